@@ -1,0 +1,59 @@
+/**
+ * A CloudWatch metric's identity: namespace + metric name + the set of dimension name/value pairs. Every distinct
+ * identity that receives data is one billed custom metric; unit and storage resolution are not part of it. This is
+ * the type every stage shares: the awsemf prediction, EMF events, the account inventory, and what dashboards read.
+ */
+import { compareStrings } from '../shared/json.js';
+
+export interface MetricIdentity {
+  readonly namespace: string;
+  readonly metricName: string;
+  /** Dimension name → value. `{}` is the zero-dimension metric. */
+  readonly dimensions: Readonly<Record<string, string>>;
+}
+
+/** The dimension names, sorted: the "dimension set" or schema of a metric. */
+export function dimensionNames(metric: MetricIdentity): string[] {
+  return Object.keys(metric.dimensions).sort(compareStrings);
+}
+
+/** A canonical string key: equal identities (whatever their dimension order) give equal keys. */
+export function metricKey(metric: MetricIdentity): string {
+  const dims = dimensionNames(metric).map((name) => [name, metric.dimensions[name]!]);
+  return JSON.stringify([metric.namespace, metric.metricName, dims]);
+}
+
+/** Total order for stable output: namespace, metric name, then dimension names and values. */
+export function compareMetricIdentities(a: MetricIdentity, b: MetricIdentity): number {
+  return (
+    compareStrings(a.namespace, b.namespace) ||
+    compareStrings(a.metricName, b.metricName) ||
+    compareDimensions(a, b)
+  );
+}
+
+/** Pair by pair in name order; a set that is a prefix of another sorts first, so `{}` comes before all. */
+function compareDimensions(a: MetricIdentity, b: MetricIdentity): number {
+  const namesA = dimensionNames(a);
+  const namesB = dimensionNames(b);
+  for (let i = 0; i < Math.min(namesA.length, namesB.length); i++) {
+    const nameA = namesA[i]!;
+    const nameB = namesB[i]!;
+    const order = compareStrings(nameA, nameB) || compareStrings(a.dimensions[nameA]!, b.dimensions[nameB]!);
+    if (order !== 0) return order;
+  }
+  return namesA.length - namesB.length;
+}
+
+/** A copy with dimensions in sorted-name order, so JSON output of the identity is stable. */
+export function normalizeMetricIdentity(metric: MetricIdentity): MetricIdentity {
+  const dimensions: Record<string, string> = {};
+  for (const name of dimensionNames(metric)) dimensions[name] = metric.dimensions[name]!;
+  return { namespace: metric.namespace, metricName: metric.metricName, dimensions };
+}
+
+/** `prod/task-service http_requests_total {code=200,method=GET}` for messages and tables. */
+export function formatMetricIdentity(metric: MetricIdentity): string {
+  const dims = dimensionNames(metric).map((name) => `${name}=${metric.dimensions[name]}`);
+  return `${metric.namespace} ${metric.metricName} {${dims.join(',')}}`;
+}

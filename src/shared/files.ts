@@ -1,0 +1,87 @@
+/**
+ * File access with the two promises every command makes: a read error names the file and the fix, and a write is
+ * atomic (temp file + rename) and never replaces a user's file unless asked to.
+ */
+import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { dirname, basename, join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { InputError, errnoCode } from './errors.js';
+
+export async function readTextFile(file: string, what = 'file'): Promise<string> {
+  try {
+    return await readFile(file, 'utf8');
+  } catch (error) {
+    throw readError(file, what, error);
+  }
+}
+
+export async function fileExists(file: string): Promise<boolean> {
+  try {
+    await stat(file);
+    return true;
+  } catch (error) {
+    if (errnoCode(error) === 'ENOENT') return false;
+    throw readError(file, 'file', error);
+  }
+}
+
+export function readError(file: string, what: string, error: unknown): InputError {
+  const code = errnoCode(error);
+  if (code === 'ENOENT') {
+    return new InputError(`${what} not found`, { location: { file }, fix: 'check the path, or pass the right one' });
+  }
+  if (code === 'EISDIR') {
+    return new InputError(`expected a ${what}, found a directory`, { location: { file }, fix: 'name a file' });
+  }
+  if (code === 'EACCES' || code === 'EPERM') {
+    return new InputError(`permission denied reading ${what}`, { location: { file }, fix: 'check file permissions' });
+  }
+  return new InputError(`cannot read ${what}: ${String(error)}`, { location: { file }, cause: error });
+}
+
+export interface WriteOptions {
+  /** Replace an existing file. Without it an existing file is an error that names `--force`. */
+  readonly overwrite?: boolean;
+}
+
+export interface PendingFile {
+  readonly path: string;
+  readonly content: string | Uint8Array;
+}
+
+/** Writes one file atomically. */
+export async function writeFileAtomic(path: string, content: string | Uint8Array, options: WriteOptions = {}): Promise<void> {
+  await writeFilesAtomically([{ path, content }], options);
+}
+
+/**
+ * Writes several files so that either all of them land or none does: every temp file is written first, and only then
+ * are they renamed into place. A failure before the renames removes the temp files and leaves the targets as they were.
+ */
+export async function writeFilesAtomically(files: readonly PendingFile[], options: WriteOptions = {}): Promise<void> {
+  if (!options.overwrite) {
+    for (const file of files) {
+      if (await fileExists(file.path)) {
+        throw new InputError('file already exists', {
+          location: { file: file.path },
+          fix: 'pass --force to replace it, or choose another output path',
+        });
+      }
+    }
+  }
+  const temps: string[] = [];
+  try {
+    for (const file of files) {
+      await mkdir(dirname(file.path), { recursive: true });
+      const temp = join(dirname(file.path), `.${basename(file.path)}.tmp-${randomBytes(6).toString('hex')}`);
+      temps.push(temp);
+      await writeFile(temp, file.content);
+    }
+  } catch (error) {
+    await Promise.all(temps.map((temp) => rm(temp, { force: true })));
+    throw new InputError(`cannot write output: ${String(error)}`, { cause: error });
+  }
+  for (const [index, file] of files.entries()) {
+    await rename(temps[index]!, file.path);
+  }
+}

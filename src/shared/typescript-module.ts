@@ -1,0 +1,45 @@
+/**
+ * Loads a user's TypeScript file (a dashboard definition, `cwdash.config.ts`) with tsx, so users need no build step.
+ * A file that does not compile or throws while loading becomes an InputError naming the file and, where the
+ * compiler or the stack says so, the line.
+ */
+import { tsImport } from 'tsx/esm/api';
+import { pathToFileURL } from 'node:url';
+import { resolve } from 'node:path';
+import { CwdashError, InputError } from './errors.js';
+import { fileExists } from './files.js';
+
+export async function importTypeScriptModule(file: string): Promise<Record<string, unknown>> {
+  const absolute = resolve(file);
+  if (!(await fileExists(absolute))) {
+    throw new InputError('file not found', { location: { file }, fix: 'check the path' });
+  }
+  try {
+    // A query string makes every load fresh: a long-lived process (tests, watch) sees edits.
+    const url = `${pathToFileURL(absolute).href}?cwdash=${Date.now()}-${Math.random()}`;
+    return (await tsImport(url, import.meta.url)) as Record<string, unknown>;
+  } catch (error) {
+    if (error instanceof CwdashError) {
+      if (error.location?.file) throw error;
+      throw new InputError(error.message, { location: { file }, fix: error.fix, cause: error });
+    }
+    throw new InputError(`cannot load: ${firstLine(error)}`, {
+      location: { file, line: lineInFile(error, absolute) },
+      fix: 'fix the TypeScript error above (run `npx tsc --noEmit` for details)',
+      cause: error,
+    });
+  }
+}
+
+function firstLine(error: unknown): string {
+  const text = error instanceof Error ? error.message : String(error);
+  return text.split('\n').find((line) => line.trim() !== '')?.trim() ?? text;
+}
+
+/** The first line number the error's stack or compiler message gives for this file, if any. */
+function lineInFile(error: unknown, absolute: string): number | undefined {
+  const text = error instanceof Error ? `${error.message}\n${error.stack ?? ''}` : String(error);
+  const escaped = absolute.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const match = new RegExp(`${escaped}(?:\\?[^:]*)?:(\\d+)`).exec(text);
+  return match ? Number(match[1]) : undefined;
+}
