@@ -17,6 +17,7 @@ export async function main(argv: readonly string[], io: Io): Promise<ExitCode> {
     .scriptName('cwdash')
     .usage('$0 <command> [options]\n\nCloudWatch dashboards as code, and a cost linter for OpenTelemetry custom metrics.')
     .option('debug', { type: 'boolean', describe: 'print stack traces for unexpected errors' })
+    .option('project-config', { type: 'string', describe: 'project settings file (default: ./cwdash.config.ts when present)' })
     .strict()
     .demandCommand(1, 'name a command; `cwdash --help` lists them')
     .recommendCommands()

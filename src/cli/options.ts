@@ -24,3 +24,9 @@ export interface AwsOptions {
   readonly region?: string | undefined;
   readonly endpointUrl?: string | undefined;
 }
+
+/** Every command receives the global `--project-config` flag; `loadProjectConfig(io.cwd, options.projectConfig)`. */
+export interface GlobalOptions {
+  readonly projectConfig?: string | undefined;
+  readonly debug?: boolean | undefined;
+}
