@@ -1,0 +1,86 @@
+/**
+ * The DashboardBody as text: the file `build` writes and the string `publish` sends. Deterministic: keys follow one
+ * fixed order (the order of the body documentation; unknown keys after, sorted), two-space indentation, and every
+ * metric row or annotation band on one line so a changed metric is a one-line diff. Rows are always written in full:
+ * the `.`/`...` shorthand is never emitted.
+ */
+import type { DashboardBody } from '../model/body/schema.js';
+import { compareStrings } from '../shared/json.js';
+
+/** Key orders per kind of object; keys not listed come after the listed ones, sorted. */
+const KEY_ORDER: readonly string[] = [
+  // body
+  'start', 'end', 'periodOverride', 'widgets', 'variables',
+  // widget envelope
+  'type', 'x', 'y', 'width', 'height', 'properties',
+  // widget properties, in the order the documentation lists them
+  'view', 'title', 'region', 'accountId', 'markdown', 'background', 'query', 'queryLanguage', 'endpoint', 'params', 'updateOn',
+  'alarms', 'sortBy', 'states', 'metrics', 'labels', 'aggregateBy', 'splitBy', 'widgetOptions',
+  'annotations', 'stacked', 'period', 'stat', 'legend', 'liveData', 'yAxis', 'timezone', 'sparkline', 'trend', 'table',
+  'setPeriodToTimeRange', 'singleValueFullPrecision',
+  // metric row options, expressions, annotations, axes, variables
+  'expression', 'id', 'label', 'color', 'visible', 'fill', 'value', 'horizontal', 'vertical',
+  'left', 'right', 'min', 'max', 'showUnits', 'position', 'layout', 'showTimeSeriesData', 'stickySummary', 'summaryColumns',
+  'property', 'pattern', 'inputType', 'defaultValue', 'values', 'search', 'populateFrom',
+  'metricName', 'resourceType', 'key', 'func', 'refresh', 'resize', 'timeRange',
+];
+const RANK = new Map(KEY_ORDER.map((key, index) => [key, index]));
+
+function compareKeys(a: string, b: string): number {
+  const rankA = RANK.get(a);
+  const rankB = RANK.get(b);
+  if (rankA !== undefined && rankB !== undefined) return rankA - rankB;
+  if (rankA !== undefined) return -1;
+  if (rankB !== undefined) return 1;
+  return compareStrings(a, b);
+}
+
+/** Puts every object's keys in the canonical order and drops `undefined` members (arrays keep their order). */
+export function canonicalizeBody(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map((item) => canonicalizeBody(item));
+  if (value !== null && typeof value === 'object') {
+    const result: Record<string, unknown> = {};
+    for (const key of Object.keys(value).sort(compareKeys)) {
+      const member = (value as Record<string, unknown>)[key];
+      if (member !== undefined) result[key] = canonicalizeBody(member);
+    }
+    return result;
+  }
+  return value;
+}
+
+/** An array of scalars, or of scalars and flat objects (a metric row, an annotation band), fits on one line. */
+function isFlat(value: unknown[]): boolean {
+  return value.every(
+    (item) =>
+      item === null ||
+      typeof item !== 'object' ||
+      (!Array.isArray(item) && Object.values(item).every((member) => member === null || typeof member !== 'object')),
+  );
+}
+
+function write(value: unknown, indent: string): string {
+  if (Array.isArray(value)) {
+    if (value.length === 0) return '[]';
+    if (isFlat(value)) return JSON.stringify(value);
+    const inner = `${indent}  `;
+    return `[\n${value.map((item) => inner + write(item, inner)).join(',\n')}\n${indent}]`;
+  }
+  if (value !== null && typeof value === 'object') {
+    const entries = Object.entries(value);
+    if (entries.length === 0) return '{}';
+    const inner = `${indent}  `;
+    return `{\n${entries.map(([key, member]) => `${inner}${JSON.stringify(key)}: ${write(member, inner)}`).join(',\n')}\n${indent}}`;
+  }
+  return JSON.stringify(value);
+}
+
+/** The body as a readable, deterministic JSON document with a final newline (what `build` writes). */
+export function renderDashboardBody(body: DashboardBody): string {
+  return `${write(canonicalizeBody(body), '')}\n`;
+}
+
+/** The body as compact JSON in the canonical key order: the `DashboardBody` string PutDashboard receives. */
+export function renderDashboardBodyCompact(body: DashboardBody): string {
+  return JSON.stringify(canonicalizeBody(body));
+}
