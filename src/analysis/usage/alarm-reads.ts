@@ -1,0 +1,94 @@
+/**
+ * What alarms read, from `aws cloudwatch describe-alarms` output (`{"MetricAlarms":[...], "CompositeAlarms":[...]}`):
+ * a single-metric alarm reads Namespace/MetricName/Dimensions; a metric-math alarm reads every `Metrics[].MetricStat`
+ * and any Metrics Insights query in `Metrics[].Expression`. Composite alarms read only other alarms. Only the fields
+ * used are modelled; everything else the CLI prints is ignored.
+ */
+import { z } from 'zod';
+import { InputError } from '../../shared/errors.js';
+import { readTextFile } from '../../shared/files.js';
+import { expressionReads, type ReadsResult, type UsageProblem } from './dashboard-reads.js';
+import type { MetricRead } from './metric-read.js';
+
+const dimensionsSchema = z.array(z.object({ Name: z.string(), Value: z.string() })).optional();
+
+const metricAlarmSchema = z.object({
+  AlarmName: z.string(),
+  Namespace: z.string().optional(),
+  MetricName: z.string().optional(),
+  Dimensions: dimensionsSchema,
+  Metrics: z
+    .array(
+      z.object({
+        Id: z.string().optional(),
+        Expression: z.string().optional(),
+        MetricStat: z
+          .object({ Metric: z.object({ Namespace: z.string(), MetricName: z.string(), Dimensions: dimensionsSchema }) })
+          .optional(),
+      }),
+    )
+    .optional(),
+});
+
+export const describeAlarmsSchema = z.object({
+  MetricAlarms: z.array(metricAlarmSchema).default([]),
+  CompositeAlarms: z.array(z.object({ AlarmName: z.string() })).default([]),
+});
+
+export type DescribeAlarmsOutput = z.infer<typeof describeAlarmsSchema>;
+
+export interface AlarmReads extends ReadsResult {
+  readonly metricAlarms: number;
+  readonly compositeAlarms: number;
+}
+
+/** Reads and validates an alarms file; malformed JSON or shape is an InputError naming the file and path. */
+export async function loadAlarmsFile(file: string): Promise<AlarmReads> {
+  const text = await readTextFile(file, 'alarms file');
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    throw new InputError(`alarms file is not valid JSON: ${(error as Error).message}`, {
+      location: { file },
+      fix: 'save the output of `aws cloudwatch describe-alarms --output json` as it is',
+    });
+  }
+  const parsed = describeAlarmsSchema.safeParse(json);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new InputError(`not DescribeAlarms output: ${issue.message}`, {
+      location: { file, path: `/${issue.path.join('/')}` },
+      fix: 'save the output of `aws cloudwatch describe-alarms --output json` as it is',
+    });
+  }
+  return alarmReads(parsed.data, file);
+}
+
+export function alarmReads(output: DescribeAlarmsOutput, file?: string): AlarmReads {
+  const reads: MetricRead[] = [];
+  const problems: UsageProblem[] = [];
+  output.MetricAlarms.forEach((alarm, a) => {
+    const source = (path: string) => ({ kind: 'alarm' as const, name: alarm.AlarmName, file, path: `/MetricAlarms/${a}${path}` });
+    if (alarm.Namespace !== undefined && alarm.MetricName !== undefined) {
+      reads.push(metricRead(alarm.Namespace, alarm.MetricName, alarm.Dimensions, source('')));
+    }
+    alarm.Metrics?.forEach((query, q) => {
+      const stat = query.MetricStat?.Metric;
+      if (stat) reads.push(metricRead(stat.Namespace, stat.MetricName, stat.Dimensions, source(`/Metrics/${q}`)));
+      if (query.Expression !== undefined) expressionReads(query.Expression, source(`/Metrics/${q}/Expression`), reads, problems);
+    });
+  });
+  return { reads, problems, metricAlarms: output.MetricAlarms.length, compositeAlarms: output.CompositeAlarms.length };
+}
+
+function metricRead(
+  namespace: string,
+  metricName: string,
+  dimensions: readonly { Name: string; Value: string }[] | undefined,
+  source: MetricRead['source'],
+): MetricRead {
+  const record: Record<string, string> = {};
+  for (const dimension of dimensions ?? []) record[dimension.Name] = dimension.Value;
+  return { kind: 'metric', namespace, metricName, dimensions: record, source };
+}

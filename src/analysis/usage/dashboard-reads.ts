@@ -1,0 +1,97 @@
+/**
+ * What a dashboard body reads (spec dashboard-body.md §3, §6.1, §7): every metric row of every metric widget
+ * (hidden rows too, since math expressions read them), `.`/`...` shorthand expanded by the body model's row reader;
+ * every SEARCH and Metrics Insights expression; dimension values a `property` variable fills in at view time. A
+ * tolerant reader: it looks only at the fields it needs and records a malformed row as a problem instead of stopping,
+ * so one bad widget never hides the rest (mimirtool's ParseErrors).
+ */
+import { readMetricRows, type MetricStatRowParts } from '../../model/body/metric-rows.js';
+import type { MetricRead, ReadSource } from './metric-read.js';
+import { parseInsightsQuery } from './metrics-insights.js';
+import { extractSearchQueries } from './search-expression.js';
+
+export interface UsageProblem {
+  readonly source: ReadSource;
+  readonly message: string;
+}
+
+export interface ReadsResult {
+  readonly reads: MetricRead[];
+  readonly problems: UsageProblem[];
+}
+
+export interface DashboardInput {
+  readonly name: string;
+  /** The parsed DashboardBody (from a definition, a built JSON file, or GetDashboard). */
+  readonly body: unknown;
+  readonly file?: string | undefined;
+}
+
+export function dashboardReads(dashboard: DashboardInput): ReadsResult {
+  const reads: MetricRead[] = [];
+  const problems: UsageProblem[] = [];
+  const body = asRecord(dashboard.body);
+  const source = (path: string): ReadSource => ({ kind: 'dashboard', name: dashboard.name, file: dashboard.file, path });
+  if (!body || !Array.isArray(body.widgets)) {
+    problems.push({ source: source(''), message: 'body has no widgets array' });
+    return { reads, problems };
+  }
+  const variables = variableDimensions(body.variables);
+  body.widgets.forEach((widget, w) => {
+    const properties = asRecord(asRecord(widget)?.properties);
+    if (!properties || !Array.isArray(properties.metrics)) return;
+    const rows = readMetricRows(properties.metrics);
+    const rowPath = (row: number) => `/widgets/${w}/properties/metrics/${row}`;
+    for (const problem of rows.problems) problems.push({ source: source(rowPath(problem.row)), message: problem.message });
+    rows.rows.forEach((row, r) => {
+      if (row?.kind === 'expression') expressionReads(row.options.expression, source(`${rowPath(r)}/0/expression`), reads, problems);
+      else if (row?.kind === 'metric') reads.push(...rowReads(row, source(rowPath(r)), variables));
+    });
+  });
+  return { reads, problems };
+}
+
+/** SEARCH calls and Metrics Insights queries inside one expression; plain math reads only other rows by id. */
+export function expressionReads(expression: string, source: ReadSource, reads: MetricRead[], problems: UsageProblem[]): void {
+  try {
+    const insights = parseInsightsQuery(expression);
+    if (insights) {
+      reads.push({ kind: 'insights', query: insights, source });
+      return;
+    }
+    for (const query of extractSearchQueries(expression)) reads.push({ kind: 'search', query, source });
+  } catch (error) {
+    problems.push({ source, message: `cannot read expression ${JSON.stringify(expression)}: ${(error as Error).message}` });
+  }
+}
+
+function rowReads(row: MetricStatRowParts, source: ReadSource, variables: ReadonlyMap<string, readonly string[] | null>): MetricRead[] {
+  // Each dimension's possible values: the written one, or what a property variable lets the viewer pick instead
+  // (its listed values, or any value, null, when the choices come from a search or free input).
+  let combinations: Record<string, string | null>[] = [{}];
+  for (const [name, value] of row.dimensions) {
+    const choices = variables.has(name) ? (variables.get(name) ?? null) : [value];
+    const values: (string | null)[] = choices === null ? [null] : [...new Set([value, ...choices])];
+    combinations = combinations.flatMap((dims) => values.map((choice) => ({ ...dims, [name]: choice })));
+  }
+  const { namespace, metricName } = row;
+  return combinations.map((dimensions) => ({ kind: 'metric', namespace, metricName, dimensions, source }));
+}
+
+/** Dimension names that a `property` variable lets the viewer change, with the listed choices (null: open). */
+function variableDimensions(variables: unknown): Map<string, readonly string[] | null> {
+  const open = new Map<string, readonly string[] | null>();
+  if (!Array.isArray(variables)) return open;
+  for (const variable of variables) {
+    const record = asRecord(variable);
+    if (record?.type !== 'property' || typeof record.property !== 'string') continue;
+    if (record.property === 'region' || record.property === 'accountId') continue;
+    const values = Array.isArray(record.values) ? record.values.map((item) => String(asRecord(item)?.value)) : null;
+    open.set(record.property, values);
+  }
+  return open;
+}
+
+function asRecord(value: unknown): Record<string, unknown> | undefined {
+  return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
+}
