@@ -1,0 +1,353 @@
+/**
+ * A stateful CloudWatch on 127.0.0.1 that speaks the wire protocol the real SDK uses: AWS JSON 1.0 over POST /, the
+ * operation in `X-Amz-Target: GraniteServiceVersion20100801.<Op>`, PascalCase members, timestamps as epoch seconds.
+ * Errors look the way the service sends them to a query-compatible client: a `__type` in the body plus the
+ * `x-amzn-query-error: <Code>;<Sender|Receiver>` header, which the SDK prefers when it picks the exception class.
+ * Faults can be injected per operation (throttling, 500s, access denied) so tests prove retries and partial failures.
+ */
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+const TARGET_PREFIX = 'GraniteServiceVersion20100801.';
+
+export interface WireMetric {
+  readonly Namespace: string;
+  readonly MetricName: string;
+  readonly Dimensions?: readonly { readonly Name: string; readonly Value: string }[];
+}
+
+export interface ValidationMessage {
+  readonly DataPath: string;
+  readonly Message: string;
+}
+
+/** What CloudWatch says about a body: errors reject the PutDashboard call, warnings are returned with success. */
+export interface BodyVerdict {
+  readonly errors: readonly ValidationMessage[];
+  readonly warnings: readonly ValidationMessage[];
+}
+
+export type FaultKind = 'throttle' | 'internal-error' | 'access-denied';
+
+export interface Fault {
+  readonly operation: string;
+  readonly kind: FaultKind;
+  /** How many matching calls fail; afterwards the operation works again. Default: every call. */
+  readonly times?: number;
+  /** Only calls about this dashboard (PutDashboard/GetDashboard `DashboardName`). */
+  readonly dashboardName?: string;
+}
+
+export interface RecordedCall {
+  readonly operation: string;
+  readonly input: Record<string, unknown>;
+  /** The access key id the request was signed with. */
+  readonly accessKeyId: string | undefined;
+  readonly region: string | undefined;
+}
+
+interface StoredDashboard {
+  body: string;
+  lastModified: Date;
+}
+
+interface ActiveFault extends Fault {
+  remaining: number;
+}
+
+class WireError extends Error {
+  constructor(
+    readonly status: number,
+    readonly type: string,
+    readonly queryCode: string,
+    message: string,
+    readonly extra: Record<string, unknown> = {},
+  ) {
+    super(message);
+  }
+}
+
+/** The default stand-in for CloudWatch's body checks: a JSON object with a `widgets` array. */
+function defaultVerdict(body: unknown): BodyVerdict {
+  if (body === null || typeof body !== 'object' || Array.isArray(body)) {
+    return { errors: [{ DataPath: '', Message: 'Should be object' }], warnings: [] };
+  }
+  if (!Array.isArray((body as { widgets?: unknown }).widgets)) {
+    return { errors: [{ DataPath: '', Message: 'Should have required property "widgets"' }], warnings: [] };
+  }
+  return { errors: [], warnings: [] };
+}
+
+/** Rebuilds a JSON value with every object's keys in reverse order: equal meaning, different bytes. */
+function reorderKeys(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(reorderKeys);
+  if (value !== null && typeof value === 'object') {
+    const entries = Object.entries(value).reverse();
+    return Object.fromEntries(entries.map(([key, member]) => [key, reorderKeys(member)]));
+  }
+  return value;
+}
+
+export class FakeCloudWatchServer {
+  readonly dashboards = new Map<string, StoredDashboard>();
+  metrics: readonly (WireMetric & { readonly recentlyActive?: boolean })[] = [];
+  metricAlarms: readonly Record<string, unknown>[] = [];
+  compositeAlarms: readonly Record<string, unknown>[] = [];
+  readonly pageSize = { ListMetrics: 500, ListDashboards: 1000, DescribeAlarms: 100 };
+  readonly calls: RecordedCall[] = [];
+  /** Replace to make CloudWatch reject or warn about bodies. */
+  judgeBody: (body: unknown, name: string) => BodyVerdict = defaultVerdict;
+  /** When false, calls are not recorded (the 200k-metric bench). */
+  recordCalls = true;
+  private readonly faults: ActiveFault[] = [];
+  private clock = Date.UTC(2026, 10, 24, 12, 0, 0);
+
+  private constructor(private readonly server: Server) {}
+
+  static async start(): Promise<FakeCloudWatchServer> {
+    let fake: FakeCloudWatchServer | undefined;
+    const server = createServer((request, response) => void fake!.handle(request, response));
+    fake = new FakeCloudWatchServer(server);
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    return fake;
+  }
+
+  get url(): string {
+    const { port } = this.server.address() as AddressInfo;
+    return `http://127.0.0.1:${port}`;
+  }
+
+  async close(): Promise<void> {
+    this.server.closeAllConnections();
+    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  }
+
+  inject(fault: Fault): void {
+    this.faults.push({ ...fault, remaining: fault.times ?? Number.POSITIVE_INFINITY });
+  }
+
+  clearFaults(): void {
+    this.faults.length = 0;
+  }
+
+  /** A dashboard as someone else (the console, another tool) saved it. */
+  putDashboardOutside(name: string, body: unknown): void {
+    this.dashboards.set(name, { body: JSON.stringify(body), lastModified: this.tick() });
+  }
+
+  /** The dashboard's body, parsed, or undefined. */
+  dashboardBody(name: string): unknown {
+    const stored = this.dashboards.get(name);
+    return stored === undefined ? undefined : JSON.parse(stored.body);
+  }
+
+  callsOf(operation: string): RecordedCall[] {
+    return this.calls.filter((call) => call.operation === operation);
+  }
+
+  private tick(): Date {
+    this.clock += 1000;
+    return new Date(this.clock);
+  }
+
+  private async handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    const chunks: Buffer[] = [];
+    for await (const chunk of request) chunks.push(chunk as Buffer);
+    try {
+      const target = String(request.headers['x-amz-target'] ?? '');
+      if (request.method !== 'POST' || !target.startsWith(TARGET_PREFIX)) {
+        throw new WireError(400, 'UnknownOperationException', 'UnknownOperation', `unexpected target "${target}"`);
+      }
+      if (request.headers['content-type'] !== 'application/x-amz-json-1.0') {
+        throw new WireError(400, 'SerializationException', 'SerializationException', 'expected application/x-amz-json-1.0');
+      }
+      const operation = target.slice(TARGET_PREFIX.length);
+      const input = JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}') as Record<string, unknown>;
+      const credential = /Credential=([^/]+)\/\d{8}\/([^/]+)\/monitoring\//.exec(String(request.headers.authorization ?? ''));
+      if (!credential) {
+        throw new WireError(400, 'MissingAuthenticationTokenException', 'MissingAuthenticationToken', 'Request is missing Authentication Token');
+      }
+      if (this.recordCalls) this.calls.push({ operation, input, accessKeyId: credential[1], region: credential[2] });
+      this.failIfFaulty(operation, input);
+      this.send(response, 200, {}, this.dispatch(operation, input));
+    } catch (error) {
+      if (!(error instanceof WireError)) throw error;
+      const sender = error.status >= 500 ? 'Receiver' : 'Sender';
+      this.send(
+        response,
+        error.status,
+        { 'x-amzn-query-error': `${error.queryCode};${sender}` },
+        { __type: error.type, message: error.message, ...error.extra },
+      );
+    }
+  }
+
+  private send(response: ServerResponse, status: number, headers: Record<string, string>, body: unknown): void {
+    const text = JSON.stringify(body);
+    response.writeHead(status, {
+      'content-type': 'application/x-amz-json-1.0',
+      'content-length': Buffer.byteLength(text),
+      'x-amzn-requestid': `req-${this.calls.length}`,
+      ...headers,
+    });
+    response.end(text);
+  }
+
+  private failIfFaulty(operation: string, input: Record<string, unknown>): void {
+    const fault = this.faults.find(
+      (candidate) =>
+        candidate.remaining > 0 &&
+        candidate.operation === operation &&
+        (candidate.dashboardName === undefined || candidate.dashboardName === input.DashboardName),
+    );
+    if (!fault) return;
+    fault.remaining -= 1;
+    if (fault.kind === 'throttle') {
+      throw new WireError(400, 'com.amazon.coral.availability#ThrottlingException', 'Throttling', 'Rate exceeded');
+    }
+    if (fault.kind === 'access-denied') {
+      const resource = input.DashboardName ? `arn:aws:cloudwatch::123456789012:dashboard/${String(input.DashboardName)}` : '*';
+      throw new WireError(
+        400,
+        'com.amazon.coral.service#AccessDeniedException',
+        'AccessDenied',
+        `User: arn:aws:iam::123456789012:user/ci is not authorized to perform: cloudwatch:${operation} on resource: ${resource} because no identity-based policy allows the cloudwatch:${operation} action`,
+      );
+    }
+    throw new WireError(500, 'com.amazonaws.cloudwatch#InternalServiceFault', 'InternalServiceError', 'Internal service error');
+  }
+
+  private dispatch(operation: string, input: Record<string, unknown>): unknown {
+    switch (operation) {
+      case 'PutDashboard':
+        return this.putDashboard(String(input.DashboardName), String(input.DashboardBody));
+      case 'GetDashboard':
+        return this.getDashboard(String(input.DashboardName));
+      case 'ListDashboards':
+        return this.listDashboards(input);
+      case 'DeleteDashboards':
+        return this.deleteDashboards(input.DashboardNames as string[]);
+      case 'ListMetrics':
+        return this.listMetrics(input);
+      case 'DescribeAlarms':
+        return this.describeAlarms(input);
+      default:
+        throw new WireError(400, 'UnknownOperationException', 'UnknownOperation', `operation ${operation} is not faked`);
+    }
+  }
+
+  private putDashboard(name: string, bodyText: string): unknown {
+    let body: unknown;
+    try {
+      body = JSON.parse(bodyText);
+    } catch {
+      body = undefined;
+    }
+    const verdict = body === undefined ? { errors: [{ DataPath: '', Message: 'Invalid JSON' }], warnings: [] } : this.judgeBody(body, name);
+    if (verdict.errors.length > 0) {
+      const listed = verdict.errors.map((error) => ({ dataPath: error.DataPath, message: error.Message }));
+      throw new WireError(
+        400,
+        'com.amazonaws.cloudwatch#DashboardInvalidInputError',
+        'InvalidParameterInput',
+        `The dashboard body is invalid, there are ${verdict.errors.length} validation errors:\n${JSON.stringify(listed, null, 2)}`,
+        { dashboardValidationMessages: verdict.errors },
+      );
+    }
+    // CloudWatch keeps the meaning, not the bytes: store it re-serialised with its keys in another order.
+    this.dashboards.set(name, { body: JSON.stringify(reorderKeys(body)), lastModified: this.tick() });
+    return { DashboardValidationMessages: verdict.warnings };
+  }
+
+  private getDashboard(name: string): unknown {
+    const stored = this.dashboards.get(name);
+    if (!stored) {
+      throw new WireError(404, 'com.amazonaws.cloudwatch#DashboardNotFoundError', 'ResourceNotFound', 'Dashboard ' + name + ' does not exist');
+    }
+    return { DashboardName: name, DashboardArn: `arn:aws:cloudwatch::123456789012:dashboard/${name}`, DashboardBody: stored.body };
+  }
+
+  private listDashboards(input: Record<string, unknown>): unknown {
+    const prefix = typeof input.DashboardNamePrefix === 'string' ? input.DashboardNamePrefix : '';
+    const names = [...this.dashboards.keys()].filter((name) => name.startsWith(prefix)).sort();
+    const { items, nextToken } = page(names, input.NextToken, this.pageSize.ListDashboards);
+    return {
+      DashboardEntries: items.map((name) => {
+        const stored = this.dashboards.get(name)!;
+        return {
+          DashboardName: name,
+          DashboardArn: `arn:aws:cloudwatch::123456789012:dashboard/${name}`,
+          LastModified: stored.lastModified.getTime() / 1000,
+          Size: Buffer.byteLength(stored.body),
+        };
+      }),
+      ...(nextToken === undefined ? {} : { NextToken: nextToken }),
+    };
+  }
+
+  private deleteDashboards(names: readonly string[]): unknown {
+    if (names.length > 100) {
+      throw new WireError(400, 'com.amazonaws.cloudwatch#InvalidParameterValueException', 'InvalidParameterValue', 'At most 100 dashboard names per call');
+    }
+    const missing = names.filter((name) => !this.dashboards.has(name));
+    // All or nothing, as the API documents.
+    if (missing.length > 0) {
+      throw new WireError(404, 'com.amazonaws.cloudwatch#DashboardNotFoundError', 'ResourceNotFound', `Dashboard ${missing[0]} does not exist`);
+    }
+    for (const name of names) this.dashboards.delete(name);
+    return {};
+  }
+
+  private listMetrics(input: Record<string, unknown>): unknown {
+    const selected =
+      input.Namespace === undefined && input.RecentlyActive === undefined && input.MetricName === undefined
+        ? this.metrics
+        : this.metrics.filter(
+            (metric) =>
+              (input.Namespace === undefined || metric.Namespace === input.Namespace) &&
+              (input.MetricName === undefined || metric.MetricName === input.MetricName) &&
+              (input.RecentlyActive === undefined || metric.recentlyActive === true),
+          );
+    const { items, nextToken } = page(selected, input.NextToken, this.pageSize.ListMetrics);
+    return {
+      Metrics: items.map(({ Namespace, MetricName, Dimensions }) => ({ Namespace, MetricName, Dimensions: Dimensions ?? [] })),
+      ...(nextToken === undefined ? {} : { NextToken: nextToken }),
+    };
+  }
+
+  private describeAlarms(input: Record<string, unknown>): unknown {
+    const types = Array.isArray(input.AlarmTypes) ? (input.AlarmTypes as string[]) : ['MetricAlarm'];
+    const tagged = [
+      ...(types.includes('CompositeAlarm') ? this.compositeAlarms.map((alarm) => ({ kind: 'composite', alarm })) : []),
+      ...(types.includes('MetricAlarm') ? this.metricAlarms.map((alarm) => ({ kind: 'metric', alarm })) : []),
+    ];
+    const { items, nextToken } = page(tagged, input.NextToken, this.pageSize.DescribeAlarms);
+    return {
+      CompositeAlarms: items.filter((item) => item.kind === 'composite').map((item) => item.alarm),
+      MetricAlarms: items.filter((item) => item.kind === 'metric').map((item) => item.alarm),
+      ...(nextToken === undefined ? {} : { NextToken: nextToken }),
+    };
+  }
+}
+
+/** Offset-based pages; the token is opaque to clients, like the real one. */
+function page<T>(all: readonly T[], token: unknown, size: number): { items: readonly T[]; nextToken: string | undefined } {
+  let offset = 0;
+  if (token !== undefined) {
+    offset = Number(Buffer.from(String(token), 'base64').toString('utf8').replace(/^offset:/, ''));
+    if (!Number.isInteger(offset)) throw new WireError(400, 'com.amazonaws.cloudwatch#InvalidNextToken', 'InvalidNextToken', 'The service cannot parse the NextToken');
+  }
+  const end = offset + size;
+  const nextToken = end < all.length ? Buffer.from(`offset:${end}`).toString('base64') : undefined;
+  return { items: all.slice(offset, end), nextToken };
+}
+
+/** Static fake credentials for the SDK: tests sign requests but never reach AWS. */
+export const FAKE_CREDENTIALS_ENV = {
+  AWS_ACCESS_KEY_ID: 'AKIDFAKECWDASH',
+  AWS_SECRET_ACCESS_KEY: 'fake-secret-key',
+  AWS_REGION: 'us-east-1',
+} as const;
+
+/** Backoff short enough for tests, with the production attempt counts. */
+export const FAST_RETRY_POLICY = { throttleAttempts: 8, transientAttempts: 3, baseDelayMs: 5, maxDelayMs: 50 } as const;
