@@ -75,7 +75,7 @@ export const PRICE_FEATURE_SPECS: Readonly<Record<PriceFeature, PriceFeatureSpec
     title: 'GetMetricData metrics requested',
     usagetype: /(^|-)CW:GMD-Metrics$/,
     units: ['Metrics'],
-    quantityUnit: 'metrics requested',
+    quantityUnit: 'metrics',
   },
   logIngestion: {
     title: 'Logs ingestion, Standard class (EMF bytes)',

@@ -1,0 +1,93 @@
+/** `cwdash pricing refresh | show`: the Price List data in use, and refreshing it from the API into the user cache. */
+import { resolve } from 'node:path';
+import type { Argv } from 'yargs';
+import { defineCommand } from '../command.js';
+import { withAwsOptions, withOutputOptions, type GlobalOptions } from '../options.js';
+import { AwsError } from '../../shared/errors.js';
+import { info, warn } from '../../shared/io.js';
+import { writeFileAtomic } from '../../shared/files.js';
+import { PRICING_API_REGIONS } from '../../sources/price-list/pricing-client.js';
+
+interface PricingOptions extends GlobalOptions {
+  readonly action: 'refresh' | 'show';
+  readonly region?: readonly string[] | undefined;
+  readonly cacheDir?: string | undefined;
+  readonly apiRegion: string;
+  readonly profile?: string | undefined;
+  readonly endpointUrl?: string | undefined;
+  readonly format: 'table' | 'json';
+  readonly out?: string | undefined;
+  readonly force: boolean;
+}
+
+export const pricingCommand = defineCommand<PricingOptions>({
+  command: 'pricing <action>',
+  describe: 'show the CloudWatch prices in use and where they come from, or refresh them from the AWS Price List API',
+  examples: [
+    ['$0 pricing show --region ap-northeast-1', 'the prices cost reports use for Tokyo, with their sources and dates'],
+    ['$0 pricing refresh --region us-east-1 --region eu-west-1', 'download current prices into the user cache'],
+    ['$0 pricing show --format json | jq .regions[0].prices', 'the same as JSON'],
+  ],
+  builder: (argv) =>
+    withOutputOptions(withAwsOptions(argv), ['table', 'json'] as const, 'table')
+      .positional('action', { choices: ['refresh', 'show'] as const, demandOption: true, describe: 'refresh the cache, or show the prices in use' })
+      .option('region', {
+        type: 'string',
+        array: true,
+        describe: 'region(s) whose prices to refresh or show (default: the project config region, else every region with prices)',
+        group: 'AWS:',
+      })
+      .option('api-region', {
+        choices: PRICING_API_REGIONS,
+        default: 'us-east-1',
+        describe: 'Price List API endpoint region; it only picks the endpoint, not which prices come back',
+        group: 'AWS:',
+      })
+      .option('cache-dir', {
+        type: 'string',
+        describe: 'price cache directory (default: CWDASH_CACHE_DIR, else $XDG_CACHE_HOME/cwdash, else ~/.cache/cwdash)',
+      }) as unknown as Argv<PricingOptions>,
+  async run(options, io) {
+    const { loadProjectConfig } = await import('../../config/project-config.js');
+    const { resolveCacheDir, cachedRegionNames } = await import('../../sources/price-list/cache.js');
+    const { loadSnapshot } = await import('../../sources/price-list/snapshot.js');
+    const { assertRegionCode, loadPriceTable } = await import('../../sources/price-list/prices.js');
+    const cacheDir = resolveCacheDir({ cacheDir: options.cacheDir, env: io.env, cwd: io.cwd });
+    const { config } = await loadProjectConfig(io.cwd, options.projectConfig);
+    let regions = [...new Set(options.region ?? (config.region ? [config.region] : []))];
+    if (regions.length === 0) {
+      const snapshot = await loadSnapshot();
+      const fromSnapshot = snapshot.items.map((entry) => entry.item.product.attributes.regionCode ?? '');
+      regions = [...new Set([...fromSnapshot, ...(await cachedRegionNames(cacheDir))])].filter((region) => region !== '');
+    }
+    regions.sort();
+    regions.forEach(assertRegionCode);
+
+    let output: string;
+    if (options.action === 'refresh') {
+      const { createPricingClient } = await import('../../sources/price-list/pricing-client.js');
+      const { refreshPrices } = await import('../../sources/price-list/refresh.js');
+      const client = await createPricingClient({ ...options, env: io.env });
+      info(io, `refreshing CloudWatch prices for ${regions.join(', ')} from ${client.endpoint} into ${cacheDir}`);
+      const result = await refreshPrices({ regions, client, cacheDir, now: new Date(), warn: (message) => warn(io, message) });
+      if (result.files.length === 0) {
+        throw new AwsError('no prices were downloaded; the cache is unchanged', {
+          fix: 'name regions the Price List knows, e.g. --region us-east-1',
+        });
+      }
+      output =
+        options.format === 'json'
+          ? (await import('../../outputs/pricing-json.js')).renderRefreshJson(result)
+          : (await import('../../outputs/pricing-table.js')).renderRefreshText(result);
+    } else {
+      const tables = await Promise.all(regions.map((region) => loadPriceTable({ region, cacheDir, env: io.env, cwd: io.cwd })));
+      output =
+        options.format === 'json'
+          ? (await import('../../outputs/pricing-json.js')).renderPriceTablesJson(tables)
+          : (await import('../../outputs/pricing-table.js')).renderPriceTablesText(tables);
+    }
+    if (options.out) await writeFileAtomic(resolve(io.cwd, options.out), output, { overwrite: options.force });
+    else io.stdout.write(output);
+    return 0;
+  },
+});

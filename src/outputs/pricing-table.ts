@@ -1,0 +1,42 @@
+/** `cwdash pricing show --format table` and the refresh summary: what people read in a terminal. */
+import { PRICE_FEATURE_SPECS } from '../sources/price-list/features.js';
+import type { PriceTable } from '../sources/price-list/prices.js';
+import type { RefreshResult } from '../sources/price-list/refresh.js';
+import { describeTableSource, describeTiers } from './pricing-format.js';
+import { renderTextTable } from './text-table.js';
+
+export function renderPriceTablesText(tables: readonly PriceTable[]): string {
+  return tables.map(renderOne).join('\n');
+}
+
+function renderOne(table: PriceTable): string {
+  const rows = Object.values(table.prices).map((price) => {
+    const title = PRICE_FEATURE_SPECS[price.feature].title;
+    if (price.status === 'unknown') return [title, '-', `unknown: ${price.reason}`, ''];
+    const from = price.source === 'cache' ? `Price List API, ${price.date}` : `${price.references.map((reference) => reference.id).join(', ')} (${price.confidence}), ${price.date}`;
+    return [title, price.usagetype, describeTiers(price).join('\n'), from];
+  });
+  const heading = `${table.region}: ${describeTableSource(table)} (${table.file})\n`;
+  const body = renderTextTable([{ header: 'CHARGE' }, { header: 'USAGE TYPE' }, { header: 'PRICE' }, { header: 'SOURCE' }], rows);
+  const unknown = Object.values(table.prices).filter((price) => price.status === 'unknown');
+  const fixes = [...new Set(unknown.map((price) => price.fix))].join('; ');
+  const footer =
+    unknown.length === 0
+      ? ''
+      : `${unknown.length} charge(s) unknown in ${table.region}, left out of cost totals rather than guessed; to price them: ${fixes}\n`;
+  return heading + body + footer;
+}
+
+export function renderRefreshText(result: RefreshResult): string {
+  const rows = result.regions.map((region) => [
+    region.region,
+    String(region.products),
+    String(region.found.length),
+    region.missing.length === 0 ? '-' : region.missing.map((feature) => PRICE_FEATURE_SPECS[feature].title).join('\n'),
+  ]);
+  const table = renderTextTable(
+    [{ header: 'REGION' }, { header: 'PRODUCTS', align: 'right' }, { header: 'PRICED', align: 'right' }, { header: 'MISSING (snapshot or unknown)' }],
+    rows,
+  );
+  return `${table}${result.files.length} cache file(s) written.\n`;
+}
