@@ -7,8 +7,10 @@
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { afterAll, afterEach, beforeAll } from 'vitest';
 
 const TARGET_PREFIX = 'GraniteServiceVersion20100801.';
+const REAL_PAGE_SIZES = { ListMetrics: 500, ListDashboards: 1000, DescribeAlarms: 100 };
 
 export interface WireMetric {
   readonly Namespace: string;
@@ -93,7 +95,8 @@ export class FakeCloudWatchServer {
   metrics: readonly (WireMetric & { readonly recentlyActive?: boolean })[] = [];
   metricAlarms: readonly Record<string, unknown>[] = [];
   compositeAlarms: readonly Record<string, unknown>[] = [];
-  readonly pageSize = { ListMetrics: 500, ListDashboards: 1000, DescribeAlarms: 100 };
+  /** The real maximum page sizes. */
+  readonly pageSize = { ...REAL_PAGE_SIZES };
   readonly calls: RecordedCall[] = [];
   /** Replace to make CloudWatch reject or warn about bodies. */
   judgeBody: (body: unknown, name: string) => BodyVerdict = defaultVerdict;
@@ -128,6 +131,18 @@ export class FakeCloudWatchServer {
 
   clearFaults(): void {
     this.faults.length = 0;
+  }
+
+  /** Back to an empty account with no faults, as after `start()`. */
+  reset(): void {
+    this.clearFaults();
+    this.calls.length = 0;
+    this.dashboards.clear();
+    this.metrics = [];
+    this.metricAlarms = [];
+    this.compositeAlarms = [];
+    Object.assign(this.pageSize, REAL_PAGE_SIZES);
+    this.judgeBody = defaultVerdict;
   }
 
   /** A dashboard as someone else (the console, another tool) saved it. */
@@ -351,3 +366,14 @@ export const FAKE_CREDENTIALS_ENV = {
 
 /** Backoff short enough for tests, with the production attempt counts. */
 export const FAST_RETRY_POLICY = { throttleAttempts: 8, transientAttempts: 3, baseDelayMs: 5, maxDelayMs: 50 } as const;
+
+/** One server per test file, emptied after every test: `const cloudWatch = useFakeCloudWatch();` then `cloudWatch()`. */
+export function useFakeCloudWatch(): () => FakeCloudWatchServer {
+  let server: FakeCloudWatchServer | undefined;
+  beforeAll(async () => {
+    server = await FakeCloudWatchServer.start();
+  });
+  afterEach(() => server?.reset());
+  afterAll(async () => server?.close());
+  return () => server!;
+}

@@ -1,4 +1,4 @@
-import { afterAll, afterEach, beforeAll, describe, expect, test, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -6,17 +6,14 @@ import { createCloudWatchClient } from '../../../src/sources/account/client.js';
 import { getDashboard, listDashboardNames, putDashboard } from '../../../src/sources/account/dashboards.js';
 import { createProgress } from '../../../src/sources/account/progress.js';
 import { AwsError } from '../../../src/shared/errors.js';
-import { FAKE_CREDENTIALS_ENV, FAST_RETRY_POLICY, FakeCloudWatchServer } from '../../support/fake-cloudwatch-server.js';
+import { FAKE_CREDENTIALS_ENV, FAST_RETRY_POLICY, useFakeCloudWatch, type FakeCloudWatchServer } from '../../support/fake-cloudwatch-server.js';
 
+const cloudWatch = useFakeCloudWatch();
 let server: FakeCloudWatchServer;
-beforeAll(async () => {
-  server = await FakeCloudWatchServer.start();
+beforeEach(() => {
+  server = cloudWatch();
 });
-afterAll(async () => server.close());
 afterEach(() => {
-  server.clearFaults();
-  server.calls.length = 0;
-  server.dashboards.clear();
   vi.unstubAllEnvs();
 });
 
