@@ -133,3 +133,48 @@ function send(response: ServerResponse, status: number, body: unknown, headers: 
 function sendError(response: ServerResponse, status: number, type: string, message: string): void {
   send(response, status, { __type: type, Message: message }, { 'x-amzn-errortype': type });
 }
+
+export interface ProductSpec {
+  readonly usagetype: string;
+  readonly regionCode?: string;
+  readonly location?: string;
+  readonly unit: string;
+  /** `[beginRange, endRange, USD]` per tier, in any order. */
+  readonly tiers: readonly (readonly [string, string, string])[];
+  readonly attributes?: Readonly<Record<string, string>>;
+  readonly sku?: string;
+}
+
+/** A CloudWatch product in the GetProducts item shape (as in shared/fixtures/pricing-sample.json). */
+export function cloudWatchProduct(spec: ProductSpec): FakeProduct {
+  const sku = spec.sku ?? spec.usagetype.replace(/[^A-Z0-9]/gi, '').toUpperCase().padEnd(16, 'X').slice(0, 16);
+  const term = `${sku}.JRTCKXETXF`;
+  const priceDimensions = Object.fromEntries(
+    spec.tiers.map(([beginRange, endRange, usd], index) => {
+      const rateCode = `${term}.RATE${index}`;
+      return [rateCode, { unit: spec.unit, beginRange, endRange, description: `tier ${index}`, appliesTo: [], rateCode, pricePerUnit: { USD: usd } }];
+    }),
+  );
+  return {
+    product: {
+      productFamily: 'Metric',
+      attributes: {
+        servicecode: 'AmazonCloudWatch',
+        usagetype: spec.usagetype,
+        regionCode: spec.regionCode ?? '',
+        location: spec.location ?? 'Somewhere',
+        locationType: 'AWS Region',
+        ...spec.attributes,
+      },
+      sku,
+    },
+    serviceCode: 'AmazonCloudWatch',
+    terms: {
+      OnDemand: {
+        [term]: { priceDimensions, sku, effectiveDate: '2026-11-01T00:00:00Z', offerTermCode: 'JRTCKXETXF', termAttributes: {} },
+      },
+    },
+    version: '20261101000000',
+    publicationDate: '2026-11-01T00:00:00Z',
+  };
+}

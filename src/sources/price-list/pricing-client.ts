@@ -3,7 +3,7 @@
  * page. The real implementation is the AWS SDK (`@aws-sdk/client-pricing`) with its paginator and its standard retry
  * strategy (throttling backs off and is retried); `--profile` and `--endpoint-url` work as in the AWS CLI.
  */
-import { AwsError } from '../../shared/errors.js';
+import { AwsError, UsageError } from '../../shared/errors.js';
 
 /** One exact-match (`TERM_MATCH`) filter on a product attribute, e.g. `{ field: 'regionCode', value: 'us-east-1' }`. */
 export interface ProductFilter {
@@ -37,9 +37,13 @@ export const SERVICE_CODE = 'AmazonCloudWatch';
 export async function createPricingClient(options: PricingClientOptions): Promise<PriceListClient> {
   const { PricingClient, paginateGetProducts } = await import('@aws-sdk/client-pricing');
   const apiRegion = options.apiRegion ?? 'us-east-1';
-  const endpoint =
-    options.endpointUrl ?? options.env.AWS_ENDPOINT_URL_PRICING ?? options.env.AWS_ENDPOINT_URL ?? `https://api.pricing.${apiRegion}.amazonaws.com`;
   const env = options.env;
+  const endpoint =
+    options.endpointUrl || env.AWS_ENDPOINT_URL_PRICING || env.AWS_ENDPOINT_URL || `https://api.pricing.${apiRegion}.amazonaws.com`;
+  if (!/^https?:\/\/[^/]/.test(endpoint)) {
+    throw new UsageError(`invalid endpoint URL "${endpoint}"`, { fix: 'give a full URL such as https://api.pricing.us-east-1.amazonaws.com' });
+  }
+  const profile = options.profile || env.AWS_PROFILE || undefined;
   // Keys in the command's environment are used as they are; otherwise the SDK's own chain (profile, SSO, IMDS, ...).
   const credentials =
     options.profile === undefined && env.AWS_ACCESS_KEY_ID && env.AWS_SECRET_ACCESS_KEY
@@ -49,7 +53,7 @@ export async function createPricingClient(options: PricingClientOptions): Promis
     region: apiRegion,
     endpoint,
     maxAttempts: options.maxAttempts ?? 5,
-    ...(options.profile === undefined ? {} : { profile: options.profile }),
+    ...(profile === undefined || credentials !== undefined ? {} : { profile }),
     ...(credentials === undefined ? {} : { credentials }),
   });
   return {
@@ -63,7 +67,7 @@ export async function createPricingClient(options: PricingClientOptions): Promis
       try {
         for await (const page of paginateGetProducts({ client, pageSize: 100 }, input)) yield page.PriceList ?? [];
       } catch (error) {
-        throw pricingApiError(error, endpoint, options.profile);
+        throw pricingApiError(error, endpoint, profile);
       }
     },
   };
