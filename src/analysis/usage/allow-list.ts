@@ -15,11 +15,9 @@
  *     expires: 2027-03-31                         # optional
  * ```
  */
-import { LineCounter, parseDocument } from 'yaml';
 import { z } from 'zod';
 import type { MetricIdentity } from '../../model/metric-identity.js';
-import { InputError } from '../../shared/errors.js';
-import { readTextFile } from '../../shared/files.js';
+import { loadYamlFile } from '../../shared/yaml-file.js';
 
 const entrySchema = z
   .object({
@@ -49,29 +47,9 @@ export interface AllowList {
 }
 
 export async function loadAllowList(file: string, today: string): Promise<AllowList> {
-  const text = await readTextFile(file, 'allow-list');
-  const lineCounter = new LineCounter();
-  const document = parseDocument(text, { lineCounter });
   const fix = 'see the allow-list format in the README (version: 1, keep: [{namespace, reason, ...}])';
-  if (document.errors.length > 0) {
-    const error = document.errors[0]!;
-    const position = error.linePos?.[0];
-    throw new InputError(`allow-list is not valid YAML: ${error.message.split('\n')[0]}`, {
-      location: { file, line: position?.line, column: position?.col },
-      fix,
-    });
-  }
-  const parsed = allowListSchema.safeParse(document.toJS());
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    const node = document.getIn(issue.path as (string | number)[], true) as { range?: [number] } | undefined;
-    const line = node?.range ? lineCounter.linePos(node.range[0]).line : undefined;
-    throw new InputError(`invalid allow-list: ${issue.message}`, { location: { file, line, path: issue.path.join('.') }, fix });
-  }
-  const entries = parsed.data.keep.map((entry, index) => {
-    const node = document.getIn(['keep', index], true) as { range?: [number] } | undefined;
-    return { ...entry, line: node?.range ? lineCounter.linePos(node.range[0]).line : undefined };
-  });
+  const loaded = await loadYamlFile(file, allowListSchema, { what: 'allow-list', fix });
+  const entries = loaded.value.keep.map((entry, index) => ({ ...entry, line: loaded.lineOf(['keep', index]) }));
   return {
     file,
     active: entries.filter((entry) => entry.expires === undefined || entry.expires >= today),

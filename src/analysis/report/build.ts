@@ -1,0 +1,182 @@
+/**
+ * Builds the CostReport once from already-loaded inputs: the metrics each collector creates (predicted, or listed from
+ * the account), who reads them, the prices, and the rules. Pure: no file or network access, so it is tested directly.
+ */
+import { metricKey, type MetricIdentity } from '../../model/metric-identity.js';
+import type { PriceTable } from '../../sources/price-list/prices.js';
+import { compareStrings } from '../../shared/json.js';
+import { customMetricsMonthlyCost, customMetricsSaving, estimateMonthlyCost } from '../cost/model.js';
+import type { AnalyzedMetric, CollectorFacts, Coster, DashboardFacts, RuleContext } from '../rules/context.js';
+import { isUnread, sumMonths } from '../rules/context.js';
+import { ruleDescriptors, runRules } from '../rules/engine.js';
+import type { RuleSet } from '../rules/rule-file.js';
+import type { AllowList } from '../usage/allow-list.js';
+import type { MetricRead } from '../usage/metric-read.js';
+import type { UsageIndex } from '../usage/usage-index.js';
+import { COST_REPORT_SCHEMA_VERSION, type CollectorReport, type CostBucket, type CostReport, type FixSummary, type ReportProblem } from './cost-report.js';
+
+export interface MetricInput {
+  readonly identity: MetricIdentity;
+  /** @default 1 (data every hour of the month) */
+  readonly metricMonths?: number | undefined;
+  /** @default false */
+  readonly rollup?: boolean | undefined;
+}
+
+export interface CollectorInputs {
+  readonly facts: CollectorFacts;
+  readonly scrape?: string | undefined;
+  readonly metrics: readonly MetricInput[];
+  readonly fix?: FixSummary | undefined;
+}
+
+export interface CostReportInputs {
+  readonly prices: PriceTable;
+  readonly collectors: readonly CollectorInputs[];
+  readonly usage: UsageIndex;
+  readonly dashboards: readonly DashboardFacts[];
+  readonly alarms: number;
+  readonly allowList?: AllowList | undefined;
+  readonly rules: RuleSet;
+  readonly budgetUSD?: number | undefined;
+  /** @default false: the conservative default, like Infracost. */
+  readonly freeTier?: boolean | undefined;
+  readonly assumptions: readonly string[];
+  readonly problems?: readonly ReportProblem[] | undefined;
+}
+
+export function buildCostReport(inputs: CostReportInputs): CostReport {
+  const metrics = analyzeMetrics(inputs);
+  const totalMonths = sumMonths(metrics);
+  const freeTier = inputs.freeTier === true;
+  const metricsLine = customMetricsMonthlyCost(totalMonths, inputs.prices, { freeTier });
+  const metricsUSD = metricsLine.status === 'priced' ? metricsLine.usd : 0;
+  const dashboardsUSD = (count: number) => estimateMonthlyCost({ dashboards: count }, inputs.prices).totalUsd;
+  const coster: Coster = {
+    monthlyUSD: (months) => (totalMonths === 0 ? 0 : (metricsUSD * months) / totalMonths),
+    savingUSD: (months) => {
+      const line = customMetricsSaving(months, totalMonths, inputs.prices, { freeTier });
+      return line.status === 'priced' ? line.usd : 0;
+    },
+    dashboardsUSD,
+  };
+  const allDashboardsUSD = estimateMonthlyCost({ dashboards: inputs.dashboards.length }, inputs.prices, { freeTier }).totalUsd;
+  const totalMonthlyUSD = metricsUSD + allDashboardsUSD;
+  const context: RuleContext = {
+    metrics,
+    collectors: inputs.collectors.map((collector) => collector.facts),
+    dashboards: inputs.dashboards,
+    missingReads: missingReads(inputs.usage, metrics),
+    allowList: inputs.allowList,
+    coster,
+    totalMonthlyUSD,
+    budgetUSD: inputs.budgetUSD,
+  };
+  const unread = metrics.filter((metric) => isUnread(context, metric, 'unused-metric'));
+  const problems: ReportProblem[] = [
+    ...(inputs.problems ?? []),
+    ...inputs.usage.problems.map((problem) => ({
+      where: [problem.source.file ?? `${problem.source.kind} ${problem.source.name}`, problem.source.path].filter(Boolean).join(': '),
+      message: problem.message,
+    })),
+    ...(inputs.allowList?.expired ?? []).map((entry) => ({
+      where: `${inputs.allowList!.file}${entry.line === undefined ? '' : `:${entry.line}`}`,
+      message: `allow-list entry for ${entry.namespace} ${entry.metricName ?? '*'} expired on ${entry.expires}; it no longer applies`,
+    })),
+  ];
+  if (metricsLine.status === 'unknown') problems.push({ where: inputs.prices.file, message: `custom metric price unknown: ${metricsLine.reason}` });
+  return {
+    schemaVersion: COST_REPORT_SCHEMA_VERSION,
+    region: inputs.prices.region,
+    prices: { source: inputs.prices.source, date: inputs.prices.date, file: inputs.prices.file, freeTier },
+    assumptions: inputs.assumptions,
+    totals: {
+      customMetrics: metrics.length,
+      monthlyUSD: totalMonthlyUSD,
+      customMetricsMonthlyUSD: metricsUSD,
+      dashboards: inputs.dashboards.length,
+      dashboardsMonthlyUSD: allDashboardsUSD,
+      unusedMetrics: unread.length,
+      unusedMonthlyUSD: coster.savingUSD(sumMonths(unread)),
+      fixSavingUSD: inputs.collectors.reduce((sum, collector) => sum + (collector.fix ? collector.fix.before.monthlyUSD - collector.fix.after.monthlyUSD : 0), 0),
+    },
+    usage: {
+      dashboards: inputs.dashboards.length,
+      alarms: inputs.alarms,
+      reads: inputs.usage.reads.length,
+      allowListEntries: inputs.allowList?.active.length ?? 0,
+    },
+    collectors: inputs.collectors.map((collector) => collectorReport(collector, metrics, context)),
+    costByNamespace: buckets(metrics, context, (metric) => [metric.identity.namespace]),
+    costByMetric: buckets(metrics, context, (metric) => [`${metric.identity.namespace} ${metric.identity.metricName}`]),
+    costByLabel: buckets(metrics, context, (metric) => Object.keys(metric.identity.dimensions)),
+    findings: runRules(context, inputs.rules),
+    rules: ruleDescriptors(inputs.rules),
+    problems,
+  };
+}
+
+/** Each distinct identity once (two collectors sending the same metric pay for it once), with its readers. */
+function analyzeMetrics(inputs: CostReportInputs): AnalyzedMetric[] {
+  const seen = new Map<string, AnalyzedMetric>();
+  for (const collector of inputs.collectors) {
+    for (const metric of collector.metrics) {
+      const key = metricKey(metric.identity);
+      if (seen.has(key)) continue;
+      seen.set(key, {
+        identity: metric.identity,
+        metricMonths: metric.metricMonths ?? 1,
+        collector: collector.facts.config,
+        rollup: metric.rollup ?? false,
+        readers: inputs.usage.readersOf(metric.identity),
+      });
+    }
+  }
+  return [...seen.values()];
+}
+
+/** Reads that find nothing, limited to namespaces the collectors produce: an AWS/EC2 graph is not ours to judge. */
+function missingReads(usage: UsageIndex, metrics: readonly AnalyzedMetric[]): MetricRead[] {
+  const namespaces = new Set(metrics.map((metric) => metric.identity.namespace));
+  const namespaceOf = (read: MetricRead) =>
+    read.kind === 'metric' ? read.namespace : read.kind === 'insights' ? read.query.namespace : read.query.schema?.namespace;
+  const ours = usage.reads.filter((read) => {
+    const namespace = namespaceOf(read);
+    return read.source.kind !== 'allow-list' && namespace !== undefined && namespaces.has(namespace);
+  });
+  const identities = metrics.map((metric) => metric.identity);
+  const unmatched = new Set(usage.unmatchedReads(identities));
+  return ours.filter((read) => unmatched.has(read));
+}
+
+function collectorReport(collector: CollectorInputs, metrics: readonly AnalyzedMetric[], context: RuleContext): CollectorReport {
+  const own = metrics.filter((metric) => metric.collector === collector.facts.config);
+  return {
+    config: collector.facts.config,
+    scrape: collector.scrape,
+    metrics: own.length,
+    monthlyUSD: context.coster.monthlyUSD(sumMonths(own)),
+    unreadMetrics: own.filter((metric) => isUnread(context, metric, 'unused-metric')).length,
+    fix: collector.fix,
+  };
+}
+
+/** Cost per bucket, largest first (name breaks ties), for the report's charts and tables. */
+function buckets(metrics: readonly AnalyzedMetric[], context: RuleContext, keys: (metric: AnalyzedMetric) => string[]): CostBucket[] {
+  const groups = new Map<string, AnalyzedMetric[]>();
+  for (const metric of metrics) {
+    for (const key of keys(metric)) {
+      const group = groups.get(key);
+      if (group) group.push(metric);
+      else groups.set(key, [metric]);
+    }
+  }
+  return [...groups.entries()]
+    .map(([name, group]) => ({
+      name,
+      metrics: group.length,
+      monthlyUSD: context.coster.monthlyUSD(sumMonths(group)),
+      unreadMetrics: group.filter((metric) => isUnread(context, metric, 'unused-metric')).length,
+    }))
+    .sort((a, b) => b.monthlyUSD - a.monthlyUSD || compareStrings(a.name, b.name));
+}

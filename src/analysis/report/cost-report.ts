@@ -1,0 +1,116 @@
+/**
+ * The one versioned report object every output renders (style.md "What cwdash should take" §5): built once by
+ * `buildCostReport`, rendered by `outputs/report-*.ts`, and read back from JSON for baselines. Bump
+ * COST_REPORT_SCHEMA_VERSION on any change a reader of the JSON would notice; the README documents the fields.
+ */
+import type { MetricIdentity } from '../../model/metric-identity.js';
+
+export const COST_REPORT_SCHEMA_VERSION = 1;
+
+export type Severity = 'error' | 'warning' | 'note';
+
+export const SEVERITY_RANK: Readonly<Record<Severity, number>> = { note: 0, warning: 1, error: 2 };
+
+export interface FindingLocation {
+  /** Relative to the working directory, with `/` separators, so SARIF and baselines are portable. */
+  readonly file: string;
+  readonly line?: number | undefined;
+  readonly column?: number | undefined;
+  /** JSON pointer or dotted YAML path inside the file. */
+  readonly path?: string | undefined;
+}
+
+export interface Finding {
+  /** Stable rule id (`unused-metric`): SARIF ruleId, baseline key and allow-list key. */
+  readonly rule: string;
+  readonly severity: Severity;
+  readonly message: string;
+  /** The metrics involved, sorted. */
+  readonly metrics: readonly MetricIdentity[];
+  /** What the involved metrics cost per month. */
+  readonly monthlyUSD: number;
+  /** What applying `fix` saves per month (0 when the fix saves nothing, e.g. a missing metric). */
+  readonly savingUSD: number;
+  readonly fix: string;
+  readonly location?: FindingLocation | undefined;
+  /**
+   * Identity of the finding that survives cost and count changes (rule + subject), for baselines and SARIF
+   * partialFingerprints: the same problem keeps its fingerprint when the scrape grows.
+   */
+  readonly fingerprint: string;
+}
+
+export interface CostBucket {
+  readonly name: string;
+  readonly metrics: number;
+  readonly monthlyUSD: number;
+  readonly unreadMetrics: number;
+}
+
+export interface CollectorReport {
+  readonly config: string;
+  readonly scrape?: string | undefined;
+  readonly metrics: number;
+  readonly monthlyUSD: number;
+  readonly unreadMetrics: number;
+  /** The generated fix for this collector, when one was computed. */
+  readonly fix?: FixSummary | undefined;
+}
+
+export interface FixSummary {
+  /** The file the fix was written to; undefined when only computed (no --write-fix). */
+  readonly file?: string | undefined;
+  readonly exporter: string;
+  readonly before: { readonly metrics: number; readonly monthlyUSD: number };
+  readonly after: { readonly metrics: number; readonly monthlyUSD: number };
+  /** Read metrics that the fixed config no longer produces (should be empty; explained when not). */
+  readonly lostReads: readonly MetricIdentity[];
+  readonly notes: readonly string[];
+}
+
+export interface RuleDescriptor {
+  readonly id: string;
+  readonly severity: Severity;
+  readonly description: string;
+  readonly enabled: boolean;
+}
+
+export interface ReportProblem {
+  readonly where: string;
+  readonly message: string;
+}
+
+export interface CostReport {
+  readonly schemaVersion: typeof COST_REPORT_SCHEMA_VERSION;
+  readonly region: string;
+  readonly prices: { readonly source: string; readonly date: string; readonly file: string; readonly freeTier: boolean };
+  /** Every input a number depends on, in words a reader can check: collector version, replicas, scrape interval... */
+  readonly assumptions: readonly string[];
+  readonly totals: {
+    readonly customMetrics: number;
+    readonly monthlyUSD: number;
+    readonly customMetricsMonthlyUSD: number;
+    readonly dashboards: number;
+    readonly dashboardsMonthlyUSD: number;
+    readonly unusedMetrics: number;
+    readonly unusedMonthlyUSD: number;
+    /** The sum over collectors of what their generated fix saves. */
+    readonly fixSavingUSD: number;
+  };
+  readonly usage: {
+    readonly dashboards: number;
+    readonly alarms: number;
+    readonly reads: number;
+    readonly allowListEntries: number;
+  };
+  readonly collectors: readonly CollectorReport[];
+  readonly costByNamespace: readonly CostBucket[];
+  readonly costByMetric: readonly CostBucket[];
+  /** Per dimension (label) name: the metrics that carry it. */
+  readonly costByLabel: readonly CostBucket[];
+  readonly findings: readonly Finding[];
+  /** Every rule in force (SARIF `tool.driver.rules`, the report's legend). */
+  readonly rules: readonly RuleDescriptor[];
+  /** Inputs that could not be read in part (a malformed dashboard row, an expired allow-list entry...). */
+  readonly problems: readonly ReportProblem[];
+}

@@ -1,0 +1,74 @@
+/**
+ * The rules about the account as a whole: reads that find nothing (an empty graph), dashboards past the free tier,
+ * and the monthly budget.
+ */
+import { formatUsd } from '../cost/money.js';
+import type { Finding } from '../report/cost-report.js';
+import { describeRead, describeReadSource } from '../usage/metric-read.js';
+import type { BuiltinRules } from './rule-file.js';
+import type { RuleContext } from './context.js';
+
+export function dashboardMissingMetric(context: RuleContext, rule: BuiltinRules['dashboard-missing-metric']): Finding[] {
+  return context.missingReads.map((read) => ({
+    rule: 'dashboard-missing-metric',
+    severity: rule.severity,
+    message: `${describeReadSource(read.source)} reads ${describeRead(read)}, which no collector produces: the graph stays empty`,
+    metrics: read.kind === 'metric' && Object.values(read.dimensions).every((value) => value !== null)
+      ? [{ namespace: read.namespace, metricName: read.metricName, dimensions: read.dimensions as Record<string, string> }]
+      : [],
+    monthlyUSD: 0,
+    savingUSD: 0,
+    fix: 'fix the metric name or dimensions in the dashboard, or add the dimension set to the collector\'s metric_declarations',
+    location: read.source.file ? { file: read.source.file, path: read.source.path } : undefined,
+    fingerprint: `dashboard-missing-metric:${read.source.kind}:${read.source.name}:${describeRead(read)}`,
+  }));
+}
+
+export function dashboardOverFreeTier(context: RuleContext, rule: BuiltinRules['dashboard-over-free-tier']): Finding[] {
+  const findings: Finding[] = [];
+  const { freeDashboards, maxMetricsPerFreeDashboard } = rule.params;
+  const base = { rule: 'dashboard-over-free-tier', severity: rule.severity, metrics: [] };
+  const extra = context.dashboards.length - freeDashboards;
+  if (extra > 0) {
+    const usd = context.coster.dashboardsUSD(extra);
+    findings.push({
+      ...base,
+      message: `${context.dashboards.length} dashboards: ${extra} more than the ${freeDashboards} the free tier covers, ${formatUsd(usd)}/month`,
+      monthlyUSD: usd,
+      savingUSD: usd,
+      fix: 'merge dashboards that show the same service, or delete the ones nobody opens',
+      fingerprint: 'dashboard-over-free-tier:count',
+    });
+  }
+  for (const dashboard of context.dashboards) {
+    if (dashboard.metricCount <= maxMetricsPerFreeDashboard) continue;
+    findings.push({
+      ...base,
+      message: `dashboard ${dashboard.name} reads ${dashboard.metricCount} metrics; a free-tier dashboard may reference at most ${maxMetricsPerFreeDashboard}`,
+      monthlyUSD: context.coster.dashboardsUSD(1),
+      savingUSD: 0,
+      fix: `split ${dashboard.name} or use SEARCH expressions, so it counts toward the free dashboards`,
+      location: dashboard.file ? { file: dashboard.file } : undefined,
+      fingerprint: `dashboard-over-free-tier:${dashboard.name}`,
+    });
+  }
+  return findings;
+}
+
+export function budget(context: RuleContext, rule: BuiltinRules['budget']): Finding[] {
+  const limit = context.budgetUSD ?? rule.params.limitUSD;
+  if (limit === null || context.totalMonthlyUSD <= limit) return [];
+  const over = context.totalMonthlyUSD - limit;
+  return [
+    {
+      rule: 'budget',
+      severity: rule.severity,
+      message: `predicted ${formatUsd(context.totalMonthlyUSD)}/month is ${formatUsd(over)} over the ${formatUsd(limit)} budget`,
+      metrics: [],
+      monthlyUSD: context.totalMonthlyUSD,
+      savingUSD: 0,
+      fix: 'apply the savings of the other findings, or raise budgetUSD in cwdash.config.ts',
+      fingerprint: 'budget:total',
+    },
+  ];
+}

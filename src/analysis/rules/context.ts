@@ -1,0 +1,119 @@
+/**
+ * What every rule sees: the priced metrics with their readers, the collectors they come from, the dashboards, and a
+ * coster that prices any subset the way the bill would. Rules are pure functions of this context.
+ */
+import { compareMetricIdentities, metricKey, type MetricIdentity } from '../../model/metric-identity.js';
+import type { Finding, FindingLocation, Severity } from '../report/cost-report.js';
+import { allowListEntryFor, type AllowList } from '../usage/allow-list.js';
+import type { MetricRead, ReadSource } from '../usage/metric-read.js';
+
+export interface AnalyzedMetric {
+  readonly identity: MetricIdentity;
+  /** Billed metric-months per month: 1 for a metric that receives data every hour, less for short-lived series. */
+  readonly metricMonths: number;
+  /** The collector config (relative path) the metric comes from, or `account` for metrics listed from CloudWatch. */
+  readonly collector: string;
+  /** True for a zero- or single-dimension copy made by dimension_rollup_option. */
+  readonly rollup: boolean;
+  readonly readers: readonly ReadSource[];
+}
+
+export interface CollectorFacts {
+  readonly config: string;
+  /** The awsemf exporter id (`awsemf`, `awsemf/app`). */
+  readonly exporter: string;
+  readonly exporterLocation?: FindingLocation | undefined;
+  readonly dimensionRollupOption: string;
+  readonly resourceToTelemetry: { readonly enabled: boolean; readonly location?: FindingLocation | undefined };
+}
+
+export interface DashboardFacts {
+  readonly name: string;
+  readonly file?: string | undefined;
+  /** Metric rows and queries in the body: what the free tier's "up to 50 metrics" counts. */
+  readonly metricCount: number;
+}
+
+export interface Coster {
+  /** What `metricMonths` of this report's metrics cost per month (at the report's average rate). */
+  monthlyUSD(metricMonths: number): number;
+  /** What removing `metricMonths` saves: the last units billed, at the account's marginal rates. */
+  savingUSD(metricMonths: number): number;
+  /** Dashboards beyond the free ones, per month. */
+  dashboardsUSD(count: number): number;
+}
+
+export interface RuleContext {
+  readonly metrics: readonly AnalyzedMetric[];
+  readonly collectors: readonly CollectorFacts[];
+  readonly dashboards: readonly DashboardFacts[];
+  /** Reads that find none of the metrics, in namespaces the collectors produce. */
+  readonly missingReads: readonly MetricRead[];
+  readonly allowList: AllowList | undefined;
+  readonly coster: Coster;
+  readonly totalMonthlyUSD: number;
+  /** --budget / budgetUSD; overrides the budget rule's limitUSD. */
+  readonly budgetUSD?: number | undefined;
+}
+
+export interface RuleMeta {
+  readonly id: string;
+  readonly severity: Severity;
+}
+
+/** A metric an active allow-list entry keeps from `rule`. */
+export function isAllowListed(context: RuleContext, metric: AnalyzedMetric, rule: string): boolean {
+  return allowListEntryFor(context.allowList, metric.identity, rule) !== undefined;
+}
+
+/** A metric nothing reads and no allow-list entry keeps from `rule`. */
+export function isUnread(context: RuleContext, metric: AnalyzedMetric, rule: string): boolean {
+  return metric.readers.length === 0 && !isAllowListed(context, metric, rule);
+}
+
+export function sumMonths(metrics: readonly AnalyzedMetric[]): number {
+  return metrics.reduce((sum, metric) => sum + metric.metricMonths, 0);
+}
+
+/** A finding over a group of metrics, priced by the coster; `saved` is the part the fix removes. */
+export function metricFinding(
+  context: RuleContext,
+  meta: RuleMeta,
+  fields: { message: string; fix: string; subject: string; location?: FindingLocation | undefined },
+  involved: readonly AnalyzedMetric[],
+  saved: readonly AnalyzedMetric[],
+): Finding {
+  return {
+    rule: meta.id,
+    severity: meta.severity,
+    message: fields.message,
+    metrics: sortedIdentities(involved),
+    monthlyUSD: context.coster.monthlyUSD(sumMonths(involved)),
+    savingUSD: context.coster.savingUSD(sumMonths(saved)),
+    fix: fields.fix,
+    location: fields.location,
+    fingerprint: `${meta.id}:${fields.subject}`,
+  };
+}
+
+export function sortedIdentities(metrics: readonly AnalyzedMetric[]): MetricIdentity[] {
+  const unique = new Map<string, MetricIdentity>();
+  for (const metric of metrics) unique.set(metricKey(metric.identity), metric.identity);
+  return [...unique.values()].sort(compareMetricIdentities);
+}
+
+/** Groups by a string key, keeping the groups in key order so findings come out in a stable order. */
+export function groupBy<T>(items: readonly T[], key: (item: T) => string): [string, T[]][] {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const group = groups.get(k);
+    if (group) group.push(item);
+    else groups.set(k, [item]);
+  }
+  return [...groups.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+}
+
+export function collectorOf(context: RuleContext, config: string): CollectorFacts | undefined {
+  return context.collectors.find((collector) => collector.config === config);
+}

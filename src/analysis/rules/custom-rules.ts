@@ -1,0 +1,38 @@
+/**
+ * User rules from the one documented condition: select metrics (namespace / metric name regex, a dimension, unread
+ * only), then fire when more than `maxMetrics` are selected or they cost more than `maxMonthlyUSD` a month.
+ */
+import { formatUsd } from '../cost/money.js';
+import type { Finding } from '../report/cost-report.js';
+import { isAllowListed, isUnread, metricFinding, sumMonths, type AnalyzedMetric, type RuleContext } from './context.js';
+import type { CustomRule, MetricSelector } from './rule-file.js';
+
+export function customRule(context: RuleContext, rule: CustomRule): Finding[] {
+  const selected = context.metrics.filter((metric) => selects(context, rule.id, rule.select, metric));
+  const cost = context.coster.monthlyUSD(sumMonths(selected));
+  const overCount = rule.maxMetrics !== undefined && selected.length > rule.maxMetrics;
+  const overCost = rule.maxMonthlyUSD !== undefined && cost > rule.maxMonthlyUSD;
+  if (!overCount && !overCost) return [];
+  const limits = [
+    overCount ? `${selected.length} metrics (limit ${rule.maxMetrics})` : undefined,
+    overCost ? `${formatUsd(cost)}/month (limit ${formatUsd(rule.maxMonthlyUSD!)})` : undefined,
+  ].filter((part) => part !== undefined);
+  return [
+    metricFinding(
+      context,
+      { id: rule.id, severity: rule.severity },
+      { message: `${rule.description}: ${limits.join(', ')}`, fix: rule.fix ?? rule.description, subject: 'selection' },
+      selected,
+      selected.filter((metric) => isUnread(context, metric, rule.id)),
+    ),
+  ];
+}
+
+function selects(context: RuleContext, rule: string, select: MetricSelector, metric: AnalyzedMetric): boolean {
+  const { namespace, metricName, dimensions } = metric.identity;
+  if (select.namespace !== undefined && !new RegExp(select.namespace).test(namespace)) return false;
+  if (select.metricName !== undefined && !new RegExp(select.metricName).test(metricName)) return false;
+  if (select.dimension !== undefined && !(select.dimension in dimensions)) return false;
+  if (select.unread === true && !isUnread(context, metric, rule)) return false;
+  return !isAllowListed(context, metric, rule);
+}

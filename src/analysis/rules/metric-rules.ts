@@ -1,0 +1,135 @@
+/**
+ * The rules about the metrics themselves: what nobody reads, what one label multiplies, what the rollup copies, and
+ * what resource attributes add. Each returns findings priced by the context's coster; the fix text is the config
+ * change a platform engineer makes.
+ */
+import { formatUsd } from '../cost/money.js';
+import type { Finding } from '../report/cost-report.js';
+import type { BuiltinRules } from './rule-file.js';
+import { collectorOf, groupBy, isAllowListed, isUnread, metricFinding, sumMonths, type AnalyzedMetric, type RuleContext, type RuleMeta } from './context.js';
+
+const WRITE_FIX = 'run `cwdash cost-report --write-fix DIR` for metric_declarations that keep only what is read';
+
+export function unusedMetric(context: RuleContext, rule: BuiltinRules['unused-metric']): Finding[] {
+  const meta: RuleMeta = { id: 'unused-metric', severity: rule.severity };
+  const findings: Finding[] = [];
+  const groups = groupBy(context.metrics, (metric) => `${metric.collector}\u0000${metric.identity.namespace}\u0000${metric.identity.metricName}`);
+  for (const [, metrics] of groups) {
+    const unread = metrics.filter((metric) => isUnread(context, metric, meta.id));
+    if (unread.length === 0) continue;
+    const first = unread[0]!;
+    const cost = context.coster.monthlyUSD(sumMonths(unread));
+    if (cost < rule.params.minMonthlyUSD) continue;
+    const { namespace, metricName } = first.identity;
+    const share = unread.length === metrics.length ? `all ${metrics.length}` : `${unread.length} of ${metrics.length}`;
+    const collector = collectorOf(context, first.collector);
+    findings.push(
+      metricFinding(
+        context,
+        meta,
+        {
+          message: `${metricName} (${namespace}): ${share} CloudWatch metrics are read by no dashboard, alarm or allow-list entry, ${formatUsd(cost)}/month`,
+          fix: collector
+            ? `leave ${metricName} out of the ${collector.exporter} metric_declarations, or keep only the read dimension sets; ${WRITE_FIX}`
+            : `stop publishing ${metricName}, or add it to the allow-list with the reason it is kept`,
+          subject: `${first.collector}:${namespace}:${metricName}`,
+          location: collector?.exporterLocation,
+        },
+        unread,
+        unread,
+      ),
+    );
+  }
+  return findings;
+}
+
+export function highCardinalityDimension(context: RuleContext, rule: BuiltinRules['high-cardinality-dimension']): Finding[] {
+  const meta: RuleMeta = { id: 'high-cardinality-dimension', severity: rule.severity };
+  const findings: Finding[] = [];
+  const byName = groupBy(context.metrics, (metric) => `${metric.collector}\u0000${metric.identity.namespace}\u0000${metric.identity.metricName}`);
+  for (const [, metrics] of byName) {
+    const dimensionNames = [...new Set(metrics.flatMap((metric) => Object.keys(metric.identity.dimensions)))].sort();
+    for (const dimension of dimensionNames) {
+      const carrying = metrics.filter((metric) => dimension in metric.identity.dimensions);
+      const values = new Set(carrying.map((metric) => metric.identity.dimensions[dimension]));
+      const unbounded = rule.params.unbounded.includes(dimension);
+      if (!unbounded && values.size <= rule.params.maxDistinctValues) continue;
+      const involved = carrying.filter((metric) => !isAllowListed(context, metric, meta.id));
+      if (involved.length === 0) continue;
+      const { namespace, metricName } = carrying[0]!.identity;
+      const why = unbounded ? 'a label that grows without bound' : `more than ${rule.params.maxDistinctValues}`;
+      const collector = collectorOf(context, carrying[0]!.collector);
+      findings.push(
+        metricFinding(
+          context,
+          meta,
+          {
+            message: `${metricName} (${namespace}): dimension "${dimension}" has ${values.size} distinct values (${why}), making ${carrying.length} CloudWatch metrics`,
+            fix: `drop "${dimension}" from the dimension sets of ${metricName} (metric_declarations), or aggregate it away with a metric_relabel_configs labeldrop before the exporter`,
+            subject: `${carrying[0]!.collector}:${namespace}:${metricName}:${dimension}`,
+            location: collector?.exporterLocation,
+          },
+          involved,
+          involved.filter((metric) => isUnread(context, metric, meta.id)),
+        ),
+      );
+    }
+  }
+  return findings;
+}
+
+export function rollupDuplicates(context: RuleContext, rule: BuiltinRules['rollup-duplicates']): Finding[] {
+  const meta: RuleMeta = { id: 'rollup-duplicates', severity: rule.severity };
+  const findings: Finding[] = [];
+  for (const [config, metrics] of groupBy(context.metrics, (metric) => metric.collector)) {
+    const rollups = metrics.filter((metric) => metric.rollup);
+    const unread = rollups.filter((metric) => isUnread(context, metric, meta.id));
+    if (unread.length < rule.params.minMetrics) continue;
+    const collector = collectorOf(context, config);
+    const option = collector?.dimensionRollupOption ?? 'ZeroAndSingleDimensionRollup';
+    findings.push(
+      metricFinding(
+        context,
+        meta,
+        {
+          message: `${config}: dimension_rollup_option ${option} adds ${rollups.length} zero/single-dimension metrics; ${unread.length} of them are read by nothing`,
+          fix: `set dimension_rollup_option: NoDimensionRollup on ${collector?.exporter ?? 'the awsemf exporter'} and declare the few rolled-up sets a dashboard reads in metric_declarations`,
+          subject: `${config}:${collector?.exporter ?? 'awsemf'}`,
+          location: collector?.exporterLocation,
+        },
+        rollups,
+        unread,
+      ),
+    );
+  }
+  return findings;
+}
+
+export function resourceAttributeDimension(context: RuleContext, rule: BuiltinRules['resource-attribute-dimension']): Finding[] {
+  const meta: RuleMeta = { id: 'resource-attribute-dimension', severity: rule.severity };
+  const findings: Finding[] = [];
+  const attributes = new Set(rule.params.attributes);
+  const hasAttribute = (metric: AnalyzedMetric) => Object.keys(metric.identity.dimensions).some((name) => attributes.has(name));
+  for (const [config, metrics] of groupBy(context.metrics, (metric) => metric.collector)) {
+    const collector = collectorOf(context, config);
+    if (collector && !collector.resourceToTelemetry.enabled) continue;
+    const involved = metrics.filter(hasAttribute);
+    if (involved.length === 0) continue;
+    const names = [...new Set(involved.flatMap((metric) => Object.keys(metric.identity.dimensions).filter((name) => attributes.has(name))))].sort();
+    findings.push(
+      metricFinding(
+        context,
+        meta,
+        {
+          message: `${config}: resource attributes ${names.join(', ')} are dimensions of ${involved.length} CloudWatch metrics`,
+          fix: 'set resource_to_telemetry_conversion.enabled: false (or exclude_service_attributes: true), and copy only the attribute a dashboard needs with a resource/attributes processor',
+          subject: `${config}:${collector?.exporter ?? 'account'}`,
+          location: collector?.resourceToTelemetry.location ?? collector?.exporterLocation,
+        },
+        involved,
+        involved.filter((metric) => isUnread(context, metric, meta.id)),
+      ),
+    );
+  }
+  return findings;
+}
