@@ -4,3 +4,20 @@
  */
 export { defineConfig, type ProjectConfig, type CollectorInput } from './config/project-config.js';
 export type { MetricIdentity } from './model/metric-identity.js';
+export * from './model/dashboard/index.js';
+export type { DashboardBody, WidgetJson, MetricRow, MetricRowOptions, ExpressionRowOptions } from './model/body/schema.js';
+export { validateDashboardBody, validateDashboardName } from './model/body/validate.js';
+export type { ValidationMessage } from './model/body/messages.js';
+export { loadPriceTable, type PriceTable, type Price, type KnownPrice, type UnknownPrice } from './sources/price-list/prices.js';
+export { PRICE_FEATURES, type PriceFeature } from './sources/price-list/features.js';
+export {
+  estimateMonthlyCost,
+  customMetricsMonthlyCost,
+  customMetricsSaving,
+  marginalMetricPrice,
+  metricMonths,
+  type UsageQuantities,
+  type CostOptions,
+  type CostBreakdown,
+  type CostLine,
+} from './analysis/cost/model.js';

@@ -1,0 +1,86 @@
+/** `GraphWidget`: lines, stacked areas, bars or a pie of metrics and expressions, with axes and annotations. */
+import type { AnnotationsJson, MetricWidgetProperties } from '../body/schema.js';
+import type { HorizontalAnnotationItem, VerticalAnnotationItem } from './annotations.js';
+import type { IMetric } from './metric-types.js';
+import {
+  MetricWidget,
+  renderAnnotations,
+  renderRows,
+  renderYAxes,
+  type LegendPosition,
+  type MetricWidgetProps,
+  type YAxesProps,
+} from './metric-widget.js';
+
+export type GraphWidgetView = 'timeSeries' | 'bar' | 'pie';
+
+export interface GraphWidgetProps extends MetricWidgetProps {
+  /**
+   * Metrics and expressions to draw, in legend order. Use `metric.with({ yAxis: 'right' })` for the right axis.
+   * @default - none (add at least one: CloudWatch rejects a graph without data)
+   */
+  readonly metrics?: readonly IMetric[];
+  /**
+   * How the data is drawn.
+   * @default 'timeSeries'
+   */
+  readonly view?: GraphWidgetView;
+  /**
+   * Stack the lines as areas.
+   * @default false
+   */
+  readonly stacked?: boolean;
+  /**
+   * Left and right y axes.
+   * @default - automatic axes (no `yAxis` key is written)
+   */
+  readonly yAxis?: YAxesProps;
+  /**
+   * Where the legend goes.
+   * @default 'bottom'
+   */
+  readonly legendPosition?: LegendPosition;
+  /**
+   * Lines or bands at values.
+   * @default - none
+   */
+  readonly horizontalAnnotations?: readonly HorizontalAnnotationItem[];
+  /**
+   * Lines or bands at times.
+   * @default - none
+   */
+  readonly verticalAnnotations?: readonly VerticalAnnotationItem[];
+  /**
+   * One value over the whole time range (bar and pie views).
+   * @default false
+   */
+  readonly setPeriodToTimeRange?: boolean;
+  /**
+   * Show labels on the pie chart.
+   * @default - CloudWatch's default (no `labels` key is written)
+   */
+  readonly displayLabelsOnChart?: boolean;
+}
+
+export class GraphWidget extends MetricWidget {
+  constructor(readonly props: GraphWidgetProps) {
+    super(props, 6, 6);
+  }
+
+  protected viewProperties(): Partial<MetricWidgetProperties> {
+    const props = this.props;
+    return {
+      view: props.view ?? 'timeSeries',
+      metrics: renderRows(props.metrics),
+      stacked: props.stacked,
+      yAxis: renderYAxes(props.yAxis),
+      legend: props.legendPosition === undefined ? undefined : { position: props.legendPosition },
+      annotations: renderAnnotations({
+        horizontal: props.horizontalAnnotations as AnnotationsJson['horizontal'],
+        vertical: props.verticalAnnotations as AnnotationsJson['vertical'],
+      }),
+      setPeriodToTimeRange: props.setPeriodToTimeRange,
+      labels: props.displayLabelsOnChart === undefined ? undefined : { visible: props.displayLabelsOnChart },
+    };
+  }
+}

@@ -1,0 +1,58 @@
+/**
+ * Turns the metrics given to a widget into its `metrics[]` rows. The given metrics come first, in order; then the
+ * inputs of math expressions (breadth first, each under the id its expression uses, hidden unless the metric says
+ * otherwise). An input whose id a row already carries is not repeated, so two expressions can share an input.
+ * A math expression's own period, when set, is the period of its inputs too (CloudWatch evaluates them together).
+ */
+import type { MetricRow, MetricRowOptions } from '../../body/schema.js';
+import type { IMetric, MetricConfig } from '../metric-types.js';
+
+interface PendingInput {
+  readonly id: string;
+  readonly metric: IMetric;
+  readonly period: number | undefined;
+}
+
+export function renderMetricRows(metrics: readonly IMetric[]): MetricRow[] {
+  const rows: MetricRow[] = [];
+  const ids = new Set<string>();
+  let pending: PendingInput[] = [];
+
+  const add = (config: MetricConfig) => {
+    rows.push(toRow(config));
+    if (config.options.id !== undefined) ids.add(config.options.id);
+    if (config.kind === 'expression') {
+      for (const [id, metric] of Object.entries(config.usingMetrics)) pending.push({ id, metric, period: config.options.period });
+    }
+  };
+
+  for (const metric of metrics) add(metric.toMetricConfig());
+  while (pending.length > 0) {
+    const level = pending;
+    pending = [];
+    for (const input of level) {
+      if (ids.has(input.id)) continue;
+      const config = input.metric.toMetricConfig();
+      const options = {
+        ...config.options,
+        ...(input.period === undefined ? {} : { period: input.period }),
+        visible: config.options.visible ?? false,
+        id: input.id,
+      };
+      add({ ...config, options } as MetricConfig);
+    }
+  }
+  return rows;
+}
+
+function toRow(config: MetricConfig): MetricRow {
+  if (config.kind === 'expression') return [config.options];
+  const dimensions = Object.entries(config.dimensions).flat();
+  const head = [config.namespace, config.metricName, ...dimensions] as [string, string, ...string[]];
+  return hasKeys(config.options) ? [...head, config.options as MetricRowOptions] : head;
+}
+
+function hasKeys(value: object): boolean {
+  for (const _ in value) return true;
+  return false;
+}

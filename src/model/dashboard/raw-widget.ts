@@ -1,0 +1,24 @@
+/**
+ * `RawWidget`: a widget given as body JSON, for what the typed widgets do not model (the PromQL `chart` widget,
+ * properties CloudWatch adds before cwdash knows them). The importer falls back to it; it is validated like any other.
+ */
+import type { WidgetJson } from '../body/schema.js';
+import type { GridPosition, IWidget } from './widget.js';
+
+export class RawWidget implements IWidget {
+  readonly width: number;
+  readonly height: number;
+  readonly pinnedPosition: GridPosition | undefined;
+
+  /** @param json the widget as it appears in `widgets[]`; its x/y pin it, its width/height size it (default 6) */
+  constructor(readonly json: WidgetJson) {
+    this.width = json.width ?? 6;
+    this.height = json.height ?? 6;
+    this.pinnedPosition = json.x !== undefined && json.y !== undefined ? { x: json.x, y: json.y } : undefined;
+  }
+
+  renderAt(position: GridPosition | undefined): WidgetJson[] {
+    const json = structuredClone(this.json);
+    return [this.pinnedPosition || position === undefined ? json : { ...json, ...position }];
+  }
+}

@@ -1,0 +1,75 @@
+/**
+ * A tree that is at once TypeScript source and the value that source evaluates to. The importer builds each
+ * definition as such a tree, renders the value to check it reproduces the imported body, and prints the source.
+ */
+
+const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
+
+/** A leaf or node whose source is code (a `new X(...)` call, `Duration.minutes(5)`) rather than a literal. */
+export class Code {
+  constructor(
+    readonly print: (indent: string) => string,
+    readonly value: unknown,
+    /** The names of the API this code uses, for the import line. */
+    readonly imports: readonly string[],
+  ) {}
+}
+
+/** `new ClassName({...props})`: the value is built by `create` from the props' values. */
+export function construct(className: string, create: (props: never) => unknown, props: unknown): Code {
+  const value = create(toValue(props) as never);
+  return new Code((indent) => `new ${className}(${printTree(props, indent)})`, value, [className, ...importsOf(props)]);
+}
+
+/** A call such as `Duration.minutes(5)`, with the value it returns. */
+export function call(source: string, value: unknown, imports: readonly string[]): Code {
+  return new Code(() => source, value, imports);
+}
+
+/** The value a tree evaluates to: Code leaves replaced by their values, undefined members dropped. */
+export function toValue(tree: unknown): unknown {
+  if (tree instanceof Code) return tree.value;
+  if (Array.isArray(tree)) return tree.map(toValue);
+  if (isPlainObject(tree)) {
+    const result: Record<string, unknown> = {};
+    for (const [key, member] of Object.entries(tree)) if (member !== undefined) result[key] = toValue(member);
+    return result;
+  }
+  return tree;
+}
+
+export function importsOf(tree: unknown): string[] {
+  if (tree instanceof Code) return [...tree.imports];
+  if (Array.isArray(tree)) return tree.flatMap(importsOf);
+  if (isPlainObject(tree)) return Object.values(tree).flatMap(importsOf);
+  return [];
+}
+
+/** TypeScript source of a tree: single-quoted strings, bare keys where possible, short flat values on one line. */
+export function printTree(tree: unknown, indent: string): string {
+  if (tree instanceof Code) return tree.print(indent);
+  if (typeof tree === 'string') return quote(tree);
+  if (tree === undefined) return 'undefined';
+  if (tree === null || typeof tree !== 'object') return String(tree);
+  const inner = `${indent}  `;
+  if (Array.isArray(tree)) {
+    if (tree.length === 0) return '[]';
+    const oneLine = `[${tree.map((item) => printTree(item, inner)).join(', ')}]`;
+    if (oneLine.length + indent.length <= 100 && !oneLine.includes('\n')) return oneLine;
+    return `[\n${tree.map((item) => `${inner}${printTree(item, inner)},`).join('\n')}\n${indent}]`;
+  }
+  const entries = Object.entries(tree).filter(([, member]) => member !== undefined);
+  if (entries.length === 0) return '{}';
+  const printed = entries.map(([key, member]) => `${IDENTIFIER.test(key) ? key : quote(key)}: ${printTree(member, inner)}`);
+  const oneLine = `{ ${printed.join(', ')} }`;
+  if (oneLine.length + indent.length <= 100 && !oneLine.includes('\n')) return oneLine;
+  return `{\n${printed.map((line) => `${inner}${line},`).join('\n')}\n${indent}}`;
+}
+
+function quote(text: string): string {
+  return `'${text.replace(/\\/g, '\\\\').replace(/'/g, "\\'").replace(/\n/g, '\\n').replace(/\r/g, '\\r').replace(/\t/g, '\\t')}'`;
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) && Object.getPrototypeOf(value) === Object.prototype;
+}

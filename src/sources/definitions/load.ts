@@ -1,0 +1,85 @@
+/**
+ * Loading dashboard definitions: a `*.ts` file whose default export is a `Dashboard` or an array of them. Each
+ * dashboard is rendered to its body and validated; the messages travel with it so callers decide what fails.
+ */
+import { Dashboard } from '../../model/dashboard/dashboard.js';
+import type { DashboardBody } from '../../model/body/schema.js';
+import type { ValidationMessage } from '../../model/body/messages.js';
+import { validateDashboardBody, validateDashboardName } from '../../model/body/validate.js';
+import { CwdashError, InputError } from '../../shared/errors.js';
+import { importTypeScriptModule } from '../../shared/typescript-module.js';
+import { findDefinitionFiles } from './find.js';
+
+export interface LoadedDashboard {
+  /** DashboardName: also the output file's name. */
+  readonly name: string;
+  readonly body: DashboardBody;
+  /** The definition file, as given (relative paths stay relative). */
+  readonly sourceFile: string;
+  readonly messages: ValidationMessage[];
+}
+
+export async function loadDashboardDefinitions(dir: string): Promise<LoadedDashboard[]> {
+  const files = await findDefinitionFiles(dir);
+  const loaded: LoadedDashboard[] = [];
+  for (const file of files) loaded.push(...(await loadDashboardDefinition(file)));
+  checkUniqueNames(loaded);
+  return loaded;
+}
+
+export async function loadDashboardDefinition(file: string): Promise<LoadedDashboard[]> {
+  const module = await importTypeScriptModule(file);
+  const exported = module.default;
+  const items = Array.isArray(exported) ? exported : [exported];
+  return items.map((item, index) => {
+    if (!isDashboard(item)) {
+      throw new InputError(
+        exported === undefined ? 'the file has no default export' : `the default export${Array.isArray(exported) ? `[${index}]` : ''} is not a Dashboard`,
+        { location: { file }, fix: "end the file with `export default new Dashboard({ dashboardName: '...', widgets: [...] })` (or an array of them)" },
+      );
+    }
+    return compile(item, file);
+  });
+}
+
+/** Renders and validates one dashboard; a throw while rendering (a bug in user code) becomes an InputError. */
+export function compile(dashboard: Dashboard, sourceFile: string): LoadedDashboard {
+  let body: DashboardBody;
+  try {
+    body = dashboard.toBody();
+  } catch (error) {
+    if (error instanceof CwdashError) throw error;
+    throw new InputError(`dashboard "${dashboard.dashboardName}" cannot be rendered: ${error instanceof Error ? error.message : String(error)}`, {
+      location: { file: sourceFile },
+      fix: 'check the values passed to the widgets of this dashboard',
+      cause: error,
+    });
+  }
+  const messages = [...validateDashboardName(dashboard.dashboardName), ...validateDashboardBody(body)];
+  return { name: dashboard.dashboardName, body, sourceFile, messages };
+}
+
+/**
+ * Instances made by another copy of the module (the user's `cwdash` import resolving to a second path) fail
+ * `instanceof`, so a structural check backs it up.
+ */
+function isDashboard(value: unknown): value is Dashboard {
+  if (value instanceof Dashboard) return true;
+  return (
+    typeof value === 'object' && value !== null && typeof (value as Dashboard).toBody === 'function' && typeof (value as Dashboard).dashboardName === 'string'
+  );
+}
+
+function checkUniqueNames(dashboards: readonly LoadedDashboard[]): void {
+  const seen = new Map<string, string>();
+  for (const dashboard of dashboards) {
+    const first = seen.get(dashboard.name);
+    if (first !== undefined) {
+      throw new InputError(`dashboard name "${dashboard.name}" is also defined in ${first}`, {
+        location: { file: dashboard.sourceFile },
+        fix: 'give each dashboard its own dashboardName: the name is the dashboard in CloudWatch and the output file',
+      });
+    }
+    seen.set(dashboard.name, dashboard.sourceFile);
+  }
+}
