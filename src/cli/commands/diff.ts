@@ -1,0 +1,22 @@
+/** `cwdash diff`: the publish plan alone, with a JSON diff per changed dashboard; exit 1 when anything would change. */
+import type { Argv } from 'yargs';
+import { defineCommand } from '../command.js';
+import { withDeploymentOptions, writeCommandOutput, type DeploymentCommandOptions } from './publish.js';
+
+export const diffCommand = defineCommand<DeploymentCommandOptions>({
+  command: 'diff',
+  describe: 'compare the definitions with the dashboards in CloudWatch; exit 1 when publish would change something',
+  examples: [
+    ['$0 diff', 'what publish would create or update, with a readable JSON diff per dashboard'],
+    ['$0 diff --prefix team-a- --prune --format json', 'also what it would delete, as JSON for CI'],
+  ],
+  builder: (argv) => withDeploymentOptions(argv) as unknown as Argv<DeploymentCommandOptions>,
+  async run(options, io) {
+    const { prepareDeployment } = await import('../../deploy/prepare.js');
+    const { hasChanges } = await import('../../deploy/plan.js');
+    const { renderPlanJson, renderPlanText } = await import('../../outputs/deployment-plan.js');
+    const { plan } = await prepareDeployment(options, io);
+    await writeCommandOutput(options.format === 'json' ? renderPlanJson({ plan }) : renderPlanText({ plan }, { showDiff: true }), options, io);
+    return hasChanges(plan) ? 1 : 0;
+  },
+});
