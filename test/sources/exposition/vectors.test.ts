@@ -1,0 +1,56 @@
+/** shared/vectors/exposition.json: what Prometheus 2.42 accepts, rejects (with which message) and stores. */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { InputError } from '../../../src/shared/errors.js';
+import { parseScrape } from '../../../src/sources/exposition/scrape.js';
+
+interface Vector {
+  case: string;
+  format: 'text' | 'openmetrics';
+  input: string | null;
+  input_base64?: string;
+  ok: boolean;
+  error: string | null;
+  series: { name: string; labels: Record<string, string>; value: string }[];
+  details: { dropped?: { out_of_bounds?: number } };
+}
+
+const vectors = (JSON.parse(readFileSync(new URL('../../../../shared/vectors/exposition.json', import.meta.url), 'utf8')) as { vectors: Vector[] }).vectors;
+const SYNTHETIC = new Set(['up', 'scrape_duration_seconds', 'scrape_samples_scraped', 'scrape_samples_post_metric_relabeling', 'scrape_series_added']);
+
+function inputOf(vector: Vector): Buffer {
+  if (vector.input === null) return Buffer.from(vector.input_base64!, 'base64');
+  const now = Date.now();
+  const text = vector.input
+    .replace(/@NOW_MS-(\d+)@/g, (_, delta: string) => String(now - Number(delta)))
+    .replace(/@NOW_S-(\d+)@/g, (_, delta: string) => String(Math.floor(now / 1000) - Number(delta)));
+  return Buffer.from(text, 'utf8');
+}
+
+const key = (name: string, labels: Record<string, string>) =>
+  `${name}{${Object.keys(labels).filter((l) => l !== 'job' && l !== 'instance').sort().map((l) => `${l}=${JSON.stringify(labels[l])}`).join(',')}}`;
+
+describe('shared/vectors/exposition.json', () => {
+  for (const vector of vectors) {
+    it(`${vector.case}: ${vector.ok ? 'accepted' : `rejected with "${vector.error}"`}`, async () => {
+      // One byte at a time as well as whole: the streaming parser must not depend on chunk boundaries.
+      const input = inputOf(vector);
+      for (const chunks of [[input], [...input].map((byte) => Uint8Array.of(byte))]) {
+        const result = parseScrape(chunks, vector.format, vector.case);
+        if (!vector.ok) {
+          const error = await result.then(() => undefined, (e: unknown) => e);
+          expect(error).toBeInstanceOf(InputError);
+          expect((error as InputError).message).toMatch(new RegExp(`: ${vector.error!.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`));
+          expect((error as InputError).location?.line).toBeGreaterThan(0);
+          continue;
+        }
+        const scrape = await result;
+        const ours = scrape.series.filter((s) => !SYNTHETIC.has(s.name)).map((s) => key(s.name, Object.fromEntries(s.labels)));
+        const expected = vector.series.map((s) => key(s.name, s.labels));
+        // Samples outside the TSDB's time window are stored by us (the collector has no TSDB) but dropped by Prometheus.
+        expect(ours.length - (vector.details.dropped?.out_of_bounds ?? 0)).toBe(expected.length);
+        expect(ours).toEqual(expect.arrayContaining(expected));
+      }
+    });
+  }
+});
