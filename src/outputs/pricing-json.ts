@@ -4,6 +4,7 @@
  */
 import { PRICE_FEATURE_SPECS } from '../sources/price-list/features.js';
 import type { Price, PriceTable } from '../sources/price-list/prices.js';
+import type { PriceChange } from '../sources/price-list/price-changes.js';
 import type { RefreshResult } from '../sources/price-list/refresh.js';
 import { stableStringify } from '../shared/json.js';
 
@@ -40,6 +41,7 @@ function priceJson(price: Price) {
 export function renderRefreshJson(result: RefreshResult): string {
   return stableStringify({
     schemaVersion: PRICING_JSON_SCHEMA_VERSION,
+    changes: result.changes.map((change) => ({ ...change, before: change.before ?? 'unknown', after: change.after ?? 'unknown' })),
     regions: result.regions.map((region) => ({
       region: region.region,
       products: region.products,

@@ -1,8 +1,9 @@
 /** `cwdash pricing show --format table` and the refresh summary: what people read in a terminal. */
 import { PRICE_FEATURE_SPECS } from '../sources/price-list/features.js';
 import type { PriceTable } from '../sources/price-list/prices.js';
+import type { PriceChange } from '../sources/price-list/price-changes.js';
 import type { RefreshResult } from '../sources/price-list/refresh.js';
-import { describeTableSource, describeTiers } from './pricing-format.js';
+import { describeTableSource, describeTiers, tierRange, formatRate } from './pricing-format.js';
 import { renderTextTable } from './text-table.js';
 
 export function renderPriceTablesText(tables: readonly PriceTable[]): string {
@@ -38,5 +39,17 @@ export function renderRefreshText(result: RefreshResult): string {
     [{ header: 'REGION' }, { header: 'PRODUCTS', align: 'right' }, { header: 'PRICED', align: 'right' }, { header: 'MISSING (snapshot or unknown)' }],
     rows,
   );
-  return `${table}${result.files.length} cache file(s) written.\n`;
+  const changed =
+    result.changes.length === 0
+      ? 'No price changed against the prices in use before.\n'
+      : `Prices that changed against the ones in use before:\n${result.changes.map(describeChange).join('')}`;
+  return `${table}${result.files.length} cache file(s) written.\n${changed}`;
+}
+
+function describeChange(change: PriceChange): string {
+  const tiers = (value: PriceChange['before']) =>
+    value === null
+      ? 'unknown'
+      : value.map((tier) => `${formatRate(tier.usdPerUnit)}${value.length > 1 ? ` ${tierRange(tier, false)}` : ''}`).join(', ');
+  return `  ${change.region} ${PRICE_FEATURE_SPECS[change.feature].title}: ${tiers(change.before)} -> ${tiers(change.after)}\n`;
 }

@@ -93,7 +93,7 @@ describe('cwdash pricing refresh', () => {
     const refresh = await runCli(['pricing', 'refresh', '--region', 'eu-west-1', '--endpoint-url', server.endpoint], { cwd: work, env });
     expect(refresh.exitCode).toBe(0);
     expect(refresh.stdout).toMatch(/^eu-west-1\s+1\s+2\s+Standard-resolution alarm metrics$/m);
-    expect(refresh.stdout).toMatch(/1 cache file\(s\) written\./);
+    expect(refresh.stdout).toMatch(/1 cache file\(s\) written\.\nPrices that changed against the ones in use before:\n  eu-west-1 Custom metrics \(incl\. EMF and detailed monitoring\): unknown -> \$0\.30 first 10,000, \$0\.10 over 10,000\n$/);
     expect(refresh.stderr).toContain(`refreshing CloudWatch prices for eu-west-1 from ${server.endpoint}`);
     expect(refresh.stderr).toMatch(/warning: eu-west-1: no usable Price List product for Logs ingestion/);
     expect(server.calls.every((call) => call.accessKeyId === 'AKIDFAKECLI')).toBe(true);

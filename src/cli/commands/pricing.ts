@@ -3,7 +3,6 @@ import { resolve } from 'node:path';
 import type { Argv } from 'yargs';
 import { defineCommand } from '../command.js';
 import { withAwsOptions, withOutputOptions, type GlobalOptions } from '../options.js';
-import { AwsError } from '../../shared/errors.js';
 import { info, warn } from '../../shared/io.js';
 import { writeFileAtomic } from '../../shared/files.js';
 import { PRICING_API_REGIONS } from '../../sources/price-list/pricing-client.js';
@@ -49,19 +48,11 @@ export const pricingCommand = defineCommand<PricingOptions>({
       }) as unknown as Argv<PricingOptions>,
   async run(options, io) {
     const { loadProjectConfig } = await import('../../config/project-config.js');
-    const { resolveCacheDir, cachedRegionNames } = await import('../../sources/price-list/cache.js');
-    const { loadSnapshot } = await import('../../sources/price-list/snapshot.js');
-    const { assertRegionCode, loadPriceTable } = await import('../../sources/price-list/prices.js');
+    const { resolveCacheDir } = await import('../../sources/price-list/cache.js');
+    const { loadPriceTable, pricedRegions } = await import('../../sources/price-list/prices.js');
     const cacheDir = resolveCacheDir({ cacheDir: options.cacheDir, env: io.env, cwd: io.cwd });
     const { config } = await loadProjectConfig(io.cwd, options.projectConfig);
-    let regions = [...new Set(options.region ?? (config.region ? [config.region] : []))];
-    if (regions.length === 0) {
-      const snapshot = await loadSnapshot();
-      const fromSnapshot = snapshot.items.map((entry) => entry.item.product.attributes.regionCode ?? '');
-      regions = [...new Set([...fromSnapshot, ...(await cachedRegionNames(cacheDir))])].filter((region) => region !== '');
-    }
-    regions.sort();
-    regions.forEach(assertRegionCode);
+    const regions = await pricedRegions(cacheDir, options.region ?? (config.region ? [config.region] : []));
 
     let output: string;
     if (options.action === 'refresh') {
@@ -70,11 +61,6 @@ export const pricingCommand = defineCommand<PricingOptions>({
       const client = await createPricingClient({ ...options, env: io.env });
       info(io, `refreshing CloudWatch prices for ${regions.join(', ')} from ${client.endpoint} into ${cacheDir}`);
       const result = await refreshPrices({ regions, client, cacheDir, now: new Date(), warn: (message) => warn(io, message) });
-      if (result.files.length === 0) {
-        throw new AwsError('no prices were downloaded; the cache is unchanged', {
-          fix: 'name regions the Price List knows, e.g. --region us-east-1',
-        });
-      }
       output =
         options.format === 'json'
           ? (await import('../../outputs/pricing-json.js')).renderRefreshJson(result)

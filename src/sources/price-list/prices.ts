@@ -4,7 +4,7 @@
  * guessed: a region or usage type that no source confirms stays unknown.
  */
 import { UsageError } from '../../shared/errors.js';
-import { readCachedRegion, resolveCacheDir } from './cache.js';
+import { cachedRegionNames, readCachedRegion, resolveCacheDir } from './cache.js';
 import { PRICE_FEATURES, PRICE_FEATURE_SPECS, productMatchesFeature, type PriceFeature } from './features.js';
 import { itemPrice, type PriceListItem, type PriceTier } from './price-list-item.js';
 import { loadSnapshot, SNAPSHOT_FILE, type SnapshotSource } from './snapshot.js';
@@ -72,6 +72,18 @@ export function assertRegionCode(region: string): void {
   if (!REGION_CODE.test(region)) {
     throw new UsageError(`"${region}" is not an AWS region code`, { fix: 'use a code such as us-east-1 or ap-northeast-1' });
   }
+}
+
+/**
+ * The regions a pricing command works on: the ones asked for (validated, sorted, deduplicated), else every region the
+ * snapshot or the cache has prices for.
+ */
+export async function pricedRegions(cacheDir: string, requested: readonly string[]): Promise<string[]> {
+  requested.forEach(assertRegionCode);
+  if (requested.length > 0) return [...new Set(requested)].sort();
+  const snapshot = await loadSnapshot();
+  const known = [...snapshot.items.map((entry) => entry.item.product.attributes.regionCode ?? ''), ...(await cachedRegionNames(cacheDir))];
+  return [...new Set(known)].filter((region) => region !== '').sort();
 }
 
 export async function loadPriceTable(options: LoadPriceTableOptions): Promise<PriceTable> {

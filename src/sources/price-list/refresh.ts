@@ -4,11 +4,12 @@
  * all-or-nothing step. Nothing is written unless every region downloaded and validated, so a failed refresh leaves the
  * previous cache intact.
  */
-import { AwsError } from '../../shared/errors.js';
+import { AwsError, CwdashError } from '../../shared/errors.js';
 import { writeCache, type NewCacheEntry } from './cache.js';
 import { PRICE_FEATURES, PRICE_FEATURE_SPECS, featureOfProduct, type PriceFeature } from './features.js';
 import { itemPrice, priceListItemSchema, validatePriceListItem, type PriceListItem } from './price-list-item.js';
-import { itemAppliesTo } from './prices.js';
+import { comparePriceTables, type PriceChange } from './price-changes.js';
+import { itemAppliesTo, loadPriceTable, type PriceTable } from './prices.js';
 import type { PriceListClient, ProductFilter } from './pricing-client.js';
 
 export interface RefreshOptions {
@@ -32,6 +33,8 @@ export interface RegionRefresh {
 export interface RefreshResult {
   readonly files: readonly string[];
   readonly regions: readonly RegionRefresh[];
+  /** Charges whose price in use differs from before the refresh. */
+  readonly changes: readonly PriceChange[];
 }
 
 /** The dashboard products are account-global: `location = Any` and no regionCode (shared/spec/pricing.md §1.2). */
@@ -41,6 +44,7 @@ const GLOBAL_FILTERS: readonly ProductFilter[] = [
 ];
 
 export async function refreshPrices(options: RefreshOptions): Promise<RefreshResult> {
+  const before = await Promise.all(options.regions.map((region) => previousPrices(region, options.cacheDir)));
   const global = await download(options, GLOBAL_FILTERS, 'the account-global products');
   const entries: NewCacheEntry[] = [];
   const regions: RegionRefresh[] = [];
@@ -57,8 +61,26 @@ export async function refreshPrices(options: RefreshOptions): Promise<RefreshRes
     entries.push({ region, fetchedAt: options.now.toISOString(), endpoint: options.client.endpoint, items });
     regions.push({ region, products: products.total, found, missing });
   }
-  const files = entries.length === 0 ? [] : await writeCache(options.cacheDir, entries);
-  return { files, regions };
+  if (entries.length === 0) {
+    throw new AwsError('no prices were downloaded; the cache is unchanged', { fix: 'name regions the Price List knows, e.g. --region us-east-1' });
+  }
+  const files = await writeCache(options.cacheDir, entries);
+  const changes: PriceChange[] = [];
+  for (const previous of before) {
+    if (previous === undefined || !entries.some((entry) => entry.region === previous.region)) continue;
+    changes.push(...comparePriceTables(previous, await loadPriceTable({ region: previous.region, cacheDir: options.cacheDir, env: {} })));
+  }
+  return { files, regions, changes };
+}
+
+/** The prices in use before the refresh. A damaged cache is what a refresh repairs, so it only skips the comparison. */
+async function previousPrices(region: string, cacheDir: string): Promise<PriceTable | undefined> {
+  try {
+    return await loadPriceTable({ region, cacheDir, env: {} });
+  } catch (error) {
+    if (error instanceof CwdashError) return undefined;
+    throw error;
+  }
 }
 
 interface Download {

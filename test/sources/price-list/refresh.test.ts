@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
@@ -166,5 +166,41 @@ describe('pricing refresh over the Price List wire protocol', () => {
     const result = await refresh(['eu-west-1', 'xx-nowhere-1']);
     expect(result.regions.map((region) => region.region)).toEqual(['eu-west-1']);
     expect(warnings).toEqual([expect.stringMatching(/no CloudWatch products for xx-nowhere-1/)]);
+    await expect(refresh(['xx-nowhere-1'])).rejects.toThrow(/no prices were downloaded; the cache is unchanged/);
+  });
+});
+
+describe('what a refresh changed', () => {
+  test('the first refresh reports the charges whose price differs from the snapshot; a second, only what moved since', async () => {
+    const first = await refresh(['us-east-1']);
+    // The fake's us-east-1 logs prices differ from the snapshot's (0.57 vs 0.50 per GB ingested, 0.0057 vs 0.005 scanned).
+    expect(first.changes.map((change) => [change.feature, change.before?.[0]?.usdPerUnit, change.after?.[0]?.usdPerUnit])).toEqual([
+      ['logIngestion', '0.5000000000', '0.5700000000'],
+      ['logsInsightsScanned', '0.0050000000', '0.0057000000'],
+    ]);
+
+    server.setProducts([dashboards, ...regionProducts('us-east-1', 'USE1-', '0.2800000000')]);
+    const second = await refresh(['us-east-1']);
+    expect(second.changes).toEqual([
+      {
+        region: 'us-east-1',
+        feature: 'customMetrics',
+        before: expect.arrayContaining([{ begin: '0', end: '10000', usdPerUnit: '0.3000000000' }]),
+        after: expect.arrayContaining([{ begin: '0', end: '10000', usdPerUnit: '0.2800000000' }]),
+      },
+    ]);
+  });
+
+  test('a region first priced by the refresh shows its charges going from unknown to known', async () => {
+    const result = await refresh(['eu-west-1']);
+    expect(result.changes.filter((change) => change.before === null).map((change) => change.feature)).toContain('customMetrics');
+  });
+
+  test('a damaged cache does not stop the refresh that repairs it', async () => {
+    await refresh(['eu-west-1']);
+    await writeFile(cacheFileOf(cacheDir, 'eu-west-1'), 'not json');
+    const result = await refresh(['eu-west-1']);
+    expect(result.files).toEqual([cacheFileOf(cacheDir, 'eu-west-1')]);
+    expect((await readCachedRegion(cacheDir, 'eu-west-1'))?.region).toBe('eu-west-1');
   });
 });
