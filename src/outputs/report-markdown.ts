@@ -1,0 +1,88 @@
+/**
+ * The cost report as GitHub-flavoured Markdown, for `$GITHUB_STEP_SUMMARY` and pull-request comments: totals, the
+ * fix's before/after per collector, findings with their savings, and the assumptions. Names and label values come
+ * from a scrape, so every one is escaped: no HTML, no table-breaking `|`, no accidental emphasis or links.
+ */
+import { formatUsd } from '../analysis/cost/money.js';
+import type { CostReport, Finding } from '../analysis/report/cost-report.js';
+import { formatMetricIdentity } from '../model/metric-identity.js';
+
+export interface ReportMarkdownOptions {
+  /** Findings listed in full; the rest are counted. @default 50 */
+  readonly maxFindings?: number;
+  /** Heading level of the title. @default 2 */
+  readonly headingLevel?: number;
+}
+
+const SEVERITY_MARK = { error: '🔴 error', warning: '🟠 warning', note: '🔵 note' } as const;
+
+export function renderReportMarkdown(report: CostReport, options: ReportMarkdownOptions = {}): string {
+  const h = '#'.repeat(options.headingLevel ?? 2);
+  const { totals } = report;
+  const lines: string[] = [];
+  lines.push(`${h} cwdash cost report: ${md(report.region)}`, '');
+  lines.push(
+    `**${formatUsd(totals.monthlyUSD)}/month** predicted: ${totals.customMetrics} custom metrics (${formatUsd(totals.customMetricsMonthlyUSD)}), ` +
+      `${totals.dashboards} dashboards (${formatUsd(totals.dashboardsMonthlyUSD)}). ` +
+      `**${totals.unusedMetrics} metrics are read by nothing: ${formatUsd(totals.unusedMonthlyUSD)}/month.**`,
+    '',
+  );
+  if (report.collectors.length > 0) {
+    lines.push('| Collector config | Metrics | Unread | Per month | After fix | Saving |', '|---|--:|--:|--:|--:|--:|');
+    for (const collector of report.collectors) {
+      const fix = collector.fix;
+      lines.push(
+        `| ${code(collector.config)} | ${collector.metrics} | ${collector.unreadMetrics} | ${formatUsd(collector.monthlyUSD)} | ` +
+          `${fix ? `${fix.after.metrics} (${formatUsd(fix.after.monthlyUSD)})` : '-'} | ${fix ? formatUsd(fix.before.monthlyUSD - fix.after.monthlyUSD) : '-'} |`,
+      );
+    }
+    lines.push('');
+  }
+  const max = options.maxFindings ?? 50;
+  lines.push(`${h}# Findings (${report.findings.length})`, '');
+  if (report.findings.length === 0) lines.push('No findings.', '');
+  else {
+    lines.push('| Severity | Rule | Saving/month | Finding | Fix |', '|---|---|--:|---|---|');
+    for (const finding of report.findings.slice(0, max)) lines.push(findingRow(finding));
+    if (report.findings.length > max) lines.push('', `…and ${report.findings.length - max} more (see the JSON or SARIF report).`);
+    lines.push('');
+  }
+  lines.push('<details><summary>Assumptions</summary>', '');
+  for (const assumption of report.assumptions) lines.push(`- ${md(assumption)}`);
+  lines.push(
+    `- prices: ${md(report.prices.source)} of ${md(report.prices.date)}, free tier ${report.prices.freeTier ? 'applied' : 'not applied'}`,
+    '',
+    '</details>',
+    '',
+  );
+  if (report.problems.length > 0) {
+    lines.push(`${h}# Inputs read only in part (${report.problems.length})`, '');
+    for (const problem of report.problems) lines.push(`- ${code(problem.where)}: ${md(problem.message)}`);
+    lines.push('');
+  }
+  return `${lines.join('\n')}`;
+}
+
+function findingRow(finding: Finding): string {
+  const where = finding.location ? `<br>${code(`${finding.location.file}${finding.location.line ? `:${finding.location.line}` : ''}`)}` : '';
+  const example = finding.metrics.length > 0 ? `<br>e.g. ${code(formatMetricIdentity(finding.metrics[0]!))}` : '';
+  return (
+    `| ${SEVERITY_MARK[finding.severity]} | ${code(finding.rule)} | ${finding.savingUSD > 0 ? formatUsd(finding.savingUSD) : '-'} | ` +
+    `${md(finding.message)}${example}${where} | ${md(finding.fix)} |`
+  );
+}
+
+/** Plain text for a Markdown table cell: HTML entities for `& < >`, backslash before Markdown punctuation and `|`. */
+export function md(text: string): string {
+  return text
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/[\\`*_{}[\]()#+!|~]/g, (char) => `\\${char}`)
+    .replace(/\r?\n/g, ' ');
+}
+
+/** Inline code that survives any content: a `<code>` element with entities, since backticks inside can't be escaped in a table. */
+function code(text: string): string {
+  return `<code>${text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\|/g, '&#124;').replace(/\r?\n/g, ' ')}</code>`;
+}

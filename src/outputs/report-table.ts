@@ -1,0 +1,93 @@
+/**
+ * The cost report for a terminal: totals first (what a reader wants in one glance), then collectors with the fix's
+ * before/after, the findings, the costliest metrics, and the assumptions every number rests on. Metric names and label
+ * values come from a scrape: control characters are shown escaped, so a label cannot move the cursor or recolour.
+ */
+import type { CostReport, Finding } from '../analysis/report/cost-report.js';
+import { formatUsd } from '../analysis/cost/money.js';
+import { formatMetricIdentity } from '../model/metric-identity.js';
+import { renderTextTable } from './text-table.js';
+
+export interface ReportTableOptions {
+  /** How many of the costliest metric names to list. @default 10 */
+  readonly topMetrics?: number;
+}
+
+export function renderReportTable(report: CostReport, options: ReportTableOptions = {}): string {
+  const { totals } = report;
+  const parts: string[] = [];
+  parts.push(
+    `cwdash cost report: ${report.region}, prices from the ${report.prices.source} of ${report.prices.date}` +
+      ` (free tier ${report.prices.freeTier ? 'applied' : 'not applied'})\n`,
+  );
+  parts.push(
+    renderTextTable(
+      [{ header: '' }, { header: 'COUNT', align: 'right' }, { header: 'PER MONTH', align: 'right' }],
+      [
+        ['custom metrics', String(totals.customMetrics), formatUsd(totals.customMetricsMonthlyUSD)],
+        ['  read by nothing', String(totals.unusedMetrics), formatUsd(totals.unusedMonthlyUSD)],
+        ['dashboards', String(totals.dashboards), formatUsd(totals.dashboardsMonthlyUSD)],
+        ['total', '', formatUsd(totals.monthlyUSD)],
+      ],
+    ),
+  );
+  if (report.collectors.length > 0) {
+    parts.push('\nCollectors\n');
+    parts.push(
+      renderTextTable(
+        [
+          { header: 'CONFIG' },
+          { header: 'METRICS', align: 'right' },
+          { header: 'UNREAD', align: 'right' },
+          { header: 'PER MONTH', align: 'right' },
+          { header: 'AFTER FIX', align: 'right' },
+          { header: 'FIX FILE' },
+        ],
+        report.collectors.map((collector) => [
+          printable(collector.config),
+          String(collector.metrics),
+          String(collector.unreadMetrics),
+          formatUsd(collector.monthlyUSD),
+          collector.fix ? `${collector.fix.after.metrics} / ${formatUsd(collector.fix.after.monthlyUSD)}` : '-',
+          collector.fix?.file ? printable(collector.fix.file) : collector.fix ? '(--write-fix DIR to write it)' : '',
+        ]),
+      ),
+    );
+  }
+  parts.push(`\nFindings (${report.findings.length})\n`);
+  parts.push(report.findings.length === 0 ? 'none\n' : renderFindings(report.findings));
+  const top = report.costByMetric.slice(0, options.topMetrics ?? 10);
+  if (top.length > 0) {
+    parts.push(`\nCostliest metric names (${top.length} of ${report.costByMetric.length})\n`);
+    parts.push(
+      renderTextTable(
+        [{ header: 'NAMESPACE METRIC' }, { header: 'METRICS', align: 'right' }, { header: 'UNREAD', align: 'right' }, { header: 'PER MONTH', align: 'right' }],
+        top.map((bucket) => [printable(bucket.name), String(bucket.metrics), String(bucket.unreadMetrics), formatUsd(bucket.monthlyUSD)]),
+      ),
+    );
+  }
+  parts.push('\nAssumptions\n');
+  parts.push(report.assumptions.map((line) => `- ${printable(line)}\n`).join(''));
+  if (report.problems.length > 0) {
+    parts.push(`\nInputs read only in part (${report.problems.length})\n`);
+    parts.push(report.problems.map((problem) => `- ${printable(problem.where)}: ${printable(problem.message)}\n`).join(''));
+  }
+  return parts.join('');
+}
+
+function renderFindings(findings: readonly Finding[]): string {
+  return renderTextTable(
+    [{ header: 'SEVERITY' }, { header: 'RULE' }, { header: 'SAVING', align: 'right' }, { header: 'FINDING' }],
+    findings.map((finding) => [
+      finding.severity,
+      finding.rule,
+      finding.savingUSD > 0 ? formatUsd(finding.savingUSD) : '-',
+      `${printable(finding.message)}\nfix: ${printable(finding.fix)}${finding.metrics.length > 0 ? `\ne.g. ${printable(formatMetricIdentity(finding.metrics[0]!))}` : ''}`,
+    ]),
+  );
+}
+
+/** Control characters (ESC, CR, BEL...) from untrusted input shown as `\u001b`, never sent to the terminal raw. */
+export function printable(text: string): string {
+  return text.replace(/[\u0000-\u001f\u007f-\u009f]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
