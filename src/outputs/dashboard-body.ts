@@ -25,24 +25,37 @@ const KEY_ORDER: readonly string[] = [
   'metricName', 'resourceType', 'key', 'func', 'refresh', 'resize', 'timeRange',
 ];
 const RANK = new Map(KEY_ORDER.map((key, index) => [key, index]));
+/** Inside `metrics[]` rows: what the row is first, then how it is drawn. */
+const ROW_KEY_ORDER: readonly string[] = ['expression', 'id', 'label', 'stat', 'period', 'region', 'accountId', 'color', 'yAxis', 'visible'];
+const ROW_RANK = new Map(ROW_KEY_ORDER.map((key, index) => [key, index]));
 
-function compareKeys(a: string, b: string): number {
-  const rankA = RANK.get(a);
-  const rankB = RANK.get(b);
-  if (rankA !== undefined && rankB !== undefined) return rankA - rankB;
-  if (rankA !== undefined) return -1;
-  if (rankB !== undefined) return 1;
-  return compareStrings(a, b);
+function byRank(rank: ReadonlyMap<string, number>) {
+  return (a: string, b: string): number => {
+    const rankA = rank.get(a);
+    const rankB = rank.get(b);
+    if (rankA !== undefined && rankB !== undefined) return rankA - rankB;
+    if (rankA !== undefined) return -1;
+    if (rankB !== undefined) return 1;
+    return compareStrings(a, b);
+  };
 }
+const compareKeys = byRank(RANK);
+const compareRowKeys = byRank(ROW_RANK);
 
 /** Puts every object's keys in the canonical order and drops `undefined` members (arrays keep their order). */
 export function canonicalizeBody(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map((item) => canonicalizeBody(item));
+  return canonicalize(value, compareKeys);
+}
+
+function canonicalize(value: unknown, order: (a: string, b: string) => number): unknown {
+  if (Array.isArray(value)) return value.map((item) => canonicalize(item, order));
   if (value !== null && typeof value === 'object') {
     const result: Record<string, unknown> = {};
-    for (const key of Object.keys(value).sort(compareKeys)) {
+    for (const key of Object.keys(value).sort(order)) {
       const member = (value as Record<string, unknown>)[key];
-      if (member !== undefined) result[key] = canonicalizeBody(member);
+      // The rows of a metric widget (not of an explorer widget, whose items are objects) get the row order.
+      const inner = key === 'metrics' && Array.isArray(member) && member.every(Array.isArray) ? compareRowKeys : compareKeys;
+      if (member !== undefined) result[key] = canonicalize(member, inner);
     }
     return result;
   }

@@ -1,11 +1,19 @@
 /** Every cwdash command, in the order `--help` lists them. Each file declares its own options and runs lazily. */
 import type { RegisteredCommand } from '../command.js';
+import { buildCommand } from './build.js';
+import { validateCommand } from './validate.js';
+import { importCommand } from './import.js';
 import { pricingCommand } from './pricing.js';
 import { publishCommand } from './publish.js';
 import { diffCommand } from './diff.js';
+import { pullCommand } from './pull.js';
 
 export const commands: readonly RegisteredCommand[] = [
+  buildCommand,
+  validateCommand,
+  importCommand,
   pricingCommand,
   publishCommand,
   diffCommand,
+  pullCommand,
 ];

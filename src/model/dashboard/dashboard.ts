@@ -78,9 +78,12 @@ export class Dashboard {
     return this;
   }
 
-  /** The DashboardBody object; `renderDashboardBody` turns it into the text `build` writes. */
-  toBody(): DashboardBody {
-    const context = { region: this.props.region };
+  /**
+   * The DashboardBody object; `renderDashboardBody` turns it into the text `build` writes.
+   * @param defaults.region region of widgets when neither they nor the dashboard set one (the project's region)
+   */
+  toBody(defaults: { readonly region?: string | undefined } = {}): DashboardBody {
+    const context = { region: this.props.region ?? defaults.region };
     const widgets: WidgetJson[] =
       this.props.placement === 'cloudwatch'
         ? this.bands.flatMap((band) => band.renderAt(undefined, context))

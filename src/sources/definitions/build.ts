@@ -15,6 +15,8 @@ export interface BuildOptions {
   readonly outDir: string;
   /** Replace files in `outDir` that are not earlier build outputs. */
   readonly force?: boolean;
+  /** Region for widgets that set none (the project config's `region`). */
+  readonly defaultRegion?: string | undefined;
   /** Only compile and validate; write nothing. */
   readonly dryRun?: boolean;
 }
@@ -28,7 +30,7 @@ export interface BuildResult {
 }
 
 export async function buildDashboards(options: BuildOptions): Promise<BuildResult> {
-  const dashboards = await loadDashboardDefinitions(options.dashboardsDir);
+  const dashboards = await loadDashboardDefinitions(options.dashboardsDir, { defaultRegion: options.defaultRegion });
   const failed = dashboards.some((dashboard) => hasErrors(dashboard.messages));
   if (failed || options.dryRun) return { dashboards, written: [], failed };
   const files: PendingFile[] = dashboards.map((dashboard) => ({

@@ -19,17 +19,22 @@ export interface LoadedDashboard {
   readonly messages: ValidationMessage[];
 }
 
-export async function loadDashboardDefinitions(dir: string): Promise<LoadedDashboard[]> {
+export interface LoadOptions {
+  /** Region for widgets that set none, and whose dashboard sets none (the project config's `region`). */
+  readonly defaultRegion?: string | undefined;
+}
+
+export async function loadDashboardDefinitions(dir: string, options: LoadOptions = {}): Promise<LoadedDashboard[]> {
   const files = await findDefinitionFiles(dir);
   const loaded: LoadedDashboard[] = [];
-  for (const file of files) loaded.push(...(await loadDashboardDefinition(file)));
+  for (const file of files) loaded.push(...(await loadDashboardDefinition(file, options)));
   checkUniqueNames(loaded);
   return loaded;
 }
 
-export async function loadDashboardDefinition(file: string): Promise<LoadedDashboard[]> {
+export async function loadDashboardDefinition(file: string, options: LoadOptions = {}): Promise<LoadedDashboard[]> {
   const module = await importTypeScriptModule(file);
-  const exported = module.default;
+  const exported = unwrapCommonJsDefault(module.default);
   const items = Array.isArray(exported) ? exported : [exported];
   return items.map((item, index) => {
     if (!isDashboard(item)) {
@@ -38,15 +43,15 @@ export async function loadDashboardDefinition(file: string): Promise<LoadedDashb
         { location: { file }, fix: "end the file with `export default new Dashboard({ dashboardName: '...', widgets: [...] })` (or an array of them)" },
       );
     }
-    return compile(item, file);
+    return compile(item, file, options);
   });
 }
 
 /** Renders and validates one dashboard; a throw while rendering (a bug in user code) becomes an InputError. */
-export function compile(dashboard: Dashboard, sourceFile: string): LoadedDashboard {
+export function compile(dashboard: Dashboard, sourceFile: string, options: LoadOptions = {}): LoadedDashboard {
   let body: DashboardBody;
   try {
-    body = dashboard.toBody();
+    body = dashboard.toBody({ region: options.defaultRegion });
   } catch (error) {
     if (error instanceof CwdashError) throw error;
     throw new InputError(`dashboard "${dashboard.dashboardName}" cannot be rendered: ${error instanceof Error ? error.message : String(error)}`, {
@@ -82,4 +87,12 @@ function checkUniqueNames(dashboards: readonly LoadedDashboard[]): void {
     }
     seen.set(dashboard.name, dashboard.sourceFile);
   }
+}
+
+/** A definition outside an ESM package is compiled as CommonJS; its `export default` then sits one level down. */
+function unwrapCommonJsDefault(value: unknown): unknown {
+  if (typeof value === 'object' && value !== null && !Array.isArray(value) && '__esModule' in value && 'default' in value) {
+    return (value as { default: unknown }).default;
+  }
+  return value;
 }

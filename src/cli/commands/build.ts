@@ -1,0 +1,56 @@
+/** `cwdash build`: TypeScript definitions in `dashboards/` → one DashboardBody JSON file per dashboard, all or none. */
+import { relative, resolve } from 'node:path';
+import type { Argv } from 'yargs';
+import { defineCommand } from '../command.js';
+import type { GlobalOptions } from '../options.js';
+import { info } from '../../shared/io.js';
+
+interface BuildCommandOptions extends GlobalOptions {
+  readonly dashboards?: string | undefined;
+  readonly out?: string | undefined;
+  readonly force: boolean;
+  readonly check: boolean;
+}
+
+export const DEFAULT_DASHBOARDS_DIR = 'dashboards';
+export const DEFAULT_OUT_DIR = 'dist/dashboards';
+
+export const buildCommand = defineCommand<BuildCommandOptions>({
+  command: 'build',
+  describe: 'compile the TypeScript dashboard definitions into DashboardBody JSON files, validated like PutDashboard',
+  examples: [
+    ['$0 build', 'dashboards/*.ts → dist/dashboards/<DashboardName>.json'],
+    ['$0 build --dashboards ops/dashboards --out build/cw', 'other directories'],
+    ['$0 build --check', 'compile and validate only (CI), write nothing'],
+  ],
+  builder: (argv) =>
+    argv
+      .option('dashboards', { type: 'string', describe: `definitions directory (default: project config dashboardsDir, else ${DEFAULT_DASHBOARDS_DIR}/)` })
+      .option('out', { type: 'string', describe: `output directory (default: project config outDir, else ${DEFAULT_OUT_DIR}/)` })
+      .option('force', { type: 'boolean', default: false, describe: 'replace files in the output directory that are not earlier build outputs' })
+      .option('check', { type: 'boolean', default: false, describe: 'compile and validate, but write nothing' }) as unknown as Argv<BuildCommandOptions>,
+  async run(options, io) {
+    const { loadProjectConfig } = await import('../../config/project-config.js');
+    const { buildDashboards } = await import('../../sources/definitions/build.js');
+    const { countMessages, printValidationMessages } = await import('../../outputs/validation-report.js');
+    const { config } = await loadProjectConfig(io.cwd, options.projectConfig);
+    const dashboardsDir = resolve(io.cwd, options.dashboards ?? config.dashboardsDir ?? DEFAULT_DASHBOARDS_DIR);
+    const outDir = resolve(io.cwd, options.out ?? config.outDir ?? DEFAULT_OUT_DIR);
+    const show = (path: string) => relative(io.cwd, path) || '.';
+
+    const result = await buildDashboards({ dashboardsDir, outDir, force: options.force, dryRun: options.check, defaultRegion: config.region });
+    const validated = result.dashboards.map((dashboard) => ({ file: show(dashboard.sourceFile), name: dashboard.name, messages: dashboard.messages }));
+    printValidationMessages(io, validated);
+    const { errors, warnings } = countMessages(validated);
+    const count = `${result.dashboards.length} dashboard${result.dashboards.length === 1 ? '' : 's'}`;
+    if (result.failed) {
+      info(io, `${errors} error${errors === 1 ? '' : 's'} in ${count}: nothing was written; fix the errors above and build again`);
+      return 1;
+    }
+    if (result.dashboards.length === 0) info(io, `no definitions (*.ts) in ${show(dashboardsDir)}: nothing to build`);
+    for (const path of result.written) info(io, `wrote ${show(path)}`);
+    const suffix = warnings === 0 ? '' : ` (${warnings} warning${warnings === 1 ? '' : 's'})`;
+    info(io, options.check ? `${count} valid${suffix}` : `built ${count} into ${show(outDir)}${suffix}`);
+    return 0;
+  },
+});

@@ -1,0 +1,67 @@
+/** `cwdash import BODY.json --name NAME`: an existing dashboard body → an idiomatic TypeScript definition. */
+import { join, relative, resolve } from 'node:path';
+import type { Argv } from 'yargs';
+import { defineCommand } from '../command.js';
+import type { GlobalOptions } from '../options.js';
+import { FindingsError, UsageError } from '../../shared/errors.js';
+import { info } from '../../shared/io.js';
+
+interface ImportCommandOptions extends GlobalOptions {
+  readonly body: string;
+  readonly name?: string | undefined;
+  readonly out?: string | undefined;
+  readonly force: boolean;
+}
+
+export const importCommand = defineCommand<ImportCommandOptions>({
+  command: 'import <body>',
+  describe: 'turn a dashboard body (console source view, or `aws cloudwatch get-dashboard` output) into a TypeScript definition',
+  examples: [
+    ['$0 import body.json --name payments', 'write dashboards/payments.ts'],
+    ['aws cloudwatch get-dashboard --dashboard-name payments > p.json && $0 import p.json', 'the name comes from the response'],
+    ['$0 import body.json --name payments --out - ', 'print the definition instead of writing it'],
+  ],
+  builder: (argv) =>
+    argv
+      .positional('body', { type: 'string', demandOption: true, describe: 'the body JSON file' })
+      .option('name', { type: 'string', describe: 'DashboardName (default: DashboardName of get-dashboard output)' })
+      .option('out', { type: 'string', describe: 'file to write, or - for stdout (default: <dashboards dir>/<name>.ts)' })
+      .option('force', { type: 'boolean', default: false, describe: 'replace the output file if it exists' }) as unknown as Argv<ImportCommandOptions>,
+  async run(options, io) {
+    const { loadProjectConfig } = await import('../../config/project-config.js');
+    const { readDashboardBodyFile } = await import('../../sources/definitions/body-file.js');
+    const { dashboardBodySchema } = await import('../../model/body/schema.js');
+    const { validateDashboardBody, validateDashboardName } = await import('../../model/body/validate.js');
+    const { renderTypeScriptDefinition } = await import('../../outputs/typescript-definition.js');
+    const { printValidationMessages } = await import('../../outputs/validation-report.js');
+    const { writeFileAtomic } = await import('../../shared/files.js');
+
+    const { config } = await loadProjectConfig(io.cwd, options.projectConfig);
+    const file = resolve(io.cwd, options.body);
+    const { body, dashboardName } = await readDashboardBodyFile(file);
+    const name = options.name ?? dashboardName;
+    if (name === undefined) throw new UsageError('name the dashboard', { fix: 'pass --name NAME (the DashboardName; also the file name)' });
+    const nameProblem = validateDashboardName(name)[0];
+    if (nameProblem) throw new UsageError(nameProblem.message, { fix: 'pass a --name of letters, digits, - and _' });
+
+    const shown = relative(io.cwd, file) || file;
+    const messages = validateDashboardBody(body);
+    printValidationMessages(io, [{ file: shown, name: undefined, messages }]);
+    const parsed = dashboardBodySchema.safeParse(body);
+    if (!parsed.success) {
+      throw new FindingsError('the body does not have the shape of a dashboard body, so it cannot be imported', {
+        location: { file: shown },
+        fix: 'fix the errors above (or download the body again with `aws cloudwatch get-dashboard`)',
+      });
+    }
+    const source = renderTypeScriptDefinition(parsed.data, name);
+    if (options.out === '-') {
+      io.stdout.write(source);
+      return 0;
+    }
+    const out = options.out === undefined ? join(resolve(io.cwd, config.dashboardsDir ?? 'dashboards'), `${name}.ts`) : resolve(io.cwd, options.out);
+    await writeFileAtomic(out, source, { overwrite: options.force });
+    info(io, `wrote ${relative(io.cwd, out) || out}; \`cwdash build\` turns it back into the same body`);
+    return 0;
+  },
+});

@@ -1,0 +1,47 @@
+/**
+ * Reading a DashboardBody JSON file: a body as `build` writes it or the console's "View/edit source" shows it, or the
+ * output of `aws cloudwatch get-dashboard` (`{"DashboardName", "DashboardBody": "<json string>"}`), unwrapped.
+ */
+import { InputError } from '../../shared/errors.js';
+import { readTextFile } from '../../shared/files.js';
+
+export interface BodyFile {
+  /** The parsed body, not yet validated. */
+  readonly body: unknown;
+  /** The DashboardName when the file is a get-dashboard response. */
+  readonly dashboardName: string | undefined;
+}
+
+export async function readDashboardBodyFile(file: string): Promise<BodyFile> {
+  const text = await readTextFile(file, 'dashboard body file');
+  const value = parseJson(text, file);
+  if (typeof value === 'object' && value !== null && typeof (value as { DashboardBody?: unknown }).DashboardBody === 'string') {
+    const response = value as { DashboardBody: string; DashboardName?: unknown };
+    return {
+      body: parseJson(response.DashboardBody, file, '/DashboardBody'),
+      dashboardName: typeof response.DashboardName === 'string' ? response.DashboardName : undefined,
+    };
+  }
+  return { body: value, dashboardName: undefined };
+}
+
+function parseJson(text: string, file: string, path?: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    const position = /position (\d+)/.exec(message);
+    const location = position && path === undefined ? lineAndColumn(text, Number(position[1])) : {};
+    throw new InputError(`not valid JSON: ${message.replace(/^JSON\.parse: /, '')}`, {
+      location: { file, ...location, ...(path === undefined ? {} : { path }) },
+      fix: 'fix the JSON syntax (a dashboard body is one JSON object with a "widgets" array)',
+      cause: error,
+    });
+  }
+}
+
+function lineAndColumn(text: string, offset: number): { line: number; column: number } {
+  const before = text.slice(0, offset);
+  const line = before.split('\n').length;
+  return { line, column: offset - before.lastIndexOf('\n') };
+}
