@@ -70,14 +70,15 @@ describe('HTML report in headless Chromium', () => {
     // Screenshot check: the unread (red) and read (blue) bars are really painted. The PNG is decoded by Chromium
     // itself in a blank page, whose canvas gives the pixels.
     const png = await page.screenshot({ fullPage: true });
-    const counts = await (await browser.newPage()).evaluate(async (base64) => {
+    // The page code is a string: it runs in the browser, whose DOM types this Node project does not load.
+    const counts = (await (await browser.newPage()).evaluate(`(async () => {
       const image = new Image();
-      image.src = `data:image/png;base64,${base64}`;
+      image.src = 'data:image/png;base64,${png.toString('base64')}';
       await image.decode();
       const canvas = document.createElement('canvas');
       canvas.width = image.width;
       canvas.height = image.height;
-      const context = canvas.getContext('2d')!;
+      const context = canvas.getContext('2d');
       context.drawImage(image, 0, 0);
       const data = context.getImageData(0, 0, image.width, image.height).data;
       let red = 0;
@@ -87,7 +88,7 @@ describe('HTML report in headless Chromium', () => {
         if (data[i] === 0x09 && data[i + 1] === 0x72 && data[i + 2] === 0xd3) blue++;
       }
       return { red, blue, width: image.width, height: image.height };
-    }, png.toString('base64'));
+    })()`)) as { red: number; blue: number; width: number; height: number };
     expect(counts.width).toBe(1200);
     expect(counts.height).toBeGreaterThan(900);
     expect(counts.red).toBeGreaterThan(5_000);

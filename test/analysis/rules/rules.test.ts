@@ -11,7 +11,7 @@ const rulesFile = (name: string, text: string) => {
   writeFileSync(file, text);
   return file;
 };
-const byRule = (findings: readonly { rule: string }[], rule: string) => findings.filter((finding) => finding.rule === rule);
+const byRule = <T extends { rule: string }>(findings: readonly T[], rule: string) => findings.filter((finding) => finding.rule === rule);
 
 describe('built-in rules', () => {
   test('unused-metric: one finding per metric name, priced at $0.30 per unread metric', async () => {
