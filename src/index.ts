@@ -21,3 +21,4 @@ export {
   type CostBreakdown,
   type CostLine,
 } from './analysis/cost/model.js';
+export { emfLogUsage, type EmfLogVolume, type EmfLogUsage } from './analysis/cost/emf-logs.js';

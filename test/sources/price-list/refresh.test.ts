@@ -1,7 +1,7 @@
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { AwsError } from '../../../src/shared/errors.js';
 import { cacheFileOf, readCachedRegion } from '../../../src/sources/price-list/cache.js';
 import { loadPriceTable } from '../../../src/sources/price-list/prices.js';
@@ -202,5 +202,26 @@ describe('what a refresh changed', () => {
     const result = await refresh(['eu-west-1']);
     expect(result.files).toEqual([cacheFileOf(cacheDir, 'eu-west-1')]);
     expect((await readCachedRegion(cacheDir, 'eu-west-1'))?.region).toBe('eu-west-1');
+  });
+});
+
+describe('credentials', () => {
+  test('--profile reads the named profile from the shared credentials file, even with keys in the environment', async () => {
+    const credentialsFile = join(cacheDir, 'credentials');
+    await writeFile(credentialsFile, '[pricing-reader]\naws_access_key_id = AKIDFROMPROFILE\naws_secret_access_key = profile-secret\n');
+    // The SDK reads the location of the shared files from the process environment.
+    vi.stubEnv('AWS_SHARED_CREDENTIALS_FILE', credentialsFile);
+    vi.stubEnv('AWS_CONFIG_FILE', join(cacheDir, 'no-config'));
+    try {
+      const client = await createPricingClient({ endpointUrl: server.endpoint, profile: 'pricing-reader', env: FAKE_CREDENTIALS });
+      await refreshPrices({ regions: ['eu-west-1'], client, cacheDir, now: new Date(), warn: () => {} });
+    } finally {
+      vi.unstubAllEnvs();
+    }
+    expect(new Set(server.calls.map((call) => call.accessKeyId))).toEqual(new Set(['AKIDFROMPROFILE']));
+  });
+
+  test('an endpoint that is not a URL is a usage error', async () => {
+    await expect(createPricingClient({ endpointUrl: 'localhost:4566', env: {} })).rejects.toThrow(/invalid endpoint URL "localhost:4566"/);
   });
 });
