@@ -6,14 +6,15 @@
 import { relative, resolve } from 'node:path';
 import type { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
 import { loadProjectConfig } from '../config/project-config.js';
-import { formatValidationMessage, hasErrors } from '../model/body/messages.js';
+import { hasErrors } from '../model/body/messages.js';
 import { renderDashboardBodyCompact } from '../outputs/dashboard-body.js';
+import { printValidationMessages } from '../outputs/validation-report.js';
 import { createCloudWatchClient } from '../sources/account/client.js';
 import { createProgress, type Progress } from '../sources/account/progress.js';
 import { loadDashboardDefinitions, type LoadedDashboard } from '../sources/definitions/load.js';
 import type { AwsOptions } from '../cli/options.js';
 import { FindingsError, InputError, UsageError } from '../shared/errors.js';
-import { warn, type Io } from '../shared/io.js';
+import type { Io } from '../shared/io.js';
 import { planDeployment, readRemoteState, type DeploymentPlan, type LocalDashboard } from './plan.js';
 
 export interface DeploymentOptions extends AwsOptions {
@@ -46,7 +47,8 @@ export async function prepareDeployment(options: DeploymentOptions, io: Io): Pro
     });
   }
   const dir = resolve(io.cwd, options.dashboards ?? config.dashboardsDir ?? DEFAULT_DASHBOARDS_DIR);
-  const local = selectDashboards(await loadDashboardDefinitions(dir), options.only);
+  // Widgets without a region get the project's, exactly as `cwdash build` renders them.
+  const local = selectDashboards(await loadDashboardDefinitions(dir, { defaultRegion: config.region }), options.only);
   checkValid(local, io);
   checkPrefix(local, prefix, io);
 
@@ -75,15 +77,11 @@ function selectDashboards(loaded: readonly LoadedDashboard[], only: readonly str
 
 /** Local validation first: CloudWatch is never asked to store a body cwdash already knows it would reject. */
 function checkValid(dashboards: readonly LoadedDashboard[], io: Io): void {
-  let failed = 0;
-  for (const dashboard of dashboards) {
-    const file = displayPath(dashboard.sourceFile, io);
-    for (const message of dashboard.messages) {
-      if (message.severity === 'warning') warn(io, `${file}: ${dashboard.name}: ${formatValidationMessage(message)}`);
-      else io.stderr.write(`error: ${file}: ${dashboard.name}: ${formatValidationMessage(message)}\n`);
-    }
-    if (hasErrors(dashboard.messages)) failed += 1;
-  }
+  printValidationMessages(
+    io,
+    dashboards.map((dashboard) => ({ file: displayPath(dashboard.sourceFile, io), name: dashboard.name, messages: dashboard.messages })),
+  );
+  const failed = dashboards.filter((dashboard) => hasErrors(dashboard.messages)).length;
   if (failed > 0) {
     throw new FindingsError(`${failed} of ${dashboards.length} dashboards have validation errors; nothing was sent to CloudWatch`, {
       fix: 'fix the errors above (`cwdash validate` checks without AWS), then run again',

@@ -44,7 +44,7 @@ describe('cwdash publish', () => {
     const cwd = await dashboardProject({ 'ops.ts': textDashboards(['ops-api', 'API'], ['bad name!', 'x']) });
     const result = await cwdash(cwd, []);
     expect(result.exitCode).toBe(1);
-    expect(result.stderr).toMatch(/error: dashboards\/ops\.ts: bad name!: /);
+    expect(result.stderr).toMatch(/error: dashboards\/ops\.ts \(bad name!\): /);
     expect(result.stderr).toContain('1 of 2 dashboards have validation errors; nothing was sent to CloudWatch');
     expect(server.calls).toHaveLength(0);
   });

@@ -1,0 +1,70 @@
+/**
+ * `pull`: dashboards from the account → TypeScript definitions, through the same importer as `cwdash import`. Every
+ * body is read and imported before anything is written, and the files land all together or not at all; an existing
+ * file is only replaced when asked.
+ */
+import { join } from 'node:path';
+import type { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
+import type { ValidationMessage } from '../model/body/messages.js';
+import { dashboardBodySchema } from '../model/body/schema.js';
+import { validateDashboardBody } from '../model/body/validate.js';
+import { renderTypeScriptDefinition } from '../outputs/typescript-definition.js';
+import { getDashboard, listDashboardNames } from '../sources/account/dashboards.js';
+import { formatCount, silentProgress, type Progress } from '../sources/account/progress.js';
+import { FindingsError, InputError } from '../shared/errors.js';
+import type { PendingFile } from '../shared/files.js';
+
+export type PullSelection = { readonly names: readonly string[] } | { readonly all: true; readonly prefix: string };
+
+export interface PulledDashboard {
+  readonly name: string;
+  /** Where the definition goes: `<dir>/<name>.ts`. */
+  readonly file: PendingFile;
+  /** What the local validator says about the body as CloudWatch holds it. */
+  readonly messages: readonly ValidationMessage[];
+}
+
+export async function pullDashboards(
+  client: CloudWatchClient,
+  selection: PullSelection,
+  dir: string,
+  progress: Progress = silentProgress,
+): Promise<PulledDashboard[]> {
+  const names = 'all' in selection ? await listDashboardNames(client, selection.prefix) : [...new Set(selection.names)];
+  if (names.length === 0 && 'all' in selection) {
+    throw new InputError(`no dashboards in the account${selection.prefix ? ` start with "${selection.prefix}"` : ''}`, {
+      fix: 'check --prefix, --region and --profile',
+    });
+  }
+  const task = progress.start('GetDashboard', names.length);
+  const missing: string[] = [];
+  const unreadable: string[] = [];
+  const pulled: PulledDashboard[] = [];
+  for (const name of names) {
+    const remote = await getDashboard(client, name);
+    task.advance(1);
+    if (remote === undefined) {
+      missing.push(name);
+      continue;
+    }
+    const messages = validateDashboardBody(remote.body);
+    const parsed = dashboardBodySchema.safeParse(remote.body);
+    if (!parsed.success) {
+      unreadable.push(name);
+      continue;
+    }
+    pulled.push({ name, messages, file: { path: join(dir, `${name}.ts`), content: renderTypeScriptDefinition(parsed.data, name) } });
+  }
+  task.done(`${formatCount(pulled.length)} dashboards read`);
+  if (missing.length > 0) {
+    throw new InputError(`no such dashboard in the account: ${missing.join(', ')}; nothing was written`, {
+      fix: 'check the names (`cwdash pull --all --prefix P` takes every dashboard under a prefix), --region and --profile',
+    });
+  }
+  if (unreadable.length > 0) {
+    throw new FindingsError(`not a dashboard body cwdash can import: ${unreadable.join(', ')}; nothing was written`, {
+      fix: 'pull the others by name, or fix these dashboards in the console first',
+    });
+  }
+  return pulled;
+}
