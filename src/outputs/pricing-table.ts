@@ -1,6 +1,7 @@
 /** `cwdash pricing show --format table` and the refresh summary: what people read in a terminal. */
 import { PRICE_FEATURE_SPECS } from '../sources/price-list/features.js';
-import type { PriceTable } from '../sources/price-list/prices.js';
+import type { PriceReference, PriceTable } from '../sources/price-list/prices.js';
+import { compareStrings } from '../shared/json.js';
 import type { PriceChange } from '../sources/price-list/price-changes.js';
 import type { RefreshResult } from '../sources/price-list/refresh.js';
 import { describeTableSource, describeTiers, tierRange, formatRate } from './pricing-format.js';
@@ -25,7 +26,20 @@ function renderOne(table: PriceTable): string {
     unknown.length === 0
       ? ''
       : `${unknown.length} charge(s) unknown in ${table.region}, left out of cost totals rather than guessed; to price them: ${fixes}\n`;
-  return heading + body + footer;
+  return heading + body + footer + renderSources(table);
+}
+
+/** The sources the table cites, so every figure can be checked: `  S-ROUGH  title  url (date)`. */
+function renderSources(table: PriceTable): string {
+  const cited = new Map<string, PriceReference>();
+  for (const price of Object.values(table.prices)) {
+    if (price.status === 'known' && price.source === 'snapshot') for (const reference of price.references) cited.set(reference.id, reference);
+  }
+  if (cited.size === 0) return '';
+  const lines = [...cited.values()]
+    .sort((a, b) => compareStrings(a.id, b.id))
+    .map((reference) => `  ${reference.id}: ${reference.title}, ${reference.url} (${reference.date})\n`);
+  return `Sources:\n${lines.join('')}`;
 }
 
 export function renderRefreshText(result: RefreshResult): string {

@@ -61,13 +61,17 @@ export function loadSnapshot(): Promise<PriceSnapshot> {
 }
 
 export function parseSnapshot(text: string, file: string): PriceSnapshot {
-  const parsed = snapshotSchema.safeParse(JSON.parse(text));
+  const fix = 'restore snapshot.json from git; it is edited by hand only following the README';
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    throw new InputError(`price snapshot is not JSON: ${(error as Error).message}`, { location: { file }, fix });
+  }
+  const parsed = snapshotSchema.safeParse(value);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
-    throw new InputError(`invalid price snapshot: ${issue.message}`, {
-      location: { file, path: issue.path.join('/') },
-      fix: 'restore snapshot.json from git; it is edited by hand only following the README',
-    });
+    throw new InputError(`invalid price snapshot: ${issue.message}`, { location: { file, path: issue.path.join('/') }, fix });
   }
   const { sources, items, snapshotDate } = parsed.data;
   return {
