@@ -8,11 +8,13 @@ import type { Io } from '../shared/io.js';
 
 export async function confirmDeletion(io: Io, names: readonly string[]): Promise<void> {
   const listed = names.map((name) => `  - ${name}`).join('\n');
-  io.stderr.write(`These ${names.length} dashboards are no longer defined and will be deleted:\n${listed}\nDelete them? [y/N] `);
+  const count = names.length === 1 ? '1 dashboard is' : `${names.length} dashboards are`;
+  io.stderr.write(`${count} no longer defined and will be deleted:\n${listed}\nDelete ${names.length === 1 ? 'it' : 'them'}? [y/N] `);
   const answer = await readAnswer(io);
+  // A terminal echoes the answer and its newline; a pipe does not, so end the prompt line here.
+  if (!(io.stdin as { isTTY?: boolean }).isTTY) io.stderr.write(answer === undefined ? '\n' : `${answer}\n`);
   if (answer === undefined) {
-    io.stderr.write('\n');
-    throw new UsageError(`refusing to delete ${names.length} dashboards without confirmation: nothing was changed`, {
+    throw new UsageError(`refusing to delete ${names.length === 1 ? '1 dashboard' : `${names.length} dashboards`} without confirmation: nothing was changed`, {
       fix: 'pass --yes to confirm the deletes in a non-interactive run, or drop --prune',
     });
   }

@@ -109,7 +109,7 @@ describe('cwdash publish', () => {
     const cwd = await dashboardProject({ 'ops.ts': textDashboards(['ops-api', 'API']) });
     const result = await cwdash(cwd, ['--prefix', 'ops-', '--prune']);
     expect(result.exitCode).toBe(2);
-    expect(result.stderr).toContain('  - ops-old\nDelete them? [y/N]');
+    expect(result.stderr).toContain('1 dashboard is no longer defined and will be deleted:\n  - ops-old\nDelete it? [y/N] \nerror: refusing to delete 1 dashboard without confirmation');
     expect(result.stderr).toContain('fix: pass --yes');
     expect(server.callsOf('PutDashboard')).toHaveLength(0);
     expect(server.callsOf('DeleteDashboards')).toHaveLength(0);

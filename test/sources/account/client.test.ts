@@ -6,7 +6,7 @@ import { createCloudWatchClient } from '../../../src/sources/account/client.js';
 import { getDashboard, listDashboardNames, putDashboard } from '../../../src/sources/account/dashboards.js';
 import { createProgress } from '../../../src/sources/account/progress.js';
 import { AwsError } from '../../../src/shared/errors.js';
-import { FAKE_CREDENTIALS_ENV, FAST_RETRY_POLICY, useFakeCloudWatch, type FakeCloudWatchServer } from '../../support/fake-cloudwatch-server.js';
+import { FAKE_CREDENTIALS_ENV, FAST_RETRY_POLICY, FakeCloudWatchServer, useFakeCloudWatch } from '../../support/fake-cloudwatch-server.js';
 
 const cloudWatch = useFakeCloudWatch();
 let server: FakeCloudWatchServer;
@@ -104,6 +104,16 @@ describe('CloudWatch client', () => {
     const started = Date.now();
     for (let i = 0; i < 6; i++) await getDashboard(cw, `missing-${i}`);
     expect(Date.now() - started).toBeGreaterThanOrEqual(450);
+  });
+
+  test('an endpoint nobody listens on is reported as unreachable, after the transient retries', async () => {
+    const closed = await FakeCloudWatchServer.start();
+    const url = closed.url;
+    await closed.close();
+    const cw = createCloudWatchClient({ endpointUrl: url, retryPolicy: FAST_RETRY_POLICY }, { env: FAKE_CREDENTIALS_ENV });
+    const error = await listDashboardNames(cw).catch((caught: unknown) => caught);
+    expect((error as AwsError).message).toBe('cannot reach CloudWatch for ListDashboards (ECONNREFUSED)');
+    expect((error as AwsError).fix).toContain('--endpoint-url');
   });
 
   test('an endpoint URL that is not a URL is a usage error', () => {
