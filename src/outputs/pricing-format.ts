@@ -10,7 +10,8 @@ export function perUnitLabel(feature: PriceFeature): string {
   return unit.endsWith('s') ? unit.slice(0, -1) : unit;
 }
 
-function groupThousands(value: string): string {
+/** `1234567.5` → `1,234,567.5` (fixed, not locale-dependent). */
+export function groupThousands(value: string): string {
   const [whole, fraction] = value.split('.') as [string, string | undefined];
   const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
   return fraction === undefined ? grouped : `${grouped}.${fraction}`;

@@ -7,10 +7,12 @@ import type { Price, PriceTable } from '../sources/price-list/prices.js';
 import type { PriceChange } from '../sources/price-list/price-changes.js';
 import type { RefreshResult } from '../sources/price-list/refresh.js';
 import { stableStringify } from '../shared/json.js';
+import type { MetricsQuote } from '../analysis/cost/model.js';
+import { roundToCents } from '../analysis/cost/money.js';
 
 export const PRICING_JSON_SCHEMA_VERSION = 1;
 
-export function renderPriceTablesJson(tables: readonly PriceTable[]): string {
+export function renderPriceTablesJson(tables: readonly PriceTable[], quotes: readonly MetricsQuote[] = []): string {
   return stableStringify({
     schemaVersion: PRICING_JSON_SCHEMA_VERSION,
     regions: tables.map((table) => ({
@@ -18,8 +20,17 @@ export function renderPriceTablesJson(tables: readonly PriceTable[]): string {
       source: table.source,
       date: table.date,
       prices: Object.values(table.prices).map(priceJson),
+      estimate: quoteJson(quotes.find((quote) => quote.region === table.region)),
     })),
   });
+}
+
+/** The quote with its exact USD and the same figure rounded to cents; absent when none was asked for. */
+function quoteJson(quote: MetricsQuote | undefined) {
+  if (!quote) return undefined;
+  const { line, region: _region, ...request } = quote;
+  if (line.status === 'unknown') return { ...request, status: 'unknown', reason: line.reason, fix: line.fix };
+  return { ...request, status: 'priced', usd: line.usd, usdRounded: roundToCents(line.usd), freeQuantity: line.freeQuantity, segments: line.segments };
 }
 
 function priceJson(price: Price) {

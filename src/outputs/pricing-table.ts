@@ -4,11 +4,24 @@ import type { PriceReference, PriceTable } from '../sources/price-list/prices.js
 import { compareStrings } from '../shared/json.js';
 import type { PriceChange } from '../sources/price-list/price-changes.js';
 import type { RefreshResult } from '../sources/price-list/refresh.js';
-import { describeTableSource, describeTiers, tierRange, formatRate } from './pricing-format.js';
+import type { MetricsQuote } from '../analysis/cost/model.js';
+import { formatUsd } from '../analysis/cost/money.js';
+import { describeTableSource, describeTiers, formatRate, groupThousands, tierRange } from './pricing-format.js';
 import { renderTextTable } from './text-table.js';
 
-export function renderPriceTablesText(tables: readonly PriceTable[]): string {
-  return tables.map(renderOne).join('\n');
+export function renderPriceTablesText(tables: readonly PriceTable[], quotes: readonly MetricsQuote[] = []): string {
+  return tables.map((table) => renderOne(table) + renderQuote(quotes.find((quote) => quote.region === table.region))).join('\n');
+}
+
+/** `Estimate: 5,000 more custom metrics above 20,000: $500.00 a month` and the tiers they fall in. */
+function renderQuote(quote: MetricsQuote | undefined): string {
+  if (!quote) return '';
+  const what = `${groupThousands(String(quote.metrics))} more custom metrics in ${quote.region} above ${groupThousands(String(quote.existingMetrics))}${quote.freeTier ? ', free tier applied' : ''}`;
+  const line = quote.line;
+  if (line.status === 'unknown') return `Estimate: ${what}: unknown (${line.reason}); ${line.fix}\n`;
+  const segments = line.segments.map((segment) => `  ${groupThousands(String(segment.quantity))} x ${formatRate(segment.usdPerUnit)} (${tierRange(segment, false)}) = ${formatUsd(segment.usd)}\n`);
+  const free = line.freeQuantity > 0 ? `  ${groupThousands(String(line.freeQuantity))} free\n` : '';
+  return `Estimate: ${what}: ${formatUsd(line.usd)} a month\n${free}${segments.join('')}`;
 }
 
 function renderOne(table: PriceTable): string {

@@ -63,6 +63,34 @@ describe('cwdash pricing show', () => {
     expect(again.stderr).toMatch(/already exists[\s\S]*--force/);
   });
 
+  test('--metrics N --existing-metrics M estimates N more metrics at the margin of M, tier by tier', async () => {
+    const result = await runCli(['pricing', 'show', '--region', 'ap-northeast-1', '--metrics', '5000', '--existing-metrics', '8000'], { cwd: work, env });
+    expect(result.exitCode).toBe(0);
+    expect(result.stdout).toContain(
+      [
+        'Estimate: 5,000 more custom metrics in ap-northeast-1 above 8,000: $900.00 a month',
+        '  2,000 x $0.30 (first 10,000) = $600.00',
+        '  3,000 x $0.10 (10,000 to 250,000) = $300.00',
+      ].join('\n'),
+    );
+    const json = await runCli(['pricing', 'show', '--region', 'eu-west-1', '--metrics', '15', '--free-tier', '--format', 'json'], { cwd: work, env });
+    expect(JSON.parse(json.stdout).regions[0].estimate).toEqual({
+      metrics: 15,
+      existingMetrics: 0,
+      freeTier: true,
+      status: 'unknown',
+      reason: 'no confirmed price for eu-west-1',
+      fix: 'run `cwdash pricing refresh --region eu-west-1` (needs pricing:GetProducts)',
+    });
+  });
+
+  test('--metrics must be a count, and belongs to show', async () => {
+    expect((await runCli(['pricing', 'show', '--metrics', '-1'], { cwd: work, env })).stderr).toMatch(/--metrics must be a number of metrics/);
+    const refresh = await runCli(['pricing', 'refresh', '--metrics', '10'], { cwd: work, env });
+    expect(refresh.exitCode).toBe(2);
+    expect(refresh.stderr).toMatch(/--metrics estimates with `pricing show`/);
+  });
+
   test('a region that is not a region code is a usage error without a stack trace', async () => {
     const result = await runCli(['pricing', 'show', '--region', 'Tokyo'], { cwd: work, env });
     expect(result.exitCode).toBe(2);

@@ -131,6 +131,21 @@ export function customMetricsSaving(
   return customMetricsMonthlyCost(removed, prices, { ...options, existingMetrics: remaining });
 }
 
+/** "What do N more metrics cost here": the answer `cwdash pricing show --metrics N` prints. */
+export interface MetricsQuote {
+  readonly region: string;
+  readonly metrics: number;
+  readonly existingMetrics: number;
+  readonly freeTier: boolean;
+  readonly line: CostLine;
+}
+
+export function quoteCustomMetrics(metrics: number, prices: PriceTable, options: { existingMetrics?: number; freeTier?: boolean } = {}): MetricsQuote {
+  const existingMetrics = options.existingMetrics ?? 0;
+  const freeTier = options.freeTier === true;
+  return { region: prices.region, metrics, existingMetrics, freeTier, line: customMetricsMonthlyCost(metrics, prices, { existingMetrics, freeTier }) };
+}
+
 /** The price of one more metric-month in an account at `existingMetrics`, or undefined when unknown. */
 export function marginalMetricPrice(prices: PriceTable, existingMetrics = 0): string | undefined {
   const price = prices.prices.customMetrics;

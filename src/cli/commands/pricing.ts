@@ -4,6 +4,9 @@ import type { Argv } from 'yargs';
 import { defineCommand } from '../command.js';
 import { withAwsOptions, withOutputOptions, type GlobalOptions } from '../options.js';
 import { info, warn } from '../../shared/io.js';
+import { UsageError } from '../../shared/errors.js';
+import type { MetricsQuote } from '../../analysis/cost/model.js';
+import type { PriceTable } from '../../sources/price-list/prices.js';
 import { writeFileAtomic } from '../../shared/files.js';
 import { PRICING_API_REGIONS } from '../../sources/price-list/pricing-client.js';
 
@@ -14,6 +17,9 @@ interface PricingOptions extends GlobalOptions {
   readonly apiRegion: string;
   readonly profile?: string | undefined;
   readonly endpointUrl?: string | undefined;
+  readonly metrics?: number | undefined;
+  readonly existingMetrics: number;
+  readonly freeTier: boolean;
   readonly format: 'table' | 'json';
   readonly out?: string | undefined;
   readonly force: boolean;
@@ -42,6 +48,18 @@ export const pricingCommand = defineCommand<PricingOptions>({
         describe: 'Price List API endpoint region; it only picks the endpoint, not which prices come back',
         group: 'AWS:',
       })
+      .option('metrics', {
+        type: 'number',
+        describe: 'show: also estimate what this many more custom metrics cost per month in each region',
+        group: 'Estimate:',
+      })
+      .option('existing-metrics', {
+        type: 'number',
+        default: 0,
+        describe: 'metric-months the account already has in the region; the new ones are priced above them (tiers)',
+        group: 'Estimate:',
+      })
+      .option('free-tier', { type: 'boolean', default: false, describe: "subtract CloudWatch's always-free allowances", group: 'Estimate:' })
       .option('cache-dir', {
         type: 'string',
         describe: 'price cache directory (default: CWDASH_CACHE_DIR, else $XDG_CACHE_HOME/cwdash, else ~/.cache/cwdash)',
@@ -56,6 +74,7 @@ export const pricingCommand = defineCommand<PricingOptions>({
 
     let output: string;
     if (options.action === 'refresh') {
+      if (options.metrics !== undefined) throw new UsageError('--metrics estimates with `pricing show`', { fix: 'run `cwdash pricing show --metrics N`' });
       const { createPricingClient } = await import('../../sources/price-list/pricing-client.js');
       const { refreshPrices } = await import('../../sources/price-list/refresh.js');
       const client = await createPricingClient({ ...options, env: io.env });
@@ -67,13 +86,23 @@ export const pricingCommand = defineCommand<PricingOptions>({
           : (await import('../../outputs/pricing-table.js')).renderRefreshText(result);
     } else {
       const tables = await Promise.all(regions.map((region) => loadPriceTable({ region, cacheDir, env: io.env, cwd: io.cwd })));
+      const quotes = await quotesFor(tables, options);
       output =
         options.format === 'json'
-          ? (await import('../../outputs/pricing-json.js')).renderPriceTablesJson(tables)
-          : (await import('../../outputs/pricing-table.js')).renderPriceTablesText(tables);
+          ? (await import('../../outputs/pricing-json.js')).renderPriceTablesJson(tables, quotes)
+          : (await import('../../outputs/pricing-table.js')).renderPriceTablesText(tables, quotes);
     }
     if (options.out) await writeFileAtomic(resolve(io.cwd, options.out), output, { overwrite: options.force });
     else io.stdout.write(output);
     return 0;
   },
 });
+
+async function quotesFor(tables: readonly PriceTable[], options: PricingOptions): Promise<MetricsQuote[]> {
+  if (options.metrics === undefined) return [];
+  for (const [flag, value] of [['--metrics', options.metrics], ['--existing-metrics', options.existingMetrics]] as const) {
+    if (!Number.isFinite(value) || value < 0) throw new UsageError(`${flag} must be a number of metrics, got ${value}`, { fix: `pass ${flag} 5000` });
+  }
+  const { quoteCustomMetrics } = await import('../../analysis/cost/model.js');
+  return tables.map((table) => quoteCustomMetrics(options.metrics!, table, options));
+}
