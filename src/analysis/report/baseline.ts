@@ -1,0 +1,57 @@
+/**
+ * Baselines for `cwdash audit`: the fingerprints of findings a team has accepted, so CI fails only on what is new.
+ * A baseline is the small file `--write-baseline` writes, or any `cost-report --format json` output (it carries the
+ * same fingerprints): the report JSON reads back in, as the style guide asks of the versioned report.
+ */
+import { z } from 'zod';
+import { InputError } from '../../shared/errors.js';
+import { readTextFile } from '../../shared/files.js';
+import { compareStrings, stableStringify } from '../../shared/json.js';
+import { SEVERITY_RANK, type CostReport, type Finding, type Severity } from './cost-report.js';
+
+export const BASELINE_SCHEMA_VERSION = 1;
+
+const baselineSchema = z.object({
+  schemaVersion: z.literal(1),
+  findings: z.array(z.object({ fingerprint: z.string().min(1), rule: z.string().optional() }).loose()),
+});
+
+export async function loadBaseline(file: string): Promise<Set<string>> {
+  const text = await readTextFile(file, 'baseline');
+  const fix = 'pass a file written by `cwdash audit --write-baseline` or `cwdash cost-report --format json`';
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    throw new InputError(`baseline is not valid JSON: ${(error as Error).message}`, { location: { file }, fix });
+  }
+  const parsed = baselineSchema.safeParse(json);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new InputError(`not a cwdash baseline: ${issue.message}`, { location: { file, path: `/${issue.path.join('/')}` }, fix });
+  }
+  return new Set(parsed.data.findings.map((finding) => finding.fingerprint));
+}
+
+/** The baseline file for a report: fingerprint, rule and message of every finding, sorted by fingerprint. */
+export function renderBaseline(report: CostReport): string {
+  const findings = report.findings
+    .map((finding) => ({ fingerprint: finding.fingerprint, rule: finding.rule, message: finding.message }))
+    .sort((a, b) => compareStrings(a.fingerprint, b.fingerprint));
+  return stableStringify({ schemaVersion: BASELINE_SCHEMA_VERSION, findings });
+}
+
+export interface AuditOutcome {
+  /** Findings at or above the threshold and not in the baseline: these fail the build. */
+  readonly failing: readonly Finding[];
+  /** Findings at or above the threshold that the baseline accepts. */
+  readonly accepted: readonly Finding[];
+}
+
+export function auditOutcome(report: CostReport, failOn: Severity, baseline: ReadonlySet<string> | undefined): AuditOutcome {
+  const atThreshold = report.findings.filter((finding) => SEVERITY_RANK[finding.severity] >= SEVERITY_RANK[failOn]);
+  return {
+    failing: atThreshold.filter((finding) => !baseline?.has(finding.fingerprint)),
+    accepted: atThreshold.filter((finding) => baseline?.has(finding.fingerprint) === true),
+  };
+}
