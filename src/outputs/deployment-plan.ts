@@ -34,7 +34,16 @@ function warningsOf(action: PlannedAction, result: ApplyResult | undefined): rea
   return result?.applied.find((applied) => applied.name === action.name && applied.kind === action.kind)?.warnings ?? [];
 }
 
-export function renderPlanText(report: PlanReport, options: { readonly showDiff: boolean }): string {
+export interface PlanTextOptions {
+  /** Print the JSON diff under each updated dashboard. */
+  readonly showDiff: boolean;
+  /** Colour the diff lines (+ green, - red, ~ yellow): only for a terminal. */
+  readonly color?: boolean | undefined;
+}
+
+const ANSI: Record<JsonChange['kind'], string> = { added: '\u001b[32m', removed: '\u001b[31m', changed: '\u001b[33m' };
+
+export function renderPlanText(report: PlanReport, options: PlanTextOptions): string {
   const { plan, result } = report;
   const counts = countActions(plan);
   let text = `Plan: ${counts.create} to create, ${counts.update} to update, ${counts.delete} to delete, ${counts.unchanged} unchanged${report.dryRun ? ' (dry run: nothing sent)' : ''}\n`;
@@ -49,7 +58,9 @@ export function renderPlanText(report: PlanReport, options: { readonly showDiff:
   text += `\n${renderTextTable(columns, rows)}`;
   if (options.showDiff) {
     for (const action of plan.actions) {
-      if (action.kind === 'update') text += `\n~ ${action.name} (${action.sourceFile})\n${action.changes.map(formatChange).join('')}`;
+      if (action.kind !== 'update') continue;
+      const lines = action.changes.map((change) => (options.color ? `${ANSI[change.kind]}${formatChange(change).trimEnd()}\u001b[0m\n` : formatChange(change)));
+      text += `\n~ ${action.name} (${action.sourceFile})\n${lines.join('')}`;
     }
   }
   if (!hasChanges(plan)) text += '\nEverything is up to date.\n';

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { sameJson } from '../../src/deploy/compare.js';
 import { diffJson } from '../../src/deploy/json-diff.js';
-import { formatChange } from '../../src/outputs/deployment-plan.js';
+import { formatChange, renderPlanText } from '../../src/outputs/deployment-plan.js';
 
 describe('sameJson', () => {
   test('ignores key order and whitespace-level differences, not values', () => {
@@ -52,5 +52,22 @@ describe('diffJson', () => {
 
   test('equal documents have no changes', () => {
     expect(diffJson({ a: [1, { b: 2 }] }, { a: [1, { b: 2 }] })).toEqual([]);
+  });
+});
+
+describe('renderPlanText', () => {
+  const plan = {
+    actions: [
+      { kind: 'update' as const, name: 'ops-a', sourceFile: 'dashboards/a.ts', bodyText: '{}', changes: diffJson({ title: 'A', stacked: true }, { title: 'B', legend: 'bottom' }) },
+    ],
+  };
+
+  test('colours diff lines only when asked (a terminal)', () => {
+    const plain = renderPlanText({ plan }, { showDiff: true });
+    expect(plain).not.toContain('\u001b[');
+    const colored = renderPlanText({ plan }, { showDiff: true, color: true });
+    expect(colored).toContain('\u001b[32m    + /legend: "bottom"\u001b[0m\n');
+    expect(colored).toContain('\u001b[31m    - /stacked: true\u001b[0m\n');
+    expect(colored).toContain('\u001b[33m    ~ /title: "A" → "B"\u001b[0m\n');
   });
 });

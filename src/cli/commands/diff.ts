@@ -15,8 +15,10 @@ export const diffCommand = defineCommand<DeploymentCommandOptions>({
     const { prepareDeployment } = await import('../../deploy/prepare.js');
     const { hasChanges } = await import('../../deploy/plan.js');
     const { renderPlanJson, renderPlanText } = await import('../../outputs/deployment-plan.js');
+    const { colorEnabled } = await import('../../shared/io.js');
     const { plan } = await prepareDeployment(options, io);
-    await writeCommandOutput(options.format === 'json' ? renderPlanJson({ plan }) : renderPlanText({ plan }, { showDiff: true }), options, io);
+    const color = options.out === undefined && colorEnabled(io, io.stdout);
+    await writeCommandOutput(options.format === 'json' ? renderPlanJson({ plan }) : renderPlanText({ plan }, { showDiff: true, color }), options, io);
     return hasChanges(plan) ? 1 : 0;
   },
 });

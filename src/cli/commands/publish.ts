@@ -57,8 +57,10 @@ export const publishCommand = defineCommand<PublishOptions>({
   async run(options, io) {
     const { prepareDeployment } = await import('../../deploy/prepare.js');
     const { renderPlanJson, renderPlanText } = await import('../../outputs/deployment-plan.js');
+    const { colorEnabled } = await import('../../shared/io.js');
+    const color = options.out === undefined && colorEnabled(io, io.stdout);
     const render = (report: Parameters<typeof renderPlanJson>[0]) =>
-      options.format === 'json' ? renderPlanJson(report) : renderPlanText(report, { showDiff: report.dryRun === true });
+      options.format === 'json' ? renderPlanJson(report) : renderPlanText(report, { showDiff: report.dryRun === true, color });
 
     const { plan, client, progress } = await prepareDeployment(options, io);
     if (options.dryRun) {

@@ -46,7 +46,8 @@ export interface AccountInventory {
 const cache = new WeakMap<CloudWatchClient, Map<string, Promise<AccountInventory>>>();
 
 export function fetchAccountInventory(client: CloudWatchClient, options: AccountInventoryOptions = {}): Promise<AccountInventory> {
-  const key = JSON.stringify([options.namespaces ?? null, options.recentlyActive === true, options.dashboardPrefix ?? '']);
+  const namespaces = options.namespaces === undefined ? null : [...new Set(options.namespaces)].sort();
+  const key = JSON.stringify([namespaces, options.recentlyActive === true, options.dashboardPrefix ?? '']);
   let perClient = cache.get(client);
   if (!perClient) cache.set(client, (perClient = new Map()));
   let pending = perClient.get(key);
