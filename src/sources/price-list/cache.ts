@@ -11,6 +11,7 @@ import { z } from 'zod';
 import { InputError, errnoCode } from '../../shared/errors.js';
 import { fileExists, readError, readTextFile, writeFilesAtomically } from '../../shared/files.js';
 import { stableStringify } from '../../shared/json.js';
+import { parseJsonDocument } from '../../shared/json-document.js';
 import { validatePriceListItem, type PriceListItem } from './price-list-item.js';
 
 export interface CacheDirOptions {
@@ -57,26 +58,16 @@ export async function readCachedRegion(cacheDir: string, region: string): Promis
   if (!(await fileExists(file))) return undefined;
   const text = await readTextFile(file, 'price cache file');
   const fix = `delete it, or run \`cwdash pricing refresh --region ${region}\` to rewrite it`;
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch (error) {
-    throw new InputError(`price cache is not JSON: ${(error as Error).message}`, { location: { file }, fix });
-  }
-  const parsed = cacheFileSchema.safeParse(value);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    throw new InputError(`invalid price cache: ${issue.message}`, { location: { file, path: issue.path.join('/') }, fix });
-  }
-  if (parsed.data.region !== region) {
-    throw new InputError(`price cache holds region ${parsed.data.region}, not ${region}`, { location: { file }, fix });
+  const parsed = parseJsonDocument(text, cacheFileSchema, { file, what: 'price cache', fix });
+  if (parsed.region !== region) {
+    throw new InputError(`price cache holds region ${parsed.region}, not ${region}`, { location: { file }, fix });
   }
   return {
     file,
     region,
-    fetchedAt: parsed.data.fetchedAt,
-    endpoint: parsed.data.endpoint,
-    items: parsed.data.items.map((item, index) => validatePriceListItem(item, { file, path: `items/${index}` })),
+    fetchedAt: parsed.fetchedAt,
+    endpoint: parsed.endpoint,
+    items: parsed.items.map((item, index) => validatePriceListItem(item, { file, path: `items/${index}` })),
   };
 }
 

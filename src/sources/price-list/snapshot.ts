@@ -7,6 +7,7 @@ import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { InputError } from '../../shared/errors.js';
+import { parseJsonDocument } from '../../shared/json-document.js';
 import { validatePriceListItem, type PriceListItem } from './price-list-item.js';
 
 export const SNAPSHOT_FILE = fileURLToPath(new URL('./snapshot.json', import.meta.url));
@@ -61,19 +62,11 @@ export function loadSnapshot(): Promise<PriceSnapshot> {
 }
 
 export function parseSnapshot(text: string, file: string): PriceSnapshot {
-  const fix = 'restore snapshot.json from git; it is edited by hand only following the README';
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch (error) {
-    throw new InputError(`price snapshot is not JSON: ${(error as Error).message}`, { location: { file }, fix });
-  }
-  const parsed = snapshotSchema.safeParse(value);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    throw new InputError(`invalid price snapshot: ${issue.message}`, { location: { file, path: issue.path.join('/') }, fix });
-  }
-  const { sources, items, snapshotDate } = parsed.data;
+  const { sources, items, snapshotDate } = parseJsonDocument(text, snapshotSchema, {
+    file,
+    what: 'price snapshot',
+    fix: 'restore snapshot.json from git; it is edited by hand only following the README',
+  });
   return {
     snapshotDate,
     items: items.map((entry, index) => {
