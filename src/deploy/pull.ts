@@ -50,7 +50,8 @@ export async function pullDashboards(
     const messages = validateDashboardBody(remote.body);
     const parsed = dashboardBodySchema.safeParse(remote.body);
     if (!parsed.success) {
-      unreadable.push(name);
+      const first = messages.find((message) => message.severity === 'error');
+      unreadable.push(first ? `${name} (${first.dataPath || '(body)'}: ${first.message})` : name);
       continue;
     }
     pulled.push({ name, messages, file: { path: join(dir, `${name}.ts`), content: renderTypeScriptDefinition(parsed.data, name) } });

@@ -77,4 +77,14 @@ describe('cwdash pull', () => {
     expect(both.exitCode).toBe(2);
     expect(both.stderr).toContain('name dashboards or pass --all, not both');
   });
+
+  test('a body the importer cannot read writes nothing and exits 1', async () => {
+    server.putDashboardOutside('ops-api', body('Errors'));
+    server.putDashboardOutside('ops-odd', { widgets: 'not a list' });
+    const cwd = await dashboardProject({});
+    const result = await cwdash(cwd, ['--all', '--prefix', 'ops-']);
+    expect(result.exitCode).toBe(1);
+    expect(result.stderr).toContain('error: not a dashboard body cwdash can import: ops-odd (/widgets: expected array, received string); nothing was written');
+    await expect(readFile(join(cwd, 'dashboards', 'ops-api.ts'), 'utf8')).rejects.toThrow();
+  });
 });
