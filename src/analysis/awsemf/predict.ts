@@ -1,0 +1,267 @@
+/**
+ * Which CloudWatch custom metrics a collector config creates (awsemf.md §8.4): every metrics pipeline that runs a
+ * prometheus receiver into an awsemf exporter, every scrape target, through the modelled processors, by the rules of
+ * the chosen collector version. `predictMetrics` is pure; `analyzeCollector` reads the inputs first.
+ */
+import type { Readable } from 'node:stream';
+import { UsageError } from '../../shared/errors.js';
+import { compareStrings } from '../../shared/json.js';
+import { formatLocation } from '../../shared/errors.js';
+import type { Env } from '../../sources/collector-config/env.js';
+import { loadCollectorConfig } from '../../sources/collector-config/load.js';
+import type { CollectorConfig, ConfigLocation, ExporterComponent, ScrapeConfig } from '../../sources/collector-config/model.js';
+import { fetchScrape } from '../../sources/exposition/fetch.js';
+import { readScrapeFile, type Scrape } from '../../sources/exposition/scrape.js';
+import type { ExpositionFormat } from '../../sources/exposition/read.js';
+import { initDeclarations } from './declarations.js';
+import { exportToEmf, newExportStats, type EmfExportContext, type ExportStats, type MetricAccumulator } from './emf-export.js';
+import { LOG_EVENT_OVERHEAD_BYTES } from './emf-size.js';
+import { applyProcessor } from './processors.js';
+import { collectorProfile, type CollectorProfile } from './profiles.js';
+import { prometheusToOtel, type TargetSpec } from './prometheus-to-otel.js';
+import { compileRelabelRules } from './relabel.js';
+import { summarize } from './summary.js';
+import type { MetricsPrediction, PredictedMetric, PredictionWarning } from './types.js';
+
+export type { MetricsPrediction, PredictedMetric } from './types.js';
+
+export const DAYS_PER_MONTH = 30;
+
+export interface PredictOptions {
+  readonly config: CollectorConfig;
+  /** The app's exposition; without it only the scrape-loop gauges of each target are predicted. */
+  readonly scrape?: Scrape | undefined;
+  /** ADOT collector version (default: the newest the spec covers). */
+  readonly collectorVersion?: string | undefined;
+  /** Pods running the app (+ sidecar collector). */
+  readonly replicas?: number | undefined;
+  /** Metrics another source predicts for this config (Container Insights, EMF logs), merged into the result. */
+  readonly additionalMetrics?: readonly PredictedMetric[] | undefined;
+  /** Receiver ids those additional metrics model, so they are not listed as "not modelled". */
+  readonly modelledReceivers?: readonly string[] | undefined;
+}
+
+const EMPTY_SCRAPE: Scrape = { source: '(none)', format: 'text', series: [], metadata: new Map(), samples: 0, duplicates: 0 };
+
+export function predictMetrics(options: PredictOptions): MetricsPrediction {
+  const profile = collectorProfile(options.collectorVersion);
+  const replicas = options.replicas ?? 1;
+  if (!Number.isInteger(replicas) || replicas < 1) throw new UsageError(`--replicas must be a whole number ≥ 1, got ${replicas}`, { fix: 'pass --replicas 3 for three pods' });
+  const run = runPrediction(options.config, options.scrape ?? EMPTY_SCRAPE, profile, replicas);
+  const warnings = [...run.warnings];
+  let multiply = false;
+  if (replicas > 1) {
+    const single = runPrediction(options.config, options.scrape ?? EMPTY_SCRAPE, profile, 1);
+    multiply = run.metrics.size > single.metrics.size;
+    if (!multiply && run.metrics.size > 0) {
+      warnings.push({
+        message: `the ${replicas} replicas send the same metric identities (no per-pod dimension): the count stays ${run.metrics.size}, but every pod's values land in the same metrics, so gauges mix and per-pod problems are invisible`,
+      });
+    }
+  }
+  if (!options.scrape && run.prometheusTargets > 0) {
+    warnings.push({ message: 'no scrape given (--scrape or --scrape-url): only the 5 scrape-loop gauges per target are predicted' });
+  }
+  if (profile.scrapeDurationUnit === 'seconds' && run.prometheusTargets > 0) {
+    warnings.push({ message: `this collector writes "Unit":"seconds" for scrape_duration_seconds, which is not a CloudWatch unit; if CloudWatch rejects the directive, every metric sharing its event is lost (awsemf.md §9.1)` });
+  }
+  for (const [label, list] of [['more than 100 metrics in one EMF directive (CloudWatch extracts none of them)', run.stats.oversizedGroups], ['a dimension set of more than 30 names (CloudWatch rejects it)', run.stats.overwideSets]] as const) {
+    if (list.length > 0) warnings.push({ message: `${list.length} event(s) with ${label}: ${list.slice(0, 3).join('; ')}` });
+  }
+  if (run.stats.droppedNaN.length > 0) {
+    warnings.push({
+      message: profile.dropsNaN
+        ? `${run.stats.droppedNaN.length} NaN/Inf value(s) are dropped by this collector (e.g. ${run.stats.droppedNaN[0]})`
+        : `${run.stats.droppedNaN.length} NaN/Inf value(s) (e.g. ${run.stats.droppedNaN[0]}): this collector cannot serialise them and loses the whole event they are in`,
+    });
+  }
+  const metrics: PredictedMetric[] = [...run.metrics.entries()]
+    .sort((a, b) => compareStrings(a[0], b[0]))
+    .map(([, metric]) => ({ namespace: metric.namespace, metricName: metric.metricName, dimensions: metric.dimensions, source: metric.source }));
+  const merged = options.additionalMetrics?.length ? mergeMetrics(metrics, options.additionalMetrics) : metrics;
+  const modelled = new Set(options.modelledReceivers ?? []);
+  const interval = Object.values(run.intervals)[0] ?? 60;
+  return {
+    schemaVersion: 1,
+    collectorVersion: profile.collectorVersion,
+    profile: { label: profile.label, contribVersion: profile.contribVersion },
+    configFile: options.config.file,
+    ...(options.scrape
+      ? { scrape: { source: options.scrape.source, format: options.scrape.format, series: options.scrape.series.length, samples: options.scrape.samples, duplicates: options.scrape.duplicates } }
+      : {}),
+    metrics: merged,
+    summary: summarize(
+      merged,
+      options.config.notModelled
+        .filter((entry) => !(entry.kind === 'receivers' && modelled.has(entry.component)))
+        .map((entry) => ({ component: entry.component, kind: entry.kind, reason: entry.reason, location: where(entry.location) })),
+    ),
+    emf: {
+      eventsPerScrape: run.stats.events,
+      bytesPerScrape: run.stats.bytes,
+      bytesPerScrapeWithOverhead: run.stats.bytes + LOG_EVENT_OVERHEAD_BYTES * run.stats.events,
+      eventsPerMonth: run.monthly.events,
+      bytesPerMonth: run.monthly.bytes,
+      bytesPerMonthWithOverhead: run.monthly.bytes + LOG_EVENT_OVERHEAD_BYTES * run.monthly.events,
+      logGroups: [...run.stats.logGroups].sort(compareStrings),
+    },
+    assumptions: {
+      scrapeIntervalSeconds: interval,
+      scrapeIntervals: run.intervals,
+      replicas,
+      replicasMultiplyMetrics: multiply,
+      daysPerMonth: DAYS_PER_MONTH,
+      notes: [
+        'steady state: counters (cumulative sums) are written from the second scrape after a collector start on',
+        'counter values in EMF bytes are sized from the scraped value (the delta actually written is usually shorter)',
+        'every target of every prometheus scrape config is assumed to expose the given scrape',
+      ],
+    },
+    warnings,
+  };
+}
+
+interface Run {
+  readonly metrics: Map<string, MetricAccumulator>;
+  readonly stats: ExportStats;
+  readonly monthly: { events: number; bytes: number };
+  readonly intervals: Record<string, number>;
+  readonly warnings: PredictionWarning[];
+  readonly prometheusTargets: number;
+}
+
+function runPrediction(config: CollectorConfig, scrape: Scrape, profile: CollectorProfile, replicas: number): Run {
+  const metrics = new Map<string, MetricAccumulator>();
+  const stats = newExportStats();
+  const monthly = { events: 0, bytes: 0 };
+  const intervals: Record<string, number> = {};
+  const warnings: PredictionWarning[] = config.warnings.map((warning) => ({ message: warning.message, location: where(warning.location) }));
+  let prometheusTargets = 0;
+  for (const pipeline of config.pipelines.filter((p) => p.signal === 'metrics')) {
+    const exporters = pipeline.exporters.map((id) => config.exporters.get(id)).filter((e): e is ExporterComponent => e?.awsemf !== undefined);
+    if (exporters.length === 0) continue;
+    const contexts = exporters.map((exporter) => exportContext(exporter, profile, pipeline.id, warnings));
+    for (const receiverId of pipeline.receivers) {
+      const receiver = config.receivers.get(receiverId);
+      if (!receiver?.prometheus) continue;
+      for (const scrapeConfig of receiver.prometheus.scrapeConfigs) {
+        intervals[scrapeConfig.jobName] = scrapeConfig.scrapeIntervalSeconds;
+        const relabel = compileRelabelRules(scrapeConfig.metricRelabelConfigs);
+        for (const rule of relabel.invalid) warnings.push({ message: `invalid relabel regex "${rule.regex}": the collector does not start`, location: where(rule.location) });
+        for (const rule of scrapeConfig.metricRelabelConfigs.filter((r) => r.action === 'hashmod')) {
+          warnings.push({ message: 'hashmod relabelling is not modelled: the labels are left as they are', location: where(rule.location) });
+        }
+        const { targets, copies } = targetsOf(scrapeConfig, replicas, warnings);
+        for (const target of targets) {
+          prometheusTargets++;
+          const metricsOfTarget = prometheusToOtel(scrape, scrapeConfig, target, profile, relabel.compiled);
+          for (const processorId of pipeline.processors) {
+            const model = config.processors.get(processorId)?.model;
+            if (model) applyProcessor(metricsOfTarget, model);
+          }
+          for (const context of contexts) {
+            const targetStats = newExportStats();
+            exportToEmf(metricsOfTarget, { ...context, receiver: receiverId }, metrics, targetStats);
+            const scrapesPerMonth = (DAYS_PER_MONTH * 86_400) / scrapeConfig.scrapeIntervalSeconds;
+            stats.events += targetStats.events * copies;
+            stats.bytes += targetStats.bytes * copies;
+            monthly.events += targetStats.events * copies * scrapesPerMonth;
+            monthly.bytes += targetStats.bytes * copies * scrapesPerMonth;
+            for (const group of targetStats.logGroups) stats.logGroups.add(group);
+            stats.oversizedGroups.push(...targetStats.oversizedGroups);
+            stats.overwideSets.push(...targetStats.overwideSets);
+            stats.droppedNaN.push(...targetStats.droppedNaN);
+          }
+        }
+      }
+    }
+  }
+  return { metrics, stats, monthly, intervals, warnings, prometheusTargets };
+}
+
+function exportContext(exporter: ExporterComponent, profile: CollectorProfile, pipeline: string, warnings: PredictionWarning[]): EmfExportContext {
+  const config = exporter.awsemf!;
+  const { declarations, warnings: problems } = initDeclarations(config.metricDeclarations, { invalidMatcherIsFatal: profile.invalidMatcherIsFatal });
+  for (const problem of problems) warnings.push({ message: problem.message, ...(problem.location ? { location: where(problem.location) } : {}) });
+  const unsupported: [string, boolean][] = [
+    ['detailed_metrics', profile.supportsDetailedMetrics],
+    ['metric_descriptors', profile.supportsMetricDescriptors],
+    ['version', profile.supportsVersionOption],
+    ['retain_initial_value_of_delta_metric', profile.supportsDetailedMetrics],
+  ];
+  for (const [option, supported] of unsupported) {
+    if (!supported && config.explicitOptions.includes(option)) {
+      warnings.push({ message: `awsemf option "${option}" does not exist in ADOT ${profile.collectorVersion} (contrib ${profile.contribVersion}): ignored or rejected at start-up`, location: where(exporter.location) });
+    }
+  }
+  return { config, profile, declarations, pipeline, receiver: '', exporter: exporter.id };
+}
+
+/**
+ * Static targets are the same on every replica (a sidecar scraping localhost:3000): scraped once per replica, same
+ * labels. Service discovery finds one target per pod, each with its own `instance`.
+ */
+function targetsOf(scrapeConfig: ScrapeConfig, replicas: number, warnings: PredictionWarning[]): { targets: TargetSpec[]; copies: number } {
+  const targets: TargetSpec[] = scrapeConfig.staticConfigs.flatMap((group) => group.targets.map((address) => ({ address, labels: group.labels })));
+  if (scrapeConfig.serviceDiscovery.length > 0) {
+    warnings.push({
+      message: `${scrapeConfig.serviceDiscovery.join(', ')} is not modelled: one discovered target per replica (pod-1 … pod-${replicas}) is assumed, without the discovery meta labels`,
+      location: where(scrapeConfig.location),
+    });
+    for (let pod = 1; pod <= replicas; pod++) targets.push({ address: `pod-${pod}:9090`, labels: {} });
+    return { targets, copies: 1 };
+  }
+  return { targets, copies: replicas };
+}
+
+function where(location: ConfigLocation): string {
+  return formatLocation(location);
+}
+
+function mergeMetrics(metrics: readonly PredictedMetric[], additional: readonly PredictedMetric[]): PredictedMetric[] {
+  const byKey = new Map<string, PredictedMetric>();
+  for (const metric of [...metrics, ...additional]) {
+    const names = Object.keys(metric.dimensions).sort(compareStrings);
+    let key = `${metric.namespace}\u0000${metric.metricName}`;
+    for (const name of names) key += `\u0000${name}\u0000${metric.dimensions[name]}`;
+    if (!byKey.has(key)) byKey.set(key, { ...metric, dimensions: Object.fromEntries(names.map((name) => [name, metric.dimensions[name]!])) });
+  }
+  return [...byKey.entries()].sort((a, b) => compareStrings(a[0], b[0])).map(([, metric]) => metric);
+}
+
+export interface AnalyzeCollectorOptions {
+  readonly configFile: string;
+  readonly scrapeFile?: string | undefined;
+  readonly scrapeUrl?: string | undefined;
+  readonly scrapeFormat?: ExpositionFormat | undefined;
+  readonly envFile?: string | undefined;
+  readonly env: Env;
+  /** Needed when `scrapeFile` is `-`. */
+  readonly stdin?: Readable | undefined;
+  readonly collectorVersion?: string | undefined;
+  readonly replicas?: number | undefined;
+  readonly additionalMetrics?: readonly PredictedMetric[] | undefined;
+  readonly modelledReceivers?: readonly string[] | undefined;
+}
+
+/** Reads the config and the scrape (file, stdin or URL), then predicts. */
+export async function analyzeCollector(options: AnalyzeCollectorOptions): Promise<MetricsPrediction> {
+  if (options.scrapeFile !== undefined && options.scrapeUrl !== undefined) {
+    throw new UsageError('--scrape and --scrape-url both given', { fix: 'pass one of them' });
+  }
+  const config = await loadCollectorConfig(options.configFile, { env: options.env, envFile: options.envFile });
+  let scrape: Scrape | undefined;
+  if (options.scrapeUrl !== undefined) scrape = await fetchScrape(options.scrapeUrl);
+  else if (options.scrapeFile !== undefined) {
+    if (options.scrapeFile === '-' && !options.stdin) throw new UsageError('--scrape - needs standard input', { fix: 'pipe the scrape into cwdash' });
+    scrape = await readScrapeFile(options.scrapeFile, options.stdin!, options.scrapeFormat);
+  }
+  return predictMetrics({
+    config,
+    scrape,
+    collectorVersion: options.collectorVersion,
+    replicas: options.replicas,
+    additionalMetrics: options.additionalMetrics,
+    modelledReceivers: options.modelledReceivers,
+  });
+}

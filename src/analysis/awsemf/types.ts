@@ -1,0 +1,87 @@
+/** The prediction's output types: what `cwdash metrics --format json` prints and the cost report embeds. */
+import type { MetricIdentity } from '../../model/metric-identity.js';
+
+/** How the dimension set of a metric came about: the point's full label set, a rollup, or a declaration. */
+export type DimensionSetKind = 'full' | 'zero-rollup' | 'single-rollup' | 'declared' | 'emf';
+
+export interface PredictedMetricSource {
+  /** The metrics pipeline, e.g. `metrics` or `metrics/app`. */
+  readonly pipeline: string;
+  readonly receiver: string;
+  readonly exporter: string;
+  /** The scrape job (prometheus) or another origin label. */
+  readonly job?: string;
+  /** How many data points (one per distinct series label set; a histogram's buckets count once) feed the metric. */
+  readonly series: number;
+  /** One exposition series that produces it, `name{label="value"}`. */
+  readonly exampleSeries: string;
+  readonly dimensionSet: DimensionSetKind;
+  /** Counters (cumulative sums) are delta-converted: nothing is written on the first scrape after a collector start. */
+  readonly fromSecondScrape?: boolean;
+}
+
+export type PredictedMetric = MetricIdentity & { readonly source: PredictedMetricSource };
+
+export interface PredictionWarning {
+  readonly message: string;
+  /** `file:line:col` when the warning is about a place in an input. */
+  readonly location?: string;
+}
+
+export interface NotModelledEntry {
+  readonly component: string;
+  readonly kind: string;
+  readonly reason: string;
+  readonly location: string;
+}
+
+export interface LabelCardinality {
+  /** Dimension name. */
+  readonly label: string;
+  /** Distinct values it takes. */
+  readonly values: number;
+  /** Custom metrics that carry it. */
+  readonly metrics: number;
+}
+
+export interface EmfVolume {
+  /** Log events one scrape of every target (all replicas) writes, in steady state (counters included). */
+  readonly eventsPerScrape: number;
+  /** JSON bytes of those events (what ingestion is billed on). */
+  readonly bytesPerScrape: number;
+  /** The same plus 26 bytes per event (what PutLogEvents counts; whether billing adds it is unconfirmed). */
+  readonly bytesPerScrapeWithOverhead: number;
+  readonly eventsPerMonth: number;
+  readonly bytesPerMonth: number;
+  readonly bytesPerMonthWithOverhead: number;
+  readonly logGroups: readonly string[];
+}
+
+export interface MetricsPrediction {
+  readonly schemaVersion: 1;
+  /** The ADOT collector version whose behaviour was predicted. */
+  readonly collectorVersion: string;
+  readonly profile: { readonly label: string; readonly contribVersion: string };
+  readonly configFile: string;
+  readonly scrape?: { readonly source: string; readonly format: string; readonly series: number; readonly samples: number; readonly duplicates: number };
+  readonly metrics: readonly PredictedMetric[];
+  readonly summary: {
+    readonly customMetrics: number;
+    readonly byNamespace: Readonly<Record<string, number>>;
+    readonly byMetricName: Readonly<Record<string, number>>;
+    readonly byDimensionSet: Readonly<Record<string, number>>;
+    readonly labelCardinality: readonly LabelCardinality[];
+    readonly notModelled: readonly NotModelledEntry[];
+  };
+  readonly emf: EmfVolume;
+  readonly assumptions: {
+    readonly scrapeIntervalSeconds: number;
+    readonly scrapeIntervals: Readonly<Record<string, number>>;
+    readonly replicas: number;
+    /** Whether the replicas multiply the metric count (a per-pod dimension) or collide in the same metrics. */
+    readonly replicasMultiplyMetrics: boolean;
+    readonly daysPerMonth: number;
+    readonly notes: readonly string[];
+  };
+  readonly warnings: readonly PredictionWarning[];
+}
