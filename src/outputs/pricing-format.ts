@@ -5,7 +5,7 @@ import type { PriceTier } from '../sources/price-list/price-list-item.js';
 import type { KnownPrice, PriceTable } from '../sources/price-list/prices.js';
 
 /** `metric-months` → `metric-month`: the unit one price applies to. */
-export function perUnitLabel(feature: PriceFeature): string {
+function perUnitLabel(feature: PriceFeature): string {
   const unit = PRICE_FEATURE_SPECS[feature].quantityUnit;
   return unit.endsWith('s') ? unit.slice(0, -1) : unit;
 }

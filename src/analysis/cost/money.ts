@@ -20,17 +20,8 @@ export function formatUsd(usd: Decimal.Value): string {
   return `${cents.isNegative() ? '-' : ''}$${grouped}.${fraction}`;
 }
 
-/** A price string as written by the Price List (`0.0000100000`), without trailing zeros: `$0.00001`. */
-export function formatUnitPrice(usdPerUnit: Decimal.Value): string {
-  return `$${new Decimal(usdPerUnit).toFixed()}`;
-}
-
 /** Hours in a month as AWS's Pricing Calculator counts them (8,760 / 12). */
 export const HOURS_PER_MONTH = 730;
 
 /** Bytes per GB as AWS bills data volumes (GB = 2^30 bytes). */
 export const BYTES_PER_GB = 1024 ** 3;
-
-export function bytesToGb(bytes: number): number {
-  return new Decimal(bytes).div(BYTES_PER_GB).toNumber();
-}

@@ -85,20 +85,6 @@ export function validatePriceListItem(value: unknown, where: SourceLocation): Pr
   return parsed.data;
 }
 
-/** Parses one `PriceList` string of a GetProducts response. */
-export function parsePriceListItem(text: string, where: SourceLocation): PriceListItem {
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch (error) {
-    throw new InputError(`Price List item is not JSON: ${(error as Error).message}`, {
-      location: where,
-      fix: 'the Price List API returned a damaged page; re-run `cwdash pricing refresh`',
-    });
-  }
-  return validatePriceListItem(value, where);
-}
-
 /** The item's price: its unit and its tiers in order. Fails on mixed units or gaps between tiers. */
 export function itemPrice(item: PriceListItem, where: SourceLocation): ItemPrice {
   const term = Object.values(item.terms.OnDemand)[0]!;

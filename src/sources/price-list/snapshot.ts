@@ -61,7 +61,7 @@ export function loadSnapshot(): Promise<PriceSnapshot> {
   return loaded;
 }
 
-export function parseSnapshot(text: string, file: string): PriceSnapshot {
+function parseSnapshot(text: string, file: string): PriceSnapshot {
   const { sources, items, snapshotDate } = parseJsonDocument(text, snapshotSchema, {
     file,
     what: 'price snapshot',

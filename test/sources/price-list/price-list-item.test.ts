@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { InputError } from '../../../src/shared/errors.js';
-import { itemPrice, parsePriceListItem } from '../../../src/sources/price-list/price-list-item.js';
+import { itemPrice, validatePriceListItem } from '../../../src/sources/price-list/price-list-item.js';
 
 const sample = JSON.parse(readFileSync(new URL('../../../../shared/fixtures/pricing-sample.json', import.meta.url), 'utf8')) as {
   PriceList: string[];
@@ -10,7 +10,7 @@ const where = { path: 'GetProducts page 1 item 1' };
 
 describe('a GetProducts PriceList item', () => {
   test('the Tokyo custom-metric sample parses into four graduated tiers ordered by beginRange', () => {
-    const item = parsePriceListItem(sample.PriceList[0]!, where);
+    const item = validatePriceListItem(JSON.parse(sample.PriceList[0]!), where);
     expect(item.product.attributes).toMatchObject({ usagetype: 'APN1-CW:MetricMonitorUsage', regionCode: 'ap-northeast-1' });
     expect(itemPrice(item, where)).toEqual({
       usagetype: 'APN1-CW:MetricMonitorUsage',
@@ -26,7 +26,7 @@ describe('a GetProducts PriceList item', () => {
   });
 
   test('parsing trims the item to the fields cwdash reads', () => {
-    const item = parsePriceListItem(sample.PriceList[0]!, where);
+    const item = validatePriceListItem(JSON.parse(sample.PriceList[0]!), where);
     const dimension = Object.values(Object.values(item.terms.OnDemand)[0]!.priceDimensions)[0]!;
     expect(Object.keys(dimension).sort()).toEqual(['beginRange', 'description', 'endRange', 'pricePerUnit', 'rateCode', 'unit']);
     expect(item.product.attributes).not.toHaveProperty('servicename');
@@ -39,14 +39,13 @@ describe('a GetProducts PriceList item', () => {
   }
 
   test.each([
-    ['not JSON', '{"product":', /not JSON/],
     ['a price that is not a number', broken((item) => (Object.values<any>(Object.values<any>(item.terms.OnDemand)[0].priceDimensions)[0].pricePerUnit.USD = 'free')), /decimal/],
     ['no usagetype', broken((item) => delete item.product.attributes.usagetype), /usagetype/],
     ['no OnDemand term', broken((item) => (item.terms.OnDemand = {})), /exactly one OnDemand term/],
   ])('an item with %s is an error that says where', (_case, text, message) => {
     let caught: unknown;
     try {
-      itemPrice(parsePriceListItem(text, where), where);
+      itemPrice(validatePriceListItem(JSON.parse(text), where), where);
     } catch (error) {
       caught = error;
     }
@@ -61,6 +60,6 @@ describe('a GetProducts PriceList item', () => {
       const dimensions = Object.values<any>(item.terms.OnDemand)[0].priceDimensions;
       delete dimensions[Object.keys(dimensions).find((key) => dimensions[key].beginRange === '10000')!];
     });
-    expect(() => itemPrice(parsePriceListItem(text, where), where)).toThrow(/do not join up at 250000/);
+    expect(() => itemPrice(validatePriceListItem(JSON.parse(text), where), where)).toThrow(/do not join up at 250000/);
   });
 });
