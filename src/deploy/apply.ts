@@ -46,7 +46,7 @@ export async function applyPlan(client: CloudWatchClient, plan: DeploymentPlan, 
     ...deletes.map((name) => ({ name, kind: 'delete' as const })),
   ];
 
-  const task = progress.start('PutDashboard', writes.length);
+  const task = progress.start('PutDashboard', writes.length, 'dashboards');
   for (const [index, action] of writes.entries()) {
     let result;
     try {

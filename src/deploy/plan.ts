@@ -46,7 +46,7 @@ export interface ReadRemoteOptions {
 
 export async function readRemoteState(client: CloudWatchClient, local: readonly LocalDashboard[], options: ReadRemoteOptions = {}): Promise<RemoteState> {
   const progress = options.progress ?? silentProgress;
-  const task = progress.start('GetDashboard', local.length);
+  const task = progress.start('GetDashboard', local.length, 'dashboards');
   const dashboards = new Map<string, RemoteDashboard | undefined>();
   for (const dashboard of local) {
     dashboards.set(dashboard.name, await getDashboard(client, dashboard.name));

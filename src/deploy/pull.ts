@@ -36,7 +36,7 @@ export async function pullDashboards(
       fix: 'check --prefix, --region and --profile',
     });
   }
-  const task = progress.start('GetDashboard', names.length);
+  const task = progress.start('GetDashboard', names.length, 'dashboards');
   const missing: string[] = [];
   const unreadable: string[] = [];
   const pulled: PulledDashboard[] = [];

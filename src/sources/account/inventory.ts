@@ -64,7 +64,7 @@ async function fetchInventory(client: CloudWatchClient, options: AccountInventor
   const progress = options.progress ?? silentProgress;
   const metrics = await fetchCustomMetrics(client, options, progress);
   const dashboards = await fetchDashboards(client, options.dashboardPrefix, progress);
-  const alarmTask = progress.start('DescribeAlarms');
+  const alarmTask = progress.start('DescribeAlarms', undefined, 'pages');
   const alarms = await describeAllAlarms(client, () => alarmTask.advance(1));
   alarmTask.done(`${formatCount(alarms.MetricAlarms.length)} metric alarms, ${formatCount(alarms.CompositeAlarms.length)} composite alarms`);
   return { metrics, dashboards, alarms };
@@ -76,7 +76,7 @@ async function fetchCustomMetrics(client: CloudWatchClient, options: AccountInve
   const metrics: MetricIdentity[] = [];
   for (const namespace of passes) {
     const label = `ListMetrics ${namespace ?? '(all namespaces)'}${options.recentlyActive ? ' (recently active)' : ''}`;
-    const task = progress.start(label);
+    const task = progress.start(label, undefined, 'pages');
     let listed = 0;
     const page = await listMetrics(client, {
       namespace,
@@ -100,7 +100,7 @@ async function fetchCustomMetrics(client: CloudWatchClient, options: AccountInve
 
 async function fetchDashboards(client: CloudWatchClient, prefix: string | undefined, progress: Progress): Promise<AccountDashboard[]> {
   const names = await listDashboardNames(client, prefix);
-  const task = progress.start('GetDashboard', names.length);
+  const task = progress.start('GetDashboard', names.length, 'dashboards');
   const dashboards: AccountDashboard[] = [];
   for (const name of names) {
     const remote = await getDashboard(client, name);

@@ -13,7 +13,8 @@ export interface ProgressTask {
 }
 
 export interface Progress {
-  start(label: string, total?: number): ProgressTask;
+  /** `unit` names what is counted (`pages`, `dashboards`). */
+  start(label: string, total: number | undefined, unit: string): ProgressTask;
   /** A message that must not be overdrawn by the bar (a retry notice). */
   note(message: string): void;
 }
@@ -41,7 +42,7 @@ class PlainProgress implements Progress {
     private readonly lineEvery: number,
   ) {}
 
-  start(label: string, total?: number): ProgressTask {
+  start(label: string, total: number | undefined, unit: string): ProgressTask {
     let done = 0;
     const io = this.io;
     const lineEvery = this.lineEvery;
@@ -51,7 +52,7 @@ class PlainProgress implements Progress {
         done += count;
         if (Math.floor(done / lineEvery) > before) {
           const of = total === undefined ? '' : ` of ${formatCount(total)}`;
-          io.stderr.write(`${label}: ${formatCount(done)}${of}${detail ? ` (${detail})` : ''}\n`);
+          io.stderr.write(`${label}: ${formatCount(done)}${of} ${unit}${detail ? ` (${detail})` : ''}\n`);
         }
       },
       done(summary) {
@@ -70,16 +71,16 @@ class TtyProgress implements Progress {
 
   constructor(private readonly io: Io) {}
 
-  start(label: string, total?: number): ProgressTask {
+  start(label: string, total: number | undefined, unit: string): ProgressTask {
     let done = 0;
     let lastDraw = 0;
     const draw = (detail: string | undefined) => {
       let line = `${label} `;
       if (total !== undefined && total > 0) {
         const filled = Math.round((Math.min(done, total) / total) * BAR_WIDTH);
-        line += `[${'#'.repeat(filled)}${'-'.repeat(BAR_WIDTH - filled)}] ${formatCount(done)}/${formatCount(total)}`;
+        line += `[${'#'.repeat(filled)}${'-'.repeat(BAR_WIDTH - filled)}] ${formatCount(done)}/${formatCount(total)} ${unit}`;
       } else {
-        line += formatCount(done);
+        line += `${formatCount(done)} ${unit}`;
       }
       this.redraw(detail ? `${line} ${detail}` : line);
     };

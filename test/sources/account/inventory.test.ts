@@ -63,11 +63,11 @@ describe('fetchAccountInventory', () => {
     expect(inventory.alarms.CompositeAlarms).toEqual([expect.objectContaining({ AlarmName: 'api-down', AlarmRule: 'ALARM("api-errors")' })]);
     expect(stderr()).toBe(
       [
-        'ListMetrics (all namespaces): 2 (4 metrics)',
+        'ListMetrics (all namespaces): 2 pages (4 metrics)',
         'ListMetrics (all namespaces): 5 metrics',
-        'GetDashboard: 2 of 3',
+        'GetDashboard: 2 of 3 dashboards',
         'GetDashboard: 3 dashboards',
-        'DescribeAlarms: 2',
+        'DescribeAlarms: 2 pages',
         'DescribeAlarms: 1 metric alarms, 1 composite alarms',
         '',
       ].join('\n'),
@@ -98,7 +98,7 @@ describe('fetchAccountInventory', () => {
   test('on a TTY the progress redraws one line and ends each step with a summary', async () => {
     const { client, progress, stderr } = setup(true);
     await fetchAccountInventory(client, { progress, namespaces: ['prod/api'] });
-    expect(stderr()).toContain('\r\u001b[KGetDashboard [------------------------] 0/3');
+    expect(stderr()).toContain('\r\u001b[KGetDashboard [------------------------] 0/3 dashboards');
     expect(stderr()).toContain('\r\u001b[KListMetrics prod/api: 3 metrics\n');
   });
 });
