@@ -1,0 +1,45 @@
+/** The §7.3 size formula against the bytes of real EMF lines (shared/fixtures/emf-events.jsonl, Prometheus lines). */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { emfEventLength, jsonStringLength, numberLength, statisticSetLength } from '../../../src/analysis/awsemf/emf-size.js';
+
+const lines = readFileSync(new URL('../../../../shared/fixtures/emf-events.jsonl', import.meta.url), 'utf8').trim().split('\n');
+
+interface Directive { Namespace: string; Dimensions: string[][]; Metrics: { Name: string; Unit?: string; StorageResolution?: number }[] }
+
+describe('emfEventLength', () => {
+  // Lines 10–16 are the awsemf lines written from a Prometheus scrape (OLD and NEW forms).
+  for (const number of [10, 11, 12, 13, 14, 15, 16]) {
+    it(`gives the exact byte length of fixture line ${number}`, () => {
+      const line = lines[number - 1]!;
+      const event = JSON.parse(line) as Record<string, unknown> & { _aws: { CloudWatchMetrics: Directive[] } };
+      const labels: Record<string, string> = {};
+      const values = new Map<string, number>();
+      for (const [key, value] of Object.entries(event)) {
+        if (key === '_aws' || key === 'Version') continue;
+        if (typeof value === 'string') labels[key] = value;
+        else values.set(key, JSON.stringify(value).length);
+      }
+      const directives = event._aws.CloudWatchMetrics.map((d) => ({ dimensionSets: d.Dimensions, metrics: d.Metrics.map((m) => ({ name: m.Name, unit: m.Unit ?? '' })) }));
+      const length = emfEventLength({
+        namespace: event._aws.CloudWatchMetrics[0]!.Namespace,
+        labels,
+        values,
+        directives,
+        definitionForm: line.includes('StorageResolution') ? 'new' : 'old',
+        versionField: event.Version === '1',
+      });
+      expect(length).toBe(Buffer.byteLength(line));
+    });
+  }
+
+  it('sizes strings and numbers as Go encoding/json writes them', () => {
+    expect(jsonStringLength('a<b&c>')).toBe(6 + 3 * 5);
+    expect(jsonStringLength('é')).toBe(2);
+    expect(jsonStringLength('say "hi"\n')).toBe(12);
+    expect(numberLength(0.005650379)).toBe(11);
+    expect(numberLength(1e-7)).toBe(4);
+    expect(numberLength(1795523350)).toBe(10);
+    expect(statisticSetLength(0, 0, 4, 0.005650379)).toBe('{"Max":0,"Min":0,"Count":4,"Sum":0.005650379}'.length);
+  });
+});

@@ -1,0 +1,120 @@
+/**
+ * The task-service example against the spec's worked example (awsemf.md §8): the count a hand calculation from the
+ * §8.3 formula gives, for each collector generation and rollup option the spec's table lists.
+ */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { predictMetrics } from '../../../src/analysis/awsemf/predict.js';
+import { parseCollectorConfig } from '../../../src/sources/collector-config/load.js';
+import { parseScrape } from '../../../src/sources/exposition/scrape.js';
+
+const examples = new URL('../../../examples/task-service/', import.meta.url);
+const exampleConfig = readFileSync(new URL('otel-config.yaml', examples), 'utf8');
+const scrapeText = readFileSync(new URL('metrics.txt', examples), 'utf8');
+const scrape = await parseScrape([scrapeText], 'text', 'metrics.txt');
+
+function configWith(awsemf: string): ReturnType<typeof parseCollectorConfig> {
+  return parseCollectorConfig(exampleConfig.replace(/ {2}awsemf:\n {4}region: .*\n/, `  awsemf:\n    region: ap-northeast-1\n${awsemf}`), 'otel-config.yaml', {});
+}
+
+/**
+ * The §8.3 hand calculation, written independently of the predictor: per metric name (histogram series folded into
+ * the family), 1 + N2 (series with ≥ 2 labels) + P (distinct label/value pairs); unlabelled names count 1; plus the
+ * 5 scrape-loop gauges.
+ */
+function handCount(text: string): number {
+  const histograms = new Set([...text.matchAll(/^# TYPE (\S+) (histogram|summary)$/gm)].map((m) => m[1]!));
+  const names = new Map<string, { series: Set<string>; pairs: Set<string>; multi: Set<string> }>();
+  for (const [, rawName, body] of text.matchAll(/^([a-zA-Z_:][\w:]*)(?:\{([^}]*)\})? \S+$/gm)) {
+    const base = rawName!.replace(/_(bucket|sum|count)$/, '');
+    const name = histograms.has(base) ? base : rawName!;
+    const labels = [...(body ?? '').matchAll(/(\w+)="([^"]*)"/g)].filter(([, label, value]) => label !== 'le' && label !== 'quantile' && value !== '');
+    const entry = names.get(name) ?? { series: new Set(), pairs: new Set(), multi: new Set() };
+    names.set(name, entry);
+    const key = labels.map(([, l, v]) => `${l}=${v}`).sort().join(',');
+    entry.series.add(key);
+    if (labels.length >= 2) entry.multi.add(key);
+    for (const [, label, value] of labels) entry.pairs.add(`${label}=${value}`);
+  }
+  let total = 5;
+  for (const entry of names.values()) total += 1 + entry.multi.size + entry.pairs.size;
+  return total;
+}
+
+describe('predictMetrics on examples/task-service', () => {
+  it('gives the hand-calculated 144 metrics with the default config (NEW), 28 events per scrape', () => {
+    expect(handCount(scrapeText)).toBe(144);
+    const prediction = predictMetrics({ config: parseCollectorConfig(exampleConfig, 'otel-config.yaml', {}), scrape });
+    expect(prediction.collectorVersion).toBe('0.49.0');
+    expect(prediction.profile.label).toBe('NEW');
+    expect(prediction.summary.customMetrics).toBe(144);
+    expect(prediction.summary.byNamespace).toEqual({ 'prod/task-service': 144 });
+    expect(prediction.summary.byMetricName.http_request_duration_seconds).toBe(21);
+    expect(prediction.summary.byMetricName.nodejs_heap_space_size_used_bytes).toBe(10);
+    expect(prediction.emf.eventsPerScrape).toBe(28);
+    // §8.3: ≈ 20,437 B per scrape with the 26 B/event overhead; the scrape-loop values are the only estimate.
+    expect(Math.abs(prediction.emf.bytesPerScrapeWithOverhead - 20_437)).toBeLessThan(20);
+    expect(prediction.emf.logGroups).toEqual(['/metrics/prod/task-service']);
+    expect(prediction.metrics.every((m) => m.dimensions.OTelLib === 'github.com/open-telemetry/opentelemetry-collector-contrib/receiver/prometheusreceiver')).toBe(true);
+  });
+
+  it('gives 144 metrics and 27 events for the 2022 ADOT v0.17 sidecar, no OTelLib', () => {
+    const prediction = predictMetrics({ config: parseCollectorConfig(exampleConfig, 'otel-config.yaml', {}), scrape, collectorVersion: '0.17.0' });
+    expect(prediction.profile).toEqual({ label: 'OLD', contribVersion: '0.45.1' });
+    expect(prediction.summary.customMetrics).toBe(144);
+    expect(prediction.emf.eventsPerScrape).toBe(27);
+    expect(Math.abs(prediction.emf.bytesPerScrapeWithOverhead - 13_394)).toBeLessThan(20);
+    const zeroDimension = prediction.metrics.find((m) => m.metricName === 'http_request_duration_seconds' && Object.keys(m.dimensions).length === 0);
+    expect(zeroDimension?.source.dimensionSet).toBe('zero-rollup');
+    expect(zeroDimension?.source.series).toBe(8);
+  });
+
+  it.each([
+    ['NEW NoDimensionRollup', '0.49.0', '    dimension_rollup_option: NoDimensionRollup\n', 89],
+    ['NEW SingleDimensionRollupOnly', '0.49.0', '    dimension_rollup_option: SingleDimensionRollupOnly\n', 133],
+    ['OLD + resource_to_telemetry', '0.17.0', '    resource_to_telemetry_conversion:\n      enabled: true\n', 407],
+    ['OLD + r2t + NoDimensionRollup', '0.17.0', '    resource_to_telemetry_conversion:\n      enabled: true\n    dimension_rollup_option: NoDimensionRollup\n', 89],
+  ])('matches the §8.3 table for %s', (_, version, awsemf, expected) => {
+    const prediction = predictMetrics({ config: configWith(awsemf), scrape, collectorVersion: version });
+    expect(prediction.summary.customMetrics).toBe(expected);
+  });
+
+  it('keeps the count for sidecar replicas and says their values collide', () => {
+    const prediction = predictMetrics({ config: parseCollectorConfig(exampleConfig, 'otel-config.yaml', {}), scrape, replicas: 3 });
+    expect(prediction.summary.customMetrics).toBe(144);
+    expect(prediction.assumptions.replicasMultiplyMetrics).toBe(false);
+    expect(prediction.emf.eventsPerScrape).toBe(3 * 28);
+    expect(prediction.warnings.map((w) => w.message).join('\n')).toMatch(/3 replicas send the same metric identities/);
+  });
+
+  it('multiplies the count when discovered targets carry a per-pod instance into the dimensions', () => {
+    const config = parseCollectorConfig(
+      exampleConfig
+        .replace('static_configs:\n            - targets: ["localhost:3000"]', 'kubernetes_sd_configs:\n            - role: pod')
+        .replace(/region: .*\n/, 'region: x\n    resource_to_telemetry_conversion:\n      enabled: true\n'),
+      'otel-config.yaml',
+      {},
+    );
+    const one = predictMetrics({ config, scrape, replicas: 1 });
+    const three = predictMetrics({ config, scrape, replicas: 3 });
+    expect(three.assumptions.replicasMultiplyMetrics).toBe(true);
+    expect(three.summary.customMetrics).toBeGreaterThan(one.summary.customMetrics);
+    expect(three.metrics.some((m) => m.dimensions['service.instance.id'] === 'pod-3:9090')).toBe(true);
+  });
+
+  it('keeps only what metric_declarations select, plus the rollups the option still adds', () => {
+    const prediction = predictMetrics({
+      config: configWith('    dimension_rollup_option: NoDimensionRollup\n    metric_declarations:\n      - dimensions: [[method, route]]\n        metric_name_selectors: ["^http_request_duration_seconds$"]\n'),
+      scrape,
+    });
+    // 8 series of the histogram reduce to their distinct (method, route) pairs.
+    const pairs = new Set(prediction.metrics.map((m) => `${m.dimensions.method}|${m.dimensions.route}`));
+    expect(prediction.summary.customMetrics).toBe(pairs.size);
+    expect(prediction.metrics.every((m) => m.metricName === 'http_request_duration_seconds' && m.source.dimensionSet === 'declared')).toBe(true);
+  });
+
+  it('is deterministic: the same input gives the same output', () => {
+    const config = parseCollectorConfig(exampleConfig, 'otel-config.yaml', {});
+    expect(JSON.stringify(predictMetrics({ config, scrape }))).toBe(JSON.stringify(predictMetrics({ config, scrape })));
+  });
+});
