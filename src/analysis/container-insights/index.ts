@@ -1,9 +1,9 @@
 /** Container Insights as a metrics source: what `cwdash metrics --cluster-inventory` and the cost report call. */
 export {
   predictContainerInsightsMetrics,
-  containerInsightsExporters,
+  containerInsightsRoutes,
   CONTAINER_INSIGHTS_RECEIVER,
-  type ContainerInsightsMetric,
+  type ContainerInsightsRoute,
   type ContainerInsightsOptions,
 } from './predict.js';
 export { loadClusterInventory, parseClusterInventory } from '../../sources/cluster-inventory/load.js';

@@ -4,18 +4,21 @@
  * receiver's events (events.ts) go through the same awsemf rules as every other source (declarations, rollup,
  * namespace), so a changed `metric_declarations` block predicts exactly what it would change.
  */
-import { compareMetricIdentities, metricKey, type MetricIdentity } from '../../model/metric-identity.js';
+import { compareMetricIdentities, metricKey } from '../../model/metric-identity.js';
 import type { CollectorConfig, ExporterComponent } from '../../sources/collector-config/model.js';
 import type { ClusterInventory } from '../../sources/cluster-inventory/model.js';
 import { InputError, UsageError } from '../../shared/errors.js';
-import { initDeclarations } from '../awsemf/declarations.js';
+import { initDeclarations, matchesDeclaration } from '../awsemf/declarations.js';
 import { dimensionSetsFor } from '../awsemf/dimension-sets.js';
 import { collectorProfile } from '../awsemf/profiles.js';
 import { emfNamespace } from '../awsemf/resource.js';
+import type { DimensionSetKind, PredictedMetric, PredictedMetricSource } from '../awsemf/types.js';
 import { receiverEvents } from './events.js';
-import type { EventType } from './receiver-metrics.js';
 
 export const CONTAINER_INSIGHTS_RECEIVER = 'awscontainerinsightreceiver';
+
+/** The receiver sends `pod_number_of_container_restarts` as a delta: only from its second collection on. */
+const FROM_SECOND_COLLECTION = new Set(['pod_number_of_container_restarts']);
 
 export interface ContainerInsightsOptions {
   /**
@@ -30,67 +33,91 @@ export interface ContainerInsightsOptions {
   readonly collectorVersion?: string | undefined;
 }
 
-/** One CloudWatch metric the cluster produces, and where it comes from. */
-export interface ContainerInsightsMetric extends MetricIdentity {
-  /** The EMF unit; `''` when the receiver sends none (millicore CPU metrics). */
-  readonly unit: string;
-  /** The receiver event type the metric is extracted from (`Node`, `Pod`, `ClusterService`, ...). */
-  readonly eventType: EventType;
-  /** The awsemf exporter (`awsemf`, `awsemf/ci`) that creates it. */
-  readonly exporter: string;
+/** A metrics pipeline path from the receiver to an awsemf exporter. */
+export interface ContainerInsightsRoute {
+  readonly pipeline: string;
+  readonly receiver: string;
+  readonly exporter: ExporterComponent;
 }
 
 /**
  * Every metrics pipeline that runs the receiver into an awsemf exporter contributes; a config without one is an
- * error, since the inventory would then be pointless.
+ * error, since the inventory would then be pointless. Sorted like every prediction: by identity.
  */
 export function predictContainerInsightsMetrics(
   config: CollectorConfig,
   inventory: ClusterInventory,
   options: ContainerInsightsOptions = {},
-): ContainerInsightsMetric[] {
+): PredictedMetric[] {
   const profile = collectorProfile(options.collectorVersion);
-  const exporters = containerInsightsExporters(config);
-  if (exporters.length === 0) {
+  const routes = containerInsightsRoutes(config);
+  if (routes.length === 0) {
     throw new InputError(`no metrics pipeline sends the ${CONTAINER_INSIGHTS_RECEIVER} receiver to an awsemf exporter`, {
       location: { file: config.file },
       fix: `pass the Container Insights DaemonSet's collector config with --cluster-inventory (a pipeline with receivers: [${CONTAINER_INSIGHTS_RECEIVER}] and exporters: [awsemf])`,
     });
   }
-  const found = new Map<string, ContainerInsightsMetric>();
-  for (const exporter of exporters) {
-    const emf = exporter.awsemf!;
-    const clusterName = options.clusterName ?? clusterNameFromLogGroup(emf.logGroupName, config, exporter);
+  const found = new Map<string, { metric: PredictedMetric; series: number }>();
+  for (const route of routes) {
+    const emf = route.exporter.awsemf!;
+    const clusterName = options.clusterName ?? clusterNameFromLogGroup(emf.logGroupName, config, route.exporter);
     const { declarations } = initDeclarations(emf.metricDeclarations, { invalidMatcherIsFatal: profile.invalidMatcherIsFatal });
     for (const event of receiverEvents(inventory, { clusterName })) {
       // The receiver's labels are resource attributes: awsemf sees them only with resource_to_telemetry_conversion.
       const labels = emf.resourceToTelemetryConversion.enabled ? event.labels : {};
       const namespace = emfNamespace(emf.namespace, event.labels);
-      for (const metric of event.metrics) {
-        for (const set of dimensionSetsFor(emf.dimensionRollupOption, labels, metric.name, declarations, profile.honoursEmptyDeclaredSet)) {
-          const dimensions = Object.fromEntries(set.map((name) => [name, labels[name]!]));
-          const predicted = { namespace, metricName: metric.name, dimensions, unit: metric.unit, eventType: event.type, exporter: exporter.id };
-          const key = metricKey(predicted);
-          if (!found.has(key)) found.set(key, predicted);
+      for (const { name } of event.metrics) {
+        const declared = new Set(declarations.filter((d) => matchesDeclaration(d, name, labels)).flatMap((d) => d.dimensions.map((set) => set.join(','))));
+        for (const set of dimensionSetsFor(emf.dimensionRollupOption, labels, name, declarations, profile.honoursEmptyDeclaredSet)) {
+          const dimensions = Object.fromEntries(set.map((dimension) => [dimension, labels[dimension]!]));
+          const key = metricKey({ namespace, metricName: name, dimensions });
+          const entry = found.get(key);
+          if (entry) {
+            entry.series += 1;
+            continue;
+          }
+          const source: PredictedMetricSource = {
+            pipeline: route.pipeline,
+            receiver: route.receiver,
+            exporter: route.exporter.id,
+            series: 1,
+            exampleSeries: exampleSeries(name, event.type, dimensions),
+            dimensionSet: declared.has(set.join(',')) ? 'declared' : rollupKind(set),
+            ...(FROM_SECOND_COLLECTION.has(name) ? { fromSecondScrape: true } : {}),
+          };
+          found.set(key, { metric: { namespace, metricName: name, dimensions, source }, series: 1 });
         }
       }
     }
   }
-  return [...found.values()].sort(compareMetricIdentities);
+  return [...found.values()]
+    .map(({ metric, series }) => ({ ...metric, source: { ...metric.source, series } }))
+    .sort(compareMetricIdentities);
 }
 
-/** The awsemf exporters of the metrics pipelines that have a Container Insights receiver, in pipeline order. */
-export function containerInsightsExporters(config: CollectorConfig): ExporterComponent[] {
-  const result: ExporterComponent[] = [];
+/** The pipelines that run a Container Insights receiver into an awsemf exporter, in config order. */
+export function containerInsightsRoutes(config: CollectorConfig): ContainerInsightsRoute[] {
+  const routes: ContainerInsightsRoute[] = [];
   for (const pipeline of config.pipelines) {
     if (pipeline.signal !== 'metrics') continue;
-    if (!pipeline.receivers.some((id) => config.receivers.get(id)?.type === CONTAINER_INSIGHTS_RECEIVER)) continue;
-    for (const id of pipeline.exporters) {
-      const exporter = config.exporters.get(id);
-      if (exporter?.awsemf && !result.includes(exporter)) result.push(exporter);
+    for (const receiver of pipeline.receivers.filter((id) => config.receivers.get(id)?.type === CONTAINER_INSIGHTS_RECEIVER)) {
+      for (const id of pipeline.exporters) {
+        const exporter = config.exporters.get(id);
+        if (exporter?.awsemf) routes.push({ pipeline: pipeline.id, receiver, exporter });
+      }
     }
   }
-  return result;
+  return routes;
+}
+
+/** `pod_cpu_utilization{Type="Pod",ClusterName="mz-k8s",...}`: the event type and the values the metric keeps. */
+function exampleSeries(name: string, type: string, dimensions: Readonly<Record<string, string>>): string {
+  const pairs = [['Type', type], ...Object.entries(dimensions)].map(([key, value]) => `${key}=${JSON.stringify(value)}`);
+  return `${name}{${pairs.join(',')}}`;
+}
+
+function rollupKind(set: readonly string[]): DimensionSetKind {
+  return set.length === 0 ? 'zero-rollup' : set.length === 1 ? 'single-rollup' : 'full';
 }
 
 const LOG_GROUP = /^\/aws\/containerinsights\/([^/{}]+)\/performance$/;

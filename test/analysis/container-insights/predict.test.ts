@@ -51,8 +51,18 @@ describe('predictContainerInsightsMetrics', () => {
     expect(lines).toContain('ContainerInsights service_number_of_running_pods {ClusterName=mz-k8s,Namespace=kube-system,Service=kube-dns}');
     expect(lines).not.toContain('ContainerInsights pod_cpu_utilization_over_pod_limit {ClusterName=mz-k8s,Namespace=kube-system}');
     expect(lines.filter((line) => line.includes('PodName=kube-proxy'))).toHaveLength(6);
-    const unitless = metrics.find((metric) => metric.metricName === 'node_cpu_limit')!;
-    expect(unitless).toMatchObject({ unit: '', eventType: 'Node', exporter: 'awsemf' });
+    const restarts = metrics.find((metric) => metric.metricName === 'pod_number_of_container_restarts' && metric.dimensions.PodName === 'kube-proxy')!;
+    expect(restarts.source).toEqual({
+      pipeline: 'metrics',
+      receiver: 'awscontainerinsightreceiver',
+      exporter: 'awsemf',
+      series: 3, // one kube-proxy pod per node feeds the same metric
+      exampleSeries: 'pod_number_of_container_restarts{Type="Pod",ClusterName="mz-k8s",Namespace="kube-system",PodName="kube-proxy"}',
+      dimensionSet: 'declared',
+      fromSecondScrape: true,
+    });
+    const clusterCpu = metrics.find((metric) => metric.metricName === 'pod_cpu_utilization' && Object.keys(metric.dimensions).join() === 'ClusterName')!;
+    expect(clusterCpu.source.series).toBe(15); // every running pod
   });
 
   it('is deterministic and sorted', async () => {
@@ -80,7 +90,8 @@ describe('predictContainerInsightsMetrics', () => {
     // With a rollup, every label (Type, Sources, pod_status, ...) becomes a single-dimension metric too.
     const rolled = predict(text.replace('NoDimensionRollup', 'SingleDimensionRollupOnly'));
     expect(rolled.length).toBeGreaterThan(135);
-    expect(rolled.some((m) => Object.keys(m.dimensions).join() === 'Type' && m.metricName === 'cluster_node_count')).toBe(true);
+    const byType = rolled.find((m) => Object.keys(m.dimensions).join() === 'Type' && m.metricName === 'cluster_node_count');
+    expect(byType?.source.dimensionSet).toBe('single-rollup');
   });
 
   it('takes the ClusterName from the log group, or from the option', async () => {
