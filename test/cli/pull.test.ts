@@ -76,6 +76,9 @@ describe('cwdash pull', () => {
     const both = await cwdash(cwd, ['ops-api', '--all']);
     expect(both.exitCode).toBe(2);
     expect(both.stderr).toContain('name dashboards or pass --all, not both');
+    const prefixed = await cwdash(cwd, ['ops-api', '--prefix', 'ops-']);
+    expect(prefixed.exitCode).toBe(2);
+    expect(prefixed.stderr).toContain('fix: drop --prefix, or pass --all --prefix P');
   });
 
   test('a body the importer cannot read writes nothing and exits 1', async () => {

@@ -36,6 +36,11 @@ export const pullCommand = defineCommand<PullOptions>({
         fix: 'e.g. `cwdash pull payments-overview` or `cwdash pull --all --prefix team-a-`',
       });
     }
+    if (!options.all && options.prefix !== undefined) {
+      throw new UsageError('--prefix selects dashboards for --all; named dashboards are pulled by their full names', {
+        fix: 'drop --prefix, or pass --all --prefix P',
+      });
+    }
     const { loadProjectConfig } = await import('../../config/project-config.js');
     const { createCloudWatchClient } = await import('../../sources/account/client.js');
     const { createProgress } = await import('../../sources/account/progress.js');
