@@ -24,12 +24,15 @@ const KEY_ORDER: readonly string[] = [
   'property', 'pattern', 'inputType', 'defaultValue', 'values', 'search', 'populateFrom',
   'metricName', 'resourceType', 'key', 'func', 'refresh', 'resize', 'timeRange',
 ];
-const RANK = new Map(KEY_ORDER.map((key, index) => [key, index]));
 /** Inside `metrics[]` rows: what the row is first, then how it is drawn. */
-const ROW_KEY_ORDER: readonly string[] = ['expression', 'id', 'label', 'stat', 'period', 'region', 'accountId', 'color', 'yAxis', 'visible'];
-const ROW_RANK = new Map(ROW_KEY_ORDER.map((key, index) => [key, index]));
+const ROW_ORDER = byRank(['expression', 'id', 'label', 'stat', 'period', 'region', 'accountId', 'color', 'yAxis', 'visible']);
+/** Annotations: the value first. */
+const ANNOTATION_ORDER = byRank(['value', 'label', 'color', 'fill', 'yAxis', 'visible']);
+const AXIS_ORDER = byRank(['left', 'right', 'min', 'max', 'label', 'showUnits']);
+const BODY_ORDER = byRank(KEY_ORDER);
 
-function byRank(rank: ReadonlyMap<string, number>) {
+function byRank(keys: readonly string[]) {
+  const rank = new Map(keys.map((key, index) => [key, index]));
   return (a: string, b: string): number => {
     const rankA = rank.get(a);
     const rankB = rank.get(b);
@@ -39,12 +42,18 @@ function byRank(rank: ReadonlyMap<string, number>) {
     return compareStrings(a, b);
   };
 }
-const compareKeys = byRank(RANK);
-const compareRowKeys = byRank(ROW_RANK);
+
+/** The order for the members of `key`'s value: metric rows (not explorer metrics, which are objects), annotations, axes. */
+function orderInside(key: string, member: unknown): (a: string, b: string) => number {
+  if (key === 'metrics' && Array.isArray(member) && member.every(Array.isArray)) return ROW_ORDER;
+  if (key === 'horizontal' || key === 'vertical') return ANNOTATION_ORDER;
+  if ((key === 'yAxis' || key === 'left' || key === 'right') && typeof member === 'object') return AXIS_ORDER;
+  return BODY_ORDER;
+}
 
 /** Puts every object's keys in the canonical order and drops `undefined` members (arrays keep their order). */
 export function canonicalizeBody(value: unknown): unknown {
-  return canonicalize(value, compareKeys);
+  return canonicalize(value, BODY_ORDER);
 }
 
 function canonicalize(value: unknown, order: (a: string, b: string) => number): unknown {
@@ -53,9 +62,7 @@ function canonicalize(value: unknown, order: (a: string, b: string) => number): 
     const result: Record<string, unknown> = {};
     for (const key of Object.keys(value).sort(order)) {
       const member = (value as Record<string, unknown>)[key];
-      // The rows of a metric widget (not of an explorer widget, whose items are objects) get the row order.
-      const inner = key === 'metrics' && Array.isArray(member) && member.every(Array.isArray) ? compareRowKeys : compareKeys;
-      if (member !== undefined) result[key] = canonicalize(member, inner);
+      if (member !== undefined) result[key] = canonicalize(member, orderInside(key, member));
     }
     return result;
   }

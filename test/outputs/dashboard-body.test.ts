@@ -1,0 +1,54 @@
+import { expect, test } from 'vitest';
+import { renderDashboardBody, renderDashboardBodyCompact } from '../../src/outputs/dashboard-body.js';
+import type { DashboardBody } from '../../src/model/body/schema.js';
+import { loadBodyVectors } from '../model/body/vectors.js';
+
+const body = {
+  widgets: [
+    {
+      properties: { metrics: [['AWS/EC2', 'CPUUtilization', { visible: false, id: 'a' }], [{ label: 'x', expression: 'a * 2' }]], region: 'eu-west-1', view: 'timeSeries' },
+      height: 6, width: 6, y: 0, x: 0, type: 'metric',
+    },
+  ],
+  start: '-PT3H',
+  zzz: 1,
+} as unknown as DashboardBody;
+
+test('keys in one fixed order whatever the input order; unknown keys after, sorted; rows on one line', () => {
+  expect(renderDashboardBody(body)).toBe(`{
+  "start": "-PT3H",
+  "widgets": [
+    {
+      "type": "metric",
+      "x": 0,
+      "y": 0,
+      "width": 6,
+      "height": 6,
+      "properties": {
+        "view": "timeSeries",
+        "region": "eu-west-1",
+        "metrics": [
+          ["AWS/EC2","CPUUtilization",{"id":"a","visible":false}],
+          [{"expression":"a * 2","label":"x"}]
+        ]
+      }
+    }
+  ],
+  "zzz": 1
+}
+`);
+});
+
+test('the compact form is the same JSON on one line (what PutDashboard receives)', () => {
+  const compact = renderDashboardBodyCompact(body);
+  expect(compact).not.toContain('\n');
+  expect(JSON.parse(compact)).toEqual(JSON.parse(renderDashboardBody(body)));
+});
+
+test('every vector renders to JSON equal to itself, deterministically', () => {
+  for (const vector of loadBodyVectors()) {
+    const text = renderDashboardBody(vector.body);
+    expect(JSON.parse(text)).toEqual(vector.body);
+    expect(renderDashboardBody(JSON.parse(text) as DashboardBody)).toBe(text);
+  }
+});

@@ -1,0 +1,93 @@
+import { describe, expect, test } from 'vitest';
+import { join } from 'node:path';
+import { writeFile } from 'node:fs/promises';
+import { execFileSync } from 'node:child_process';
+import { importDashboard, renderTypeScriptDefinition } from '../../src/outputs/typescript-definition.js';
+import { renderDashboardBody } from '../../src/outputs/dashboard-body.js';
+import { loadDashboardDefinitions } from '../../src/sources/definitions/load.js';
+import type { DashboardBody } from '../../src/model/body/schema.js';
+import { loadBodyVectors } from '../model/body/vectors.js';
+import { REPO_ROOT, tempProject } from '../sources/definitions/temp-project.js';
+
+const vectors = loadBodyVectors();
+const fileName = (index: number) => `vector-${String(index).padStart(2, '0')}`;
+
+describe('every vector round-trips import → TypeScript → build to the same JSON', () => {
+  test('running the generated TypeScript files (as `cwdash build` does)', async () => {
+    const dir = await tempProject();
+    await Promise.all(
+      vectors.map((vector, index) => writeFile(join(dir, `${fileName(index)}.ts`), renderTypeScriptDefinition(vector.body, fileName(index)))),
+    );
+    const built = await loadDashboardDefinitions(dir);
+    expect(built.map((dashboard) => dashboard.name)).toEqual(vectors.map((_, index) => fileName(index)));
+    built.forEach((dashboard, index) => {
+      expect(dashboard.body, vectors[index]!.name).toEqual(vectors[index]!.body);
+      expect(dashboard.messages.filter((message) => message.severity === 'error')).toEqual([]);
+    });
+    // The generated files also pass the strict type check a user's project would run.
+    const tsconfig = { compilerOptions: { strict: true, module: 'NodeNext', moduleResolution: 'NodeNext', target: 'ES2023', noEmit: true, skipLibCheck: true, types: ['node'], typeRoots: [join(REPO_ROOT, 'node_modules/@types')] }, include: ['*.ts'] };
+    await writeFile(join(dir, 'tsconfig.json'), JSON.stringify(tsconfig));
+    expect(() => execFileSync(join(REPO_ROOT, 'node_modules/.bin/tsc'), ['-p', dir], { encoding: 'utf8' })).not.toThrow();
+  }, 60_000);
+
+  test('with typed widgets only: no vector needs the RawWidget fallback', () => {
+    for (const vector of vectors) expect(renderTypeScriptDefinition(vector.body, 'd'), vector.name).not.toContain('RawWidget');
+  });
+});
+
+test('math inputs fold into usingMetrics, SEARCH into SearchExpression', () => {
+  const byName = (name: string) => vectors.find((vector) => vector.name === name)!.body;
+  expect(renderTypeScriptDefinition(byName('MathExpressions can be added to a graph'), 'math')).toContain(`new MathExpression({
+          expression: 'a + b',
+          usingMetrics: {
+            a: new Metric({ namespace: 'Test', metricName: 'ACount' }),
+            b: new Metric({ namespace: 'Test', metricName: 'BCount' }),
+          },`);
+  expect(renderTypeScriptDefinition(byName('SearchExpressions can be added to a graph'), 'search')).toContain(
+    `new SearchExpression({
+          schema: { namespace: 'AWS/EC2', dimensions: ['InstanceId'] },
+          searchTerm: 'CPUUtilization',
+          statistic: 'Average',`,
+  );
+});
+
+test('a console-style body: positions become bands, shorthand rows are expanded, unknown shapes stay raw', () => {
+  const body = {
+    widgets: [
+      { type: 'text', x: 0, y: 0, width: 24, height: 1, properties: { markdown: '# Title' } },
+      {
+        type: 'metric', x: 0, y: 1, width: 12, height: 6,
+        properties: { region: 'eu-west-1', view: 'timeSeries', metrics: [['AWS/EC2', 'CPUUtilization', 'InstanceId', 'i-1'], ['...', 'i-2']], newFeature: true },
+      },
+      { type: 'metric', x: 12, y: 1, width: 12, height: 6, properties: { region: 'eu-west-1', metrics: [['AWS/EC2', 'NetworkIn', 'InstanceId', 'i-1'], ['.', '.', '.', 'i-2']] } },
+    ],
+  } as unknown as DashboardBody;
+  const { source, dashboard } = importDashboard(body, 'console');
+  expect(source).toContain("import { Dashboard, GraphWidget, Metric, RawWidget, TextWidget } from 'cwdash';");
+  expect(source).toContain('new RawWidget({'); // the widget with an unknown property
+  expect(source).toMatch(/widgets: \[\n {4}new TextWidget\(\{ width: 24, height: 1, markdown: '# Title' \}\),\n {4}\[\n/);
+  const rebuilt = dashboard.toBody();
+  expect(rebuilt.widgets.map((widget) => [widget.x, widget.y])).toEqual([[0, 0], [0, 1], [12, 1]]);
+  expect(rebuilt.widgets[2]!.properties).toEqual({
+    view: 'timeSeries', region: 'eu-west-1', metrics: [['AWS/EC2', 'NetworkIn', 'InstanceId', 'i-1'], ['AWS/EC2', 'NetworkIn', 'InstanceId', 'i-2']],
+  });
+});
+
+test('positions cwdash would not produce are kept as explicit x/y', () => {
+  const body: DashboardBody = {
+    widgets: [
+      { type: 'text', x: 6, y: 0, width: 6, height: 2, properties: { markdown: 'a' } },
+      { type: 'text', x: 0, y: 4, width: 6, height: 2, properties: { markdown: 'b' } },
+    ],
+  };
+  const { source, dashboard } = importDashboard(body, 'pinned');
+  expect(source).toContain("new TextWidget({ x: 6, y: 0, markdown: 'a' })");
+  expect(renderDashboardBody(dashboard.toBody())).toBe(renderDashboardBody(body));
+});
+
+test('variables and top-level settings are kept', () => {
+  const body = vectors.find((vector) => vector.name === 'dashboard has initial select/pattern variable')!.body;
+  const source = renderTypeScriptDefinition(body, 'vars');
+  expect(source).toContain("new DashboardVariable({");
+  expect(source).toContain("values: [{ label: 'IAD', value: 'us-east-1' }, { label: 'DUB', value: 'us-west-2' }]");
+});
