@@ -75,6 +75,26 @@ describe('cwdash publish', () => {
     );
     expect(result.stdout).toMatch(/create  ops-db +dashboards\/ops\.ts +failed/);
     expect([...server.dashboards.keys()]).toEqual(['ops-api']);
+
+    const again = await cwdash(cwd, ['--format', 'json']);
+    expect(again.exitCode).toBe(1);
+    expect(JSON.parse(again.stdout).dashboards).toEqual([
+      { action: 'unchanged', changes: [], name: 'ops-api', result: 'unchanged', sourceFile: 'dashboards/ops.ts', warnings: [] },
+      {
+        action: 'create',
+        changes: [],
+        error: 'The dashboard body is invalid, there are 2 validation errors:',
+        name: 'ops-db',
+        result: 'failed',
+        sourceFile: 'dashboards/ops.ts',
+        validationErrors: [
+          { dataPath: '/widgets/0/properties/markdown', message: 'Should NOT be shorter than 1 characters' },
+          { dataPath: '/widgets/0/width', message: 'Should be <= 24' },
+        ],
+        warnings: [],
+      },
+      { action: 'create', changes: [], name: 'ops-web', result: 'not-attempted', sourceFile: 'dashboards/ops.ts', warnings: [] },
+    ]);
   });
 
   test('throttling and a 500 mid-publish: the run stops with an exact account, and a re-run converges', async () => {
