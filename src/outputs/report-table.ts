@@ -11,6 +11,8 @@ import { renderTextTable } from './text-table.js';
 export interface ReportTableOptions {
   /** How many of the costliest metric names to list. @default 10 */
   readonly topMetrics?: number;
+  /** Findings listed in full (they are sorted by severity, then saving); the rest are counted. @default 25 */
+  readonly maxFindings?: number;
 }
 
 export function renderReportTable(report: CostReport, options: ReportTableOptions = {}): string {
@@ -55,7 +57,11 @@ export function renderReportTable(report: CostReport, options: ReportTableOption
     );
   }
   parts.push(`\nFindings (${report.findings.length})\n`);
-  parts.push(report.findings.length === 0 ? 'none\n' : renderFindings(report.findings));
+  const maxFindings = options.maxFindings ?? 25;
+  parts.push(report.findings.length === 0 ? 'none\n' : renderFindings(report.findings.slice(0, maxFindings)));
+  if (report.findings.length > maxFindings) {
+    parts.push(`...and ${report.findings.length - maxFindings} more with smaller savings (--format markdown, json or html lists them all)\n`);
+  }
   const top = report.costByMetric.slice(0, options.topMetrics ?? 10);
   if (top.length > 0) {
     parts.push(`\nCostliest metric names (${top.length} of ${report.costByMetric.length})\n`);

@@ -4,8 +4,8 @@
  * same fingerprints): the report JSON reads back in, as the style guide asks of the versioned report.
  */
 import { z } from 'zod';
-import { InputError } from '../../shared/errors.js';
 import { readTextFile } from '../../shared/files.js';
+import { parseJsonDocument } from '../../shared/json-document.js';
 import { compareStrings, stableStringify } from '../../shared/json.js';
 import { SEVERITY_RANK, type CostReport, type Finding, type Severity } from './cost-report.js';
 
@@ -18,19 +18,12 @@ const baselineSchema = z.object({
 
 export async function loadBaseline(file: string): Promise<Set<string>> {
   const text = await readTextFile(file, 'baseline');
-  const fix = 'pass a file written by `cwdash audit --write-baseline` or `cwdash cost-report --format json`';
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (error) {
-    throw new InputError(`baseline is not valid JSON: ${(error as Error).message}`, { location: { file }, fix });
-  }
-  const parsed = baselineSchema.safeParse(json);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    throw new InputError(`not a cwdash baseline: ${issue.message}`, { location: { file, path: `/${issue.path.join('/')}` }, fix });
-  }
-  return new Set(parsed.data.findings.map((finding) => finding.fingerprint));
+  const baseline = parseJsonDocument(text, baselineSchema, {
+    file,
+    what: 'baseline',
+    fix: 'pass a file written by `cwdash audit --write-baseline` or `cwdash cost-report --format json`',
+  });
+  return new Set(baseline.findings.map((finding) => finding.fingerprint));
 }
 
 /** The baseline file for a report: fingerprint, rule and message of every finding, sorted by fingerprint. */

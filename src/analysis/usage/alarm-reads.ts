@@ -5,8 +5,8 @@
  * used are modelled; everything else the CLI prints is ignored.
  */
 import { z } from 'zod';
-import { InputError } from '../../shared/errors.js';
 import { readTextFile } from '../../shared/files.js';
+import { parseJsonDocument } from '../../shared/json-document.js';
 import { expressionReads, type ReadsResult, type UsageProblem } from './dashboard-reads.js';
 import type { MetricRead } from './metric-read.js';
 
@@ -45,24 +45,12 @@ export interface AlarmReads extends ReadsResult {
 /** Reads and validates an alarms file; malformed JSON or shape is an InputError naming the file and path. */
 export async function loadAlarmsFile(file: string): Promise<AlarmReads> {
   const text = await readTextFile(file, 'alarms file');
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (error) {
-    throw new InputError(`alarms file is not valid JSON: ${(error as Error).message}`, {
-      location: { file },
-      fix: 'save the output of `aws cloudwatch describe-alarms --output json` as it is',
-    });
-  }
-  const parsed = describeAlarmsSchema.safeParse(json);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    throw new InputError(`not DescribeAlarms output: ${issue.message}`, {
-      location: { file, path: `/${issue.path.join('/')}` },
-      fix: 'save the output of `aws cloudwatch describe-alarms --output json` as it is',
-    });
-  }
-  return alarmReads(parsed.data, file);
+  const output = parseJsonDocument(text, describeAlarmsSchema, {
+    file,
+    what: 'alarms file (DescribeAlarms output)',
+    fix: 'save the output of `aws cloudwatch describe-alarms --output json` as it is',
+  });
+  return alarmReads(output, file);
 }
 
 export function alarmReads(output: DescribeAlarmsOutput, file?: string): AlarmReads {

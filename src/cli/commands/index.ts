@@ -7,6 +7,8 @@ import { pricingCommand } from './pricing.js';
 import { publishCommand } from './publish.js';
 import { diffCommand } from './diff.js';
 import { pullCommand } from './pull.js';
+import { costReportCommand } from './cost-report.js';
+import { auditCommand } from './audit.js';
 
 export const commands: readonly RegisteredCommand[] = [
   buildCommand,
@@ -16,4 +18,6 @@ export const commands: readonly RegisteredCommand[] = [
   publishCommand,
   diffCommand,
   pullCommand,
+  costReportCommand,
+  auditCommand,
 ];

@@ -1,0 +1,142 @@
+/**
+ * One collector in the cost report: its predicted metrics (the analyzer's `analyzeCollector`, the same code as
+ * `cwdash metrics`), the facts the rules need (exporter, rollup option, resource_to_telemetry), the assumptions in
+ * words, and the generated fix with its before/after, where "after" is the same prediction re-run on the fixed config,
+ * so the report's "after" count is by construction what `cwdash metrics` says for the fixed file.
+ */
+import { basename, join, resolve } from 'node:path';
+import type { CollectorInput } from '../../config/project-config.js';
+import { metricKey, type MetricIdentity } from '../../model/metric-identity.js';
+import { parseCollectorConfig } from '../../sources/collector-config/load.js';
+import type { CollectorConfig } from '../../sources/collector-config/model.js';
+import type { PriceTable } from '../../sources/price-list/prices.js';
+import { UsageError } from '../../shared/errors.js';
+import type { PendingFile } from '../../shared/files.js';
+import { collectorProfile } from '../awsemf/profiles.js';
+import type { MetricsPrediction } from '../awsemf/types.js';
+import { customMetricsMonthlyCost } from '../cost/model.js';
+import { planDeclarations } from '../fix/declarations.js';
+import { fixedConfigText } from '../fix/fixed-config.js';
+import type { CollectorFacts } from '../rules/context.js';
+import { allowListEntryFor, type AllowList } from '../usage/allow-list.js';
+import type { MetricInput } from './build.js';
+import type { FixSummary } from './cost-report.js';
+import { rel } from './usage-inputs.js';
+import { loadCollectorConfigText, predictCollector, readCollectorSources, type CollectorSources } from './predict-collector.js';
+
+export interface CollectorAnalysis {
+  readonly input: CollectorInput;
+  readonly config: CollectorConfig;
+  readonly prediction: MetricsPrediction;
+  readonly sources: CollectorSources;
+  readonly facts: CollectorFacts;
+  readonly scrape?: string | undefined;
+  readonly metrics: readonly MetricInput[];
+  readonly assumptions: readonly string[];
+}
+
+export interface AnalysisContext {
+  readonly cwd: string;
+  readonly env: Readonly<Record<string, string | undefined>>;
+}
+
+export async function analyzeCollectorInput(input: CollectorInput, context: AnalysisContext): Promise<CollectorAnalysis> {
+  const sources = await readCollectorSources(input, context.env);
+  const config = await loadCollectorConfigText(input, sources);
+  const prediction = predictCollector(config, input, sources);
+  const file = rel(context.cwd, input.config);
+  const exporterIds = [...new Set(prediction.metrics.map((metric) => metric.source.exporter))].sort();
+  const exporter = config.exporters.get(exporterIds[0] ?? '') ?? [...config.exporters.values()].find((candidate) => candidate.awsemf);
+  const emf = exporter?.awsemf;
+  const r2tPath = ['exporters', exporter?.id ?? 'awsemf', 'resource_to_telemetry_conversion'];
+  const r2tNode = config.document.getIn(r2tPath, true) as { range?: [number] } | undefined;
+  const facts: CollectorFacts = {
+    config: file,
+    exporter: exporter?.id ?? 'awsemf',
+    exporterLocation: exporter ? { file, line: exporter.location.line, column: exporter.location.column, path: exporter.location.path } : undefined,
+    dimensionRollupOption: emf?.dimensionRollupOption ?? 'ZeroAndSingleDimensionRollup',
+    resourceToTelemetry: {
+      enabled: emf?.resourceToTelemetryConversion.enabled ?? false,
+      location: r2tNode?.range ? { file, line: config.lineCounter.linePos(r2tNode.range[0]).line, path: r2tPath.join('.') } : undefined,
+    },
+  };
+  const { assumptions } = prediction;
+  const intervals = Object.entries(assumptions.scrapeIntervals).map(([job, seconds]) => `${job} every ${seconds} s`);
+  return {
+    input,
+    config,
+    prediction,
+    sources,
+    facts,
+    scrape: input.scrape === undefined ? undefined : rel(context.cwd, input.scrape),
+    metrics: metricInputs(prediction),
+    assumptions: [
+      `${file}: ADOT collector ${prediction.collectorVersion} (contrib ${prediction.profile.contribVersion}), ` +
+        `${assumptions.replicas} replica${assumptions.replicas === 1 ? '' : 's'}` +
+        `${assumptions.replicasMultiplyMetrics ? ' (each replica adds its own metrics)' : ' (replicas send the same metrics)'}, ` +
+        `scrape ${intervals.length > 0 ? intervals.join(', ') : `every ${assumptions.scrapeIntervalSeconds} s`}` +
+        `${input.scrape ? `, series from ${rel(context.cwd, input.scrape)}` : ''}; every metric billed as a full metric-month (it receives data every hour)`,
+      ...assumptions.notes.map((note) => `${file}: ${note}`),
+    ],
+  };
+}
+
+function metricInputs(prediction: MetricsPrediction): MetricInput[] {
+  return prediction.metrics.map((metric) => ({
+    identity: { namespace: metric.namespace, metricName: metric.metricName, dimensions: metric.dimensions },
+    rollup: metric.source.dimensionSet === 'zero-rollup' || metric.source.dimensionSet === 'single-rollup',
+  }));
+}
+
+export interface FixContext extends AnalysisContext {
+  /** True when a dashboard or alarm reads the metric. */
+  readonly readers: (metric: MetricIdentity) => boolean;
+  readonly allowList: AllowList | undefined;
+  readonly today: string;
+  readonly prices: PriceTable;
+  readonly freeTier: boolean;
+  readonly writeFixDir?: string | undefined;
+}
+
+/** The fixed config for one collector: what it keeps, what it costs after, and the file to write. */
+export async function collectorFix(analysis: CollectorAnalysis, context: FixContext): Promise<{ summary: FixSummary; file?: PendingFile }> {
+  const keep = analysis.metrics
+    .map((metric) => metric.identity)
+    .filter((identity) => context.readers(identity) || allowListEntryFor(context.allowList, identity, 'unused-metric') !== undefined);
+  const profile = collectorProfile(analysis.prediction.collectorVersion);
+  const plan = planDeclarations(keep, { honoursEmptyDeclaredSet: profile.honoursEmptyDeclaredSet });
+  const text = fixedConfigText(analysis.config.document, plan, {
+    exporter: analysis.facts.exporter,
+    header: `generated by cwdash cost-report on ${context.today} from ${analysis.facts.config}: ${keep.length} metrics are read`,
+  });
+  const fixedPath = context.writeFixDir === undefined ? analysis.input.config : join(resolve(context.cwd, context.writeFixDir), fixedName(analysis.input.config));
+  if (context.writeFixDir !== undefined && resolve(fixedPath) === resolve(analysis.input.config)) {
+    throw new UsageError('the fixed config would replace the original', {
+      location: { file: analysis.input.config },
+      fix: 'pass --write-fix a directory other than the one the config is in, or rename the config',
+    });
+  }
+  const fixedConfig = parseCollectorConfig(text, fixedPath, analysis.sources.env);
+  const after = predictCollector(fixedConfig, { ...analysis.input, config: fixedPath }, analysis.sources);
+  const afterKeys = new Set(after.metrics.map((metric) => metricKey(metric)));
+  const cost = (count: number) => {
+    const line = customMetricsMonthlyCost(count, context.prices, { freeTier: context.freeTier });
+    return line.status === 'priced' ? line.usd : 0;
+  };
+  const summary: FixSummary = {
+    file: context.writeFixDir === undefined ? undefined : rel(context.cwd, fixedPath),
+    exporter: analysis.facts.exporter,
+    before: { metrics: analysis.metrics.length, monthlyUSD: cost(analysis.metrics.length) },
+    after: { metrics: after.metrics.length, monthlyUSD: cost(after.metrics.length) },
+    lostReads: keep.filter((identity) => !afterKeys.has(metricKey(identity))),
+    notes: plan.notes,
+  };
+  return { summary, file: context.writeFixDir === undefined ? undefined : { path: fixedPath, content: text } };
+}
+
+/** `otel-config.yaml` → `otel-config.cwdash-fix.yaml`: a new name, so a fix can never land on the original. */
+export function fixedName(config: string): string {
+  const name = basename(config);
+  const dot = name.lastIndexOf('.');
+  return dot > 0 ? `${name.slice(0, dot)}.cwdash-fix${name.slice(dot)}` : `${name}.cwdash-fix.yaml`;
+}

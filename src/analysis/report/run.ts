@@ -1,0 +1,101 @@
+/**
+ * One cost-report run, from options to the report: load what reads metrics, predict (or list) the metrics, price
+ * them, generate the fix for each collector, and build the report. The command files only parse flags and render.
+ */
+import type { CollectorInput } from '../../config/project-config.js';
+import type { AccountInventory } from '../../sources/account/inventory.js';
+import { loadPriceTable } from '../../sources/price-list/prices.js';
+import type { PendingFile } from '../../shared/files.js';
+import { loadRuleSet } from '../rules/rule-file.js';
+import { loadAllowList } from '../usage/allow-list.js';
+import { buildCostReport, type CollectorInputs } from './build.js';
+import { analyzeCollectorInput, collectorFix } from './collector-analysis.js';
+import type { CostReport } from './cost-report.js';
+import { loadUsageInputs, rel } from './usage-inputs.js';
+
+export interface CostReportRunOptions {
+  readonly cwd: string;
+  readonly env: Readonly<Record<string, string | undefined>>;
+  readonly collectors: readonly CollectorInput[];
+  readonly dashboards: readonly string[];
+  readonly alarmsFile?: string | undefined;
+  readonly allowListFile?: string | undefined;
+  readonly rulesFile?: string | undefined;
+  readonly region: string;
+  readonly budgetUSD?: number | undefined;
+  readonly freeTier: boolean;
+  /** YYYY-MM-DD: allow-list expiries are checked against it. */
+  readonly today: string;
+  /** Where fixed configs go; undefined computes the fix without writing it. */
+  readonly writeFixDir?: string | undefined;
+  /** Metrics, dashboards and alarms of the live account (`--account`), instead of predicted metrics. */
+  readonly account?: AccountInventory | undefined;
+  readonly cacheDir?: string | undefined;
+}
+
+export interface CostReportRun {
+  readonly report: CostReport;
+  /** The fixed collector configs to write (empty without --write-fix). */
+  readonly fixFiles: readonly PendingFile[];
+}
+
+export async function runCostReport(options: CostReportRunOptions): Promise<CostReportRun> {
+  const [prices, rules, allowList, usageInputs] = await Promise.all([
+    loadPriceTable({ region: options.region, cacheDir: options.cacheDir, env: options.env, cwd: options.cwd }),
+    loadRuleSet(options.rulesFile),
+    options.allowListFile === undefined ? undefined : loadAllowList(options.allowListFile, options.today),
+    loadUsageInputs({
+      cwd: options.cwd,
+      dashboards: options.dashboards,
+      alarmsFile: options.alarmsFile,
+      account: options.account,
+      defaultRegion: options.region,
+    }),
+  ]);
+  const assumptions: string[] = [];
+  const collectors: CollectorInputs[] = [];
+  const fixFiles: PendingFile[] = [];
+  if (options.account) {
+    assumptions.push(
+      `metrics: the ${options.account.metrics.length} custom metrics ListMetrics returned in ${options.region}, each billed as a full metric-month`,
+    );
+    collectors.push({
+      facts: { config: 'account', exporter: 'account', dimensionRollupOption: '', resourceToTelemetry: { enabled: true } },
+      metrics: options.account.metrics.map((identity) => ({ identity })),
+    });
+  } else {
+    for (const input of options.collectors) {
+      const analysis = await analyzeCollectorInput(input, { cwd: options.cwd, env: options.env });
+      assumptions.push(...analysis.assumptions);
+      const fix = await collectorFix(analysis, {
+        readers: (metric) => usageInputs.usage.readersOf(metric).length > 0,
+        allowList,
+        today: options.today,
+        env: options.env,
+        cwd: options.cwd,
+        prices,
+        freeTier: options.freeTier,
+        writeFixDir: options.writeFixDir,
+      });
+      if (fix.file) fixFiles.push(fix.file);
+      collectors.push({ facts: analysis.facts, scrape: analysis.scrape, metrics: analysis.metrics, fix: fix.summary });
+    }
+  }
+  assumptions.push(
+    `prices: ${prices.region} from the ${prices.source} of ${prices.date} (${rel(options.cwd, prices.file)}); free tier ${options.freeTier ? 'applied' : 'not applied (pass --free-tier to subtract it)'}`,
+    `usage: ${usageInputs.dashboards.length} dashboards, ${usageInputs.alarms} alarms${allowList ? `, ${allowList.active.length} allow-list entries` : ''}`,
+  );
+  const report = buildCostReport({
+    prices,
+    collectors,
+    usage: usageInputs.usage,
+    dashboards: usageInputs.dashboards,
+    alarms: usageInputs.alarms,
+    allowList,
+    rules,
+    budgetUSD: options.budgetUSD,
+    freeTier: options.freeTier,
+    assumptions,
+  });
+  return { report, fixFiles };
+}

@@ -1,0 +1,146 @@
+/**
+ * What `cost-report` and `audit` share between their flags and the analysis: precedence flag > project config >
+ * default (the bundled examples, so `npx cwdash cost-report` on a fresh clone shows a real report), the optional
+ * account inventory, rendering in the chosen format, and writing the report and the fixed configs atomically.
+ */
+import { createRequire } from 'node:module';
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { CollectorInput } from '../config/project-config.js';
+import { loadProjectConfig } from '../config/project-config.js';
+import type { CostReport } from '../analysis/report/cost-report.js';
+import { runCostReport } from '../analysis/report/run.js';
+import { rel } from '../analysis/report/usage-inputs.js';
+import { UsageError } from '../shared/errors.js';
+import { fileExists, writeFileAtomic, writeFilesAtomically, type PendingFile } from '../shared/files.js';
+import { info, type Io } from '../shared/io.js';
+import type { CostInputOptions, ReportFormat } from './commands/cost-report.js';
+
+/** The package root: the bundled examples, dashboards and rules live here whatever the working directory. */
+const PACKAGE_ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const packageJson = createRequire(import.meta.url)('../../package.json') as { version: string };
+
+export const BUNDLED_COLLECTORS: readonly CollectorInput[] = [
+  { config: resolve(PACKAGE_ROOT, 'examples/task-service/otel-config.yaml'), scrape: resolve(PACKAGE_ROOT, 'examples/task-service/metrics.txt') },
+  {
+    config: resolve(PACKAGE_ROOT, 'examples/cluster/otel-config.yaml'),
+    clusterInventory: resolve(PACKAGE_ROOT, 'examples/cluster/inventory.json'),
+  },
+];
+
+export interface PreparedReport {
+  readonly report: CostReport;
+  readonly fixFiles: readonly PendingFile[];
+  /** Where findings without a file of their own are placed in SARIF. */
+  readonly fallbackLocation: string;
+}
+
+export async function prepareCostReport(options: CostInputOptions, io: Io): Promise<PreparedReport> {
+  const { file: projectFile, config: project } = await loadProjectConfig(io.cwd, options.projectConfig);
+  const collectors = collectorsFrom(options, project.collectors, io);
+  const dashboards = await dashboardPaths(options, project.dashboardsDir, io.cwd, collectors === BUNDLED_COLLECTORS);
+  const region = options.region ?? project.region ?? nonEmpty(io.env.AWS_REGION) ?? nonEmpty(io.env.AWS_DEFAULT_REGION) ?? 'us-east-1';
+  const today = options.date ?? new Date().toISOString().slice(0, 10);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(today)) throw new UsageError(`--date "${today}" is not a date`, { fix: 'write it as YYYY-MM-DD' });
+  const account = options.account ? await fetchAccount(options, io, region, project.region, project.prefix) : undefined;
+  const path = (value: string | undefined) => (value === undefined ? undefined : resolve(io.cwd, value));
+  const { report, fixFiles } = await runCostReport({
+    cwd: io.cwd,
+    env: io.env,
+    collectors,
+    dashboards,
+    alarmsFile: path(options.alarms) ?? project.alarmsFile,
+    allowListFile: path(options.allowList) ?? project.allowListFile,
+    rulesFile: path(options.rules) ?? project.rulesFile,
+    region,
+    budgetUSD: options.budget ?? project.budgetUSD,
+    freeTier: options.freeTier,
+    today,
+    writeFixDir: options.writeFix,
+    account,
+    cacheDir: options.cacheDir,
+  });
+  const fallbackLocation = projectFile ? rel(io.cwd, projectFile) : (report.collectors[0]?.config ?? 'cwdash.config.ts');
+  return { report, fixFiles, fallbackLocation };
+}
+
+function collectorsFrom(options: CostInputOptions, fromProject: readonly CollectorInput[] | undefined, io: Io): readonly CollectorInput[] {
+  const configs = options.config ?? [];
+  if (configs.length === 0) {
+    if (options.scrape?.length || options.clusterInventory?.length) {
+      throw new UsageError('--scrape and --cluster-inventory go with a --config', { fix: 'pass the collector config they belong to with --config FILE' });
+    }
+    if (fromProject && fromProject.length > 0) return fromProject.map((collector) => withFlags(collector, options, io));
+    if (!options.account) info(io, 'no --config and no collectors in cwdash.config.ts: reporting on the bundled examples (examples/task-service, examples/cluster)');
+    return BUNDLED_COLLECTORS;
+  }
+  for (const [flag, values] of [['--scrape', options.scrape], ['--cluster-inventory', options.clusterInventory]] as const) {
+    if ((values?.length ?? 0) > configs.length) {
+      throw new UsageError(`more ${flag} files than --config files`, { fix: `give ${flag} once per --config, in the same order` });
+    }
+  }
+  return configs.map((config, index) =>
+    withFlags(
+      {
+        config: resolve(io.cwd, config),
+        scrape: options.scrape?.[index] === undefined ? undefined : resolve(io.cwd, options.scrape[index]!),
+        clusterInventory: options.clusterInventory?.[index] === undefined ? undefined : resolve(io.cwd, options.clusterInventory[index]!),
+      },
+      options,
+      io,
+    ),
+  );
+}
+
+function withFlags(collector: CollectorInput, options: CostInputOptions, io: Io): CollectorInput {
+  return {
+    ...collector,
+    envFile: options.envFile === undefined ? collector.envFile : resolve(io.cwd, options.envFile),
+    collectorVersion: options.collectorVersion ?? collector.collectorVersion,
+    replicas: options.replicas ?? collector.replicas,
+  };
+}
+
+async function dashboardPaths(options: CostInputOptions, fromProject: string | undefined, cwd: string, bundled: boolean): Promise<string[]> {
+  if (options.dashboards && options.dashboards.length > 0) return options.dashboards.map((path) => resolve(cwd, path));
+  if (fromProject) return [fromProject];
+  const local = resolve(cwd, 'dashboards');
+  if (await fileExists(local)) return [local];
+  return bundled ? [resolve(PACKAGE_ROOT, 'dashboards')] : [];
+}
+
+async function fetchAccount(options: CostInputOptions, io: Io, region: string, configRegion: string | undefined, prefix: string | undefined) {
+  const { createCloudWatchClient } = await import('../sources/account/client.js');
+  const { fetchAccountInventory } = await import('../sources/account/inventory.js');
+  const client = createCloudWatchClient({ ...options, region, configRegion }, io);
+  info(io, `reading custom metrics, dashboards and alarms from the account in ${region}`);
+  return fetchAccountInventory(client, { dashboardPrefix: prefix });
+}
+
+export function renderReport(report: CostReport, format: ReportFormat, prepared: Pick<PreparedReport, 'fallbackLocation'>): Promise<string> {
+  return renderers[format](report, prepared);
+}
+
+const renderers: Record<ReportFormat, (report: CostReport, prepared: Pick<PreparedReport, 'fallbackLocation'>) => Promise<string>> = {
+  table: async (report) => (await import('../outputs/report-table.js')).renderReportTable(report),
+  markdown: async (report) => (await import('../outputs/report-markdown.js')).renderReportMarkdown(report),
+  json: async (report) => (await import('../outputs/report-json.js')).renderReportJson(report),
+  html: async (report) => (await import('../outputs/report-html.js')).renderReportHtml(report),
+  sarif: async (report, prepared) =>
+    (await import('../outputs/report-sarif.js')).renderReportSarif(report, { toolVersion: packageJson.version, fallbackLocation: prepared.fallbackLocation }),
+};
+
+/** The report to --out or stdout, and the fixed configs (all or none; never over an existing file without --force). */
+export async function writeOutputs(io: Io, options: Pick<CostInputOptions, 'out' | 'force'>, output: Promise<string>, fixFiles: readonly PendingFile[]): Promise<void> {
+  const text = await output;
+  if (fixFiles.length > 0) {
+    await writeFilesAtomically(fixFiles, { overwrite: options.force });
+    for (const file of fixFiles) info(io, `wrote the fixed collector config ${rel(io.cwd, file.path)}`);
+  }
+  if (options.out) await writeFileAtomic(resolve(io.cwd, options.out), text, { overwrite: options.force });
+  else io.stdout.write(text);
+}
+
+function nonEmpty(value: string | undefined): string | undefined {
+  return value === undefined || value === '' ? undefined : value;
+}
