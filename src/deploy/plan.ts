@@ -53,8 +53,11 @@ export async function readRemoteState(client: CloudWatchClient, local: readonly 
     task.advance(1);
   }
   task.done(`${formatCount(local.length)} dashboards read`);
-  if (options.prunePrefix === undefined) return { dashboards };
-  return { dashboards, namesUnderPrefix: await listDashboardNames(client, options.prunePrefix) };
+  const prefix = options.prunePrefix;
+  if (prefix === undefined) return { dashboards };
+  // ListDashboards already filters by prefix; checking again means a misbehaving endpoint can never widen a delete.
+  const listed = await listDashboardNames(client, prefix);
+  return { dashboards, namesUnderPrefix: listed.filter((name) => name.startsWith(prefix)) };
 }
 
 export function planDeployment(local: readonly LocalDashboard[], remote: RemoteState): DeploymentPlan {

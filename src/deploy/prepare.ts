@@ -49,6 +49,11 @@ export async function prepareDeployment(options: DeploymentOptions, io: Io): Pro
   const dir = resolve(io.cwd, options.dashboards ?? config.dashboardsDir ?? DEFAULT_DASHBOARDS_DIR);
   // Widgets without a region get the project's, exactly as `cwdash build` renders them.
   const local = selectDashboards(await loadDashboardDefinitions(dir, { defaultRegion: config.region }), options.only);
+  if (options.prune && local.length === 0) {
+    throw new UsageError(`no dashboards are defined in ${displayPath(dir, io)}; --prune would delete every dashboard under "${prefix}"`, {
+      fix: 'check --dashboards (or dashboardsDir in cwdash.config.ts); to remove them all, delete them in the console or with `aws cloudwatch delete-dashboards`',
+    });
+  }
   checkValid(local, io);
   checkPrefix(local, prefix, io);
 

@@ -150,7 +150,7 @@ describe('cwdash publish', () => {
     expect([...server.dashboards.keys()].sort()).toEqual(['ops-api', 'other-team']);
   });
 
-  test('answering no deletes nothing; --prune without a prefix is a usage error', async () => {
+  test('answering no deletes nothing; --prune without a prefix, or with nothing defined, is a usage error', async () => {
     server.putDashboardOutside('ops-old', { widgets: [] });
     const cwd = await dashboardProject({ 'ops.ts': textDashboards(['ops-api', 'API']) });
     const declined = await cwdash(cwd, ['--prefix', 'ops-', '--prune'], 'n\n');
@@ -160,6 +160,11 @@ describe('cwdash publish', () => {
     const noPrefix = await cwdash(cwd, ['--prune']);
     expect(noPrefix.exitCode).toBe(2);
     expect(noPrefix.stderr).toContain('--prune needs a dashboard name prefix');
+    const empty = await dashboardProject({});
+    const nothingDefined = await cwdash(empty, ['--prefix', 'ops-', '--prune', '--yes']);
+    expect(nothingDefined.exitCode).toBe(2);
+    expect(nothingDefined.stderr).toContain('no dashboards are defined in dashboards; --prune would delete every dashboard under "ops-"');
+    expect(server.dashboards.has('ops-old')).toBe(true);
   });
 
   test('--only, the prefix check and the project config', async () => {
