@@ -11,6 +11,7 @@ interface ImportCommandOptions extends GlobalOptions {
   readonly name?: string | undefined;
   readonly out?: string | undefined;
   readonly force: boolean;
+  readonly print: boolean;
 }
 
 export const importCommand = defineCommand<ImportCommandOptions>({
@@ -19,13 +20,14 @@ export const importCommand = defineCommand<ImportCommandOptions>({
   examples: [
     ['$0 import body.json --name payments', 'write dashboards/payments.ts'],
     ['aws cloudwatch get-dashboard --dashboard-name payments > p.json && $0 import p.json', 'the name comes from the response'],
-    ['$0 import body.json --name payments --out - ', 'print the definition instead of writing it'],
+    ['$0 import body.json --name payments --print', 'print the definition instead of writing it'],
   ],
   builder: (argv) =>
     argv
       .positional('body', { type: 'string', demandOption: true, describe: 'the body JSON file' })
       .option('name', { type: 'string', describe: 'DashboardName (default: DashboardName of get-dashboard output)' })
-      .option('out', { type: 'string', describe: 'file to write, or - for stdout (default: <dashboards dir>/<name>.ts)' })
+      .option('out', { type: 'string', describe: 'file to write (default: <dashboards dir>/<name>.ts)' })
+      .option('print', { type: 'boolean', default: false, describe: 'print the definition to stdout instead of writing a file' })
       .option('force', { type: 'boolean', default: false, describe: 'replace the output file if it exists' }) as unknown as Argv<ImportCommandOptions>,
   async run(options, io) {
     const { loadProjectConfig } = await import('../../config/project-config.js');
@@ -38,7 +40,7 @@ export const importCommand = defineCommand<ImportCommandOptions>({
 
     const { config } = await loadProjectConfig(io.cwd, options.projectConfig);
     const file = resolve(io.cwd, options.body);
-    const { body, dashboardName } = await readDashboardBodyFile(file);
+    const { body, dashboardName } = await readDashboardBodyFile(file, options.body);
     const name = options.name ?? dashboardName;
     if (name === undefined) throw new UsageError('name the dashboard', { fix: 'pass --name NAME (the DashboardName; also the file name)' });
     const nameProblem = validateDashboardName(name)[0];
@@ -55,7 +57,7 @@ export const importCommand = defineCommand<ImportCommandOptions>({
       });
     }
     const source = renderTypeScriptDefinition(parsed.data, name);
-    if (options.out === '-') {
+    if (options.print) {
       io.stdout.write(source);
       return 0;
     }

@@ -1,5 +1,5 @@
 /** `cwdash validate FILE...`: check body JSON files and TypeScript definitions against CloudWatch's rules. */
-import { relative, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import type { Argv } from 'yargs';
 import { defineCommand } from '../command.js';
 import type { GlobalOptions } from '../options.js';
@@ -27,11 +27,8 @@ export const validateCommand = defineCommand<ValidateCommandOptions>({
     const { validateFiles } = await import('../../sources/definitions/validate-files.js');
     const { countMessages, printValidationMessages, renderValidationJson } = await import('../../outputs/validation-report.js');
     const { config } = await loadProjectConfig(io.cwd, options.projectConfig);
-    const files = options.files.map((file) => resolve(io.cwd, file));
-    const results = (await validateFiles(files, { defaultRegion: config.region })).map((result) => ({
-      ...result,
-      file: relative(io.cwd, result.file) || result.file,
-    }));
+    const files = options.files.map((file) => ({ path: resolve(io.cwd, file), shownAs: file }));
+    const results = await validateFiles(files, { defaultRegion: config.region });
     const { errors, warnings } = countMessages(results);
     if (options.format === 'json') {
       io.stdout.write(renderValidationJson(results));

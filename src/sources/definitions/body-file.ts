@@ -12,13 +12,16 @@ export interface BodyFile {
   readonly dashboardName: string | undefined;
 }
 
-export async function readDashboardBodyFile(file: string): Promise<BodyFile> {
-  const text = await readTextFile(file, 'dashboard body file');
-  const value = parseJson(text, file);
+/** @param shownAs the name messages use for the file (the path as the user typed it) */
+export async function readDashboardBodyFile(file: string, shownAs = file): Promise<BodyFile> {
+  const text = await readTextFile(file, 'dashboard body file').catch((error: unknown) => {
+    throw error instanceof InputError ? new InputError(error.message, { location: { file: shownAs }, fix: error.fix }) : error;
+  });
+  const value = parseJson(text, shownAs);
   if (typeof value === 'object' && value !== null && typeof (value as { DashboardBody?: unknown }).DashboardBody === 'string') {
     const response = value as { DashboardBody: string; DashboardName?: unknown };
     return {
-      body: parseJson(response.DashboardBody, file, '/DashboardBody'),
+      body: parseJson(response.DashboardBody, shownAs, '/DashboardBody'),
       dashboardName: typeof response.DashboardName === 'string' ? response.DashboardName : undefined,
     };
   }

@@ -10,18 +10,19 @@ export interface FileValidation {
   readonly messages: readonly ValidationMessage[];
 }
 
-export async function validateFiles(files: readonly string[], options: LoadOptions = {}): Promise<FileValidation[]> {
+/** @param files each file's path, and the name messages use for it */
+export async function validateFiles(files: readonly { readonly path: string; readonly shownAs: string }[], options: LoadOptions = {}): Promise<FileValidation[]> {
   const results: FileValidation[] = [];
-  for (const file of files) {
+  for (const { path: file, shownAs } of files) {
     if (file.endsWith('.ts')) {
       for (const dashboard of await loadDashboardDefinition(file, options)) {
-        results.push({ file, name: dashboard.name, messages: dashboard.messages });
+        results.push({ file: shownAs, name: dashboard.name, messages: dashboard.messages });
       }
       continue;
     }
-    const { body, dashboardName } = await readDashboardBodyFile(file);
+    const { body, dashboardName } = await readDashboardBodyFile(file, shownAs);
     const nameMessages = dashboardName === undefined ? [] : validateDashboardName(dashboardName);
-    results.push({ file, name: dashboardName, messages: [...nameMessages, ...validateDashboardBody(body)] });
+    results.push({ file: shownAs, name: dashboardName, messages: [...nameMessages, ...validateDashboardBody(body)] });
   }
   return results;
 }

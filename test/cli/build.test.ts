@@ -1,0 +1,78 @@
+import { describe, expect, test } from 'vitest';
+import { readFile, readdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { runCli } from '../support/run-cli.js';
+import { graphDefinition, tempProject } from '../sources/definitions/temp-project.js';
+
+describe('cwdash build', () => {
+  test('dashboards/*.ts → dist/dashboards/<name>.json, byte-identical across runs', async () => {
+    const cwd = await tempProject({ 'dashboards/app.ts': graphDefinition(['app-overview', 'app-detail']) });
+    const first = await runCli(['build'], { cwd });
+    expect(first).toMatchObject({ exitCode: 0, stdout: '' });
+    expect(first.stderr).toBe('wrote dist/dashboards/app-overview.json\nwrote dist/dashboards/app-detail.json\nbuilt 2 dashboards into dist/dashboards\n');
+    const before = await readFile(join(cwd, 'dist/dashboards/app-overview.json'), 'utf8');
+    expect((await runCli(['build'], { cwd })).exitCode).toBe(0);
+    expect(await readFile(join(cwd, 'dist/dashboards/app-overview.json'), 'utf8')).toBe(before);
+  });
+
+  test('--dashboards and --out, or the project config, pick the directories; the config region fills widgets', async () => {
+    const source = "import { Dashboard, SingleValueWidget, Metric } from 'cwdash';\nexport default new Dashboard({ dashboardName: 'svc', widgets: [new SingleValueWidget({ metrics: [new Metric({ namespace: 'A', metricName: 'B' })] })] });\n";
+    const cwd = await tempProject({
+      'ops/defs/svc.ts': source,
+      'cwdash.config.ts': "export default { dashboardsDir: 'ops/defs', outDir: 'out', region: 'ap-northeast-1' };\n",
+    });
+    expect(await runCli(['build'], { cwd })).toMatchObject({ exitCode: 0 });
+    expect(JSON.parse(await readFile(join(cwd, 'out/svc.json'), 'utf8')).widgets[0].properties.region).toBe('ap-northeast-1');
+    expect(await runCli(['build', '--dashboards', 'ops/defs', '--out', 'elsewhere'], { cwd })).toMatchObject({ exitCode: 0 });
+    expect(await readdir(join(cwd, 'elsewhere'))).toEqual(['svc.json']);
+  });
+
+  test('a validation error fails the build, names the file and the place, and writes nothing', async () => {
+    const cwd = await tempProject({ 'dashboards/good.ts': graphDefinition(['good']), 'dashboards/bad.ts': graphDefinition(['bad'], { period: 20 }) });
+    const result = await runCli(['build'], { cwd });
+    expect(result.exitCode).toBe(1);
+    expect(result.stderr).toBe(
+      'error: dashboards/bad.ts (bad): /widgets/0/properties/period: period must be 1, 5, 10, 30, or a multiple of 60 seconds, received 20 (did you mean 60?)\n' +
+        '1 error in 2 dashboards: nothing was written; fix the errors above and build again\n',
+    );
+    await expect(readdir(join(cwd, 'dist'))).rejects.toThrow(/ENOENT/);
+  });
+
+  test('warnings print and pass', async () => {
+    const source = "import { Dashboard, TextWidget } from 'cwdash';\nexport default new Dashboard({ dashboardName: 'w', widgets: [new TextWidget({ markdown: 'a', x: 0, y: 0, width: 12 }), new TextWidget({ markdown: 'b', x: 6, y: 1 })] });\n";
+    const cwd = await tempProject({ 'dashboards/w.ts': source });
+    const result = await runCli(['build', '--check'], { cwd });
+    expect(result.exitCode).toBe(0);
+    expect(result.stderr).toBe(
+      'warning: dashboards/w.ts (w): /widgets/1: widget 1 (x=6, y=1, 6x2) overlaps widget 0 (x=0, y=0, 12x2); move one of them or let cwdash place it\n' +
+        '1 dashboard valid (1 warning)\n',
+    );
+    await expect(readdir(join(cwd, 'dist'))).rejects.toThrow(/ENOENT/);
+  });
+
+  test('a definition that does not load is an input error (exit 2) with the file and line, no stack trace', async () => {
+    const cwd = await tempProject({ 'dashboards/broken.ts': "import { Dashboard } from 'cwdash';\n\nexport default new Dashboard({ dashboardName: 'x', widgets: [undefinedWidget] });\n" });
+    const result = await runCli(['build'], { cwd });
+    expect(result.exitCode).toBe(2);
+    expect(result.stderr).toMatch(/^error: .*dashboards\/broken\.ts:\d+: cannot load: undefinedWidget is not defined\n {2}fix: /);
+    expect(result.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  test('a file in the output directory that is not a body needs --force', async () => {
+    const cwd = await tempProject({ 'dashboards/a.ts': graphDefinition(['notes']) });
+    await runCli(['build', '--out', 'dist'], { cwd });
+    await writeFile(join(cwd, 'dist/notes.json'), 'my notes');
+    const refused = await runCli(['build', '--out', 'dist'], { cwd });
+    expect(refused.exitCode).toBe(2);
+    expect(refused.stderr).toContain('dist/notes.json: file already exists and is not a dashboard body written by `cwdash build`\n  fix: pass --force');
+    expect(await readFile(join(cwd, 'dist/notes.json'), 'utf8')).toBe('my notes');
+    expect((await runCli(['build', '--out', 'dist', '--force'], { cwd })).exitCode).toBe(0);
+  });
+
+  test('--help lists the options', async () => {
+    const result = await runCli(['build', '--help']);
+    expect(result.exitCode).toBe(0);
+    expect(result.stdout).toContain('--dashboards');
+    expect(result.stdout).toContain('--check');
+  });
+});

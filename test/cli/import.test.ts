@@ -1,0 +1,51 @@
+import { describe, expect, test } from 'vitest';
+import { join } from 'node:path';
+import { readFile, writeFile } from 'node:fs/promises';
+import { runCli } from '../support/run-cli.js';
+import { tempProject } from '../sources/definitions/temp-project.js';
+import { loadBodyVectors } from '../model/body/vectors.js';
+
+const vector = loadBodyVectors().find((candidate) => candidate.name === 'MathExpressions can be added to a graph')!;
+
+describe('cwdash import', () => {
+  test('writes dashboards/NAME.ts, which builds back to the same body', async () => {
+    const cwd = await tempProject();
+    await writeFile(join(cwd, 'body.json'), JSON.stringify(vector.body));
+    const result = await runCli(['import', 'body.json', '--name', 'math'], { cwd });
+    expect(result).toEqual({ exitCode: 0, stdout: '', stderr: 'wrote dashboards/math.ts; `cwdash build` turns it back into the same body\n' });
+    expect(await readFile(join(cwd, 'dashboards/math.ts'), 'utf8')).toContain("import { Dashboard, GraphWidget, MathExpression, Metric } from 'cwdash';");
+    expect((await runCli(['build'], { cwd })).exitCode).toBe(0);
+    expect(JSON.parse(await readFile(join(cwd, 'dist/dashboards/math.json'), 'utf8'))).toEqual(vector.body);
+  });
+
+  test('refuses to overwrite without --force', async () => {
+    const cwd = await tempProject({ 'dashboards/math.ts': '// mine\n' });
+    await writeFile(join(cwd, 'body.json'), JSON.stringify(vector.body));
+    const refused = await runCli(['import', 'body.json', '--name', 'math'], { cwd });
+    expect(refused.exitCode).toBe(2);
+    expect(refused.stderr).toBe(`error: ${join(cwd, 'dashboards/math.ts')}: file already exists\n  fix: pass --force to replace it, or choose another output path\n`);
+    expect(await readFile(join(cwd, 'dashboards/math.ts'), 'utf8')).toBe('// mine\n');
+    expect((await runCli(['import', 'body.json', '--name', 'math', '--force'], { cwd })).exitCode).toBe(0);
+    expect(await readFile(join(cwd, 'dashboards/math.ts'), 'utf8')).toContain('new MathExpression');
+  });
+
+  test('get-dashboard output: the name comes from the response; --print prints', async () => {
+    const cwd = await tempProject();
+    await writeFile(join(cwd, 'got.json'), JSON.stringify({ DashboardName: 'payments', DashboardBody: JSON.stringify(vector.body) }));
+    const result = await runCli(['import', 'got.json', '--print'], { cwd });
+    expect(result.exitCode).toBe(0);
+    expect(result.stdout).toContain("dashboardName: 'payments'");
+  });
+
+  test('a missing or invalid name, and a body of the wrong shape, are refused with the fix', async () => {
+    const cwd = await tempProject();
+    await writeFile(join(cwd, 'body.json'), JSON.stringify(vector.body));
+    expect((await runCli(['import', 'body.json'], { cwd })).stderr).toBe('error: name the dashboard\n  fix: pass --name NAME (the DashboardName; also the file name)\n');
+    expect((await runCli(['import', 'body.json', '--name', 'a b'], { cwd })).exitCode).toBe(2);
+    await writeFile(join(cwd, 'wrong.json'), JSON.stringify({ widgets: [{ type: 'metric', properties: {} }] }));
+    const wrong = await runCli(['import', 'wrong.json', '--name', 'w'], { cwd });
+    expect(wrong.exitCode).toBe(1);
+    expect(wrong.stderr).toContain("error: wrong.json: /widgets/0/properties/region: Should have required property 'region'\n");
+    expect(wrong.stderr).toContain('the body does not have the shape of a dashboard body, so it cannot be imported');
+  });
+});
