@@ -8,6 +8,9 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, afterEach, beforeAll } from 'vitest';
+import { defaultVerdict, faultError, page, reorderKeys, WireError, type BodyVerdict, type FaultKind } from './fake-cloudwatch-wire.js';
+
+export type { BodyVerdict, FaultKind, ValidationMessage } from './fake-cloudwatch-wire.js';
 
 const TARGET_PREFIX = 'GraniteServiceVersion20100801.';
 const REAL_PAGE_SIZES = { ListMetrics: 500, ListDashboards: 1000, DescribeAlarms: 100 };
@@ -17,19 +20,6 @@ export interface WireMetric {
   readonly MetricName: string;
   readonly Dimensions?: readonly { readonly Name: string; readonly Value: string }[];
 }
-
-export interface ValidationMessage {
-  readonly DataPath: string;
-  readonly Message: string;
-}
-
-/** What CloudWatch says about a body: errors reject the PutDashboard call, warnings are returned with success. */
-export interface BodyVerdict {
-  readonly errors: readonly ValidationMessage[];
-  readonly warnings: readonly ValidationMessage[];
-}
-
-export type FaultKind = 'throttle' | 'internal-error' | 'access-denied';
 
 export interface Fault {
   readonly operation: string;
@@ -55,39 +45,6 @@ interface StoredDashboard {
 
 interface ActiveFault extends Fault {
   remaining: number;
-}
-
-class WireError extends Error {
-  constructor(
-    readonly status: number,
-    readonly type: string,
-    readonly queryCode: string,
-    message: string,
-    readonly extra: Record<string, unknown> = {},
-  ) {
-    super(message);
-  }
-}
-
-/** The default stand-in for CloudWatch's body checks: a JSON object with a `widgets` array. */
-function defaultVerdict(body: unknown): BodyVerdict {
-  if (body === null || typeof body !== 'object' || Array.isArray(body)) {
-    return { errors: [{ DataPath: '', Message: 'Should be object' }], warnings: [] };
-  }
-  if (!Array.isArray((body as { widgets?: unknown }).widgets)) {
-    return { errors: [{ DataPath: '', Message: 'Should have required property "widgets"' }], warnings: [] };
-  }
-  return { errors: [], warnings: [] };
-}
-
-/** Rebuilds a JSON value with every object's keys in reverse order: equal meaning, different bytes. */
-function reorderKeys(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(reorderKeys);
-  if (value !== null && typeof value === 'object') {
-    const entries = Object.entries(value).reverse();
-    return Object.fromEntries(entries.map(([key, member]) => [key, reorderKeys(member)]));
-  }
-  return value;
 }
 
 export class FakeCloudWatchServer {
@@ -217,19 +174,7 @@ export class FakeCloudWatchServer {
     );
     if (!fault) return;
     fault.remaining -= 1;
-    if (fault.kind === 'throttle') {
-      throw new WireError(400, 'com.amazon.coral.availability#ThrottlingException', 'Throttling', 'Rate exceeded');
-    }
-    if (fault.kind === 'access-denied') {
-      const resource = input.DashboardName ? `arn:aws:cloudwatch::123456789012:dashboard/${String(input.DashboardName)}` : '*';
-      throw new WireError(
-        400,
-        'com.amazon.coral.service#AccessDeniedException',
-        'AccessDenied',
-        `User: arn:aws:iam::123456789012:user/ci is not authorized to perform: cloudwatch:${operation} on resource: ${resource} because no identity-based policy allows the cloudwatch:${operation} action`,
-      );
-    }
-    throw new WireError(500, 'com.amazonaws.cloudwatch#InternalServiceFault', 'InternalServiceError', 'Internal service error');
+    throw faultError(fault.kind, operation, input);
   }
 
   private dispatch(operation: string, input: Record<string, unknown>): unknown {
@@ -343,18 +288,6 @@ export class FakeCloudWatchServer {
       ...(nextToken === undefined ? {} : { NextToken: nextToken }),
     };
   }
-}
-
-/** Offset-based pages; the token is opaque to clients, like the real one. */
-function page<T>(all: readonly T[], token: unknown, size: number): { items: readonly T[]; nextToken: string | undefined } {
-  let offset = 0;
-  if (token !== undefined) {
-    offset = Number(Buffer.from(String(token), 'base64').toString('utf8').replace(/^offset:/, ''));
-    if (!Number.isInteger(offset)) throw new WireError(400, 'com.amazonaws.cloudwatch#InvalidNextToken', 'InvalidNextToken', 'The service cannot parse the NextToken');
-  }
-  const end = offset + size;
-  const nextToken = end < all.length ? Buffer.from(`offset:${end}`).toString('base64') : undefined;
-  return { items: all.slice(offset, end), nextToken };
 }
 
 /** Static fake credentials for the SDK: tests sign requests but never reach AWS. */
