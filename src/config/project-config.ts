@@ -6,7 +6,7 @@ import { dirname, resolve } from 'node:path';
 import { z } from 'zod';
 import { InputError } from '../shared/errors.js';
 import { fileExists } from '../shared/files.js';
-import { importTypeScriptModule } from '../shared/typescript-module.js';
+import { importDefaultExport } from '../shared/typescript-module.js';
 
 export const PROJECT_CONFIG_FILE = 'cwdash.config.ts';
 
@@ -61,8 +61,7 @@ export interface LoadedProjectConfig {
 export async function loadProjectConfig(cwd: string, explicitFile?: string): Promise<LoadedProjectConfig> {
   const file = resolve(cwd, explicitFile ?? PROJECT_CONFIG_FILE);
   if (explicitFile === undefined && !(await fileExists(file))) return { file: undefined, config: {} };
-  const module = await importTypeScriptModule(file);
-  const parsed = projectConfigSchema.safeParse(module.default);
+  const parsed = projectConfigSchema.safeParse(await importDefaultExport(file));
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     throw new InputError(`invalid project config: ${issue.message}`, {

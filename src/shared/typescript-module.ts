@@ -31,6 +31,18 @@ export async function importTypeScriptModule(file: string): Promise<Record<strin
   }
 }
 
+/**
+ * The file's default export. A `.ts` file outside an ESM package is compiled as CommonJS, and its `export default`
+ * then arrives wrapped as `{ __esModule, default }`; unwrapping here gives every caller the value the user wrote.
+ */
+export async function importDefaultExport(file: string): Promise<unknown> {
+  const value = (await importTypeScriptModule(file)).default;
+  if (typeof value === 'object' && value !== null && !Array.isArray(value) && '__esModule' in value && 'default' in value) {
+    return (value as { default: unknown }).default;
+  }
+  return value;
+}
+
 function firstLine(error: unknown): string {
   const text = error instanceof Error ? error.message : String(error);
   return text.split('\n').find((line) => line.trim() !== '')?.trim() ?? text;
