@@ -36,6 +36,7 @@ export interface RecordedCall {
   /** The access key id the request was signed with. */
   readonly accessKeyId: string | undefined;
   readonly region: string | undefined;
+  readonly headers: Readonly<Record<string, string | string[] | undefined>>;
 }
 
 interface StoredDashboard {
@@ -139,7 +140,7 @@ export class FakeCloudWatchServer {
       if (!credential) {
         throw new WireError(400, 'MissingAuthenticationTokenException', 'MissingAuthenticationToken', 'Request is missing Authentication Token');
       }
-      if (this.recordCalls) this.calls.push({ operation, input, accessKeyId: credential[1], region: credential[2] });
+      if (this.recordCalls) this.calls.push({ operation, input, accessKeyId: credential[1], region: credential[2], headers: request.headers });
       this.failIfFaulty(operation, input);
       this.send(response, 200, {}, this.dispatch(operation, input));
     } catch (error) {
