@@ -6,6 +6,7 @@ import { metricKey, type MetricIdentity } from '../../model/metric-identity.js';
 import type { PriceTable } from '../../sources/price-list/prices.js';
 import { compareStrings } from '../../shared/json.js';
 import { customMetricsMonthlyCost, customMetricsSaving, estimateMonthlyCost } from '../cost/model.js';
+import { Decimal } from '../cost/money.js';
 import type { AnalyzedMetric, CollectorFacts, Coster, DashboardFacts, RuleContext } from '../rules/context.js';
 import { isUnread, sumMonths } from '../rules/context.js';
 import { ruleDescriptors, runRules } from '../rules/engine.js';
@@ -53,7 +54,7 @@ export function buildCostReport(inputs: CostReportInputs): CostReport {
   const metricsUSD = metricsLine.status === 'priced' ? metricsLine.usd : 0;
   const dashboardsUSD = (count: number) => estimateMonthlyCost({ dashboards: count }, inputs.prices).totalUsd;
   const coster: Coster = {
-    monthlyUSD: (months) => (totalMonths === 0 ? 0 : (metricsUSD * months) / totalMonths),
+    monthlyUSD: (months) => (totalMonths === 0 ? 0 : new Decimal(metricsUSD).times(months).div(totalMonths).toNumber()),
     savingUSD: (months) => {
       const line = customMetricsSaving(months, totalMonths, inputs.prices, { freeTier });
       return line.status === 'priced' ? line.usd : 0;
@@ -61,7 +62,7 @@ export function buildCostReport(inputs: CostReportInputs): CostReport {
     dashboardsUSD,
   };
   const allDashboardsUSD = estimateMonthlyCost({ dashboards: inputs.dashboards.length }, inputs.prices, { freeTier }).totalUsd;
-  const totalMonthlyUSD = metricsUSD + allDashboardsUSD;
+  const totalMonthlyUSD = new Decimal(metricsUSD).plus(allDashboardsUSD).toNumber();
   const context: RuleContext = {
     metrics,
     collectors: inputs.collectors.map((collector) => collector.facts),
@@ -98,7 +99,9 @@ export function buildCostReport(inputs: CostReportInputs): CostReport {
       dashboardsMonthlyUSD: allDashboardsUSD,
       unusedMetrics: unread.length,
       unusedMonthlyUSD: coster.savingUSD(sumMonths(unread)),
-      fixSavingUSD: inputs.collectors.reduce((sum, collector) => sum + (collector.fix ? collector.fix.before.monthlyUSD - collector.fix.after.monthlyUSD : 0), 0),
+      fixSavingUSD: inputs.collectors
+        .reduce((sum, collector) => (collector.fix ? sum.plus(collector.fix.before.monthlyUSD).minus(collector.fix.after.monthlyUSD) : sum), new Decimal(0))
+        .toNumber(),
     },
     usage: {
       dashboards: inputs.dashboards.length,

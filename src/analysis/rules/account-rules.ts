@@ -2,7 +2,7 @@
  * The rules about the account as a whole: reads that find nothing (an empty graph), dashboards past the free tier,
  * and the monthly budget.
  */
-import { formatUsd } from '../cost/money.js';
+import { Decimal, formatUsd } from '../cost/money.js';
 import type { Finding } from '../report/cost-report.js';
 import { describeRead, describeReadSource } from '../usage/metric-read.js';
 import type { BuiltinRules } from './rule-file.js';
@@ -58,7 +58,7 @@ export function dashboardOverFreeTier(context: RuleContext, rule: BuiltinRules['
 export function budget(context: RuleContext, rule: BuiltinRules['budget']): Finding[] {
   const limit = context.budgetUSD ?? rule.params.limitUSD;
   if (limit === null || context.totalMonthlyUSD <= limit) return [];
-  const over = context.totalMonthlyUSD - limit;
+  const over = new Decimal(context.totalMonthlyUSD).minus(limit).toNumber();
   return [
     {
       rule: 'budget',

@@ -2,6 +2,7 @@
  * What every rule sees: the priced metrics with their readers, the collectors they come from, the dashboards, and a
  * coster that prices any subset the way the bill would. Rules are pure functions of this context.
  */
+import { Decimal } from '../cost/money.js';
 import { compareMetricIdentities, metricKey, type MetricIdentity } from '../../model/metric-identity.js';
 import type { Finding, FindingLocation, Severity } from '../report/cost-report.js';
 import { allowListEntryFor, type AllowList } from '../usage/allow-list.js';
@@ -72,7 +73,7 @@ export function isUnread(context: RuleContext, metric: AnalyzedMetric, rule: str
 }
 
 export function sumMonths(metrics: readonly AnalyzedMetric[]): number {
-  return metrics.reduce((sum, metric) => sum + metric.metricMonths, 0);
+  return metrics.reduce((sum, metric) => sum.plus(metric.metricMonths), new Decimal(0)).toNumber();
 }
 
 /** A finding over a group of metrics, priced by the coster; `saved` is the part the fix removes. */

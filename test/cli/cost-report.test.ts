@@ -1,0 +1,179 @@
+import { mkdtempSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Readable } from 'node:stream';
+import { describe, expect, test } from 'vitest';
+import { metricKey } from '../../src/model/metric-identity.js';
+import { analyzeCollector } from '../../src/analysis/awsemf/predict.js';
+import { FAKE_CREDENTIALS_ENV, useFakeCloudWatch } from '../support/fake-cloudwatch-server.js';
+import { runCli } from '../support/run-cli.js';
+
+const ROOT = new URL('../../', import.meta.url).pathname;
+const CONFIG = join(ROOT, 'examples/task-service/otel-config.yaml');
+const SCRAPE = join(ROOT, 'examples/task-service/metrics.txt');
+const NS = 'prod/task-service';
+const OTEL_LIB = 'github.com/open-telemetry/opentelemetry-collector-contrib/receiver/prometheusreceiver';
+const ENV = { CWDASH_CACHE_DIR: mkdtempSync(join(tmpdir(), 'cwdash-cache-')) };
+
+/** A dashboard that reads the latency per route (a SEARCH) and the process CPU (one metric row). */
+const DASHBOARD = {
+  widgets: [
+    {
+      type: 'metric',
+      x: 0,
+      y: 0,
+      width: 12,
+      height: 6,
+      properties: {
+        region: 'us-east-1',
+        title: 'latency by route',
+        metrics: [[{ expression: `SEARCH('{${NS},OTelLib,route} MetricName="http_request_duration_seconds"', 'Average', 60)`, id: 'e1' }]],
+      },
+    },
+    {
+      type: 'metric',
+      x: 12,
+      y: 0,
+      width: 12,
+      height: 6,
+      properties: { region: 'us-east-1', title: 'cpu', metrics: [[NS, 'process_cpu_user_seconds_total', 'OTelLib', OTEL_LIB]] },
+    },
+  ],
+};
+
+function workspace() {
+  const dir = mkdtempSync(join(tmpdir(), 'cwdash-cost-report-'));
+  writeFileSync(join(dir, 'task-service.json'), JSON.stringify(DASHBOARD));
+  return dir;
+}
+
+const baseArgs = (dir: string) => ['cost-report', '--config', CONFIG, '--scrape', SCRAPE, '--dashboards', join(dir, 'task-service.json'), '--region', 'us-east-1'];
+
+describe('cwdash cost-report on the bundled task-service example', () => {
+  test('lists the unused metrics with costs checkable by hand from the pricing spec', async () => {
+    const dir = workspace();
+    const result = await runCli([...baseArgs(dir), '--format', 'json'], { cwd: dir, env: ENV });
+    expect(result.stderr).toBe('');
+    expect(result.exitCode).toBe(0);
+    const report = JSON.parse(result.stdout);
+    // Hand calculation. awsemf.md §8.3, ADOT 0.49 defaults (ZeroAndSingleDimensionRollup, OTelLib on every metric):
+    // 3 HTTP histograms × 21 (1 zero + 8 series + 12 pairs) + 3 heap-space gauges × 10 + active_resources 4
+    // + active_handles 3 + gc_duration 3 + version_info 6 + app_version 6 + 26 unlabeled = 144 custom metrics.
+    // The dashboard reads 5 of them through the SEARCH ({OTelLib,route}: one per route) and 1 by its row: 6 read.
+    // pricing.md §2: first 10,000 metrics at $0.30 per metric-month, no free tier by default.
+    expect(report.totals).toMatchObject({ customMetrics: 144, unusedMetrics: 138, dashboards: 1 });
+    expect(report.totals.customMetricsMonthlyUSD).toBeCloseTo(144 * 0.3, 10); // $43.20
+    expect(report.totals.unusedMonthlyUSD).toBeCloseTo(138 * 0.3, 10); // $41.40
+    expect(report.totals.monthlyUSD).toBeCloseTo(144 * 0.3 + 3, 10); // + one $3 dashboard
+    const latency = report.findings.find((f: { rule: string; message: string }) => f.rule === 'unused-metric' && f.message.startsWith('http_request_duration_seconds '));
+    expect(latency.message).toBe(`http_request_duration_seconds (${NS}): 16 of 21 CloudWatch metrics are read by no dashboard, alarm or allow-list entry, $4.80/month`);
+    expect(latency.savingUSD).toBeCloseTo(16 * 0.3, 10);
+    const size = report.findings.find((f: { message: string }) => f.message.startsWith('http_request_size_bytes '));
+    expect(size).toMatchObject({ rule: 'unused-metric', severity: 'warning', monthlyUSD: 6.3 });
+    expect(size.metrics).toHaveLength(21);
+    expect(report.prices).toMatchObject({ source: 'snapshot', date: '2026-11-24' });
+    expect(report.assumptions.join('\n')).toMatch(/ADOT collector 0\.49\.0 .*1 replica.*prod\/task-service every 30 s/);
+    expect(report.collectors[0]).toMatchObject({ config: expect.stringMatching(/otel-config\.yaml$/), metrics: 144, unreadMetrics: 138 });
+  });
+
+  test('--write-fix writes a new file that keeps every read metric; `cwdash metrics` on it gives the "after" count', async () => {
+    const dir = workspace();
+    const result = await runCli([...baseArgs(dir), '--format', 'json', '--write-fix', 'fixed'], { cwd: dir, env: ENV });
+    expect(result.exitCode).toBe(0);
+    const fixed = join(dir, 'fixed/otel-config.cwdash-fix.yaml');
+    expect(result.stderr).toContain('wrote the fixed collector config fixed/otel-config.cwdash-fix.yaml');
+    const text = readFileSync(fixed, 'utf8');
+    expect(text).toContain('# The task-service sidecar collector'); // the user's comments are kept
+    expect(text).toContain('region: ${env:AWS_REGION:-ap-northeast-1}');
+    expect(text).toContain('dimension_rollup_option: NoDimensionRollup');
+    expect(readFileSync(CONFIG, 'utf8')).not.toContain('metric_declarations'); // the original is untouched
+    const fix = JSON.parse(result.stdout).collectors[0].fix;
+    expect(fix).toMatchObject({ file: 'fixed/otel-config.cwdash-fix.yaml', before: { metrics: 144 }, after: { metrics: 6 }, lostReads: [] });
+    expect(fix.after.monthlyUSD).toBeCloseTo(6 * 0.3, 10);
+
+    // The same prediction `cwdash metrics` runs, on the fixed file: the "after" count, and every read metric kept.
+    const after = await analyzeCollector({ configFile: fixed, scrapeFile: SCRAPE, env: {}, stdin: Readable.from([]) });
+    expect(after.metrics).toHaveLength(fix.after.metrics);
+    const kept = new Set(after.metrics.map(metricKey));
+    const routes = ['/boom', '/health', '/tasks', '/tasks/:id', 'N/A'];
+    for (const route of routes) {
+      expect(kept.has(metricKey({ namespace: NS, metricName: 'http_request_duration_seconds', dimensions: { OTelLib: OTEL_LIB, route } }))).toBe(true);
+    }
+    expect(kept.has(metricKey({ namespace: NS, metricName: 'process_cpu_user_seconds_total', dimensions: { OTelLib: OTEL_LIB } }))).toBe(true);
+
+    // Never over an existing file without --force.
+    const again = await runCli([...baseArgs(dir), '--write-fix', 'fixed'], { cwd: dir, env: ENV });
+    expect(again.exitCode).toBe(2);
+    expect(again.stderr).toMatch(/file already exists[\s\S]*--force/);
+    expect((await runCli([...baseArgs(dir), '--write-fix', 'fixed', '--force'], { cwd: dir, env: ENV })).exitCode).toBe(0);
+  });
+
+  test('every format renders; --out writes atomically and refuses to overwrite', async () => {
+    const dir = workspace();
+    for (const format of ['table', 'markdown', 'html', 'sarif']) {
+      const result = await runCli([...baseArgs(dir), '--format', format, '--out', `report.${format}`], { cwd: dir, env: ENV });
+      expect(result.exitCode, `${format}: ${result.stderr}`).toBe(0);
+      expect(result.stdout).toBe('');
+      expect(readFileSync(join(dir, `report.${format}`), 'utf8').length).toBeGreaterThan(500);
+    }
+    expect(readFileSync(join(dir, 'report.table'), 'utf8')).toMatch(/custom metrics +144 +\$43\.20/);
+    const clash = await runCli([...baseArgs(dir), '--out', 'report.table'], { cwd: dir, env: ENV });
+    expect(clash.exitCode).toBe(2);
+  });
+
+  test('with no arguments it reports on the bundled examples', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cwdash-empty-'));
+    const result = await runCli(['cost-report', '--format', 'json'], { cwd: dir, env: ENV });
+    expect(result.exitCode, result.stderr).toBe(0);
+    expect(result.stderr).toContain('reporting on the bundled examples');
+    const report = JSON.parse(result.stdout);
+    expect(report.collectors.map((collector: { config: string }) => collector.config.replace(/.*examples\//, 'examples/'))).toEqual([
+      'examples/task-service/otel-config.yaml',
+      'examples/cluster/otel-config.yaml',
+    ]);
+    expect(report.totals.customMetrics).toBeGreaterThan(144);
+  });
+
+  test('bad input: a clear message naming the file, exit 2, no stack trace', async () => {
+    const dir = workspace();
+    writeFileSync(join(dir, 'alarms.json'), '{"MetricAlarms": [{"Namespace": 1}]}');
+    const alarms = await runCli([...baseArgs(dir), '--alarms', 'alarms.json'], { cwd: dir, env: ENV });
+    expect(alarms.exitCode).toBe(2);
+    expect(alarms.stderr).toMatch(/alarms\.json: \/MetricAlarms\/0\/AlarmName: invalid alarms file/);
+    expect(alarms.stderr).not.toMatch(/\n\s+at /);
+    const missing = await runCli(['cost-report', '--config', join(dir, 'nope.yaml')], { cwd: dir, env: ENV });
+    expect(missing.exitCode).toBe(2);
+    expect(missing.stderr).toMatch(/nope\.yaml: collector config not found/);
+    const orphan = await runCli(['cost-report', '--scrape', SCRAPE], { cwd: dir, env: ENV });
+    expect(orphan.exitCode).toBe(2);
+    expect(existsSync(join(dir, 'fixed'))).toBe(false);
+  });
+});
+
+describe('cwdash cost-report --account', () => {
+  const cloudWatch = useFakeCloudWatch();
+
+  test('reads the account\'s custom metrics, dashboards and alarms over the CloudWatch wire protocol', async () => {
+    const fake = cloudWatch();
+    fake.metrics = [
+      { Namespace: NS, MetricName: 'http_requests_total', Dimensions: [{ Name: 'route', Value: '/tasks' }] },
+      { Namespace: NS, MetricName: 'http_requests_total', Dimensions: [{ Name: 'route', Value: '/users' }] },
+      { Namespace: NS, MetricName: 'queue_depth' },
+      { Namespace: 'AWS/EC2', MetricName: 'CPUUtilization', Dimensions: [{ Name: 'InstanceId', Value: 'i-1' }] },
+    ];
+    fake.putDashboardOutside('live', { widgets: [{ type: 'metric', properties: { region: 'us-east-1', metrics: [[NS, 'http_requests_total', 'route', '/tasks']] } }] });
+    fake.metricAlarms = [{ AlarmName: 'depth', Namespace: NS, MetricName: 'queue_depth', Dimensions: [] }];
+    const dir = mkdtempSync(join(tmpdir(), 'cwdash-account-'));
+    const result = await runCli(['cost-report', '--account', '--endpoint-url', fake.url, '--format', 'json'], {
+      cwd: dir,
+      env: { ...ENV, ...FAKE_CREDENTIALS_ENV },
+    });
+    expect(result.exitCode, result.stderr).toBe(0);
+    const report = JSON.parse(result.stdout);
+    expect(report.totals).toMatchObject({ customMetrics: 3, unusedMetrics: 1, dashboards: 1 });
+    expect(report.usage).toMatchObject({ dashboards: 1, alarms: 1 });
+    const unused = report.findings.filter((finding: { rule: string }) => finding.rule === 'unused-metric');
+    expect(unused.map((finding: { metrics: unknown[] }) => finding.metrics)).toEqual([[{ namespace: NS, metricName: 'http_requests_total', dimensions: { route: '/users' } }]]);
+    expect(fake.calls.map((call) => call.operation)).toEqual(expect.arrayContaining(['ListMetrics', 'ListDashboards', 'GetDashboard', 'DescribeAlarms']));
+  });
+});
