@@ -44,9 +44,6 @@ class Token implements RetryToken {
 }
 
 export class BackoffRetryStrategy implements RetryStrategyV2 {
-  /** The SDK reads this to fill the `amz-sdk-request` header. */
-  readonly mode = 'standard';
-
   constructor(
     private readonly policy: RetryPolicy,
     private readonly onRetry: (notice: RetryNotice) => void = () => {},
