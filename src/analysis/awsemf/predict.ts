@@ -3,6 +3,7 @@
  * prometheus receiver into an awsemf exporter, every scrape target, through the modelled processors, by the rules of
  * the chosen collector version. `predictMetrics` is pure; `analyzeCollector` reads the inputs first.
  */
+import { isAbsolute, relative, resolve } from 'node:path';
 import type { Readable } from 'node:stream';
 import { UsageError } from '../../shared/errors.js';
 import { compareStrings } from '../../shared/json.js';
@@ -230,6 +231,8 @@ function mergeMetrics(metrics: readonly PredictedMetric[], additional: readonly 
 }
 
 export interface AnalyzeCollectorOptions {
+  /** Relative paths resolve against `cwd` and are shown as given; absolute ones are shown relative to `cwd`. */
+  readonly cwd?: string | undefined;
   readonly configFile: string;
   readonly scrapeFile?: string | undefined;
   readonly scrapeUrl?: string | undefined;
@@ -240,28 +243,46 @@ export interface AnalyzeCollectorOptions {
   readonly stdin?: Readable | undefined;
   readonly collectorVersion?: string | undefined;
   readonly replicas?: number | undefined;
-  readonly additionalMetrics?: readonly PredictedMetric[] | undefined;
-  readonly modelledReceivers?: readonly string[] | undefined;
+  /** `kubectl get nodes,pods,services -A -o json` output: adds the Container Insights metrics of the config (issue 8). */
+  readonly clusterInventoryFile?: string | undefined;
 }
 
-/** Reads the config and the scrape (file, stdin or URL), then predicts. */
+/** Reads the config, the scrape (file, stdin or URL) and the cluster inventory, then predicts. */
 export async function analyzeCollector(options: AnalyzeCollectorOptions): Promise<MetricsPrediction> {
   if (options.scrapeFile !== undefined && options.scrapeUrl !== undefined) {
     throw new UsageError('--scrape and --scrape-url both given', { fix: 'pass one of them' });
   }
-  const config = await loadCollectorConfig(options.configFile, { env: options.env, envFile: options.envFile });
+  const cwd = options.cwd ?? process.cwd();
+  const at = (file: string) => resolve(cwd, file);
+  const config = await loadCollectorConfig(at(options.configFile), {
+    env: options.env,
+    envFile: options.envFile === undefined ? undefined : at(options.envFile),
+    displayName: shownPath(cwd, options.configFile),
+  });
   let scrape: Scrape | undefined;
   if (options.scrapeUrl !== undefined) scrape = await fetchScrape(options.scrapeUrl);
   else if (options.scrapeFile !== undefined) {
     if (options.scrapeFile === '-' && !options.stdin) throw new UsageError('--scrape - needs standard input', { fix: 'pipe the scrape into cwdash' });
-    scrape = await readScrapeFile(options.scrapeFile, options.stdin!, options.scrapeFormat);
+    scrape = options.scrapeFile === '-'
+      ? await readScrapeFile('-', options.stdin!, options.scrapeFormat)
+      : await readScrapeFile(at(options.scrapeFile), options.stdin!, options.scrapeFormat, shownPath(cwd, options.scrapeFile));
   }
-  return predictMetrics({
-    config,
-    scrape,
-    collectorVersion: options.collectorVersion,
-    replicas: options.replicas,
-    additionalMetrics: options.additionalMetrics,
-    modelledReceivers: options.modelledReceivers,
-  });
+  const containerInsights = options.clusterInventoryFile === undefined ? undefined : await containerInsightsMetrics(config, at(options.clusterInventoryFile), options.collectorVersion);
+  return predictMetrics({ config, scrape, collectorVersion: options.collectorVersion, replicas: options.replicas, ...containerInsights });
+}
+
+/** A path as users want to read it: relative to where they are, when it is below it. */
+export function shownPath(cwd: string, file: string): string {
+  const shown = relative(cwd, resolve(cwd, file));
+  return shown === '' || shown.startsWith('..') || isAbsolute(shown) ? resolve(cwd, file) : shown;
+}
+
+/** The Container Insights prediction (src/analysis/container-insights), merged into this one. */
+async function containerInsightsMetrics(config: CollectorConfig, inventoryFile: string, collectorVersion: string | undefined) {
+  const { loadClusterInventory } = await import('../../sources/cluster-inventory/load.js');
+  const { predictContainerInsightsMetrics, CONTAINER_INSIGHTS_RECEIVER } = await import('../container-insights/predict.js');
+  const receivers = [...config.receivers.values()].filter((receiver) => receiver.type === CONTAINER_INSIGHTS_RECEIVER);
+  const inventory = await loadClusterInventory(inventoryFile, { preferFullPodName: receivers.some((receiver) => receiver.raw.prefer_full_pod_name === true) });
+  const additionalMetrics = predictContainerInsightsMetrics(config, inventory, { collectorVersion });
+  return { additionalMetrics, modelledReceivers: receivers.map((receiver) => receiver.id) };
 }

@@ -84,4 +84,16 @@ export interface MetricsPrediction {
     readonly notes: readonly string[];
   };
   readonly warnings: readonly PredictionWarning[];
+  /** `--emf`: what the EMF events file held. */
+  readonly emfLog?: EmfLogSummary;
+}
+
+export interface EmfLogSummary {
+  readonly events: number;
+  readonly eventsWithMetrics: number;
+  /** Events with no `_aws` directive: stored and billed as logs, no metrics. */
+  readonly eventsWithoutDirective: number;
+  /** Events CloudWatch would not extract (bad JSON, a dimension without a value, > 100 metrics, ...). */
+  readonly invalidEvents: number;
+  readonly bytes: number;
 }

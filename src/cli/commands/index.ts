@@ -7,6 +7,7 @@ import { pricingCommand } from './pricing.js';
 import { publishCommand } from './publish.js';
 import { diffCommand } from './diff.js';
 import { pullCommand } from './pull.js';
+import { metricsCommand } from './metrics.js';
 import { costReportCommand } from './cost-report.js';
 import { auditCommand } from './audit.js';
 
@@ -18,6 +19,7 @@ export const commands: readonly RegisteredCommand[] = [
   publishCommand,
   diffCommand,
   pullCommand,
+  metricsCommand,
   costReportCommand,
   auditCommand,
 ];

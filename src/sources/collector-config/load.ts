@@ -21,12 +21,17 @@ export interface LoadCollectorConfigOptions {
   readonly env: Env;
   /** A dotenv file whose variables win over `env`, for configs written for a different shell. */
   readonly envFile?: string | undefined;
+  /** The name messages and outputs use for the file (e.g. the path as the user typed it); default `file`. */
+  readonly displayName?: string | undefined;
 }
 
 export async function loadCollectorConfig(file: string, options: LoadCollectorConfigOptions): Promise<CollectorConfig> {
-  const text = await readTextFile(file, 'collector config');
+  const name = options.displayName ?? file;
+  const text = await readTextFile(file, 'collector config').catch((error: unknown) => {
+    throw error instanceof InputError ? new InputError(error.message, { location: { file: name }, ...(error.fix ? { fix: error.fix } : {}) }) : error;
+  });
   const env = options.envFile === undefined ? options.env : { ...options.env, ...(await loadEnvFile(resolve(options.envFile))) };
-  return parseCollectorConfig(text, file, env);
+  return parseCollectorConfig(text, name, env);
 }
 
 const SECTIONS: readonly ComponentKind[] = ['receivers', 'processors', 'exporters', 'connectors', 'extensions'];

@@ -106,14 +106,14 @@ export function formatForFile(file: string): ExpositionFormat {
   return /\.(om|openmetrics)$/i.test(file) ? 'openmetrics' : 'text';
 }
 
-/** Reads a scrape file, or stdin when `file` is `-`. */
-export async function readScrapeFile(file: string, stdin: Readable, format?: ExpositionFormat): Promise<Scrape> {
+/** Reads a scrape file, or stdin when `file` is `-`; `displayName` is the name messages use (default `file`). */
+export async function readScrapeFile(file: string, stdin: Readable, format?: ExpositionFormat, displayName = file): Promise<Scrape> {
   if (file === '-') return parseScrape(stdin, format ?? 'text', '<stdin>');
   try {
     const info = await stat(file);
     if (info.isDirectory()) throw Object.assign(new Error('directory'), { code: 'EISDIR' });
   } catch (error) {
-    throw readError(file, 'scrape file', error);
+    throw readError(displayName, 'scrape file', error);
   }
-  return parseScrape(createReadStream(file, { highWaterMark: 1 << 20 }), format ?? formatForFile(file), file);
+  return parseScrape(createReadStream(file, { highWaterMark: 1 << 20 }), format ?? formatForFile(file), displayName);
 }

@@ -1,0 +1,94 @@
+/**
+ * `cwdash metrics` for a terminal: the count, per namespace and per metric name with the dimension sets, the labels
+ * that multiply the count most, EMF log volume, what was not modelled, and the warnings.
+ */
+import type { MetricsPrediction, PredictedMetric } from '../analysis/awsemf/types.js';
+import { compareStrings } from '../shared/json.js';
+import { renderTextTable } from './text-table.js';
+
+const MAX_SETS_SHOWN = 6;
+const MAX_LABELS_SHOWN = 10;
+
+export function renderMetricsTable(prediction: MetricsPrediction): string {
+  const parts: string[] = [header(prediction), `${formatCount(prediction.summary.customMetrics)} CloudWatch custom metrics\n`];
+  parts.push(renderTextTable([{ header: 'Namespace' }, { header: 'Metrics', align: 'right' }], Object.entries(prediction.summary.byNamespace).map(([ns, n]) => [ns, formatCount(n)])));
+  parts.push(renderTextTable([{ header: 'Metric name' }, { header: 'Metrics', align: 'right' }, { header: 'Dimension sets (metrics each)' }], metricNameRows(prediction.metrics)));
+  if (prediction.summary.labelCardinality.length > 0) {
+    parts.push('Labels that multiply the count (dimension name: distinct values, metrics carrying it)\n' + renderTextTable(
+      [{ header: 'Label' }, { header: 'Values', align: 'right' }, { header: 'Metrics', align: 'right' }],
+      prediction.summary.labelCardinality.slice(0, MAX_LABELS_SHOWN).map((entry) => [entry.label, formatCount(entry.values), formatCount(entry.metrics)]),
+    ));
+  }
+  parts.push(emfSection(prediction));
+  if (prediction.summary.notModelled.length > 0) {
+    parts.push('Not modelled (their effect on the count is not included)\n' + renderTextTable([{ header: 'Component' }, { header: 'Where' }, { header: 'Why' }], prediction.summary.notModelled.map((entry) => [entry.component, entry.location, entry.reason])));
+  }
+  if (prediction.warnings.length > 0) {
+    parts.push(`Warnings\n${prediction.warnings.map((warning) => `  ${warning.location ? `${warning.location}: ` : ''}${warning.message}\n`).join('')}`);
+  }
+  return parts.join('\n');
+}
+
+function header(prediction: MetricsPrediction): string {
+  const lines = prediction.emfLog
+    ? [`EMF events: ${prediction.configFile}`]
+    : [`Collector config: ${prediction.configFile}`, `Collector: ADOT ${prediction.collectorVersion} (contrib ${prediction.profile.contribVersion}, profile ${prediction.profile.label})`];
+  if (prediction.scrape) lines.push(`Scrape: ${prediction.scrape.source} (${prediction.scrape.format}, ${formatCount(prediction.scrape.series)} series)`);
+  if (!prediction.emfLog) {
+    const { replicas, replicasMultiplyMetrics } = prediction.assumptions;
+    lines.push(`Replicas: ${replicas}${replicas > 1 ? (replicasMultiplyMetrics ? ' (each adds its own metrics)' : ' (same metrics; values collide)') : ''}`);
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+function metricNameRows(metrics: readonly PredictedMetric[]): string[][] {
+  const byName = new Map<string, Map<string, number>>();
+  for (const metric of metrics) {
+    const sets = byName.get(metric.metricName) ?? new Map<string, number>();
+    byName.set(metric.metricName, sets);
+    const set = `[${Object.keys(metric.dimensions).sort(compareStrings).join(',')}]`;
+    sets.set(set, (sets.get(set) ?? 0) + 1);
+  }
+  return [...byName.entries()]
+    .map(([name, sets]) => ({ name, total: [...sets.values()].reduce((a, b) => a + b, 0), sets }))
+    .sort((a, b) => b.total - a.total || compareStrings(a.name, b.name))
+    .map(({ name, total, sets }) => {
+      const entries = [...sets.entries()].sort((a, b) => b[1] - a[1] || compareStrings(a[0], b[0]));
+      const shown = entries.slice(0, MAX_SETS_SHOWN).map(([set, count]) => `${set} ×${count}`);
+      if (entries.length > MAX_SETS_SHOWN) shown.push(`… ${entries.length - MAX_SETS_SHOWN} more`);
+      return [name, formatCount(total), shown.join('  ')];
+    });
+}
+
+function emfSection(prediction: MetricsPrediction): string {
+  const { emf } = prediction;
+  if (prediction.emfLog) {
+    const log = prediction.emfLog;
+    return `EMF events: ${formatCount(log.events)} (${formatCount(log.eventsWithMetrics)} with metrics, ${formatCount(log.eventsWithoutDirective)} without a directive, ${formatCount(log.invalidEvents)} invalid), ${formatBytes(log.bytes)}\n`;
+  }
+  const rows = [
+    ['per scrape', formatCount(emf.eventsPerScrape), formatBytes(emf.bytesPerScrape), formatBytes(emf.bytesPerScrapeWithOverhead)],
+    [`per month (${prediction.assumptions.daysPerMonth} days)`, formatCount(emf.eventsPerMonth), formatBytes(emf.bytesPerMonth), formatBytes(emf.bytesPerMonthWithOverhead)],
+  ];
+  return `EMF log volume${emf.logGroups.length > 0 ? ` to ${emf.logGroups.join(', ')}` : ''}\n${renderTextTable(
+    [{ header: '' }, { header: 'Events', align: 'right' }, { header: 'Bytes', align: 'right' }, { header: 'Incl. 26 B/event', align: 'right' }],
+    rows,
+  )}`;
+}
+
+function formatCount(value: number): string {
+  return Math.round(value).toLocaleString('en-US');
+}
+
+/** Decimal units, as CloudWatch Logs bills ingestion per GB. */
+export function formatBytes(bytes: number): string {
+  if (bytes < 1000) return `${Math.round(bytes)} B`;
+  const units = ['KB', 'MB', 'GB', 'TB'];
+  let value = bytes / 1000;
+  let unit = 0;
+  while (value >= 1000 && unit < units.length - 1) {
+    value /= 1000;
+    unit++;
+  }
+  return `${value.toFixed(value < 10 ? 2 : 1)} ${units[unit]}`;
+}
