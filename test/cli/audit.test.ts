@@ -1,0 +1,92 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { runCli } from '../support/run-cli.js';
+
+const ROOT = new URL('../../', import.meta.url).pathname;
+const CONFIG = join(ROOT, 'examples/task-service/otel-config.yaml');
+const SCRAPE = join(ROOT, 'examples/task-service/metrics.txt');
+const NS = 'prod/task-service';
+const OTEL_LIB = 'github.com/open-telemetry/opentelemetry-collector-contrib/receiver/prometheusreceiver';
+const ENV = { CWDASH_CACHE_DIR: mkdtempSync(join(tmpdir(), 'cwdash-cache-')) };
+
+function workspace(rows: unknown[][]) {
+  const dir = mkdtempSync(join(tmpdir(), 'cwdash-audit-'));
+  writeFileSync(join(dir, 'board.json'), JSON.stringify({ widgets: [{ type: 'metric', properties: { region: 'us-east-1', metrics: rows } }] }));
+  return dir;
+}
+
+const cpuRow = [NS, 'process_cpu_user_seconds_total', 'OTelLib', OTEL_LIB];
+const audit = (dir: string, ...extra: string[]) =>
+  runCli(['audit', '--config', CONFIG, '--scrape', SCRAPE, '--dashboards', join(dir, 'board.json'), '--region', 'us-east-1', ...extra], { cwd: dir, env: ENV });
+
+describe('cwdash audit', () => {
+  test('exit 0 below the threshold, 1 at or above it', async () => {
+    const dir = workspace([cpuRow]);
+    const clean = await audit(dir, '--fail-on', 'error');
+    expect(clean.exitCode).toBe(0);
+    expect(clean.stderr).toContain('audit passed: no new findings at error or above');
+    const failing = await audit(dir, '--fail-on', 'warning');
+    expect(failing.exitCode).toBe(1);
+    expect(failing.stderr).toMatch(/warning: warning unused-metric: http_request_duration_seconds/);
+    expect(failing.stderr).toMatch(/audit failed: \d+ new finding\(s\) at warning or above/);
+  });
+
+  test('--budget turns the budget rule on', async () => {
+    const dir = workspace([cpuRow]);
+    const result = await audit(dir, '--budget', '10', '--format', 'json');
+    expect(result.exitCode).toBe(1);
+    const budget = JSON.parse(result.stdout).findings.find((finding: { rule: string }) => finding.rule === 'budget');
+    // 144 metrics × $0.30 + 1 dashboard × $3 = $46.20.
+    expect(budget.message).toBe('predicted $46.20/month is $36.20 over the $10.00 budget');
+  });
+
+  test('a baseline accepts today\'s findings; only new ones fail', async () => {
+    const dir = workspace([cpuRow]);
+    const written = await audit(dir, '--baseline', 'baseline.json', '--write-baseline');
+    expect(written.exitCode).toBe(0);
+    const baseline = JSON.parse(readFileSync(join(dir, 'baseline.json'), 'utf8'));
+    expect(baseline.schemaVersion).toBe(1);
+    expect(baseline.findings.length).toBeGreaterThan(10);
+    const accepted = await audit(dir, '--baseline', 'baseline.json', '--fail-on', 'warning');
+    expect(accepted.exitCode).toBe(0);
+    expect(accepted.stderr).toMatch(/in the baseline/);
+
+    // A dashboard row for a metric the collector never makes: a new error-level finding.
+    writeFileSync(join(dir, 'board.json'), JSON.stringify({ widgets: [{ type: 'metric', properties: { metrics: [cpuRow, [NS, 'http_requests_total', 'code', '500']] } }] }));
+    const summary = join(dir, 'summary.md');
+    writeFileSync(summary, '# earlier step\n');
+    const fresh = await audit(dir, '--baseline', 'baseline.json', '--sarif', 'cwdash.sarif', '--format', 'json', '--out', 'report.json');
+    expect(fresh.exitCode).toBe(1);
+    expect(fresh.stderr).toContain(`error dashboard-missing-metric: dashboard board /widgets/0/properties/metrics/1 reads ${NS} http_requests_total {code=500}`);
+    const report = JSON.parse(readFileSync(join(dir, 'report.json'), 'utf8'));
+    expect(report.findings.some((finding: { rule: string }) => finding.rule === 'dashboard-missing-metric')).toBe(true);
+    const sarif = JSON.parse(readFileSync(join(dir, 'cwdash.sarif'), 'utf8'));
+    expect(sarif.runs[0].results.map((result: { ruleId: string }) => result.ruleId)).toContain('dashboard-missing-metric');
+
+    // The same run inside GitHub Actions appends Markdown to the job summary.
+    const inActions = await runCli(
+      ['audit', '--config', CONFIG, '--scrape', SCRAPE, '--dashboards', join(dir, 'board.json'), '--region', 'us-east-1', '--baseline', 'baseline.json', '--out', 'again.txt'],
+      { cwd: dir, env: { ...ENV, GITHUB_STEP_SUMMARY: summary } },
+    );
+    expect(inActions.exitCode).toBe(1);
+    const markdown = readFileSync(summary, 'utf8');
+    expect(markdown.startsWith('# earlier step\n❌ cwdash audit failed: 1 new finding at error or above.')).toBe(true);
+    expect(markdown).toContain('## cwdash cost report: us-east-1');
+    expect(markdown).toContain('<code>dashboard-missing-metric</code>');
+  });
+
+  test('usage mistakes exit 2', async () => {
+    const dir = workspace([cpuRow]);
+    const noFile = await audit(dir, '--write-baseline');
+    expect(noFile.exitCode).toBe(2);
+    expect(noFile.stderr).toContain('--write-baseline needs --baseline FILE');
+    const badLevel = await audit(dir, '--fail-on', 'critical');
+    expect(badLevel.exitCode).toBe(2);
+    writeFileSync(join(dir, 'broken.json'), '{"findings": []}');
+    const badBaseline = await audit(dir, '--baseline', 'broken.json');
+    expect(badBaseline.exitCode).toBe(2);
+    expect(badBaseline.stderr).toMatch(/broken\.json: \/schemaVersion: invalid baseline/);
+  });
+});
