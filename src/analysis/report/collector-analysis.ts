@@ -4,16 +4,18 @@
  * words, and the generated fix with its before/after, where "after" is the same prediction re-run on the fixed config,
  * so the report's "after" count is by construction what `cwdash metrics` says for the fixed file.
  */
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import type { CollectorInput } from '../../config/project-config.js';
 import { metricKey, type MetricIdentity } from '../../model/metric-identity.js';
-import { parseCollectorConfig } from '../../sources/collector-config/load.js';
+import { loadCollectorConfig } from '../../sources/collector-config/load.js';
 import type { CollectorConfig } from '../../sources/collector-config/model.js';
 import type { PriceTable } from '../../sources/price-list/prices.js';
 import { UsageError } from '../../shared/errors.js';
 import type { PendingFile } from '../../shared/files.js';
 import { collectorProfile } from '../awsemf/profiles.js';
-import type { MetricsPrediction } from '../awsemf/types.js';
+import { analyzeCollector, type MetricsPrediction } from '../awsemf/predict.js';
 import { customMetricsMonthlyCost } from '../cost/model.js';
 import { planDeclarations } from '../fix/declarations.js';
 import { fixedConfigText } from '../fix/fixed-config.js';
@@ -22,13 +24,11 @@ import { allowListEntryFor, type AllowList } from '../usage/allow-list.js';
 import type { MetricInput } from './build.js';
 import type { FixSummary } from './cost-report.js';
 import { rel } from './usage-inputs.js';
-import { loadCollectorConfigText, predictCollector, readCollectorSources, type CollectorSources } from './predict-collector.js';
 
 export interface CollectorAnalysis {
   readonly input: CollectorInput;
   readonly config: CollectorConfig;
   readonly prediction: MetricsPrediction;
-  readonly sources: CollectorSources;
   readonly facts: CollectorFacts;
   readonly scrape?: string | undefined;
   readonly metrics: readonly MetricInput[];
@@ -41,9 +41,10 @@ export interface AnalysisContext {
 }
 
 export async function analyzeCollectorInput(input: CollectorInput, context: AnalysisContext): Promise<CollectorAnalysis> {
-  const sources = await readCollectorSources(input, context.env);
-  const config = await loadCollectorConfigText(input, sources);
-  const prediction = predictCollector(config, input, sources);
+  const [config, prediction] = await Promise.all([
+    loadCollectorConfig(input.config, { env: context.env, envFile: input.envFile }),
+    predict(input, context),
+  ]);
   const file = rel(context.cwd, input.config);
   const exporterIds = [...new Set(prediction.metrics.map((metric) => metric.source.exporter))].sort();
   const exporter = config.exporters.get(exporterIds[0] ?? '') ?? [...config.exporters.values()].find((candidate) => candidate.awsemf);
@@ -66,7 +67,6 @@ export async function analyzeCollectorInput(input: CollectorInput, context: Anal
     input,
     config,
     prediction,
-    sources,
     facts,
     scrape: input.scrape === undefined ? undefined : rel(context.cwd, input.scrape),
     metrics: metricInputs(prediction),
@@ -79,6 +79,35 @@ export async function analyzeCollectorInput(input: CollectorInput, context: Anal
       ...assumptions.notes.map((note) => `${file}: ${note}`),
     ],
   };
+}
+
+/** The analyzer's prediction, exactly as `cwdash metrics --config ... --scrape ... --cluster-inventory ...` makes it. */
+function predict(input: CollectorInput, context: AnalysisContext): Promise<MetricsPrediction> {
+  return analyzeCollector({
+    cwd: context.cwd,
+    configFile: input.config,
+    scrapeFile: input.scrape,
+    clusterInventoryFile: input.clusterInventory,
+    envFile: input.envFile,
+    env: context.env,
+    collectorVersion: input.collectorVersion,
+    replicas: input.replicas,
+  });
+}
+
+/**
+ * The fixed config predicted the way `cwdash metrics` would predict the written file: from a file, through the same
+ * loader. Without --write-fix it is a temporary file, removed afterwards.
+ */
+async function predictFixed(text: string, input: CollectorInput, context: AnalysisContext): Promise<MetricsPrediction> {
+  const dir = await mkdtemp(join(tmpdir(), 'cwdash-fix-'));
+  try {
+    const file = join(dir, fixedName(input.config));
+    await writeFile(file, text);
+    return await predict({ ...input, config: file }, context);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
 }
 
 function metricInputs(prediction: MetricsPrediction): MetricInput[] {
@@ -116,8 +145,7 @@ export async function collectorFix(analysis: CollectorAnalysis, context: FixCont
       fix: 'pass --write-fix a directory other than the one the config is in, or rename the config',
     });
   }
-  const fixedConfig = parseCollectorConfig(text, fixedPath, analysis.sources.env);
-  const after = predictCollector(fixedConfig, { ...analysis.input, config: fixedPath }, analysis.sources);
+  const after = await predictFixed(text, analysis.input, context);
   const afterKeys = new Set(after.metrics.map((metric) => metricKey(metric)));
   const cost = (count: number) => {
     const line = customMetricsMonthlyCost(count, context.prices, { freeTier: context.freeTier });
