@@ -42,9 +42,9 @@ export function parseCollectorConfig(text: string, file: string, env: Env): Coll
   const document = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   const syntaxError = document.errors[0];
   if (syntaxError) {
-    const position = syntaxError.linePos?.[0];
+    const position = syntaxError.linePos?.[0] ?? lineCounter.linePos(Math.min(syntaxError.pos[0], text.length));
     throw new InputError(`invalid YAML: ${syntaxError.message.split('\n')[0]}`, {
-      location: { file, ...(position ? { line: position.line, column: position.col } : {}) },
+      location: { file, line: position.line, column: position.col },
       fix: 'fix the YAML syntax at that position',
     });
   }
