@@ -132,6 +132,10 @@ describe('cwdash cost-report on the bundled task-service example', () => {
       'examples/cluster/otel-config.yaml',
     ]);
     expect(report.totals.customMetrics).toBeGreaterThan(144);
+    // Container Insights metrics are read by the Container Insights console: never "unused", and the fix keeps them.
+    expect(report.collectors[1]).toMatchObject({ unreadMetrics: 0 });
+    expect(report.collectors[1].fix.after.metrics).toBe(report.collectors[1].metrics);
+    expect(report.assumptions.join('\n')).toContain('count as read by the Container Insights console');
   });
 
   test('bad input: a clear message naming the file, exit 2, no stack trace', async () => {

@@ -145,7 +145,7 @@ function missingReads(usage: UsageIndex, metrics: readonly AnalyzedMetric[]): Me
     read.kind === 'metric' ? read.namespace : read.kind === 'insights' ? read.query.namespace : read.query.schema?.namespace;
   const ours = usage.reads.filter((read) => {
     const namespace = namespaceOf(read);
-    return read.source.kind !== 'allow-list' && namespace !== undefined && namespaces.has(namespace);
+    return (read.source.kind === 'dashboard' || read.source.kind === 'alarm') && namespace !== undefined && namespaces.has(namespace);
   });
   const identities = metrics.map((metric) => metric.identity);
   const unmatched = new Set(usage.unmatchedReads(identities));

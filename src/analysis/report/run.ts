@@ -8,6 +8,7 @@ import { loadPriceTable } from '../../sources/price-list/prices.js';
 import type { PendingFile } from '../../shared/files.js';
 import { loadRuleSet } from '../rules/rule-file.js';
 import { loadAllowList } from '../usage/allow-list.js';
+import { CONSOLE_NAMESPACES } from '../usage/console-reads.js';
 import { buildCostReport, type CollectorInputs } from './build.js';
 import { analyzeCollectorInput, collectorFix } from './collector-analysis.js';
 import type { CostReport } from './cost-report.js';
@@ -83,10 +84,12 @@ export async function runCostReport(options: CostReportRunOptions): Promise<Cost
   }
   assumptions.push(
     `prices: ${prices.region} from the ${prices.source} of ${prices.date} (${rel(options.cwd, prices.file)}); free tier ${options.freeTier ? 'applied' : 'not applied (pass --free-tier to subtract it)'}`,
-    `usage: ${usageInputs.dashboards.length} dashboards, ${usageInputs.alarms} alarms${allowList ? `, ${allowList.active.length} allow-list entries` : ''}`,
+    `usage: ${usageInputs.dashboards.length} dashboards, ${usageInputs.alarms} alarms${allowList ? `, ${allowList.active.length} allow-list entries` : ''}; ` +
+      `metrics in ${CONSOLE_NAMESPACES.map((entry) => entry.namespace).join(' and ')} count as read by the Container Insights console`,
   );
   const report = buildCostReport({
-    prices,
+    // The price file relative to where cwdash runs: no machine's absolute path in a committed report.
+    prices: { ...prices, file: rel(options.cwd, prices.file) },
     collectors,
     usage: usageInputs.usage,
     dashboards: usageInputs.dashboards,

@@ -7,6 +7,7 @@ import { basename, relative } from 'node:path';
 import type { AccountInventory } from '../../sources/account/inventory.js';
 import { readError } from '../../shared/files.js';
 import type { DashboardFacts } from '../rules/context.js';
+import { consoleReads } from '../usage/console-reads.js';
 import { alarmReads, describeAlarmsSchema, loadAlarmsFile } from '../usage/alarm-reads.js';
 import { dashboardReads, type DashboardInput, type ReadsResult } from '../usage/dashboard-reads.js';
 import { buildUsageIndex, type UsageIndex } from '../usage/usage-index.js';
@@ -33,7 +34,7 @@ export async function loadUsageInputs(options: UsageInputOptions): Promise<Usage
     // A dashboard that is both defined here and deployed is one dashboard (and one bill): the local one is read.
     if (!dashboards.some((local) => local.name === remote.name)) dashboards.push({ name: remote.name, body: remote.body });
   }
-  const results: ReadsResult[] = [];
+  const results: ReadsResult[] = [consoleReads()];
   const facts: DashboardFacts[] = [];
   for (const dashboard of dashboards) {
     const result = dashboardReads(dashboard);

@@ -8,8 +8,8 @@ import { insightsMatches, type InsightsQuery } from './metrics-insights.js';
 import { searchMatches, type SearchQuery } from './search-expression.js';
 
 export interface ReadSource {
-  readonly kind: 'dashboard' | 'alarm' | 'allow-list';
-  /** Dashboard name, alarm name, or the allow-list file. */
+  readonly kind: 'dashboard' | 'alarm' | 'allow-list' | 'console';
+  /** Dashboard name, alarm name, the allow-list file, or the AWS console that reads the metric. */
   readonly name: string;
   /** The file the definition came from, when there is one. */
   readonly file?: string | undefined;
