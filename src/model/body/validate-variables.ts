@@ -44,16 +44,18 @@ export function validateVariable(variable: VariableJson, path: string, out: Mess
 }
 
 /** Two property variables driving the same property: CloudWatch-compatible emulators reject it, so warn. */
-export function checkDuplicateProperties(variables: readonly VariableJson[], out: MessageCollector): void {
+/** @param variables one entry per variable, undefined where its shape was wrong (so indexes stay the body's). */
+export function checkDuplicateProperties(variables: readonly (VariableJson | undefined)[], out: MessageCollector): void {
   const seen = new Map<string, number>();
   variables.forEach((variable, index) => {
-    if (variable.type !== 'property' || variable.property === undefined) return;
+    if (variable?.type !== 'property' || variable.property === undefined) return;
     const first = seen.get(variable.property);
     if (first === undefined) seen.set(variable.property, index);
     else out.warning(`/variables/${index}/property`, `property "${variable.property}" is already driven by variable ${first}; merge the two variables`);
   });
   const ids = new Set<string>();
   variables.forEach((variable, index) => {
+    if (variable === undefined) return;
     if (ids.has(variable.id)) out.error(`/variables/${index}/id`, `variable id "${variable.id}" is used twice; ids must be unique`);
     ids.add(variable.id);
   });

@@ -5,9 +5,10 @@
  */
 import { z } from 'zod';
 import { MessageCollector, type ValidationMessage } from './messages.js';
-import { dashboardBodySchema, variableSchema, widgetSchema, type WidgetJson } from './schema.js';
+import { dashboardBodySchema, variableSchema, widgetSchema, type VariableJson, type WidgetJson } from './schema.js';
 import { reportZodIssues } from './zod-messages.js';
 import { validateWidget } from './validate-widget.js';
+import { validateMetricRows } from './validate-metric-rows.js';
 import { checkOverlaps } from './validate-layout.js';
 import { checkDuplicateProperties, MAX_VARIABLES, validateVariable } from './validate-variables.js';
 import { checkTimeRange } from './time-range.js';
@@ -56,6 +57,7 @@ function validateWidgets(widgets: readonly unknown[], out: MessageCollector): vo
     if (!result.success) {
       reportZodIssues(result.error, path, out);
       parsed.push(undefined);
+      metricCount += validateRowsOfMalformedWidget(widget, path, out);
       return;
     }
     parsed.push(result.data);
@@ -70,18 +72,25 @@ function validateWidgets(widgets: readonly unknown[], out: MessageCollector): vo
   checkOverlaps(parsed, out);
 }
 
+/** A metric widget whose shape is wrong elsewhere (say, no region) still gets its rows checked: all problems at once. */
+function validateRowsOfMalformedWidget(widget: unknown, path: string, out: MessageCollector): number {
+  const { type, properties } = (widget ?? {}) as { type?: unknown; properties?: { metrics?: unknown } };
+  if (type !== 'metric' || !Array.isArray(properties?.metrics)) return 0;
+  return validateMetricRows(properties.metrics, `${path}/properties/metrics`, out);
+}
+
 function validateVariables(variables: readonly unknown[], out: MessageCollector): void {
   if (variables.length > MAX_VARIABLES) {
     out.error('/variables', `Should NOT have more than ${MAX_VARIABLES} items: a dashboard has at most 25 variables`);
   }
-  const parsed = [];
+  const parsed: (VariableJson | undefined)[] = [];
   for (const [index, variable] of variables.entries()) {
     const result = variableSchema.safeParse(variable);
+    parsed.push(result.data);
     if (!result.success) {
       reportZodIssues(result.error, `/variables/${index}`, out);
       continue;
     }
-    parsed.push(result.data);
     validateVariable(result.data, `/variables/${index}`, out);
   }
   checkDuplicateProperties(parsed, out);

@@ -108,7 +108,8 @@ function foldInputs(parts: readonly MetricRowParts[]): Code[] | undefined {
     if (part.kind !== 'expression') return;
     for (const id of referencedIds(part.options.expression) ?? []) {
       const input = parts.findIndex((row) => row.options.id === id && row.options.visible === false);
-      if (input >= 0 && input !== index && !owner.has(input)) owner.set(input, index);
+      // Only rows after the expression: inputs are rendered after what reads them, and this rules out cycles.
+      if (input > index && !owner.has(input)) owner.set(input, index);
     }
   });
   if (owner.size === 0) return undefined;

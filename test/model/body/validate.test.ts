@@ -128,10 +128,12 @@ describe('metric widgets', () => {
   const check = (properties: Record<string, unknown>) =>
     validateDashboardBody({ widgets: [metricWidget(properties)] }).map((message) => `${message.severity} ${message.dataPath}: ${message.message}`);
 
-  test('missing region', () => {
+  test('missing region; the rows of that widget are still checked', () => {
     expect(validateDashboardBody({ widgets: [{ type: 'metric', properties: { metrics: oneMetric } }] })).toEqual([
       { dataPath: '/widgets/0/properties/region', message: "Should have required property 'region'", severity: 'error' },
     ]);
+    const messages = validateDashboardBody({ widgets: [{ type: 'metric', properties: { metrics: [['AWS/EC2', 'CPUUtilization', { period: 7 }]] } }] });
+    expect(messages.map((message) => message.dataPath)).toEqual(['/widgets/0/properties/region', '/widgets/0/properties/metrics/0/2/period']);
   });
 
   test('an empty graph has no data source', () => {
