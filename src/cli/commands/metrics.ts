@@ -8,6 +8,8 @@ import { warn } from '../../shared/io.js';
 import { writeFileAtomic } from '../../shared/files.js';
 
 interface MetricsOptions extends GlobalOptions {
+  /** yargs takes the `-` of `--scrape -` / `--emf -` as this positional (value `true`) and leaves the option `''`. */
+  readonly stdin?: unknown;
   readonly config?: string | undefined;
   readonly scrape?: string | undefined;
   readonly scrapeUrl?: string | undefined;
@@ -23,7 +25,7 @@ interface MetricsOptions extends GlobalOptions {
 }
 
 export const metricsCommand = defineCommand<MetricsOptions>({
-  command: 'metrics',
+  command: 'metrics [stdin]',
   describe: 'predict the CloudWatch custom metrics a collector config creates (awsemf), or count those in EMF logs',
   examples: [
     ['$0 metrics --config examples/task-service/otel-config.yaml --scrape examples/task-service/metrics.txt', 'the sidecar example: 144 custom metrics'],
@@ -34,6 +36,7 @@ export const metricsCommand = defineCommand<MetricsOptions>({
   ],
   builder: (argv) =>
     withOutputOptions(argv, ['table', 'json', 'csv'] as const, 'table')
+      .positional('stdin', { describe: 'the "-" of --scrape - or --emf -: read that input from standard input' })
       .option('config', { type: 'string', describe: 'the OpenTelemetry collector config (YAML) (default: the project config collector)', group: 'Inputs:' })
       .option('scrape', { type: 'string', describe: "a scrape of the app's /metrics (Prometheus text or OpenMetrics); - reads stdin", group: 'Inputs:' })
       .option('scrape-url', { type: 'string', describe: 'fetch the scrape from this URL instead (format from the Content-Type)', group: 'Inputs:' })
@@ -48,7 +51,8 @@ export const metricsCommand = defineCommand<MetricsOptions>({
       .option('emf', { type: 'string', describe: 'count the metrics of EMF log events instead (JSON lines; - reads stdin)', group: 'Inputs:' })
       .option('collector-version', { type: 'string', describe: 'ADOT collector version whose behaviour to predict (default: 0.49.0, the newest known)', group: 'Prediction:' })
       .option('replicas', { type: 'number', describe: 'pods running the app + collector (default: 1)', group: 'Prediction:' }) as unknown as Argv<MetricsOptions>,
-  async run(options, io) {
+  async run(rawOptions, io) {
+    const options = withStdinDash(rawOptions);
     let output: string;
     const { renderMetricsJson } = await import('../../outputs/metrics-json.js');
     let prediction;
@@ -80,6 +84,14 @@ export const metricsCommand = defineCommand<MetricsOptions>({
     return 0;
   },
 });
+
+/** `--scrape -` and `--emf -` read standard input; any other positional is a mistake. */
+function withStdinDash(options: MetricsOptions): MetricsOptions {
+  if (options.stdin !== undefined && options.stdin !== true && options.stdin !== '-') {
+    throw new UsageError(`unexpected argument "${String(options.stdin)}"`, { fix: 'inputs are given with --config, --scrape, --emf ...; "-" after --scrape or --emf reads stdin' });
+  }
+  return { ...options, ...(options.scrape === '' ? { scrape: '-' } : {}), ...(options.emf === '' ? { emf: '-' } : {}) };
+}
 
 /**
  * Flag > project config > default. Without --config the project config's collector is used; with --config, a
