@@ -22,3 +22,10 @@ export {
   type CostLine,
 } from './analysis/cost/model.js';
 export { emfLogUsage, type EmfLogVolume, type EmfLogUsage } from './analysis/cost/emf-logs.js';
+export { loadCollectorConfig, parseCollectorConfig } from './sources/collector-config/load.js';
+export type { CollectorConfig, AwsEmfConfig, MetricDeclaration } from './sources/collector-config/model.js';
+export { analyzeCollector, predictMetrics, type AnalyzeCollectorOptions, type PredictOptions } from './analysis/awsemf/predict.js';
+export type { MetricsPrediction, PredictedMetric, PredictedMetricSource } from './analysis/awsemf/types.js';
+export { matchesDeclaration, initDeclarations } from './analysis/awsemf/declarations.js';
+export { parseScrape, readScrapeFile, type Scrape } from './sources/exposition/scrape.js';
+export * from './blueprints/index.js';
