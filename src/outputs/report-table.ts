@@ -3,7 +3,7 @@
  * before/after, the findings, the costliest metrics, and the assumptions every number rests on. Metric names and label
  * values come from a scrape: control characters are shown escaped, so a label cannot move the cursor or recolour.
  */
-import type { CostReport, Finding } from '../analysis/report/cost-report.js';
+import type { CollectorReport, CostReport, Finding } from '../analysis/report/cost-report.js';
 import { formatUsd } from '../analysis/cost/money.js';
 import { formatMetricIdentity } from '../model/metric-identity.js';
 import { renderTextTable } from './text-table.js';
@@ -51,7 +51,7 @@ export function renderReportTable(report: CostReport, options: ReportTableOption
           String(collector.unreadMetrics),
           formatUsd(collector.monthlyUSD),
           collector.fix ? `${collector.fix.after.metrics} / ${formatUsd(collector.fix.after.monthlyUSD)}` : '-',
-          collector.fix?.file ? printable(collector.fix.file) : collector.fix ? '(--write-fix DIR to write it)' : '',
+          fixFileCell(collector.fix),
         ]),
       ),
     );
@@ -79,6 +79,12 @@ export function renderReportTable(report: CostReport, options: ReportTableOption
     parts.push(report.problems.map((problem) => `- ${printable(problem.where)}: ${printable(problem.message)}\n`).join(''));
   }
   return parts.join('');
+}
+
+function fixFileCell(fix: CollectorReport['fix']): string {
+  if (!fix) return '';
+  if (fix.file) return printable(fix.file);
+  return fix.after.metrics < fix.before.metrics ? '(--write-fix DIR writes it)' : 'none needed';
 }
 
 function renderFindings(findings: readonly Finding[]): string {
