@@ -71,7 +71,9 @@ function collectorsFrom(options: CostInputOptions, fromProject: readonly Collect
       throw new UsageError('--scrape and --cluster-inventory go with a --config', { fix: 'pass the collector config they belong to with --config FILE' });
     }
     if (fromProject && fromProject.length > 0) return fromProject.map((collector) => withFlags(collector, options, io));
-    if (!options.account) info(io, 'no --config and no collectors in cwdash.config.ts: reporting on the bundled examples (examples/task-service, examples/cluster)');
+    // With --account the metrics come from the account itself: no collector configs are needed.
+    if (options.account) return [];
+    info(io, 'no --config and no collectors in cwdash.config.ts: reporting on the bundled examples (examples/task-service, examples/cluster)');
     return BUNDLED_COLLECTORS;
   }
   for (const [flag, values] of [['--scrape', options.scrape], ['--cluster-inventory', options.clusterInventory]] as const) {
