@@ -10,7 +10,7 @@ import { Dashboard } from '../model/dashboard/dashboard.js';
 import { DashboardVariable } from '../model/dashboard/variable.js';
 import { compareStrings } from '../shared/json.js';
 import { construct, importsOf, printTree, type Code } from './typescript-definition/code.js';
-import { widgetCode } from './typescript-definition/widgets.js';
+import { sharedRegion, widgetCode } from './typescript-definition/widgets.js';
 
 export interface ImportedDefinition {
   /** The TypeScript source of the definition file. */
@@ -24,7 +24,8 @@ export function renderTypeScriptDefinition(body: DashboardBody, name: string): s
 }
 
 export function importDashboard(body: DashboardBody, name: string): ImportedDefinition {
-  const { widgets, placement } = layoutCode(body.widgets);
+  const region = sharedRegion(body.widgets);
+  const { widgets, placement } = layoutCode(body.widgets, region);
   const variables = body.variables?.map((variable) => {
     const { values, search, populateFrom, ...rest } = variable;
     return construct('DashboardVariable', (props) => new DashboardVariable(props), {
@@ -35,6 +36,7 @@ export function importDashboard(body: DashboardBody, name: string): ImportedDefi
   });
   const dashboard = construct('Dashboard', (props) => new Dashboard(props), {
     dashboardName: name,
+    region,
     start: body.start,
     end: body.end,
     periodOverride: body.periodOverride,
@@ -45,9 +47,15 @@ export function importDashboard(body: DashboardBody, name: string): ImportedDefi
   const names = [...new Set(importsOf(dashboard))].sort(compareStrings);
   const source =
     `// Imported from a CloudWatch dashboard body by \`cwdash import\`; \`cwdash build\` turns it back into that body.\n` +
-    `import { ${names.join(', ')} } from 'cwdash';\n\n` +
+    `${importLine(names)}\n\n` +
     `export default ${printTree(dashboard, '')};\n`;
   return { source, dashboard: dashboard.value as Dashboard };
+}
+
+/** One line when it fits in 120 columns, else one name per line. */
+function importLine(names: readonly string[]): string {
+  const line = `import { ${names.join(', ')} } from 'cwdash';`;
+  return line.length <= 120 ? line : `import {\n${names.map((name) => `  ${name},`).join('\n')}\n} from 'cwdash';`;
 }
 
 interface LayoutCode {
@@ -59,20 +67,20 @@ interface LayoutCode {
  * No positions: CloudWatch places the widgets. All positioned: bands of consecutive widgets on one y, if cwdash's
  * layout puts them back on the same cells; otherwise each widget keeps its x/y. Some positioned: those are pinned.
  */
-function layoutCode(widgets: readonly WidgetJson[]): LayoutCode {
+function layoutCode(widgets: readonly WidgetJson[], region: string | undefined): LayoutCode {
   const positioned = widgets.filter((widget) => widget.x !== undefined && widget.y !== undefined).length;
   if (positioned < widgets.length || widgets.length === 0) {
-    return { widgets: widgets.map((widget) => widgetCode(widget, true)), placement: widgets.length === 0 ? undefined : 'cloudwatch' };
+    return { widgets: widgets.map((widget) => widgetCode(widget, true, region)), placement: widgets.length === 0 ? undefined : 'cloudwatch' };
   }
   const bands: Code[][] = [];
   widgets.forEach((widget, index) => {
-    const code = widgetCode(widget, false);
+    const code = widgetCode(widget, false, region);
     if (index > 0 && widget.y === widgets[index - 1]!.y) bands[bands.length - 1]!.push(code);
     else bands.push([code]);
   });
   const banded = bands.map((band) => (band.length === 1 ? band[0]! : band));
-  const trial = construct('Dashboard', (props) => new Dashboard(props), { dashboardName: 'layout', widgets: banded });
+  const trial = construct('Dashboard', (props) => new Dashboard(props), { dashboardName: 'layout', region, widgets: banded });
   const placed = (trial.value as Dashboard).toBody().widgets.map((widget) => [widget.x, widget.y]);
   if (isDeepStrictEqual(placed, widgets.map((widget) => [widget.x, widget.y]))) return { widgets: banded, placement: undefined };
-  return { widgets: widgets.map((widget) => widgetCode(widget, true)), placement: undefined };
+  return { widgets: widgets.map((widget) => widgetCode(widget, true, region)), placement: undefined };
 }

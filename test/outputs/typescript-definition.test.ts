@@ -91,3 +91,17 @@ test('variables and top-level settings are kept', () => {
   expect(source).toContain("new DashboardVariable({");
   expect(source).toContain("values: [{ label: 'IAD', value: 'us-east-1' }, { label: 'DUB', value: 'us-west-2' }]");
 });
+
+test('a region every widget shares is set once on the dashboard; raw widgets keep theirs', () => {
+  const body: DashboardBody = {
+    widgets: [
+      { type: 'metric', width: 6, height: 6, properties: { view: 'timeSeries', region: 'eu-west-1', metrics: [['A', 'B']] } },
+      { type: 'log', width: 6, height: 6, properties: { region: 'eu-west-1', query: "SOURCE 'g' | fields @message" } },
+      { type: 'metric', width: 6, height: 6, properties: { view: 'timeSeries', region: 'eu-west-1', metrics: [['A', 'C']], futureOption: 1 } },
+    ],
+  };
+  const { source, dashboard } = importDashboard(body, 'regions');
+  expect(source.match(/region: 'eu-west-1'/g)).toHaveLength(2); // the dashboard's, and the raw widget's
+  expect(source).toMatch(/dashboardName: 'regions',\n {2}region: 'eu-west-1',/);
+  expect(dashboard.toBody()).toEqual(body);
+});

@@ -21,14 +21,18 @@ import type { IWidget } from '../../model/dashboard/widget.js';
 import { construct, type Code } from './code.js';
 import { durationCode, expandedRows, metricsCode } from './rows.js';
 
-/** The widget as code, pinned to its x/y when `pin` is set. The dashboard region is not used: widgets keep theirs. */
-export function widgetCode(json: WidgetJson, pin: boolean): Code {
+/**
+ * The widget as code, pinned to its x/y when `pin` is set. A typed widget whose region is `dashboardRegion` leaves
+ * it to the dashboard; a RawWidget always keeps its JSON whole.
+ */
+export function widgetCode(json: WidgetJson, pin: boolean, dashboardRegion?: string): Code {
   const position = { x: pin ? json.x : undefined, y: pin ? json.y : undefined };
   const wanted = comparable(json);
+  const source = dashboardRegion === undefined ? json : withoutRegion(json, dashboardRegion);
   // Without a size first: the widget's own default size reads best when it is the one the body has.
   for (const placement of [position, { width: json.width ?? 6, height: json.height ?? 6, ...position }]) {
-    const typed = typedWidgetCode(json, placement);
-    if (typed && isDeepStrictEqual(renderForComparison(typed.value as IWidget, json), wanted)) return typed;
+    const typed = typedWidgetCode(source, placement);
+    if (typed && isDeepStrictEqual(renderForComparison(typed.value as IWidget, json, dashboardRegion), wanted)) return typed;
   }
   return construct('RawWidget', (props) => new RawWidget(props), pin ? json : { ...json, x: undefined, y: undefined });
 }
@@ -43,10 +47,22 @@ export function comparable(json: WidgetJson): unknown {
   return canonicalizeBody(filled);
 }
 
-function renderForComparison(widget: IWidget, json: WidgetJson): unknown {
+function renderForComparison(widget: IWidget, json: WidgetJson, region: string | undefined): unknown {
   const position = json.x !== undefined && json.y !== undefined ? { x: json.x, y: json.y } : undefined;
-  const [rendered] = widget.renderAt(position, { region: undefined });
+  const [rendered] = widget.renderAt(position, { region });
   return canonicalizeBody(rendered);
+}
+
+/** The region every metric and log widget of a body shares, which the imported Dashboard then sets once. */
+export function sharedRegion(widgets: readonly WidgetJson[]): string | undefined {
+  const regions = new Set(widgets.filter((widget) => widget.type === 'metric' || widget.type === 'log').map((widget) => widget.properties.region));
+  return regions.size === 1 ? [...regions][0] : undefined;
+}
+
+function withoutRegion(json: WidgetJson, region: string): WidgetJson {
+  if ((json.type !== 'metric' && json.type !== 'log') || json.properties.region !== region) return json;
+  const { region: _dropped, ...properties } = json.properties;
+  return { ...json, properties } as WidgetJson;
 }
 
 type Placement = Record<string, number | undefined>;
