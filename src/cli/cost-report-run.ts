@@ -21,7 +21,12 @@ const PACKAGE_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const packageJson = createRequire(import.meta.url)('../../package.json') as { version: string };
 
 export const BUNDLED_COLLECTORS: readonly CollectorInput[] = [
-  { config: resolve(PACKAGE_ROOT, 'examples/task-service/otel-config.yaml'), scrape: resolve(PACKAGE_ROOT, 'examples/task-service/metrics.txt') },
+  // The example is the 2022 sidecar, ADOT v0.17.0 (dashboards/task-service.ts is written for it).
+  {
+    config: resolve(PACKAGE_ROOT, 'examples/task-service/otel-config.yaml'),
+    scrape: resolve(PACKAGE_ROOT, 'examples/task-service/metrics.txt'),
+    collectorVersion: '0.17.0',
+  },
   {
     config: resolve(PACKAGE_ROOT, 'examples/cluster/otel-config.yaml'),
     clusterInventory: resolve(PACKAGE_ROOT, 'examples/cluster/inventory.json'),
@@ -39,7 +44,9 @@ export async function prepareCostReport(options: CostInputOptions, io: Io): Prom
   const { file: projectFile, config: project } = await loadProjectConfig(io.cwd, options.projectConfig);
   const collectors = collectorsFrom(options, project.collectors, io);
   const dashboards = await dashboardPaths(options, project.dashboardsDir, io.cwd, collectors === BUNDLED_COLLECTORS);
-  const region = options.region ?? project.region ?? nonEmpty(io.env.AWS_REGION) ?? nonEmpty(io.env.AWS_DEFAULT_REGION) ?? 'us-east-1';
+  const bundled = collectors === BUNDLED_COLLECTORS;
+  // The bundled examples run in Tokyo (their dashboards say so); anything else defaults like the AWS CLI would.
+  const region = options.region ?? project.region ?? nonEmpty(io.env.AWS_REGION) ?? nonEmpty(io.env.AWS_DEFAULT_REGION) ?? (bundled ? 'ap-northeast-1' : 'us-east-1');
   const today = options.date ?? new Date().toISOString().slice(0, 10);
   if (!/^\d{4}-\d{2}-\d{2}$/.test(today)) throw new UsageError(`--date "${today}" is not a date`, { fix: 'write it as YYYY-MM-DD' });
   const account = options.account ? await fetchAccount(options, io, region, project.region, project.prefix) : undefined;

@@ -138,6 +138,22 @@ describe('cwdash cost-report on the bundled task-service example', () => {
     expect(report.assumptions.join('\n')).toContain('count as read by the Container Insights console');
   });
 
+  test('the bundled ADOT 0.17 example: its fix loses no metric the bundled dashboards read (a name filter, since 0.17 cannot declare [])', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cwdash-bundled-'));
+    const result = await runCli(['cost-report', '--format', 'json', '--write-fix', 'fixed'], { cwd: dir, env: ENV });
+    expect(result.exitCode, result.stderr).toBe(0);
+    const report = JSON.parse(result.stdout);
+    const fix = report.collectors[0].fix;
+    expect(report.collectors[0].unreadMetrics).toBeLessThan(report.collectors[0].metrics);
+    expect(fix.lostReads).toEqual([]);
+    expect(fix.after.metrics).toBeLessThan(fix.before.metrics);
+    const fixed = join(dir, fix.file);
+    expect(readFileSync(fixed, 'utf8')).toContain('filter/cwdash-unread');
+    const metrics = await runCli(['metrics', '--config', fixed, '--scrape', SCRAPE, '--collector-version', '0.17.0', '--format', 'json'], { cwd: dir, env: ENV });
+    expect(metrics.exitCode, metrics.stderr).toBe(0);
+    expect(JSON.parse(metrics.stdout).summary.customMetrics).toBe(fix.after.metrics);
+  });
+
   test('bad input: a clear message naming the file, exit 2, no stack trace', async () => {
     const dir = workspace();
     writeFileSync(join(dir, 'alarms.json'), '{"MetricAlarms": [{"Namespace": 1}]}');
