@@ -8,7 +8,7 @@ import type { Finding } from '../report/cost-report.js';
 import type { BuiltinRules } from './rule-file.js';
 import { collectorOf, groupBy, isAllowListed, isUnread, metricFinding, sumMonths, type AnalyzedMetric, type RuleContext, type RuleMeta } from './context.js';
 
-const WRITE_FIX = 'run `cwdash cost-report --write-fix DIR` for metric_declarations that keep only what is read';
+const WRITE_FIX = '`cwdash cost-report --write-fix DIR` writes the config change';
 
 export function unusedMetric(context: RuleContext, rule: BuiltinRules['unused-metric']): Finding[] {
   const meta: RuleMeta = { id: 'unused-metric', severity: rule.severity };
@@ -30,7 +30,7 @@ export function unusedMetric(context: RuleContext, rule: BuiltinRules['unused-me
         {
           message: `${metricName} (${namespace}): ${share} CloudWatch metrics are read by no dashboard, alarm or allow-list entry, ${formatUsd(cost)}/month`,
           fix: collector
-            ? `leave ${metricName} out of the ${collector.exporter} metric_declarations, or keep only the read dimension sets; ${WRITE_FIX}`
+            ? `${unread.length === metrics.length ? `drop ${metricName}` : `keep only the dimension sets of ${metricName} that are read`} (${WRITE_FIX})`
             : `stop publishing ${metricName}, or add it to the allow-list with the reason it is kept`,
           subject: `${first.collector}:${namespace}:${metricName}`,
           location: collector?.exporterLocation,
