@@ -6,10 +6,13 @@ import type { ValidationMessage } from '../model/body/messages.js';
 import { formatValidationMessage } from '../model/body/messages.js';
 import { stableStringify } from '../shared/json.js';
 import { warn, type Io } from '../shared/io.js';
+import { relative } from 'node:path';
 
 export interface ValidatedDashboard {
   /** File the dashboard came from, as the user should read it (relative to the working directory). */
   readonly file: string;
+  /** The same file as an absolute path, to match the widget sources recorded in messages. */
+  readonly path?: string;
   /** DashboardName, when known (definitions; get-dashboard output). */
   readonly name: string | undefined;
   readonly messages: readonly ValidationMessage[];
@@ -17,14 +20,28 @@ export interface ValidatedDashboard {
 
 export const VALIDATION_REPORT_SCHEMA_VERSION = 1;
 
-/** `file (name): /widgets/0/...: message`, errors first, each group in body order. */
-export function validationLines(dashboard: ValidatedDashboard): { readonly severity: ValidationMessage['severity']; readonly text: string }[] {
-  const where = dashboard.name === undefined ? dashboard.file : `${dashboard.file} (${dashboard.name})`;
+/**
+ * `file:line (name): /widgets/0/...: message`, errors first, each group in body order. The line is where the widget
+ * was created, when the definition created it; a widget made in another file (a shared helper) names that place.
+ * @param sourceFile the dashboard's file as a path, to recognise widget sources in it (default: `file`)
+ */
+export function validationLines(
+  dashboard: ValidatedDashboard,
+  sourceFile = dashboard.file,
+  showPath: (path: string) => string = (path) => path,
+): { readonly severity: ValidationMessage['severity']; readonly text: string }[] {
   const ordered = [
     ...dashboard.messages.filter((message) => message.severity === 'error'),
     ...dashboard.messages.filter((message) => message.severity === 'warning'),
   ];
-  return ordered.map((message) => ({ severity: message.severity, text: `${where}: ${formatValidationMessage(message)}` }));
+  const name = dashboard.name === undefined ? '' : ` (${dashboard.name})`;
+  return ordered.map((message) => {
+    const source = message.source;
+    const inFile = source !== undefined && source.file === sourceFile;
+    const where = `${dashboard.file}${inFile ? `:${source.line}` : ''}${name}`;
+    const elsewhere = source !== undefined && !inFile ? ` (widget created at ${showPath(source.file)}:${source.line})` : '';
+    return { severity: message.severity, text: `${where}: ${formatValidationMessage(message)}${elsewhere}` };
+  });
 }
 
 export function countMessages(dashboards: readonly ValidatedDashboard[]): { errors: number; warnings: number } {
@@ -43,15 +60,22 @@ export function renderValidationJson(dashboards: readonly ValidatedDashboard[]):
       file: dashboard.file,
       name: dashboard.name ?? null,
       valid: !dashboard.messages.some((message) => message.severity === 'error'),
-      messages: dashboard.messages.map((message) => ({ dataPath: message.dataPath, message: message.message, severity: message.severity })),
+      messages: dashboard.messages.map((message) => ({
+        dataPath: message.dataPath,
+        message: message.message,
+        severity: message.severity,
+        // The line of the definition that created the widget, when it is in this file (paths are machine-specific).
+        line: message.source !== undefined && message.source.file === (dashboard.path ?? dashboard.file) ? message.source.line : undefined,
+      })),
     })),
   });
 }
 
 /** Every message on stderr: errors as `error: ...`, warnings as `warning: ...`. */
 export function printValidationMessages(io: Io, dashboards: readonly ValidatedDashboard[]): void {
+  const showPath = (path: string) => relative(io.cwd, path) || path;
   for (const dashboard of dashboards) {
-    for (const line of validationLines(dashboard)) {
+    for (const line of validationLines(dashboard, dashboard.path ?? dashboard.file, showPath)) {
       if (line.severity === 'error') io.stderr.write(`error: ${line.text}\n`);
       else warn(io, line.text);
     }

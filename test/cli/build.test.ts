@@ -1,8 +1,13 @@
 import { describe, expect, test } from 'vitest';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import { readFile, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { runCli } from '../support/run-cli.js';
-import { graphDefinition, tempProject } from '../sources/definitions/temp-project.js';
+import { REPO_ROOT, graphDefinition, tempProject } from '../sources/definitions/temp-project.js';
+
+/** In-process, the test runner's stack handling hides the line (the spawned test below pins it): `file.ts:N (name)`. */
+const anyLine = (stderr: string) => stderr.replace(/(\.ts):\d+ \(/g, '$1:N (');
 
 describe('cwdash build', () => {
   test('dashboards/*.ts → dist/dashboards/<name>.json, byte-identical across runs', async () => {
@@ -31,8 +36,8 @@ describe('cwdash build', () => {
     const cwd = await tempProject({ 'dashboards/good.ts': graphDefinition(['good']), 'dashboards/bad.ts': graphDefinition(['bad'], { period: 20 }) });
     const result = await runCli(['build'], { cwd });
     expect(result.exitCode).toBe(1);
-    expect(result.stderr).toBe(
-      'error: dashboards/bad.ts (bad): /widgets/0/properties/period: period must be 1, 5, 10, 30, or a multiple of 60 seconds, received 20 (did you mean 60?)\n' +
+    expect(anyLine(result.stderr)).toBe(
+      'error: dashboards/bad.ts:N (bad): /widgets/0/properties/period: period must be 1, 5, 10, 30, or a multiple of 60 seconds, received 20 (did you mean 60?)\n' +
         '1 error in 2 dashboards: nothing was written; fix the errors above and build again\n',
     );
     await expect(readdir(join(cwd, 'dist'))).rejects.toThrow(/ENOENT/);
@@ -43,11 +48,35 @@ describe('cwdash build', () => {
     const cwd = await tempProject({ 'dashboards/w.ts': source });
     const result = await runCli(['build', '--check'], { cwd });
     expect(result.exitCode).toBe(0);
-    expect(result.stderr).toBe(
-      'warning: dashboards/w.ts (w): /widgets/1: widget 1 (x=6, y=1, 6x2) overlaps widget 0 (x=0, y=0, 12x2); move one of them or let cwdash place it\n' +
+    expect(anyLine(result.stderr)).toBe(
+      'warning: dashboards/w.ts:N (w): /widgets/1: widget 1 (x=6, y=1, 6x2) overlaps widget 0 (x=0, y=0, 12x2); move one of them or let cwdash place it\n' +
         '1 dashboard valid (1 warning)\n',
     );
     await expect(readdir(join(cwd, 'dist'))).rejects.toThrow(/ENOENT/);
+  });
+
+  test('messages name the line that created the widget (the real CLI, as a user runs it)', async () => {
+    const source = [
+      "import { Dashboard, Duration, GraphWidget, Metric, TextWidget } from 'cwdash';",
+      '',
+      "const cpu = new Metric({ namespace: 'AWS/EC2', metricName: 'CPUUtilization' });",
+      'export default new Dashboard({',
+      "  dashboardName: 'lines',",
+      "  region: 'eu-west-1',",
+      '  widgets: [',
+      "    new TextWidget({ markdown: 'ok' }),",
+      '    new GraphWidget({ metrics: [cpu], period: Duration.seconds(45) }),',
+      '  ],',
+      '});',
+      '',
+    ].join('\n');
+    const cwd = await tempProject({ 'dashboards/lines.ts': source });
+    const run = promisify(execFile);
+    const failure = await run(process.execPath, [join(REPO_ROOT, 'bin/cwdash.js'), 'build'], { cwd }).catch((error: { code: number; stderr: string }) => error);
+    expect(failure).toMatchObject({ code: 1 });
+    expect((failure as { stderr: string }).stderr).toContain(
+      'error: dashboards/lines.ts:9 (lines): /widgets/1/properties/period: period must be 1, 5, 10, 30, or a multiple of 60 seconds, received 45 (did you mean 60?)\n',
+    );
   });
 
   test('a definition that does not load is an input error (exit 2) with the file and line, no stack trace', async () => {

@@ -13,7 +13,7 @@ describe('cwdash validate', () => {
     expect(result).toEqual({ exitCode: 0, stdout: '', stderr: '2 dashboards: 0 errors, 0 warnings: valid\n' });
   });
 
-  test('errors exit 1 with dataPath messages; get-dashboard output is unwrapped and its name checked', async () => {
+  test('errors exit 1 with dataPath messages, all of them; get-dashboard output is unwrapped and its name checked', async () => {
     const cwd = await tempProject();
     const body = { widgets: [{ type: 'metric', width: 6, height: 6, properties: { metrics: [['AWS/EC2', 'CPUUtilization', 'InstanceId']] } }] };
     await writeFile(join(cwd, 'got.json'), JSON.stringify({ DashboardArn: 'arn:aws:cloudwatch::123456789012:dashboard/my dash', DashboardName: 'my dash', DashboardBody: JSON.stringify(body) }));
@@ -22,7 +22,8 @@ describe('cwdash validate', () => {
     expect(result.stderr).toBe(
       'error: got.json (my dash): (body): dashboard name "my dash" must be 1-255 characters of A-Z a-z 0-9 - _ (no spaces or dots)\n' +
         "error: got.json (my dash): /widgets/0/properties/region: Should have required property 'region'\n" +
-        '1 dashboard: 2 errors, 0 warnings\n',
+        'error: got.json (my dash): /widgets/0/properties/metrics/0/2: dimension "InstanceId" has no value; dimensions are name/value pairs\n' +
+        '1 dashboard: 3 errors, 0 warnings\n',
     );
   });
 

@@ -39,7 +39,12 @@ export const buildCommand = defineCommand<BuildCommandOptions>({
     const show = (path: string) => relative(io.cwd, path) || '.';
 
     const result = await buildDashboards({ dashboardsDir, outDir, force: options.force, dryRun: options.check, defaultRegion: config.region });
-    const validated = result.dashboards.map((dashboard) => ({ file: show(dashboard.sourceFile), name: dashboard.name, messages: dashboard.messages }));
+    const validated = result.dashboards.map((dashboard) => ({
+      file: show(dashboard.sourceFile),
+      path: dashboard.sourceFile,
+      name: dashboard.name,
+      messages: dashboard.messages,
+    }));
     printValidationMessages(io, validated);
     const { errors, warnings } = countMessages(validated);
     const count = `${result.dashboards.length} dashboard${result.dashboards.length === 1 ? '' : 's'}`;

@@ -7,6 +7,8 @@ export interface ValidationMessage {
   readonly dataPath: string;
   readonly message: string;
   readonly severity: 'error' | 'warning';
+  /** For bodies built from a definition: where the widget the message is about was created. */
+  readonly source?: { readonly file: string; readonly line: number };
 }
 
 /** Collects messages while the validators walk the body; each call names the place relative to the body root. */

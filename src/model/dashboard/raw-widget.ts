@@ -4,14 +4,17 @@
  */
 import type { WidgetJson } from '../body/schema.js';
 import type { GridPosition, IWidget } from './widget.js';
+import { PendingCallSite, recordOrigin } from './private/call-site.js';
 
 export class RawWidget implements IWidget {
   readonly width: number;
   readonly height: number;
   readonly pinnedPosition: GridPosition | undefined;
+  private readonly origin: PendingCallSite;
 
   /** @param json the widget as it appears in `widgets[]`; its x/y pin it, its width/height size it (default 6) */
   constructor(readonly json: WidgetJson) {
+    this.origin = new PendingCallSite(new.target);
     this.width = json.width ?? 6;
     this.height = json.height ?? 6;
     this.pinnedPosition = json.x !== undefined && json.y !== undefined ? { x: json.x, y: json.y } : undefined;
@@ -19,6 +22,8 @@ export class RawWidget implements IWidget {
 
   renderAt(position: GridPosition | undefined): WidgetJson[] {
     const json = structuredClone(this.json);
-    return [this.pinnedPosition || position === undefined ? json : { ...json, ...position }];
+    const rendered = this.pinnedPosition || position === undefined ? json : { ...json, ...position };
+    recordOrigin(rendered, this.origin);
+    return [rendered];
   }
 }

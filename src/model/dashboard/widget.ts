@@ -3,6 +3,7 @@
  * they go on the 24-column grid is decided by the layout containers and the dashboard, which pass a position in.
  */
 import type { WidgetJson } from '../body/schema.js';
+import { PendingCallSite, recordOrigin } from './private/call-site.js';
 
 /** Columns of the dashboard grid. */
 export const GRID_WIDTH = 24;
@@ -62,12 +63,14 @@ export abstract class ConcreteWidget implements IWidget {
   readonly width: number;
   readonly height: number;
   readonly pinnedPosition: GridPosition | undefined;
+  private readonly origin: PendingCallSite;
 
   protected constructor(
     private readonly placement: WidgetPlacementProps,
     defaultWidth: number,
     defaultHeight: number,
   ) {
+    this.origin = new PendingCallSite(new.target);
     this.width = placement.width ?? defaultWidth;
     this.height = placement.height ?? defaultHeight;
     // Half a position (x without y) is kept as given, so the validator reports it instead of cwdash guessing.
@@ -80,6 +83,8 @@ export abstract class ConcreteWidget implements IWidget {
   renderAt(position: GridPosition | undefined, context: RenderContext): WidgetJson[] {
     const json = this.toJson(context);
     const { x, y } = this.pinnedPosition ?? position ?? { x: this.placement.x, y: this.placement.y };
-    return [{ ...json, x, y, width: this.width, height: this.height } as WidgetJson];
+    const rendered = { ...json, x, y, width: this.width, height: this.height } as WidgetJson;
+    recordOrigin(rendered, this.origin);
+    return [rendered];
   }
 }

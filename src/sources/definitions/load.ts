@@ -9,6 +9,7 @@ import { validateDashboardBody, validateDashboardName } from '../../model/body/v
 import { CwdashError, InputError } from '../../shared/errors.js';
 import { importTypeScriptModule } from '../../shared/typescript-module.js';
 import { findDefinitionFiles } from './find.js';
+import { originOf } from '../../model/dashboard/private/call-site.js';
 
 export interface LoadedDashboard {
   /** DashboardName: also the output file's name. */
@@ -60,8 +61,18 @@ export function compile(dashboard: Dashboard, sourceFile: string, options: LoadO
       cause: error,
     });
   }
-  const messages = [...validateDashboardName(dashboard.dashboardName), ...validateDashboardBody(body)];
+  const messages = [...validateDashboardName(dashboard.dashboardName), ...validateDashboardBody(body)].map((message) =>
+    withWidgetSource(message, body),
+  );
   return { name: dashboard.dashboardName, body, sourceFile, messages };
+}
+
+/** A message about `/widgets/N/...` learns the line that created widget N. */
+function withWidgetSource(message: ValidationMessage, body: DashboardBody): ValidationMessage {
+  const index = /^\/widgets\/(\d+)/.exec(message.dataPath)?.[1];
+  const widget = index === undefined ? undefined : body.widgets[Number(index)];
+  const source = widget && originOf(widget);
+  return source ? { ...message, source } : message;
 }
 
 /**

@@ -6,6 +6,8 @@ import { loadDashboardDefinition, type LoadOptions } from './load.js';
 
 export interface FileValidation {
   readonly file: string;
+  /** The file as a path (widget sources in messages are paths). */
+  readonly path: string;
   readonly name: string | undefined;
   readonly messages: readonly ValidationMessage[];
 }
@@ -16,13 +18,13 @@ export async function validateFiles(files: readonly { readonly path: string; rea
   for (const { path: file, shownAs } of files) {
     if (file.endsWith('.ts')) {
       for (const dashboard of await loadDashboardDefinition(file, options)) {
-        results.push({ file: shownAs, name: dashboard.name, messages: dashboard.messages });
+        results.push({ file: shownAs, path: file, name: dashboard.name, messages: dashboard.messages });
       }
       continue;
     }
     const { body, dashboardName } = await readDashboardBodyFile(file, shownAs);
     const nameMessages = dashboardName === undefined ? [] : validateDashboardName(dashboardName);
-    results.push({ file: shownAs, name: dashboardName, messages: [...nameMessages, ...validateDashboardBody(body)] });
+    results.push({ file: shownAs, path: file, name: dashboardName, messages: [...nameMessages, ...validateDashboardBody(body)] });
   }
   return results;
 }

@@ -1,0 +1,50 @@
+/**
+ * Where a widget was created in the user's definition, so a validation message about `/widgets/3` can name the line
+ * that built widget 3. Capturing a stack is cheap in V8 (the text is only formatted when read), so it is read only
+ * when a message needs it.
+ */
+import { fileURLToPath } from 'node:url';
+import type { WidgetJson } from '../../body/schema.js';
+
+export interface CallSite {
+  readonly file: string;
+  readonly line: number;
+}
+
+/** A captured stack whose first frame is the code that called `new X(...)`. */
+export class PendingCallSite {
+  private readonly holder: { stack?: string } = {};
+
+  /** @param constructorFunction the outermost constructor (`new.target`): it and the frames inside it are left out */
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- the type Error.captureStackTrace takes
+  constructor(constructorFunction: Function) {
+    Error.captureStackTrace(this.holder, constructorFunction);
+  }
+
+  resolve(): CallSite | undefined {
+    for (const line of (this.holder.stack ?? '').split('\n').slice(1)) {
+      const match = /\(?((?:file:\/\/)?\/[^():]+?)(?:\?[^:]*)?:(\d+):\d+\)?$/.exec(line.trim());
+      if (!match) continue;
+      const file = match[1]!.startsWith('file://') ? fileURLToPath(match[1]!) : match[1]!;
+      return { file, line: Number(match[2]) };
+    }
+    return undefined;
+  }
+}
+
+/**
+ * Widget JSON → where its widget was created; filled as widgets render, read when messages are reported. Definitions
+ * are loaded in their own module namespace (a second copy of this module), so the map lives on a global symbol that
+ * every copy shares.
+ */
+const ORIGINS = Symbol.for('cwdash.widget-origins');
+const registry = globalThis as { [ORIGINS]?: WeakMap<object, { resolve(): CallSite | undefined }> };
+const origins = (registry[ORIGINS] ??= new WeakMap());
+
+export function recordOrigin(json: WidgetJson, site: PendingCallSite): void {
+  origins.set(json, site);
+}
+
+export function originOf(json: WidgetJson): CallSite | undefined {
+  return origins.get(json)?.resolve();
+}
