@@ -60,6 +60,7 @@ code.rule{word-break:normal;white-space:nowrap}svg text{font:12px system-ui,sans
 <div class="card">Custom metrics<b>{{customMetrics}}</b>{{customMetricsUSD}}</div>
 <div class="card bad">Read by nothing<b>{{unusedMetrics}}</b>{{unusedUSD}} per month</div>
 <div class="card">Dashboards<b>{{dashboards}}</b>{{dashboardsUSD}}</div>
+<div class="card">EMF logs<b>{{emfLogsUSD}}</b>ingestion + storage</div>
 </div>
 {{#if collectors.length}}
 <h2>Collectors and the generated fix</h2>
@@ -111,6 +112,7 @@ export function renderReportHtml(report: CostReport, options: ReportHtmlOptions 
     unusedUSD: formatUsd(totals.unusedMonthlyUSD),
     dashboards: totals.dashboards,
     dashboardsUSD: formatUsd(totals.dashboardsMonthlyUSD),
+    emfLogsUSD: formatUsd(totals.emfLogsMonthlyUSD),
     collectors: report.collectors.map((collector) => ({
       config: collector.config,
       metrics: collector.metrics,

@@ -23,7 +23,7 @@ export function renderReportMarkdown(report: CostReport, options: ReportMarkdown
   lines.push(`${h} cwdash cost report: ${md(report.region)}`, '');
   lines.push(
     `**${formatUsd(totals.monthlyUSD)}/month** predicted: ${totals.customMetrics} custom metrics (${formatUsd(totals.customMetricsMonthlyUSD)}), ` +
-      `${totals.dashboards} dashboards (${formatUsd(totals.dashboardsMonthlyUSD)}). ` +
+      `${totals.dashboards} dashboards (${formatUsd(totals.dashboardsMonthlyUSD)}), EMF logs (${formatUsd(totals.emfLogsMonthlyUSD)}). ` +
       `**${totals.unusedMetrics} metrics are read by nothing: ${formatUsd(totals.unusedMonthlyUSD)}/month.**`,
     '',
   );

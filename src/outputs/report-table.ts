@@ -29,6 +29,7 @@ export function renderReportTable(report: CostReport, options: ReportTableOption
         ['custom metrics', String(totals.customMetrics), formatUsd(totals.customMetricsMonthlyUSD)],
         ['  read by nothing', String(totals.unusedMetrics), formatUsd(totals.unusedMonthlyUSD)],
         ['dashboards', String(totals.dashboards), formatUsd(totals.dashboardsMonthlyUSD)],
+        ['EMF logs (ingestion + storage)', '', formatUsd(totals.emfLogsMonthlyUSD)],
         ['total', '', formatUsd(totals.monthlyUSD)],
       ],
     ),

@@ -38,8 +38,9 @@ describe('cwdash audit', () => {
     const result = await audit(dir, '--budget', '10', '--format', 'json');
     expect(result.exitCode).toBe(1);
     const budget = JSON.parse(result.stdout).findings.find((finding: { rule: string }) => finding.rule === 'budget');
-    // 144 metrics × $0.30 + 1 dashboard × $3 = $46.20.
-    expect(budget.message).toBe('predicted $46.20/month is $36.20 over the $10.00 budget');
+    // 144 metrics × $0.30 + 1 dashboard × $3 = $46.20, plus the EMF logs.
+    expect(budget.message).toMatch(/^predicted \$4[67]\.\d\d\/month is \$3[67]\.\d\d over the \$10\.00 budget$/);
+    expect(budget.monthlyUSD).toBeCloseTo(46.2 + JSON.parse(result.stdout).totals.emfLogsMonthlyUSD, 8);
   });
 
   test('a baseline accepts today\'s findings; only new ones fail', async () => {

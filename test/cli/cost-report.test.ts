@@ -62,7 +62,13 @@ describe('cwdash cost-report on the bundled task-service example', () => {
     expect(report.totals).toMatchObject({ customMetrics: 144, unusedMetrics: 138, dashboards: 1 });
     expect(report.totals.customMetricsMonthlyUSD).toBeCloseTo(144 * 0.3, 10); // $43.20
     expect(report.totals.unusedMonthlyUSD).toBeCloseTo(138 * 0.3, 10); // $41.40
-    expect(report.totals.monthlyUSD).toBeCloseTo(144 * 0.3 + 3, 10); // + one $3 dashboard
+    // EMF is billed as logs too (pricing.md §2.1 rule 5): us-east-1 ingestion $0.50/GB, storage $0.03/GB-month on the
+    // 15% compressed archive, priced in the 12th month of a log group that never expires (log_retention 0).
+    const gb = report.collectors[0].emfLogsGBPerMonth;
+    expect(gb).toBeGreaterThan(1.5); // ≈ 19.7 KB per scrape × 86,400 scrapes (awsemf.md §8.3)
+    expect(gb).toBeLessThan(1.7);
+    expect(report.totals.emfLogsMonthlyUSD).toBeCloseTo(gb * 0.5 + gb * 0.15 * 12 * 0.03, 8);
+    expect(report.totals.monthlyUSD).toBeCloseTo(144 * 0.3 + 3 + report.totals.emfLogsMonthlyUSD, 8); // + one $3 dashboard
     const latency = report.findings.find((f: { rule: string; message: string }) => f.rule === 'unused-metric' && f.message.startsWith('http_request_duration_seconds '));
     expect(latency.message).toBe(`http_request_duration_seconds (${NS}): 16 of 21 CloudWatch metrics are read by no dashboard, alarm or allow-list entry, $4.80/month`);
     expect(latency.savingUSD).toBeCloseTo(16 * 0.3, 10);

@@ -6,7 +6,8 @@ import { metricKey, type MetricIdentity } from '../../model/metric-identity.js';
 import type { PriceTable } from '../../sources/price-list/prices.js';
 import { compareStrings } from '../../shared/json.js';
 import { customMetricsMonthlyCost, customMetricsSaving, estimateMonthlyCost } from '../cost/model.js';
-import { Decimal } from '../cost/money.js';
+import { emfLogUsage } from '../cost/emf-logs.js';
+import { BYTES_PER_GB, Decimal } from '../cost/money.js';
 import type { AnalyzedMetric, CollectorFacts, Coster, DashboardFacts, RuleContext } from '../rules/context.js';
 import { isUnread, sumMonths } from '../rules/context.js';
 import { ruleDescriptors, runRules } from '../rules/engine.js';
@@ -28,6 +29,8 @@ export interface CollectorInputs {
   readonly facts: CollectorFacts;
   readonly scrape?: string | undefined;
   readonly metrics: readonly MetricInput[];
+  /** Predicted EMF bytes per month and the log group's retention (days; 0 or absent = never expires). */
+  readonly emfLogs?: { readonly bytesPerMonth: number; readonly retentionDays?: number | undefined } | undefined;
   readonly fix?: FixSummary | undefined;
 }
 
@@ -62,7 +65,10 @@ export function buildCostReport(inputs: CostReportInputs): CostReport {
     dashboardsUSD,
   };
   const allDashboardsUSD = estimateMonthlyCost({ dashboards: inputs.dashboards.length }, inputs.prices, { freeTier }).totalUsd;
-  const totalMonthlyUSD = new Decimal(metricsUSD).plus(allDashboardsUSD).toNumber();
+  const logsUSD = (collector: CollectorInputs) =>
+    collector.emfLogs ? estimateMonthlyCost(emfLogUsage(collector.emfLogs), inputs.prices, { freeTier }).totalUsd : 0;
+  const emfLogsUSD = inputs.collectors.reduce((sum, collector) => sum.plus(logsUSD(collector)), new Decimal(0)).toNumber();
+  const totalMonthlyUSD = new Decimal(metricsUSD).plus(allDashboardsUSD).plus(emfLogsUSD).toNumber();
   const context: RuleContext = {
     metrics,
     collectors: inputs.collectors.map((collector) => collector.facts),
@@ -97,6 +103,7 @@ export function buildCostReport(inputs: CostReportInputs): CostReport {
       customMetricsMonthlyUSD: metricsUSD,
       dashboards: inputs.dashboards.length,
       dashboardsMonthlyUSD: allDashboardsUSD,
+      emfLogsMonthlyUSD: emfLogsUSD,
       unusedMetrics: unread.length,
       unusedMonthlyUSD: coster.savingUSD(sumMonths(unread)),
       fixSavingUSD: inputs.collectors
@@ -109,7 +116,7 @@ export function buildCostReport(inputs: CostReportInputs): CostReport {
       reads: inputs.usage.reads.length,
       allowListEntries: inputs.allowList?.active.length ?? 0,
     },
-    collectors: inputs.collectors.map((collector) => collectorReport(collector, metrics, context)),
+    collectors: inputs.collectors.map((collector) => collectorReport(collector, metrics, context, logsUSD(collector))),
     costByNamespace: buckets(metrics, context, (metric) => [metric.identity.namespace]),
     costByMetric: buckets(metrics, context, (metric) => [`${metric.identity.namespace} ${metric.identity.metricName}`]),
     costByLabel: buckets(metrics, context, (metric) => Object.keys(metric.identity.dimensions)),
@@ -152,13 +159,15 @@ function missingReads(usage: UsageIndex, metrics: readonly AnalyzedMetric[]): Me
   return ours.filter((read) => unmatched.has(read));
 }
 
-function collectorReport(collector: CollectorInputs, metrics: readonly AnalyzedMetric[], context: RuleContext): CollectorReport {
+function collectorReport(collector: CollectorInputs, metrics: readonly AnalyzedMetric[], context: RuleContext, emfLogsUSD: number): CollectorReport {
   const own = metrics.filter((metric) => metric.collector === collector.facts.config);
   return {
     config: collector.facts.config,
     scrape: collector.scrape,
     metrics: own.length,
     monthlyUSD: context.coster.monthlyUSD(sumMonths(own)),
+    emfLogsGBPerMonth: collector.emfLogs ? new Decimal(collector.emfLogs.bytesPerMonth).div(BYTES_PER_GB).toNumber() : 0,
+    emfLogsMonthlyUSD: emfLogsUSD,
     unreadMetrics: own.filter((metric) => isUnread(context, metric, 'unused-metric')).length,
     fix: collector.fix,
   };

@@ -17,6 +17,7 @@ import type { PendingFile } from '../../shared/files.js';
 import { collectorProfile } from '../awsemf/profiles.js';
 import { analyzeCollector, type MetricsPrediction } from '../awsemf/predict.js';
 import { customMetricsMonthlyCost } from '../cost/model.js';
+import { BYTES_PER_GB } from '../cost/money.js';
 import { byteOrder } from '../awsemf/declarations.js';
 import { NO_ROLLUP, SINGLE_ONLY, ZERO_AND_SINGLE } from '../awsemf/dimension-sets.js';
 import { planDeclarations } from '../fix/declarations.js';
@@ -34,6 +35,7 @@ export interface CollectorAnalysis {
   readonly facts: CollectorFacts;
   readonly scrape?: string | undefined;
   readonly metrics: readonly MetricInput[];
+  readonly emfLogs: { readonly bytesPerMonth: number; readonly retentionDays: number };
   readonly assumptions: readonly string[];
 }
 
@@ -64,6 +66,7 @@ export async function analyzeCollectorInput(input: CollectorInput, context: Anal
     },
   };
   const { assumptions } = prediction;
+  const retention = typeof exporter?.raw.log_retention === 'number' ? exporter.raw.log_retention : 0;
   const intervals = Object.entries(assumptions.scrapeIntervals).map(([job, seconds]) => `${job} every ${seconds} s`);
   return {
     input,
@@ -72,12 +75,15 @@ export async function analyzeCollectorInput(input: CollectorInput, context: Anal
     facts,
     scrape: input.scrape === undefined ? undefined : rel(context.cwd, input.scrape),
     metrics: metricInputs(prediction),
+    emfLogs: { bytesPerMonth: prediction.emf.bytesPerMonth, retentionDays: retention },
     assumptions: [
       `${file}: ADOT collector ${prediction.collectorVersion} (contrib ${prediction.profile.contribVersion}), ` +
         `${assumptions.replicas} replica${assumptions.replicas === 1 ? '' : 's'}` +
         `${assumptions.replicasMultiplyMetrics ? ' (each replica adds its own metrics)' : ' (replicas send the same metrics)'}, ` +
         `scrape ${intervals.length > 0 ? intervals.join(', ') : `every ${assumptions.scrapeIntervalSeconds} s`}` +
         `${input.scrape ? `, series from ${rel(context.cwd, input.scrape)}` : ''}; every metric billed as a full metric-month (it receives data every hour)`,
+      `${file}: EMF logs ${formatGb(prediction.emf.bytesPerMonth)} GB/month ingested (JSON bytes, without the 26 B per event PutLogEvents counts); ` +
+        (retention > 0 ? `stored ${retention} days (log_retention)` : 'storage priced in the 12th month of a log group that never expires (log_retention 0), compressed to 15%'),
       ...assumptions.notes.map((note) => `${file}: ${note}`),
     ],
   };
@@ -110,6 +116,10 @@ async function predictFixed(text: string, input: CollectorInput, context: Analys
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
+}
+
+function formatGb(bytes: number): string {
+  return (bytes / BYTES_PER_GB).toFixed(3);
 }
 
 function metricInputs(prediction: MetricsPrediction): MetricInput[] {

@@ -51,7 +51,11 @@ export interface CollectorReport {
   readonly config: string;
   readonly scrape?: string | undefined;
   readonly metrics: number;
+  /** Custom metrics of this collector, per month. */
   readonly monthlyUSD: number;
+  /** EMF bytes ingested into CloudWatch Logs per month, in GB (2^30 bytes), and their ingestion + storage cost. */
+  readonly emfLogsGBPerMonth: number;
+  readonly emfLogsMonthlyUSD: number;
   readonly unreadMetrics: number;
   /** The generated fix for this collector, when one was computed. */
   readonly fix?: FixSummary | undefined;
@@ -92,6 +96,8 @@ export interface CostReport {
     readonly customMetricsMonthlyUSD: number;
     readonly dashboards: number;
     readonly dashboardsMonthlyUSD: number;
+    /** EMF log ingestion and storage (the other two ways EMF is billed). */
+    readonly emfLogsMonthlyUSD: number;
     readonly unusedMetrics: number;
     readonly unusedMonthlyUSD: number;
     /** The sum over collectors of what their generated fix saves. */

@@ -79,7 +79,7 @@ export async function runCostReport(options: CostReportRunOptions): Promise<Cost
         writeFixDir: options.writeFixDir,
       });
       if (fix.file) fixFiles.push(fix.file);
-      collectors.push({ facts: analysis.facts, scrape: analysis.scrape, metrics: analysis.metrics, fix: fix.summary });
+      collectors.push({ facts: analysis.facts, scrape: analysis.scrape, metrics: analysis.metrics, emfLogs: analysis.emfLogs, fix: fix.summary });
     }
   }
   assumptions.push(
