@@ -39,10 +39,21 @@ describe('cwdash validate', () => {
       dashboards: [
         {
           file: 'b.json', name: null, valid: false,
-          messages: [{ dataPath: '/widgets/0/width', message: 'width must be an integer from 1 to 24 (the grid is 24 columns wide), received 30', severity: 'error' }],
+          messages: [{ dataPath: '/widgets/0/width', message: 'width must be an integer from 1 to 24 (the grid is 24 columns wide), received 30', severity: 'error', line: 1 }],
         },
       ],
     });
+  });
+
+  test('messages about a body file name the line of the offending value', async () => {
+    const cwd = await tempProject();
+    const body = { widgets: [{ type: 'text', properties: { markdown: 'ok' } }, { type: 'metric', width: 6, height: 6, properties: { region: 'eu-west-1', metrics: [['AWS/EC2', 'CPUUtilization', { period: 45 }]] } }] };
+    await writeFile(join(cwd, 'pretty.json'), `${JSON.stringify(body, null, 2)}\n`);
+    const result = await runCli(['validate', 'pretty.json'], { cwd });
+    expect(result.stderr).toBe(
+      'error: pretty.json:20: /widgets/1/properties/metrics/0/2/period: period must be 1, 5, 10, 30, or a multiple of 60 seconds, received 45 (did you mean 60?)\n' +
+        '1 dashboard: 1 error, 0 warnings\n',
+    );
   });
 
   test('malformed JSON is an input error with line and column', async () => {

@@ -8,6 +8,10 @@ import { readTextFile } from '../../shared/files.js';
 export interface BodyFile {
   /** The parsed body, not yet validated. */
   readonly body: unknown;
+  /** The body's JSON text (inside a get-dashboard response, the DashboardBody string). */
+  readonly text: string;
+  /** Whether `text` is the file's own text, so its line numbers are the file's. */
+  readonly textIsFile: boolean;
   /** The DashboardName when the file is a get-dashboard response. */
   readonly dashboardName: string | undefined;
 }
@@ -22,10 +26,12 @@ export async function readDashboardBodyFile(file: string, shownAs = file): Promi
     const response = value as { DashboardBody: string; DashboardName?: unknown };
     return {
       body: parseJson(response.DashboardBody, shownAs, '/DashboardBody'),
+      text: response.DashboardBody,
+      textIsFile: false,
       dashboardName: typeof response.DashboardName === 'string' ? response.DashboardName : undefined,
     };
   }
-  return { body: value, dashboardName: undefined };
+  return { body: value, text, textIsFile: true, dashboardName: undefined };
 }
 
 function parseJson(text: string, file: string, path?: string): unknown {

@@ -2,6 +2,7 @@
 import { validateDashboardBody, validateDashboardName } from '../../model/body/validate.js';
 import type { ValidationMessage } from '../../model/body/messages.js';
 import { readDashboardBodyFile } from './body-file.js';
+import { jsonPointerLines, lineOfPointer } from './json-lines.js';
 import { loadDashboardDefinition, type LoadOptions } from './load.js';
 
 export interface FileValidation {
@@ -22,9 +23,16 @@ export async function validateFiles(files: readonly { readonly path: string; rea
       }
       continue;
     }
-    const { body, dashboardName } = await readDashboardBodyFile(file, shownAs);
+    const { body, dashboardName, text, textIsFile } = await readDashboardBodyFile(file, shownAs);
     const nameMessages = dashboardName === undefined ? [] : validateDashboardName(dashboardName);
-    results.push({ file: shownAs, path: file, name: dashboardName, messages: [...nameMessages, ...validateDashboardBody(body)] });
+    const bodyMessages = validateDashboardBody(body);
+    // Lines only when the body is the file's own text (not a string inside a get-dashboard response).
+    const lines = textIsFile && bodyMessages.length > 0 ? jsonPointerLines(text) : undefined;
+    const located = bodyMessages.map((message) => {
+      const line = lines && lineOfPointer(lines, message.dataPath);
+      return line === undefined ? message : { ...message, source: { file, line } };
+    });
+    results.push({ file: shownAs, path: file, name: dashboardName, messages: [...nameMessages, ...located] });
   }
   return results;
 }
