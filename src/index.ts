@@ -29,3 +29,10 @@ export type { MetricsPrediction, PredictedMetric, PredictedMetricSource } from '
 export { matchesDeclaration, initDeclarations } from './analysis/awsemf/declarations.js';
 export { parseScrape, readScrapeFile, type Scrape } from './sources/exposition/scrape.js';
 export * from './blueprints/index.js';
+export { runCostReport, type CostReportRunOptions, type CostReportRun } from './analysis/report/run.js';
+export { buildCostReport, type CostReportInputs, type CollectorInputs, type MetricInput } from './analysis/report/build.js';
+export { COST_REPORT_SCHEMA_VERSION, type CostReport, type Finding, type Severity, type FixSummary } from './analysis/report/cost-report.js';
+export { loadRuleSet, type RuleSet, type CustomRule } from './analysis/rules/rule-file.js';
+export { buildUsageIndex, type UsageIndex } from './analysis/usage/usage-index.js';
+export { dashboardReads } from './analysis/usage/dashboard-reads.js';
+export { parseSearchQuery, searchMatches, type SearchQuery } from './analysis/usage/search-expression.js';
