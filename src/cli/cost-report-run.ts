@@ -73,6 +73,11 @@ export async function prepareCostReport(options: CostInputOptions, io: Io): Prom
 
 function collectorsFrom(options: CostInputOptions, fromProject: readonly CollectorInput[] | undefined, io: Io): readonly CollectorInput[] {
   const configs = options.config ?? [];
+  if (options.account && configs.length > 0) {
+    throw new UsageError('--account reports on the metrics the account has; --config predicts them from a collector config', {
+      fix: 'pass one of them (run cost-report twice to compare the prediction with the account)',
+    });
+  }
   if (configs.length === 0) {
     if (options.scrape?.length || options.clusterInventory?.length) {
       throw new UsageError('--scrape and --cluster-inventory go with a --config', { fix: 'pass the collector config they belong to with --config FILE' });

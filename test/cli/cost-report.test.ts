@@ -172,6 +172,9 @@ describe('cwdash cost-report on the bundled task-service example', () => {
     expect(missing.stderr).toMatch(/nope\.yaml: collector config not found/);
     const orphan = await runCli(['cost-report', '--scrape', SCRAPE], { cwd: dir, env: ENV });
     expect(orphan.exitCode).toBe(2);
+    const both = await runCli(['cost-report', '--account', '--config', CONFIG], { cwd: dir, env: ENV });
+    expect(both.exitCode).toBe(2);
+    expect(both.stderr).toContain('--account reports on the metrics the account has');
     expect(existsSync(join(dir, 'fixed'))).toBe(false);
   });
 });

@@ -58,7 +58,8 @@ export async function runCostReport(options: CostReportRunOptions): Promise<Cost
   const fixFiles: PendingFile[] = [];
   if (options.account) {
     assumptions.push(
-      `metrics: the ${options.account.metrics.length} custom metrics ListMetrics returned in ${options.region}, each billed as a full metric-month`,
+      `metrics: the ${options.account.metrics.length} custom metrics ListMetrics returned in ${options.region}, each billed as a full metric-month` +
+        (options.collectors.length > 0 ? `; the ${options.collectors.length} collector configs of the project config are not used with --account` : ''),
     );
     collectors.push({
       facts: { config: 'account', exporter: 'account', dimensionRollupOption: '', resourceToTelemetry: { enabled: true } },
