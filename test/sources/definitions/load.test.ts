@@ -38,7 +38,9 @@ describe('loadDashboardDefinitions', () => {
     const [withRegion] = await loadDashboardDefinitions(join(dir, 'dashboards'), { defaultRegion: 'ap-northeast-1' });
     expect(withRegion!.body.widgets[0]!.properties).toMatchObject({ region: 'ap-northeast-1' });
     const [without] = await loadDashboardDefinitions(join(dir, 'dashboards'));
-    expect(without!.messages).toEqual([{ dataPath: '/widgets/0/properties/region', message: "Should have required property 'region'", severity: 'error' }]);
+    expect(without!.messages).toEqual([
+      { dataPath: '/widgets/0/properties/region', message: "Should have required property 'region'", severity: 'error', source: { file: join(dir, 'dashboards/d.ts'), line: expect.any(Number) } },
+    ]);
   });
 
   test.each([
