@@ -93,7 +93,7 @@ export function rollupDuplicates(context: RuleContext, rule: BuiltinRules['rollu
         meta,
         {
           message: `${config}: dimension_rollup_option ${option} adds ${rollups.length} zero/single-dimension metrics; ${unread.length} of them are read by nothing`,
-          fix: `set dimension_rollup_option: NoDimensionRollup on ${collector?.exporter ?? 'the awsemf exporter'} and declare the few rolled-up sets a dashboard reads in metric_declarations`,
+          fix: `lower dimension_rollup_option on ${collector?.exporter ?? 'the awsemf exporter'} (NoDimensionRollup) and declare the few rolled-up sets a dashboard reads in metric_declarations (${WRITE_FIX})`,
           subject: `${config}:${collector?.exporter ?? 'awsemf'}`,
           location: collector?.exporterLocation,
         },
