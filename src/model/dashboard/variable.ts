@@ -56,6 +56,24 @@ export type DashboardVariableProps =
     });
 
 export class DashboardVariable {
+  /**
+   * `valuesFromSearch` for the values of one dimension of a metric:
+   * `DashboardVariable.searchFor({ namespace: 'AWS/EC2', dimensions: ['InstanceId'], metricName: 'CPUUtilization', populateFrom: 'InstanceId' })`
+   * gives `{ search: '{AWS/EC2,InstanceId} MetricName="CPUUtilization"', populateFrom: 'InstanceId' }`.
+   */
+  static searchFor(components: {
+    readonly namespace: string;
+    readonly dimensions: readonly string[];
+    readonly metricName: string;
+    /** One of `dimensions`: the dimension whose values become the choices. */
+    readonly populateFrom: string;
+  }): { readonly search: string; readonly populateFrom: string } {
+    return {
+      search: `{${[components.namespace, ...components.dimensions].join(',')}} MetricName="${components.metricName}"`,
+      populateFrom: components.populateFrom,
+    };
+  }
+
   constructor(readonly props: DashboardVariableProps) {}
 
   toJson(): VariableJson {

@@ -114,7 +114,10 @@ test('a dashboard body: top-level keys, variables only when present', () => {
     dashboardName: 'd', start: '-P7D', periodOverride: 'inherit', region: 'eu-west-1',
     variables: [
       new DashboardVariable({ type: 'property', property: 'region', inputType: 'select', id: 'region', values: [{ value: 'eu-west-1', label: 'Ireland' }, { value: 'us-east-1' }], defaultValue: 'eu-west-1' }),
-      new DashboardVariable({ type: 'property', property: 'InstanceId', inputType: 'select', id: 'instance', valuesFromSearch: { search: '{AWS/EC2,InstanceId} MetricName="CPUUtilization"', populateFrom: 'InstanceId' }, defaultValue: '__FIRST', visible: true }),
+      new DashboardVariable({
+        type: 'property', property: 'InstanceId', inputType: 'select', id: 'instance', defaultValue: '__FIRST', visible: true,
+        valuesFromSearch: DashboardVariable.searchFor({ namespace: 'AWS/EC2', dimensions: ['InstanceId'], metricName: 'CPUUtilization', populateFrom: 'InstanceId' }),
+      }),
     ],
     widgets: [new TextWidget({ markdown: 'x' })],
   });
