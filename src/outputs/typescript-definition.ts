@@ -64,23 +64,37 @@ interface LayoutCode {
 }
 
 /**
- * No positions: CloudWatch places the widgets. All positioned: bands of consecutive widgets on one y, if cwdash's
- * layout puts them back on the same cells; otherwise each widget keeps its x/y. Some positioned: those are pinned.
+ * No positions: CloudWatch places the widgets. Some positioned: those are pinned. All positioned: consecutive
+ * widgets on one y become a band (a Row), and a widget cwdash's layout would put elsewhere keeps its x/y; a few
+ * rounds settle which widgets need pinning (pinning one can move the bands after it).
  */
 function layoutCode(widgets: readonly WidgetJson[], region: string | undefined): LayoutCode {
   const positioned = widgets.filter((widget) => widget.x !== undefined && widget.y !== undefined).length;
   if (positioned < widgets.length || widgets.length === 0) {
     return { widgets: widgets.map((widget) => widgetCode(widget, true, region)), placement: widgets.length === 0 ? undefined : 'cloudwatch' };
   }
-  const bands: Code[][] = [];
-  widgets.forEach((widget, index) => {
-    const code = widgetCode(widget, false, region);
-    if (index > 0 && widget.y === widgets[index - 1]!.y) bands[bands.length - 1]!.push(code);
-    else bands.push([code]);
-  });
-  const banded = bands.map((band) => (band.length === 1 ? band[0]! : band));
-  const trial = construct('Dashboard', (props) => new Dashboard(props), { dashboardName: 'layout', region, widgets: banded });
-  const placed = (trial.value as Dashboard).toBody().widgets.map((widget) => [widget.x, widget.y]);
-  if (isDeepStrictEqual(placed, widgets.map((widget) => [widget.x, widget.y]))) return { widgets: banded, placement: undefined };
+  const flowing = widgets.map((widget) => widgetCode(widget, false, region));
+  const pinnedCode = new Map<number, Code>();
+  const wanted = widgets.map((widget) => [widget.x, widget.y]);
+  for (let round = 0; round < 4; round++) {
+    const entries = bands(widgets, (index) => pinnedCode.get(index) ?? flowing[index]!, pinnedCode);
+    const trial = construct('Dashboard', (props) => new Dashboard(props), { dashboardName: 'layout', region, widgets: entries });
+    const placed = (trial.value as Dashboard).toBody().widgets.map((widget) => [widget.x, widget.y]);
+    const misplaced = wanted.flatMap((position, index) => (isDeepStrictEqual(placed[index], position) ? [] : [index]));
+    if (misplaced.length === 0) return { widgets: entries, placement: undefined };
+    for (const index of misplaced) pinnedCode.set(index, widgetCode(widgets[index]!, true, region));
+  }
   return { widgets: widgets.map((widget) => widgetCode(widget, true, region)), placement: undefined };
+}
+
+/** Consecutive unpinned widgets sharing a y form one band; pinned widgets stand alone. */
+function bands(widgets: readonly WidgetJson[], code: (index: number) => Code, pinned: ReadonlyMap<number, Code>): (Code | Code[])[] {
+  const result: Code[][] = [];
+  widgets.forEach((widget, index) => {
+    const previous = widgets[index - 1];
+    const joins = index > 0 && !pinned.has(index) && !pinned.has(index - 1) && widget.y === previous!.y;
+    if (joins) result[result.length - 1]!.push(code(index));
+    else result.push([code(index)]);
+  });
+  return result.map((band) => (band.length === 1 ? band[0]! : band));
 }

@@ -105,3 +105,12 @@ test('a region every widget shares is set once on the dashboard; raw widgets kee
   expect(source).toMatch(/dashboardName: 'regions',\n {2}region: 'eu-west-1',/);
   expect(dashboard.toBody()).toEqual(body);
 });
+
+test('only the widgets cwdash would place elsewhere keep x/y; the rest stay bands', () => {
+  const text = (markdown: string, x: number, y: number, width: number) => ({ type: 'text' as const, x, y, width, height: 2, properties: { markdown } });
+  const body: DashboardBody = { widgets: [text('a', 0, 0, 12), text('b', 12, 0, 12), text('odd', 6, 2, 6), text('c', 0, 4, 24)] };
+  const { source, dashboard } = importDashboard(body, 'partial');
+  expect(source).toContain("new TextWidget({ x: 6, y: 2, markdown: 'odd' })");
+  expect(source.match(/x: /g)).toHaveLength(1);
+  expect(dashboard.toBody()).toEqual(body);
+});
