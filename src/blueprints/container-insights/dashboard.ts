@@ -76,7 +76,7 @@ export function containerInsightsDashboard(props: ContainerInsightsDashboardProp
       owners: props.owners ?? [],
       links: props.links ?? [],
     },
-    { width: 24, height: 3 },
+    { width: 24, height: 4 },
   );
   const containers = new LogQueryWidget({
     title: 'Containers by CPU (from the performance log events)',

@@ -86,7 +86,7 @@ export function nodeServiceDashboard(props: NodeServiceDashboardProps): Dashboar
       owners: props.owners ?? [],
       links: props.links ?? [],
     },
-    { width: 24, height: 3 },
+    { width: 24, height: 4 },
   );
   const bands: (IWidget | IWidget[])[] = [
     header,

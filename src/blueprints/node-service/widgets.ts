@@ -4,6 +4,7 @@
  * P / scrapeInterval of them; `RATE(x) * interval / PERIOD(x)` is then the per-second rate of the underlying counter.
  * Counters (`*_total`) arrive as per-scrape deltas: their Sum over a period is the increase in that period.
  */
+import { Duration } from '../../model/dashboard/duration.js';
 import { GraphWidget } from '../../model/dashboard/graph-widget.js';
 import { MathExpression } from '../../model/dashboard/math-expression.js';
 import { Metric } from '../../model/dashboard/metric.js';
@@ -160,6 +161,7 @@ function kubernetesWidgets(workload: KubernetesWorkload): IWidget[] {
       metricName,
       statistic,
       label,
+      period: Duration.minutes(1),
       dimensionsMap: { ClusterName: workload.clusterName, Namespace: workload.namespace, PodName: workload.podName },
     });
   return [

@@ -3,6 +3,7 @@ import type { RegisteredCommand } from '../command.js';
 import { buildCommand } from './build.js';
 import { validateCommand } from './validate.js';
 import { importCommand } from './import.js';
+import { previewCommand } from './preview.js';
 import { pricingCommand } from './pricing.js';
 import { publishCommand } from './publish.js';
 import { diffCommand } from './diff.js';
@@ -15,6 +16,7 @@ export const commands: readonly RegisteredCommand[] = [
   buildCommand,
   validateCommand,
   importCommand,
+  previewCommand,
   pricingCommand,
   publishCommand,
   diffCommand,
