@@ -3,7 +3,7 @@
  * each row into its parts. The validator, the importer and the cost linter all read rows through here, so the
  * shorthand is understood in exactly one place.
  */
-import type { ExpressionRowOptions, MetricRow, MetricRowOptions } from './schema.js';
+import type { ExpressionRowOptions, MetricRowOptions } from './schema.js';
 
 export interface MetricStatRowParts {
   readonly kind: 'metric';
@@ -127,9 +127,4 @@ function readStatRow(row: readonly unknown[], index: number, problems: RowProble
   const dimensions: (readonly [string, string])[] = [];
   for (let i = 0; i < rest.length; i += 2) dimensions.push([rest[i]!, rest[i + 1]!]);
   return { kind: 'metric', namespace: namespace!, metricName: metricName!, dimensions, options: hasOptions ? (last as MetricRowOptions) : {} };
-}
-
-/** The rows of a widget as typed parts, dropping malformed ones: what readers outside validation want. */
-export function metricRowParts(rows: readonly MetricRow[]): MetricRowParts[] {
-  return readMetricRows(rows).rows.filter((row): row is MetricRowParts => row !== undefined);
 }

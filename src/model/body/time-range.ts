@@ -4,11 +4,11 @@ import type { MessageCollector } from './messages.js';
 const RELATIVE = /^-P(?:\d+[YMWD])*(?:T(?:\d+[HMS])+)?$/;
 const ABSOLUTE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?$/;
 
-export function isRelativeTime(text: string): boolean {
+function isRelativeTime(text: string): boolean {
   return RELATIVE.test(text) && text !== '-P' && !text.endsWith('T');
 }
 
-export function isAbsoluteTime(text: string): boolean {
+function isAbsoluteTime(text: string): boolean {
   return ABSOLUTE.test(text) && !Number.isNaN(Date.parse(text));
 }
 

@@ -12,6 +12,7 @@ import { validateMetricWidget } from './validate-metric-widget.js';
 import { warnUnknownKeys } from './zod-messages.js';
 import { isValidPeriod, periodProblem } from './period.js';
 
+/** Columns of the dashboard grid. */
 export const GRID_WIDTH = 24;
 export const MAX_HEIGHT = 1000;
 const ENVELOPE_KEYS = new Set(['type', 'x', 'y', 'width', 'height', 'properties']);

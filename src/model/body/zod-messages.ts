@@ -25,7 +25,7 @@ function describeIssue(issue: z.core.$ZodIssue): string {
 }
 
 /** Keys of `value` that `schema` does not declare: CloudWatch ignores them with a warning. */
-export function unknownKeys(value: object, schema: { readonly shape: Record<string, unknown> }): string[] {
+function unknownKeys(value: object, schema: { readonly shape: Record<string, unknown> }): string[] {
   return Object.keys(value).filter((key) => !(key in schema.shape));
 }
 

@@ -3,7 +3,8 @@
  * takes room and renders nothing. Offsets are computed once, at construction, from the children's sizes.
  */
 import type { WidgetJson } from '../body/schema.js';
-import { GRID_WIDTH, type GridPosition, type IWidget, type RenderContext } from './widget.js';
+import { GRID_WIDTH } from '../body/validate-widget.js';
+import type { GridPosition, IWidget, RenderContext } from './widget.js';
 
 /** Widgets side by side; a widget that would pass column 24 starts a new line below the tallest one so far. */
 export class Row implements IWidget {

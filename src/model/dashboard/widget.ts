@@ -5,8 +5,7 @@
 import type { WidgetJson } from '../body/schema.js';
 import { PendingCallSite, recordOrigin } from './private/call-site.js';
 
-/** Columns of the dashboard grid. */
-export const GRID_WIDTH = 24;
+export { GRID_WIDTH } from '../body/validate-widget.js';
 
 /** What a widget may inherit from its dashboard when rendering. */
 export interface RenderContext {

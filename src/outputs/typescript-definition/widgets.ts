@@ -38,7 +38,7 @@ export function widgetCode(json: WidgetJson, pin: boolean, dashboardRegion?: str
 }
 
 /** The widget JSON with the shorthand in its rows expanded and CloudWatch's size and view defaults filled in. */
-export function comparable(json: WidgetJson): unknown {
+function comparable(json: WidgetJson): unknown {
   const filled: Record<string, unknown> = { ...json, width: json.width ?? 6, height: json.height ?? 6 };
   if (json.type === 'metric') {
     const rows = json.properties.metrics && expandedRows(json.properties.metrics);
