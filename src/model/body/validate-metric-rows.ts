@@ -72,8 +72,20 @@ function collectIds(parts: readonly (MetricRowParts | undefined)[], path: string
   return new Set(seen.keys());
 }
 
+const METRIC_OPTION_KEYS = new Set(['id', 'label', 'color', 'stat', 'period', 'visible', 'yAxis', 'region', 'accountId']);
+const EXPRESSION_OPTION_KEYS = new Set([...[...METRIC_OPTION_KEYS].filter((key) => key !== 'stat'), 'expression']);
+
 function checkOptions(row: MetricRowParts, path: string, out: MessageCollector): void {
   const options = row.options;
+  const known = row.kind === 'metric' ? METRIC_OPTION_KEYS : EXPRESSION_OPTION_KEYS;
+  for (const key of Object.keys(options)) {
+    if (!known.has(key) && !(row.kind === 'expression' && key === 'stat')) {
+      out.warning(`${path}/${key}`, `"${key}" is not a ${row.kind === 'metric' ? 'metric' : 'expression'} row option (known: ${[...known].join(', ')}); CloudWatch may reject the row`);
+    }
+  }
+  if (row.kind === 'expression' && 'stat' in options) {
+    out.warning(`${path}/stat`, 'an expression row has no stat: give the statistic inside the expression (SEARCH) or to the metrics it reads');
+  }
   if (options.id !== undefined && !ID_PATTERN.test(options.id)) {
     out.error(`${path}/id`, `id "${options.id}" must start with a lower-case letter followed by letters, digits or _`);
   }

@@ -304,3 +304,13 @@ test('dashboard names', () => {
   expect(validateDashboardName('my dashboard')[0]?.message).toBe('dashboard name "my dashboard" must be 1-255 characters of A-Z a-z 0-9 - _ (no spaces or dots)');
   expect(validateDashboardName('x'.repeat(256))).toHaveLength(1);
 });
+
+test('unknown row options, and a stat on an expression row, are warnings', () => {
+  const messages = validateDashboardBody({
+    widgets: [{ type: 'metric', properties: { region: 'eu-west-1', metrics: [['App', 'A', { colour: '#ffffff' }], [{ expression: 'SEARCH(\'{App} A\', \'Sum\', 60)', stat: 'Sum' }]] } }],
+  });
+  expect(messages.map((message) => `${message.severity} ${message.dataPath}: ${message.message}`)).toEqual([
+    'warning /widgets/0/properties/metrics/0/2/colour: "colour" is not a metric row option (known: id, label, color, stat, period, visible, yAxis, region, accountId); CloudWatch may reject the row',
+    'warning /widgets/0/properties/metrics/1/0/stat: an expression row has no stat: give the statistic inside the expression (SEARCH) or to the metrics it reads',
+  ]);
+});
