@@ -6,27 +6,57 @@ import type { AwsEmfConfig } from '../../sources/collector-config/model.js';
 import { byteOrder, type ValidDeclaration } from './declarations.js';
 import { emfLabels, summaryDataPoints } from './data-points.js';
 import { dimensionSetsFor, OTEL_LIB } from './dimension-sets.js';
-import { emfEventLength, numberLength, statisticSetLength, type EmfDirective } from './emf-size.js';
+import { definitionLength, dimensionsLength, emfEventLengthFromParts, jsonStringLength, labelsLength, numberLength, statisticSetLength, type EmfMetricDefinition } from './emf-size.js';
 import type { CollectorProfile } from './profiles.js';
-import type { OtelPoint, TargetMetrics } from './prometheus-to-otel.js';
+import type { IdentityStore } from './identity-store.js';
+import { SCRAPE_LOOP_GAUGES, type OtelPoint, type TargetMetrics } from './prometheus-to-otel.js';
 import { emfLogGroup, emfNamespace } from './resource.js';
-import type { DimensionSetKind, PredictedMetricSource } from './types.js';
+import type { DimensionSetKind, PredictedMetric, PredictedMetricSource } from './types.js';
+import { seriesText } from '../../sources/exposition/scrape.js';
 
 export interface EmfExportContext {
   readonly config: AwsEmfConfig;
   readonly profile: CollectorProfile;
   readonly declarations: readonly ValidDeclaration[];
+  /** The declared dimension sets (sorted names joined by commas), to tell declared identities from rollups. */
+  readonly declaredSets: ReadonlySet<string>;
   readonly pipeline: string;
   readonly receiver: string;
   readonly exporter: string;
 }
 
-/** A metric identity being collected: dimensions in sorted-name order. */
+/**
+ * A metric identity being collected, kept small because a large scrape makes a million of them: the dimension
+ * object and the source are built only when the prediction is rendered (`toPredictedMetric`).
+ */
 export interface MetricAccumulator {
   readonly namespace: string;
   readonly metricName: string;
-  readonly dimensions: Record<string, string>;
-  source: PredictedMetricSource;
+  /** Sorted dimension names; values come from `labels`. */
+  readonly set: readonly string[];
+  readonly labels: Readonly<Record<string, string>>;
+  readonly kind: DimensionSetKind;
+  readonly seriesKey: string;
+  readonly fromSecondScrape: boolean;
+  readonly context: EmfExportContext;
+  readonly job: string;
+  series: number;
+}
+
+export function toPredictedMetric(metric: MetricAccumulator): PredictedMetric {
+  const dimensions: Record<string, string> = {};
+  for (const name of metric.set) dimensions[name] = metric.labels[name]!;
+  const source: PredictedMetricSource = {
+    pipeline: metric.context.pipeline,
+    receiver: metric.context.receiver,
+    exporter: metric.context.exporter,
+    job: metric.job,
+    series: metric.series,
+    exampleSeries: metric.seriesKey.includes('\u0000') || !SCRAPE_LOOP_GAUGES.includes(metric.seriesKey as never) ? seriesText(metric.seriesKey) : `${metric.seriesKey} (scrape loop)`,
+    dimensionSet: metric.kind,
+    ...(metric.fromSecondScrape ? { fromSecondScrape: true } : {}),
+  };
+  return { namespace: metric.namespace, metricName: metric.metricName, dimensions, source };
 }
 
 export interface ExportStats {
@@ -49,59 +79,127 @@ const STORAGE_RESOLUTION = 'aws.emf.storage_resolution';
 const MAX_METRICS_PER_DIRECTIVE = 100;
 const MAX_DIMENSIONS_PER_SET = 30;
 
+/** One EMF log event being assembled: only the lengths its size needs, so a million events stay small. */
 interface Group {
-  readonly namespace: string;
-  readonly labels: Record<string, string>;
-  readonly values: Map<string, number>;
-  readonly definitions: Map<string, { unit: string; sets: string[][] }>;
+  readonly labels: Readonly<Record<string, string>>;
+  readonly labelsLength: number;
+  readonly labelCount: number;
+  valuesLength: number;
+  valueCount: number;
+  /** Metrics with the same dimension sets share a directive; keyed by the sets. */
+  readonly directives: Map<string, { readonly dimensionsLength: number; definitionsLength: number; count: number }>;
 }
 
-/** Adds the target's metrics to `metrics` (keyed by identity) and its events to `stats`. */
-export function exportToEmf(target: TargetMetrics, context: EmfExportContext, metrics: Map<string, MetricAccumulator>, stats: ExportStats): void {
-  const { config, profile } = context;
-  const namespace = emfNamespace(config.namespace, target.resource);
-  stats.logGroups.add(emfLogGroup(config.logGroupName, namespace, target.resource));
-  const resourceLabels = config.resourceToTelemetryConversion.enabled ? resourceAsLabels(target.resource, config, profile) : undefined;
-  const groups = new Map<string, Group>();
-  for (const point of target.points) {
+/**
+ * One export call of one awsemf exporter for one target: points are added one by one (their identities go straight
+ * into the shared store), and `finish` sizes the EMF events they group into.
+ */
+export class EmfTargetExport {
+  private readonly namespace: string;
+  private readonly resourceLabels: Record<string, string> | undefined;
+  private readonly groups = new Map<string, Group>();
+  private readonly setsCache = new Map<string, string[][]>();
+  /** The receiver adds `prom_metric_type` only when a processor set the resource attribute receiver=prometheus. */
+  private readonly extraFields: Readonly<Record<string, string>> | undefined;
+  private readonly directivesOff: boolean;
+
+  constructor(
+    private readonly target: TargetMetrics,
+    private readonly context: EmfExportContext,
+    private readonly metrics: IdentityStore<MetricAccumulator>,
+    private readonly stats: ExportStats,
+  ) {
+    const { config, profile } = context;
+    this.namespace = emfNamespace(config.namespace, target.resource);
+    stats.logGroups.add(emfLogGroup(config.logGroupName, this.namespace, target.resource));
+    this.resourceLabels = config.resourceToTelemetryConversion.enabled ? resourceAsLabels(target.resource, config, profile) : undefined;
+    this.extraFields = target.resource.receiver === 'prometheus' ? { prom_metric_type: 'gauge' } : undefined;
+    this.directivesOff = profile.supportsVersionOption && config.version !== '0' && config.version !== '1';
+  }
+
+  add(point: OtelPoint): void {
+    const { config, profile } = this.context;
     if (Number.isNaN(point.value) || !Number.isFinite(point.value)) {
       const drops = Number.isNaN(point.value) ? profile.dropsNaN : profile.dropsInf;
       if (point.type === 'gauge' || point.type === 'sum') {
-        stats.droppedNaN.push(point.exampleSeries);
-        if (drops) continue;
+        this.stats.droppedNaN.push(seriesText(point.seriesKey));
+        if (drops) return;
       }
     }
-    const attributes = resourceLabels ? { ...point.attributes, ...resourceLabels } : point.attributes;
-    const labels = emfLabels(attributes, target.scope);
+    const attributes = this.resourceLabels ? { ...point.attributes, ...this.resourceLabels } : point.attributes;
+    const labels = emfLabels(attributes, this.target.scope);
     const detailed = point.type === 'summary' && config.detailedMetrics && profile.supportsDetailedMetrics;
-    const quantiles = [...point.quantiles.keys()].sort((a, b) => a - b);
+    const quantiles = point.quantiles ? [...point.quantiles.keys()].sort((a, b) => a - b) : [];
     const named = point.type === 'summary' ? summaryDataPoints(point.name, labels, quantiles, detailed) : [{ name: point.name, labels }];
     for (const [index, { name, labels: pointLabels }] of named.entries()) {
       const dimensionLabels = Object.hasOwn(pointLabels, STORAGE_RESOLUTION) ? withoutKey(pointLabels, STORAGE_RESOLUTION) : pointLabels;
-      const sets = dimensionSetsFor(config.dimensionRollupOption, dimensionLabels, name, context.declarations, profile.honoursEmptyDeclaredSet);
-      if (sets.some((set) => set.length > MAX_DIMENSIONS_PER_SET)) stats.overwideSets.push(point.exampleSeries);
-      const directivesOff = profile.supportsVersionOption && config.version !== '0' && config.version !== '1';
-      if (!directivesOff) addIdentities(metrics, namespace, name, dimensionLabels, sets, point, context, target.job);
-      const group = groupFor(groups, namespace, pointLabels, profile.groupByMetricType ? point.type : '');
-      group.values.set(name, valueLength(point, detailed ? index : -1, quantiles));
-      if (sets.length > 0 && !directivesOff) group.definitions.set(name, { unit: unitFor(point, profile), sets });
+      const names = Object.keys(pointLabels).sort(byteOrder);
+      const sets = setsFor(dimensionLabels, name, names, this.context, this.setsCache);
+      if (names.length > MAX_DIMENSIONS_PER_SET) this.stats.overwideSets.push(seriesText(point.seriesKey));
+      if (!this.directivesOff) addIdentities(this.metrics, this.namespace, name, dimensionLabels, sets, point, this.context, this.target.job);
+      const group = groupFor(this.groups, this.namespace, pointLabels, profile.groupByMetricType ? point.type : '', names, this.extraFields);
+      group.valuesLength += jsonStringLength(name) + 3 + valueLength(point, detailed ? index : -1, quantiles);
+      group.valueCount++;
+      if (sets.length > 0 && !this.directivesOff) addDefinition(group, { name, unit: unitFor(point, profile) }, sets, this.context);
     }
   }
-  for (const group of groups.values()) {
-    const directives = directivesOf(group);
-    const metricCount = directives.reduce((total, directive) => total + directive.metrics.length, 0);
-    if (metricCount > MAX_METRICS_PER_DIRECTIVE) stats.oversizedGroups.push(`${group.namespace} {${Object.keys(group.labels).sort(byteOrder).join(',')}}: ${metricCount} metrics`);
-    stats.events++;
-    stats.bytes += emfEventLength({
-      namespace: group.namespace,
-      labels: group.labels,
-      values: group.values,
-      directives,
-      definitionForm: profile.definitionForm,
-      versionField: profile.versionField && config.version !== '0',
-      ...(target.resource.receiver === 'prometheus' ? { extraFields: { prom_metric_type: 'gauge' } } : {}),
-    }) + (profile.supportsVersionOption && config.version === '0' ? 7 : 0); // v0 is 7 bytes shorter than v1, not 14
+
+  /** Sizes the events; call once, after the last point. */
+  finish(): void {
+    const { config, profile } = this.context;
+    for (const group of this.groups.values()) {
+      const metricCount = [...group.directives.values()].reduce((total, directive) => total + directive.count, 0);
+      if (metricCount > MAX_METRICS_PER_DIRECTIVE) this.stats.oversizedGroups.push(`${this.namespace} {${Object.keys(group.labels).sort(byteOrder).join(',')}}: ${metricCount} metrics`);
+      this.stats.events++;
+      this.stats.bytes += emfEventLengthFromParts({
+        namespace: this.namespace,
+        labelsLength: group.labelsLength,
+        labelCount: group.labelCount,
+        valuesLength: group.valuesLength,
+        valueCount: group.valueCount,
+        directives: [...group.directives.values()],
+        versionField: profile.versionField && config.version !== '0',
+      }) + (profile.supportsVersionOption && config.version === '0' ? 7 : 0); // v0 is 7 bytes shorter than v1, not 14
+    }
+    this.groups.clear();
   }
+}
+
+/** Without declarations every metric of an event has the same sets (they follow from the labels): one directive. */
+function addDefinition(group: Group, definition: EmfMetricDefinition, sets: readonly (readonly string[])[], context: EmfExportContext): void {
+  const key = context.declarations.length === 0 ? '' : sets.map((set) => set.join(',')).join('|');
+  const length = definitionLength(definition, context.profile.definitionForm);
+  const directive = group.directives.get(key);
+  if (directive) {
+    directive.definitionsLength += length + 1;
+    directive.count++;
+  } else {
+    group.directives.set(key, { dimensionsLength: dimensionsLength(sets), definitionsLength: length, count: 1 });
+  }
+}
+
+/**
+ * Without declarations the sets depend only on the label names, so points with the same names share one array of
+ * sets (a million-series scrape has a handful of name sets): less work, and the identities share the arrays.
+ */
+function setsFor(
+  labels: Readonly<Record<string, string>>,
+  metricName: string,
+  names: readonly string[],
+  context: EmfExportContext,
+  cache: Map<string, string[][]>,
+): string[][] {
+  const { config, profile, declarations } = context;
+  if (declarations.length > 0 || Object.hasOwn(labels, STORAGE_RESOLUTION)) {
+    return dimensionSetsFor(config.dimensionRollupOption, labels, metricName, declarations, profile.honoursEmptyDeclaredSet);
+  }
+  const key = names.join('\u0000');
+  let sets = cache.get(key);
+  if (!sets) {
+    sets = dimensionSetsFor(config.dimensionRollupOption, labels, metricName, declarations, profile.honoursEmptyDeclaredSet);
+    cache.set(key, sets);
+  }
+  return sets;
 }
 
 function resourceAsLabels(resource: Readonly<Record<string, string>>, config: AwsEmfConfig, profile: CollectorProfile): Record<string, string> {
@@ -115,31 +213,24 @@ function withoutKey(labels: Readonly<Record<string, string>>, key: string): Reco
   return copy;
 }
 
-function groupFor(groups: Map<string, Group>, namespace: string, labels: Readonly<Record<string, string>>, type: string): Group {
-  const names = Object.keys(labels).sort(byteOrder);
+function groupFor(
+  groups: Map<string, Group>,
+  namespace: string,
+  labels: Readonly<Record<string, string>>,
+  type: string,
+  names: readonly string[],
+  extraFields: Readonly<Record<string, string>> | undefined,
+): Group {
   let key = `${namespace}\u0000${type}`;
   for (const name of names) key += `\u0000${name}\u0000${labels[name]}`;
   let group = groups.get(key);
   if (!group) {
-    group = { namespace, labels: { ...labels }, values: new Map(), definitions: new Map() };
+    const extra = extraFields === undefined ? 0 : labelsLength(extraFields);
+    const extraCount = extraFields === undefined ? 0 : Object.keys(extraFields).length;
+    group = { labels, labelsLength: labelsLength(labels) + extra, labelCount: names.length + extraCount, valuesLength: 0, valueCount: 0, directives: new Map() };
     groups.set(key, group);
   }
   return group;
-}
-
-/** Metrics that got the same dimension sets share one directive. */
-function directivesOf(group: Group): EmfDirective[] {
-  const byKey = new Map<string, { dimensionSets: string[][]; metrics: { name: string; unit: string }[] }>();
-  for (const [name, { unit, sets }] of group.definitions) {
-    const key = sets.map((set) => set.join(',')).join('|');
-    let directive = byKey.get(key);
-    if (!directive) {
-      directive = { dimensionSets: sets, metrics: [] };
-      byKey.set(key, directive);
-    }
-    directive.metrics.push({ name, unit });
-  }
-  return [...byKey.values()];
 }
 
 function valueLength(point: OtelPoint, detailedIndex: number, quantiles: readonly number[]): number {
@@ -147,9 +238,10 @@ function valueLength(point: OtelPoint, detailedIndex: number, quantiles: readonl
   if (point.type === 'summary') {
     if (detailedIndex === 0) return numberLength(point.sum);
     if (detailedIndex === 1) return numberLength(point.count);
-    if (detailedIndex >= 2) return numberLength(point.quantiles.get(quantiles[detailedIndex - 2]!) ?? 0);
-    const first = quantiles.length > 0 ? point.quantiles.get(quantiles[0]!)! : 0;
-    const last = quantiles.length > 0 ? point.quantiles.get(quantiles[quantiles.length - 1]!)! : 0;
+    const quantile = (q: number | undefined) => (q === undefined ? 0 : (point.quantiles?.get(q) ?? 0));
+    if (detailedIndex >= 2) return numberLength(quantile(quantiles[detailedIndex - 2]));
+    const first = quantile(quantiles[0]);
+    const last = quantile(quantiles[quantiles.length - 1]);
     return statisticSetLength(last, first, point.count, point.sum);
   }
   // Counters are written as the delta since the previous scrape; the current value's length stands in for it.
@@ -165,7 +257,7 @@ function unitFor(point: OtelPoint, profile: CollectorProfile): string {
 }
 
 function addIdentities(
-  metrics: Map<string, MetricAccumulator>,
+  metrics: IdentityStore<MetricAccumulator>,
   namespace: string,
   metricName: string,
   labels: Readonly<Record<string, string>>,
@@ -174,33 +266,22 @@ function addIdentities(
   context: EmfExportContext,
   job: string,
 ): void {
-  const declaredCount = context.declarations.length > 0 ? sets.length : 0;
+  const declared = context.declaredSets;
   const fullSize = Object.keys(labels).length;
   for (const set of sets) {
-    let key = `${namespace}\u0000${metricName}`;
-    for (const name of set) key += `\u0000${name}\u0000${labels[name]}`;
-    const existing = metrics.get(key);
-    if (existing) {
-      existing.source = { ...existing.source, series: existing.source.series + 1 };
-      continue;
-    }
-    const dimensions: Record<string, string> = {};
-    for (const name of set) dimensions[name] = labels[name]!;
-    metrics.set(key, {
+    const { entry } = metrics.get(namespace, metricName, set, labels, () => ({
       namespace,
       metricName,
-      dimensions,
-      source: {
-        pipeline: context.pipeline,
-        receiver: context.receiver,
-        exporter: context.exporter,
-        job,
-        series: 1,
-        exampleSeries: point.exampleSeries,
-        dimensionSet: kindOf(set, fullSize, labels, declaredCount > 0 && context.declarations.some((d) => d.dimensions.some((s) => s.join(',') === set.join(',')))),
-        ...(point.cumulative ? { fromSecondScrape: true } : {}),
-      },
-    });
+      set,
+      labels,
+      kind: kindOf(set, fullSize, labels, declared.size > 0 && declared.has(set.join(','))),
+      seriesKey: point.seriesKey,
+      fromSecondScrape: point.cumulative,
+      context,
+      job,
+      series: 0,
+    }));
+    entry.series++;
   }
 }
 

@@ -59,7 +59,7 @@ export interface EmfEventShape {
   readonly extraFields?: Readonly<Record<string, string>>;
 }
 
-function dimensionsLength(sets: readonly (readonly string[])[]): number {
+export function dimensionsLength(sets: readonly (readonly string[])[]): number {
   let length = Math.max(0, sets.length - 1);
   for (const set of sets) {
     length += 2 + Math.max(0, set.length - 1);
@@ -70,29 +70,57 @@ function dimensionsLength(sets: readonly (readonly string[])[]): number {
 
 function definitionsLength(metrics: readonly EmfMetricDefinition[], form: 'old' | 'new'): number {
   let length = Math.max(0, metrics.length - 1);
-  for (const metric of metrics) {
-    const name = jsonStringLength(metric.name);
-    const unit = jsonStringLength(metric.unit);
-    length += form === 'new' ? 44 + name + unit : 11 + name + (unit > 0 ? 10 + unit : 0);
-  }
+  for (const metric of metrics) length += definitionLength(metric, form);
   return length;
 }
 
 export function emfEventLength(event: EmfEventShape): number {
-  let length = 2;
-  let fields = 0;
-  for (const [name, value] of [...Object.entries(event.labels), ...Object.entries(event.extraFields ?? {})]) {
-    length += jsonStringLength(name) + jsonStringLength(value) + 5;
-    fields++;
-  }
-  for (const [name, valueLength] of event.values) {
-    length += jsonStringLength(name) + 3 + valueLength;
-    fields++;
-  }
+  let fieldsLength = 0;
+  for (const [name, valueLength] of event.values) fieldsLength += jsonStringLength(name) + 3 + valueLength;
+  return emfEventLengthFromParts({
+    namespace: event.namespace,
+    labelsLength: labelsLength({ ...event.labels, ...event.extraFields }),
+    labelCount: Object.keys(event.labels).length + Object.keys(event.extraFields ?? {}).length,
+    valuesLength: fieldsLength,
+    valueCount: event.values.size,
+    directives: event.directives.map((directive) => ({ dimensionsLength: dimensionsLength(directive.dimensionSets), definitionsLength: definitionsLength(directive.metrics, event.definitionForm) })),
+    versionField: event.versionField,
+  });
+}
+
+/** `"name":"value"` for every label, commas excluded. */
+export function labelsLength(labels: Readonly<Record<string, string>>): number {
+  let length = 0;
+  for (const name in labels) length += jsonStringLength(name) + jsonStringLength(labels[name]!) + 5;
+  return length;
+}
+
+/** The length of one metric definition in a directive's `Metrics` array. */
+export function definitionLength(definition: EmfMetricDefinition, form: 'old' | 'new'): number {
+  const name = jsonStringLength(definition.name);
+  const unit = jsonStringLength(definition.unit);
+  return form === 'new' ? 44 + name + unit : 11 + name + (unit > 0 ? 10 + unit : 0);
+}
+
+/** An event summed up as it is assembled: labels, value fields (`"name":value`, commas excluded), directives. */
+export interface EmfEventParts {
+  readonly namespace: string;
+  readonly labelsLength: number;
+  readonly labelCount: number;
+  readonly valuesLength: number;
+  readonly valueCount: number;
+  /** Per directive: its Dimensions array and the Metrics array contents (commas between definitions included). */
+  readonly directives: readonly { readonly dimensionsLength: number; readonly definitionsLength: number }[];
+  readonly versionField: boolean;
+}
+
+export function emfEventLengthFromParts(event: EmfEventParts): number {
+  let length = 2 + event.labelsLength + event.valuesLength;
+  let fields = event.labelCount + event.valueCount;
   if (event.directives.length > 0) {
     const namespace = jsonStringLength(event.namespace);
     event.directives.forEach((directive, index) => {
-      length += (index === 0 ? 102 : 46) + namespace + dimensionsLength(directive.dimensionSets) + definitionsLength(directive.metrics, event.definitionForm);
+      length += (index === 0 ? 102 : 46) + namespace + directive.dimensionsLength + directive.definitionsLength;
     });
     fields++;
   }

@@ -10,16 +10,17 @@ import { compareStrings } from '../../shared/json.js';
 import { formatLocation } from '../../shared/errors.js';
 import type { Env } from '../../sources/collector-config/env.js';
 import { loadCollectorConfig } from '../../sources/collector-config/load.js';
-import type { CollectorConfig, ConfigLocation, ExporterComponent, ScrapeConfig } from '../../sources/collector-config/model.js';
+import type { CollectorConfig, ConfigLocation, ExporterComponent, ProcessorModel, ScrapeConfig } from '../../sources/collector-config/model.js';
 import { fetchScrape } from '../../sources/exposition/fetch.js';
 import { readScrapeFile, type Scrape } from '../../sources/exposition/scrape.js';
 import type { ExpositionFormat } from '../../sources/exposition/read.js';
 import { initDeclarations } from './declarations.js';
-import { exportToEmf, newExportStats, type EmfExportContext, type ExportStats, type MetricAccumulator } from './emf-export.js';
+import { EmfTargetExport, newExportStats, toPredictedMetric, type EmfExportContext, type ExportStats, type MetricAccumulator } from './emf-export.js';
 import { LOG_EVENT_OVERHEAD_BYTES } from './emf-size.js';
-import { applyProcessor } from './processors.js';
+import { IdentityStore } from './identity-store.js';
+import { applyResourceProcessors, pointProcessors } from './processors.js';
 import { collectorProfile, type CollectorProfile } from './profiles.js';
-import { prometheusToOtel, type TargetSpec } from './prometheus-to-otel.js';
+import { prometheusPoints, prometheusTarget, type TargetSpec } from './prometheus-to-otel.js';
 import { compileRelabelRules } from './relabel.js';
 import { summarize } from './summary.js';
 import type { MetricsPrediction, PredictedMetric, PredictionWarning } from './types.js';
@@ -40,9 +41,11 @@ export interface PredictOptions {
   readonly additionalMetrics?: readonly PredictedMetric[] | undefined;
   /** Receiver ids those additional metrics model, so they are not listed as "not modelled". */
   readonly modelledReceivers?: readonly string[] | undefined;
+  /** `false`: leave `metrics` empty and only count (a scrape of a million series, where the list is the cost). */
+  readonly listMetrics?: boolean | undefined;
 }
 
-const EMPTY_SCRAPE: Scrape = { source: '(none)', format: 'text', series: [], metadata: new Map(), samples: 0, duplicates: 0 };
+const EMPTY_SCRAPE: Scrape = { source: '(none)', format: 'text', seriesCount: 0, metadata: new Map(), samples: 0, duplicates: 0, forEachSeries: () => undefined };
 
 export function predictMetrics(options: PredictOptions): MetricsPrediction {
   const profile = collectorProfile(options.collectorVersion);
@@ -76,9 +79,8 @@ export function predictMetrics(options: PredictOptions): MetricsPrediction {
         : `${run.stats.droppedNaN.length} NaN/Inf value(s) (e.g. ${run.stats.droppedNaN[0]}): this collector cannot serialise them and loses the whole event they are in`,
     });
   }
-  const metrics: PredictedMetric[] = [...run.metrics.entries()]
-    .sort((a, b) => compareStrings(a[0], b[0]))
-    .map(([, metric]) => ({ namespace: metric.namespace, metricName: metric.metricName, dimensions: metric.dimensions, source: metric.source }));
+  const listed = options.listMetrics !== false || (options.additionalMetrics?.length ?? 0) > 0;
+  const metrics: PredictedMetric[] = listed ? run.metrics.sorted().map(({ entry }) => toPredictedMetric(entry)) : [];
   const merged = options.additionalMetrics?.length ? mergeMetrics(metrics, options.additionalMetrics) : metrics;
   const modelled = new Set(options.modelledReceivers ?? []);
   const interval = Object.values(run.intervals)[0] ?? 60;
@@ -88,11 +90,11 @@ export function predictMetrics(options: PredictOptions): MetricsPrediction {
     profile: { label: profile.label, contribVersion: profile.contribVersion },
     configFile: options.config.file,
     ...(options.scrape
-      ? { scrape: { source: options.scrape.source, format: options.scrape.format, series: options.scrape.series.length, samples: options.scrape.samples, duplicates: options.scrape.duplicates } }
+      ? { scrape: { source: options.scrape.source, format: options.scrape.format, series: options.scrape.seriesCount, samples: options.scrape.samples, duplicates: options.scrape.duplicates } }
       : {}),
     metrics: merged,
     summary: summarize(
-      merged,
+      listed ? merged : run.metrics.identities(),
       options.config.notModelled
         .filter((entry) => !(entry.kind === 'receivers' && modelled.has(entry.component)))
         .map((entry) => ({ component: entry.component, kind: entry.kind, reason: entry.reason, location: where(entry.location) })),
@@ -123,7 +125,7 @@ export function predictMetrics(options: PredictOptions): MetricsPrediction {
 }
 
 interface Run {
-  readonly metrics: Map<string, MetricAccumulator>;
+  readonly metrics: IdentityStore<MetricAccumulator>;
   readonly stats: ExportStats;
   readonly monthly: { events: number; bytes: number };
   readonly intervals: Record<string, number>;
@@ -132,7 +134,7 @@ interface Run {
 }
 
 function runPrediction(config: CollectorConfig, scrape: Scrape, profile: CollectorProfile, replicas: number): Run {
-  const metrics = new Map<string, MetricAccumulator>();
+  const metrics = new IdentityStore<MetricAccumulator>();
   const stats = newExportStats();
   const monthly = { events: 0, bytes: 0 };
   const intervals: Record<string, number> = {};
@@ -142,6 +144,8 @@ function runPrediction(config: CollectorConfig, scrape: Scrape, profile: Collect
     const exporters = pipeline.exporters.map((id) => config.exporters.get(id)).filter((e): e is ExporterComponent => e?.awsemf !== undefined);
     if (exporters.length === 0) continue;
     const contexts = exporters.map((exporter) => exportContext(exporter, profile, pipeline.id, warnings));
+    const processors = pipeline.processors.map((id) => config.processors.get(id)?.model).filter((model): model is ProcessorModel => model !== undefined);
+    const processPoint = pointProcessors(processors);
     for (const receiverId of pipeline.receivers) {
       const receiver = config.receivers.get(receiverId);
       if (!receiver?.prometheus) continue;
@@ -155,15 +159,18 @@ function runPrediction(config: CollectorConfig, scrape: Scrape, profile: Collect
         const { targets, copies } = targetsOf(scrapeConfig, replicas, warnings);
         for (const target of targets) {
           prometheusTargets++;
-          const metricsOfTarget = prometheusToOtel(scrape, scrapeConfig, target, profile, relabel.compiled);
-          for (const processorId of pipeline.processors) {
-            const model = config.processors.get(processorId)?.model;
-            if (model) applyProcessor(metricsOfTarget, model);
-          }
-          for (const context of contexts) {
+          const targetMetrics = prometheusTarget(scrapeConfig, target, profile);
+          targetMetrics.resource = applyResourceProcessors(targetMetrics.resource, processors);
+          const exports = contexts.map((context) => {
             const targetStats = newExportStats();
-            exportToEmf(metricsOfTarget, { ...context, receiver: receiverId }, metrics, targetStats);
-            const scrapesPerMonth = (DAYS_PER_MONTH * 86_400) / scrapeConfig.scrapeIntervalSeconds;
+            return { targetStats, export: new EmfTargetExport(targetMetrics, { ...context, receiver: receiverId }, metrics, targetStats) };
+          });
+          prometheusPoints(scrape, scrapeConfig, target, profile, relabel.compiled, (point) => {
+            for (const processed of processPoint(point)) for (const { export: emf } of exports) emf.add(processed);
+          });
+          const scrapesPerMonth = (DAYS_PER_MONTH * 86_400) / scrapeConfig.scrapeIntervalSeconds;
+          for (const { targetStats, export: emf } of exports) {
+            emf.finish();
             stats.events += targetStats.events * copies;
             stats.bytes += targetStats.bytes * copies;
             monthly.events += targetStats.events * copies * scrapesPerMonth;
@@ -195,7 +202,8 @@ function exportContext(exporter: ExporterComponent, profile: CollectorProfile, p
       warnings.push({ message: `awsemf option "${option}" does not exist in ADOT ${profile.collectorVersion} (contrib ${profile.contribVersion}): ignored or rejected at start-up`, location: where(exporter.location) });
     }
   }
-  return { config, profile, declarations, pipeline, receiver: '', exporter: exporter.id };
+  const declaredSets = new Set(declarations.flatMap((declaration) => declaration.dimensions.map((set) => set.join(','))));
+  return { config, profile, declarations, declaredSets, pipeline, receiver: '', exporter: exporter.id };
 }
 
 /**

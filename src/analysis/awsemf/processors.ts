@@ -1,42 +1,50 @@
 /**
  * The modelled processors applied, in pipeline order, to one target's data points: resource/attributes actions,
  * filter by metric name, metricstransform renames. `batch` changes nothing a CloudWatch metric is identified by.
+ * Resource and point processors touch different data, so the resource side is applied first, once per target.
  */
 import type { AttributeAction, MetricNameFilter, ProcessorModel } from '../../sources/collector-config/model.js';
 import { compileGoRegexp } from './go-regexp.js';
-import type { OtelPoint, TargetMetrics } from './prometheus-to-otel.js';
+import type { OtelPoint } from './prometheus-to-otel.js';
 
-export function applyProcessor(target: TargetMetrics, processor: ProcessorModel): void {
+/** The resource side of the pipeline: the `resource` processors' actions, in order. */
+export function applyResourceProcessors(resource: Readonly<Record<string, string>>, processors: readonly ProcessorModel[]): Record<string, string> {
+  let result = { ...resource };
+  for (const processor of processors) if (processor.type === 'resource') result = applyActions(result, processor.actions);
+  return result;
+}
+
+/** A point-by-point pipeline: each processor maps one point to none (filtered), one, or two (metricstransform insert). */
+export function pointProcessors(processors: readonly ProcessorModel[]): (point: OtelPoint) => OtelPoint[] {
+  const steps = processors.filter((processor) => processor.type !== 'batch' && processor.type !== 'resource').map(pointStep);
+  return (point) => steps.reduce<OtelPoint[]>((points, step) => points.flatMap(step), [point]);
+}
+
+function pointStep(processor: ProcessorModel): (point: OtelPoint) => OtelPoint[] {
   switch (processor.type) {
-    case 'batch':
-      return;
-    case 'resource':
-      target.resource = applyActions(target.resource, processor.actions);
-      return;
     case 'attributes':
-      for (const point of target.points) point.attributes = applyActions(point.attributes, processor.actions);
-      return;
+      return (point) => [{ ...point, attributes: applyActions(point.attributes, processor.actions) }];
     case 'filter': {
       const include = processor.include ? nameMatcher(processor.include) : undefined;
       const exclude = processor.exclude ? nameMatcher(processor.exclude) : undefined;
-      target.points = target.points.filter((point) => (!include || include(point.name)) && !(exclude && exclude(point.name)));
-      return;
+      return (point) => ((!include || include(point.name)) && !(exclude && exclude(point.name)) ? [point] : []);
     }
     case 'metricstransform': {
-      const added: OtelPoint[] = [];
-      for (const rename of processor.renames) {
-        const regex = rename.matchType === 'regexp' ? compileGoRegexp(rename.include, true) : undefined;
-        for (const point of target.points) {
+      const renames = processor.renames.map((rename) => ({ rename, regex: rename.matchType === 'regexp' ? compileGoRegexp(rename.include, true) : undefined }));
+      return (point) => {
+        const out: OtelPoint[] = [point];
+        for (const { rename, regex } of renames) {
           const matched = regex ? regex.test(point.name) : point.name === rename.include;
           if (!matched) continue;
           const newName = regex ? point.name.replace(regex, rename.newName.replace(/\$\{(\w+)\}/g, '$$$1')) : rename.newName;
-          if (rename.action === 'update') point.name = newName;
-          else added.push({ ...point, name: newName, attributes: { ...point.attributes } });
+          if (rename.action === 'update') out[0] = { ...out[0]!, name: newName };
+          else out.push({ ...point, name: newName });
         }
-      }
-      target.points.push(...added);
-      return;
+        return out;
+      };
     }
+    default:
+      return (point) => [point];
   }
 }
 

@@ -4,7 +4,7 @@
  * per family, the type mapping, and the five scrape-loop gauges every target adds.
  */
 import type { ScrapeConfig } from '../../sources/collector-config/model.js';
-import type { FamilyMetadata, Scrape, ScrapeSeries } from '../../sources/exposition/scrape.js';
+import type { FamilyMetadata, Scrape } from '../../sources/exposition/scrape.js';
 import type { CollectorProfile } from './profiles.js';
 import { applyRelabel, type compileRelabelRules } from './relabel.js';
 import { prometheusResourceAttributes } from './resource.js';
@@ -23,20 +23,18 @@ export interface OtelPoint {
   value: number;
   count: number;
   sum: number;
-  readonly quantiles: Map<number, number>;
-  /** The first exposition series folded into this point (`name{labels}`), and how many were. */
-  readonly exampleSeries: string;
+  quantiles: Map<number, number> | undefined;
+  /** Key of the first exposition series folded into this point (see `seriesText`), and how many were. */
+  readonly seriesKey: string;
   seriesCount: number;
 }
 
+/** One scrape target as the receiver's OTLP output sees it; its data points are streamed separately. */
 export interface TargetMetrics {
   readonly job: string;
   readonly instance: string;
   resource: Record<string, string>;
   readonly scope: string;
-  points: OtelPoint[];
-  /** Series dropped by metric_relabel_configs. */
-  readonly droppedByRelabel: number;
 }
 
 export interface TargetSpec {
@@ -51,11 +49,10 @@ const NOT_ATTRIBUTES = new Set(['__name__', 'job', 'instance', '__scheme__', '__
 type Role = 'value' | 'bucket' | 'sum' | 'count' | 'created' | 'quantile';
 type Family = { readonly name: string; readonly type: string; readonly role: Role };
 
-/** Which family a sample belongs to: its own TYPE, or a histogram/summary/counter base name by suffix. */
-export function familyOf(name: string, metadata: ReadonlyMap<string, FamilyMetadata>, hasQuantile: boolean): Family {
+/** Which family a sample belongs to: its own TYPE, or a histogram/summary/counter base name by suffix (a summary's quantile samples are told apart by their `quantile` label). */
+export function familyOf(name: string, metadata: ReadonlyMap<string, FamilyMetadata>): Family {
   const own = metadata.get(name)?.type;
   if (own !== undefined && own !== 'histogram' && own !== 'summary' && own !== 'gaugehistogram') return { name, type: own, role: 'value' };
-  if (own === 'summary' && hasQuantile) return { name, type: own, role: 'quantile' };
   for (const [suffix, role] of [['_bucket', 'bucket'], ['_sum', 'sum'], ['_count', 'count'], ['_created', 'created'], ['_gsum', 'sum'], ['_gcount', 'count'], ['_total', 'value']] as const) {
     if (!name.endsWith(suffix)) continue;
     const base = name.slice(0, -suffix.length);
@@ -85,113 +82,145 @@ function pointType(familyType: string, profile: CollectorProfile): { type: OtelP
   }
 }
 
-function seriesText(series: ScrapeSeries): string {
-  return series.labels.length === 0 ? series.name : `${series.name}{${series.labels.map(([n, v]) => `${n}=${JSON.stringify(v)}`).join(',')}}`;
-}
-
-/** The receiver's view of one target scraping `scrape`. */
-export function prometheusToOtel(
-  scrape: Scrape,
-  scrapeConfig: ScrapeConfig,
-  target: TargetSpec,
-  profile: CollectorProfile,
-  relabel: ReturnType<typeof compileRelabelRules>['compiled'],
-): TargetMetrics {
+/** The resource and scope of one target's metrics. */
+export function prometheusTarget(scrapeConfig: ScrapeConfig, target: TargetSpec, profile: CollectorProfile): TargetMetrics {
   const job = scrapeConfig.jobName;
   const instance = target.address;
-  const targetLabels: [string, string][] = [['job', job], ['instance', instance], ...Object.entries(target.labels)];
-  const targetLabelNames = new Set(targetLabels.map(([name]) => name));
-  const points = new Map<string, OtelPoint>();
-  let dropped = 0;
-  let kept = 0;
-  for (const series of scrape.series) {
-    let name = series.name;
-    let labels: readonly (readonly [string, string])[] = series.labels;
-    if (targetLabels.length > 2 || labels.some(([label]) => targetLabelNames.has(label)) || relabel.length > 0) {
-      const merged = mergeTargetLabels(series, targetLabels, scrapeConfig.honorLabels);
-      const relabelled = relabel.length > 0 ? applyRelabel(merged, relabel) : merged;
-      if (!relabelled) {
-        dropped++;
-        continue;
-      }
-      name = relabelled.get('__name__') ?? name;
-      labels = [...relabelled].filter(([label, value]) => !NOT_ATTRIBUTES.has(label) && value !== '').sort((a, b) => (a[0] < b[0] ? -1 : 1));
-    }
-    kept++;
-    const hasQuantile = labels.some(([label]) => label === 'quantile');
-    const family = familyOf(name, scrape.metadata, hasQuantile);
-    const folded = family.type === 'histogram' || family.type === 'gaugehistogram' || family.type === 'summary';
-    if (family.role === 'created') {
-      // OpenMetrics `_created` is a start time for the receiver; OLD receivers made it a counter of its own.
-      if (!profile.createdIsSeparateMetric) continue;
-    }
-    const metricName = family.role === 'created' ? name : family.name;
-    const { type, cumulative } = family.role === 'created' ? { type: 'sum' as const, cumulative: true } : pointType(family.type, profile);
-    let key = metricName;
-    let quantile: number | undefined;
-    const attributes: Record<string, string> = {};
-    for (const [label, value] of labels) {
-      if (folded && (label === 'le' || label === 'quantile')) {
-        if (label === 'quantile') quantile = Number(value);
-        continue;
-      }
-      attributes[label] = value;
-      key += `\u0000${label}\u0000${value}`;
-    }
-    let point = points.get(key);
-    if (!point) {
-      point = {
-        name: metricName, type, cumulative, attributes, unit: '', value: 0, count: 0, sum: 0,
-        quantiles: new Map(), exampleSeries: seriesText(series), seriesCount: 0,
-      };
-      points.set(key, point);
-    }
-    point.seriesCount++;
-    if (family.role === 'count') point.count = series.value;
-    else if (family.role === 'sum') point.sum = series.value;
-    else if (family.role === 'quantile' && quantile !== undefined) point.quantiles.set(quantile, series.value);
-    else if (family.role === 'value' || family.role === 'created') point.value = series.value;
-  }
-  addScrapeLoopGauges(points, scrape, kept, profile);
   return {
     job,
     instance,
     resource: prometheusResourceAttributes({ job, instance, scheme: scrapeConfig.scheme }, profile.resourceAttributes),
     scope: profile.prometheusScope,
-    points: [...points.values()],
-    droppedByRelabel: dropped,
   };
 }
 
-function mergeTargetLabels(series: ScrapeSeries, targetLabels: readonly [string, string][], honorLabels: boolean): Map<string, string> {
-  const merged = new Map<string, string>(series.labels);
+/**
+ * The data points of one target scraping `scrape`, passed to `emit` one by one: a plain series is emitted as it is
+ * read, histogram and summary series are folded first, so a large scrape is never held as points.
+ */
+export function prometheusPoints(
+  scrape: Scrape,
+  scrapeConfig: ScrapeConfig,
+  target: TargetSpec,
+  profile: CollectorProfile,
+  relabel: ReturnType<typeof compileRelabelRules>['compiled'],
+  emit: (point: OtelPoint) => void,
+): void {
+  const job = scrapeConfig.jobName;
+  const instance = target.address;
+  const targetLabels: [string, string][] = [['job', job], ['instance', instance], ...Object.entries(target.labels)];
+  const targetLabelNames = new Set(targetLabels.map(([name]) => name));
+  const points = new Map<string, OtelPoint>();
+  const families = new Map<string, Family>();
+  const unlabelled = new Set<string>();
+  let kept = 0;
+  scrape.forEachSeries((parts, value, seriesKey) => {
+    let name = parts[0]!;
+    let pairs: readonly string[] = parts;
+    let start = 1;
+    // Static labels and relabelling need the merged label set; a page label clashing with job/instance alone is
+    // handled inline below (renamed to exported_*, or, with honor_labels, kept out of the point attributes).
+    if (relabel.length > 0 || targetLabels.length > 2) {
+      const merged = mergeTargetLabels(parts, targetLabels, scrapeConfig.honorLabels);
+      const relabelled = relabel.length > 0 ? applyRelabel(merged, relabel) : merged;
+      if (!relabelled) return;
+      name = relabelled.get('__name__') ?? name;
+      pairs = [...relabelled].filter(([label, v]) => !NOT_ATTRIBUTES.has(label) && v !== '').sort((a, b) => (a[0] < b[0] ? -1 : 1)).flat();
+      start = 0;
+    }
+    kept++;
+    let family = families.get(name);
+    if (!family) {
+      family = familyOf(name, scrape.metadata);
+      families.set(name, family);
+    }
+    if (family.type === 'summary' && family.role === 'value' && hasLabel(pairs, start, 'quantile')) family = { ...family, role: 'quantile' };
+    const folded = family.type === 'histogram' || family.type === 'gaugehistogram' || family.type === 'summary';
+    // OpenMetrics `_created` is a start time for the receiver; OLD receivers made it a counter of its own.
+    if (family.role === 'created' && !profile.createdIsSeparateMetric) return;
+    const metricName = family.role === 'created' ? name : family.name;
+    let key = metricName;
+    let quantile: number | undefined;
+    const attributes: Record<string, string> = {};
+    for (let index = start; index < pairs.length; index += 2) {
+      let label = pairs[index]!;
+      if (start === 1 && targetLabelNames.has(label)) {
+        if (scrapeConfig.honorLabels) continue;
+        label = exportedName(label, parts);
+      }
+      if (folded && (label === 'le' || label === 'quantile')) {
+        if (label === 'quantile') quantile = Number(pairs[index + 1]);
+        continue;
+      }
+      attributes[label] = pairs[index + 1]!;
+      if (folded || start === 0) key += `\u0000${label}\u0000${pairs[index + 1]}`;
+    }
+    if (!folded && start === 1 && metricName === name) {
+      // Series keys are unique: this point gets no other series, so it goes out now.
+      const { type, cumulative } = family.role === 'created' ? { type: 'sum' as const, cumulative: true } : pointType(family.type, profile);
+      if (parts.length === 1) unlabelled.add(name);
+      emit({ name: metricName, type, cumulative, attributes, unit: '', value, count: 0, sum: 0, quantiles: undefined, seriesKey, seriesCount: 1 });
+      return;
+    }
+    let point = points.get(key);
+    if (!point) {
+      const { type, cumulative } = family.role === 'created' ? { type: 'sum' as const, cumulative: true } : pointType(family.type, profile);
+      point = { name: metricName, type, cumulative, attributes, unit: '', value: 0, count: 0, sum: 0, quantiles: undefined, seriesKey, seriesCount: 0 };
+      points.set(key, point);
+    }
+    point.seriesCount++;
+    if (family.role === 'count') point.count = value;
+    else if (family.role === 'sum') point.sum = value;
+    else if (family.role === 'quantile' && quantile !== undefined) (point.quantiles ??= new Map()).set(quantile, value);
+    else if (family.role === 'value' || family.role === 'created') point.value = value;
+  });
+  for (const point of points.values()) {
+    if (Object.keys(point.attributes).length === 0) unlabelled.add(point.name);
+    emit(point);
+  }
+  emitScrapeLoopGauges(emit, unlabelled, scrape, kept, profile);
+}
+
+/** `instance` → `exported_instance`, prefixed again while the page already has that name. */
+function exportedName(label: string, parts: readonly string[]): string {
+  let exported = `exported_${label}`;
+  while (hasLabel(parts, 1, exported)) exported = `exported_${exported}`;
+  return exported;
+}
+
+function hasLabel(pairs: readonly string[], start: number, label: string): boolean {
+  for (let index = start; index < pairs.length; index += 2) if (pairs[index] === label) return true;
+  return false;
+}
+
+function mergeTargetLabels(parts: readonly string[], targetLabels: readonly [string, string][], honorLabels: boolean): Map<string, string> {
+  const merged = new Map<string, string>();
+  for (let index = 1; index < parts.length; index += 2) merged.set(parts[index]!, parts[index + 1]!);
   for (const [name, value] of targetLabels) {
     if (merged.has(name)) {
       if (honorLabels) continue;
-      let exported = `exported_${name}`;
-      while (merged.has(exported)) exported = `exported_${exported}`;
-      merged.set(exported, merged.get(name)!);
+      merged.set(exportedName(name, parts), merged.get(name)!);
     }
     merged.set(name, value);
   }
-  merged.set('__name__', series.name);
+  merged.set('__name__', parts[0]!);
   return merged;
 }
 
-function addScrapeLoopGauges(points: Map<string, OtelPoint>, scrape: Scrape, kept: number, profile: CollectorProfile): void {
+function emitScrapeLoopGauges(emit: (point: OtelPoint) => void, unlabelled: ReadonlySet<string>, scrape: Scrape, kept: number, profile: CollectorProfile): void {
   const values: Record<(typeof SCRAPE_LOOP_GAUGES)[number], number> = {
     up: 1,
     scrape_duration_seconds: 0.012345678,
     scrape_samples_scraped: scrape.samples,
     scrape_samples_post_metric_relabeling: kept,
-    scrape_series_added: scrape.series.length,
+    scrape_series_added: scrape.seriesCount,
   };
   for (const name of SCRAPE_LOOP_GAUGES) {
     // A page line with the same name and no labels is the same series; the page's sample wins (exposition.md §1).
-    if (points.has(name)) continue;
-    points.set(name, {
+    if (unlabelled.has(name)) continue;
+    emit({
       name, type: 'gauge', cumulative: false, attributes: {}, unit: name === 'scrape_duration_seconds' ? profile.scrapeDurationUnit : '',
-      value: values[name], count: 0, sum: 0, quantiles: new Map(), exampleSeries: `${name} (scrape loop)`, seriesCount: 1,
+      value: values[name], count: 0, sum: 0, quantiles: undefined, seriesKey: name, seriesCount: 1,
     });
   }
 }

@@ -1,13 +1,16 @@
 /** The summary block of a prediction: counts per namespace, metric name and dimension set, and label cardinality. */
 import { compareStrings } from '../../shared/json.js';
-import type { LabelCardinality, MetricsPrediction, NotModelledEntry, PredictedMetric } from './types.js';
+import type { MetricIdentity } from '../../model/metric-identity.js';
+import type { LabelCardinality, MetricsPrediction, NotModelledEntry } from './types.js';
 
-export function summarize(metrics: readonly PredictedMetric[], notModelled: readonly NotModelledEntry[]): MetricsPrediction['summary'] {
+export function summarize(metrics: Iterable<MetricIdentity>, notModelled: readonly NotModelledEntry[]): MetricsPrediction['summary'] {
   const byNamespace = new Map<string, number>();
   const byMetricName = new Map<string, number>();
   const byDimensionSet = new Map<string, number>();
   const labels = new Map<string, { values: Set<string>; metrics: number }>();
+  let count = 0;
   for (const metric of metrics) {
+    count++;
     byNamespace.set(metric.namespace, (byNamespace.get(metric.namespace) ?? 0) + 1);
     byMetricName.set(metric.metricName, (byMetricName.get(metric.metricName) ?? 0) + 1);
     const names = Object.keys(metric.dimensions);
@@ -27,7 +30,7 @@ export function summarize(metrics: readonly PredictedMetric[], notModelled: read
     .map(([label, entry]) => ({ label, values: entry.values.size, metrics: entry.metrics }))
     .sort((a, b) => b.metrics - a.metrics || b.values - a.values || compareStrings(a.label, b.label));
   return {
-    customMetrics: metrics.length,
+    customMetrics: count,
     byNamespace: sortedRecord(byNamespace),
     byMetricName: sortedRecord(byMetricName),
     byDimensionSet: sortedRecord(byDimensionSet),

@@ -16,8 +16,6 @@ export interface ScrapeSeries {
   /** Sorted by name, no empty values. */
   readonly labels: readonly (readonly [string, string])[];
   readonly value: number;
-  /** Line of the sample in the exposition, for messages. */
-  readonly line: number;
 }
 
 export interface FamilyMetadata {
@@ -26,22 +24,50 @@ export interface FamilyMetadata {
   readonly unit?: string;
 }
 
+/**
+ * Called once per stored series: `parts` is `[name, label1, value1, label2, value2, ...]` (labels sorted, no empty
+ * values) and `key` the series' identity string (the parts joined by NUL), shared, not copied.
+ */
+export type SeriesVisitor = (parts: readonly string[], value: number, key: string) => void;
+
 export interface Scrape {
   /** File name, `-` for stdin, or the URL. */
   readonly source: string;
   readonly format: ExpositionFormat;
-  readonly series: readonly ScrapeSeries[];
+  /** Distinct series stored (what the TSDB or the receiver keeps). */
+  readonly seriesCount: number;
   readonly metadata: ReadonlyMap<string, FamilyMetadata>;
   /** Sample lines, duplicates included (what `scrape_samples_scraped` reports). */
   readonly samples: number;
   /** Samples dropped because an earlier line had the same series. */
   readonly duplicates: number;
+  /** Visits the series in page order. Series are kept as one string each, so a million of them stay small. */
+  forEachSeries(visit: SeriesVisitor): void;
+}
+
+/** The NUL-joined identity key of a series → `[name, label, value, ...]`. */
+export function seriesParts(key: string): string[] {
+  return key.split('\u0000');
+}
+
+/** `name{label="value",...}` from a series key, for messages and outputs. */
+export function seriesText(key: string): string {
+  const parts = seriesParts(key);
+  if (parts.length === 1) return parts[0]!;
+  const labels: string[] = [];
+  for (let index = 1; index < parts.length; index += 2) labels.push(`${parts[index]}=${JSON.stringify(parts[index + 1])}`);
+  return `${parts[0]}{${labels.join(',')}}`;
+}
+
+function repeatedAfter(pairs: readonly string[], index: number): boolean {
+  for (let other = index + 2; other < pairs.length; other += 2) if (pairs[other] === pairs[index]) return true;
+  return false;
 }
 
 /** Builds a Scrape from parser callbacks; `finish()` returns it. */
 export class ScrapeBuilder {
-  private readonly series: ScrapeSeries[] = [];
-  private readonly seen = new Set<string>();
+  private readonly keys = new Set<string>();
+  private values = new Float64Array(1024);
   private readonly metadata = new Map<string, FamilyMetadata>();
   private samples = 0;
   private duplicates = 0;
@@ -54,40 +80,64 @@ export class ScrapeBuilder {
   readonly visitor = {
     series: (name: string, pairs: readonly string[], value: number, _timestamp: number | undefined, line: number) => {
       this.samples++;
-      const labels: [string, string][] = [];
-      const names = new Set<string>(['__name__']);
-      for (let index = 0; index < pairs.length; index += 2) {
-        const label = pairs[index]!;
-        if (names.has(label)) {
-          throw new InputError(`label name "${label}" is not unique: invalid sample`, {
-            location: { file: this.source, line },
-            fix: 'each label may appear once per sample (and __name__ not at all inside the braces)',
-          });
-        }
-        names.add(label);
-        if (pairs[index + 1] !== '') labels.push([label, pairs[index + 1]!]);
-      }
-      if (labels.length > 1) labels.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
-      let key = name;
-      for (const [label, labelValue] of labels) key += `\u0000${label}\u0000${labelValue}`;
-      if (this.seen.has(key)) {
+      const key = this.seriesKey(name, pairs, line);
+      if (this.keys.has(key)) {
         this.duplicates++;
         return;
       }
-      this.seen.add(key);
-      this.series.push({ name, labels, value, line });
+      const index = this.keys.size;
+      if (index === this.values.length) {
+        const grown = new Float64Array(index * 2);
+        grown.set(this.values);
+        this.values = grown;
+      }
+      this.values[index] = value;
+      this.keys.add(key);
     },
     type: (name: string, type: MetricType) => this.meta(name, { type }),
     help: (name: string, help: string) => this.meta(name, { help }),
     unit: (name: string, unit: string) => this.meta(name, { unit }),
   };
 
+  /** Sorted labels without empty values, joined with the name; a repeated label name is an error (§1). */
+  private seriesKey(name: string, pairs: readonly string[], line: number): string {
+    if (pairs.length === 0) return name;
+    const labels: [string, string][] = [];
+    for (let index = 0; index < pairs.length; index += 2) {
+      const label = pairs[index]!;
+      if (label === '__name__' || repeatedAfter(pairs, index)) {
+        throw new InputError(`label name "${label}" is not unique: invalid sample`, {
+          location: { file: this.source, line },
+          fix: 'each label may appear once per sample (and __name__ not at all inside the braces)',
+        });
+      }
+      if (pairs[index + 1] !== '') labels.push([label, pairs[index + 1]!]);
+    }
+    if (labels.length > 1) labels.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+    const parts = [name];
+    for (const [label, labelValue] of labels) parts.push(label, labelValue);
+    return parts.join('\u0000');
+  }
+
   private meta(name: string, update: FamilyMetadata): void {
     this.metadata.set(name, { ...this.metadata.get(name), ...update });
   }
 
   finish(): Scrape {
-    return { source: this.source, format: this.format, series: this.series, metadata: this.metadata, samples: this.samples, duplicates: this.duplicates };
+    const keys = this.keys;
+    const values = this.values;
+    return {
+      source: this.source,
+      format: this.format,
+      seriesCount: keys.size,
+      metadata: this.metadata,
+      samples: this.samples,
+      duplicates: this.duplicates,
+      forEachSeries(visit) {
+        let index = 0;
+        for (const key of keys) visit(seriesParts(key), values[index++]!, key);
+      },
+    };
   }
 }
 

@@ -1,0 +1,94 @@
+/**
+ * The set of CloudWatch metric identities a prediction collects. A large scrape adds millions of (namespace, name,
+ * dimension set, values) tuples, most of them repeats (every series of a metric feeds the same rollups), so the store
+ * is a tree of maps keyed by the parts themselves: no key string is built per lookup, and the label values, which
+ * are shared strings, hash once. The canonical sort key is built only once per distinct identity, at the end.
+ */
+import type { MetricIdentity } from '../../model/metric-identity.js';
+import { compareStrings } from '../../shared/json.js';
+
+type Node<T> = Map<string, Node<T> | T>;
+
+export class IdentityStore<T extends { readonly set: readonly string[]; readonly labels: Readonly<Record<string, string>> }> {
+  private readonly root = new Map<string, Map<string, Map<string, Node<T>>>>();
+  private readonly signatures = new WeakMap<readonly string[], string>();
+  private count = 0;
+
+  get size(): number {
+    return this.count;
+  }
+
+  /** The entry for the identity, created by `create` when it is new. */
+  get(namespace: string, metricName: string, set: readonly string[], labels: Readonly<Record<string, string>>, create: () => T): { entry: T; created: boolean } {
+    let byMetric = this.root.get(namespace);
+    if (!byMetric) this.root.set(namespace, (byMetric = new Map()));
+    let bySet = byMetric.get(metricName);
+    if (!bySet) byMetric.set(metricName, (bySet = new Map()));
+    let signature = this.signatures.get(set);
+    if (signature === undefined) this.signatures.set(set, (signature = set.join('\u0000')));
+    let node = bySet.get(signature);
+    if (!node) bySet.set(signature, (node = new Map()));
+    // Short sets (the rollups, looked up again and again) walk one map level per value, without building a key;
+    // a long set (the full label set, nearly always new) keys its values joined. An empty set sits under ''.
+    let leafKey: string;
+    if (set.length <= 2) {
+      for (let index = 0; index < set.length - 1; index++) {
+        const value = labels[set[index]!]!;
+        let next = node.get(value) as Node<T> | undefined;
+        if (!next) node.set(value, (next = new Map()));
+        node = next;
+      }
+      leafKey = set.length === 0 ? '' : labels[set[set.length - 1]!]!;
+    } else {
+      leafKey = labels[set[0]!]!;
+      for (let index = 1; index < set.length; index++) leafKey += `\u0000${labels[set[index]!]}`;
+    }
+    const existing = node.get(leafKey) as T | undefined;
+    if (existing) return { entry: existing, created: false };
+    const entry = create();
+    node.set(leafKey, entry);
+    this.count++;
+    return { entry, created: true };
+  }
+
+  /** Every entry with its canonical key, sorted by it (namespace, metric name, then dimension names and values). */
+  sorted(): { key: string; entry: T; namespace: string; metricName: string }[] {
+    const all: { key: string; entry: T; namespace: string; metricName: string }[] = [];
+    for (const [namespace, byMetric] of this.root) {
+      for (const [metricName, bySet] of byMetric) {
+        for (const node of bySet.values()) {
+          this.collect(node, (entry) => {
+            let key = `${namespace}\u0000${metricName}`;
+            for (const name of entry.set) key += `\u0000${name}\u0000${entry.labels[name]}`;
+            all.push({ key, entry, namespace, metricName });
+          });
+        }
+      }
+    }
+    return all.sort((a, b) => compareStrings(a.key, b.key));
+  }
+
+  /** Every identity, unsorted, built one at a time (for counting without keeping a list). */
+  *identities(): Generator<MetricIdentity> {
+    for (const [namespace, byMetric] of this.root) {
+      for (const [metricName, bySet] of byMetric) {
+        for (const node of bySet.values()) {
+          const entries: T[] = [];
+          this.collect(node, (entry) => entries.push(entry));
+          for (const entry of entries) {
+            const dimensions: Record<string, string> = {};
+            for (const name of entry.set) dimensions[name] = entry.labels[name]!;
+            yield { namespace, metricName, dimensions };
+          }
+        }
+      }
+    }
+  }
+
+  private collect(node: Node<T>, visit: (entry: T) => void): void {
+    for (const child of node.values()) {
+      if (child instanceof Map) this.collect(child, visit);
+      else visit(child);
+    }
+  }
+}
