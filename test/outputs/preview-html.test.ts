@@ -4,7 +4,7 @@
  */
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -28,9 +28,9 @@ interface Opened {
   readonly dialogs: string[];
 }
 
-async function open(name: string, body: DashboardBody): Promise<Opened> {
+async function open(name: string, body: DashboardBody, source = 'dashboards/test.ts'): Promise<Opened> {
   const file = join(mkdtempSync(join(tmpdir(), 'cwdash-preview-')), `${name}.html`);
-  writeFileSync(file, renderPreviewHtml({ name, body, source: 'dashboards/test.ts' }));
+  writeFileSync(file, renderPreviewHtml({ name, body, source }));
   const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
   const requests: string[] = [];
   const dialogs: string[] = [];
@@ -64,10 +64,12 @@ describe('preview pages in headless Chromium', () => {
     const dashboards = await loadDashboardDefinitions(new URL('../../dashboards', import.meta.url).pathname);
     expect(dashboards).toHaveLength(2);
     for (const dashboard of dashboards) {
-      const { page, requests, dialogs } = await open(dashboard.name, dashboard.body);
+      const { page, requests, dialogs } = await open(dashboard.name, dashboard.body, relative(new URL('../..', import.meta.url).pathname, dashboard.sourceFile));
       await expectBoxesOnGrid(page, dashboard.body);
       const png = await page.screenshot({ fullPage: true });
       expect(png.subarray(1, 4).toString('latin1')).toBe('PNG');
+      // The README's screenshots: `UPDATE_SCREENSHOTS=1 npx vitest run test/outputs/preview-html.test.ts`.
+      if (process.env.UPDATE_SCREENSHOTS === '1') writeFileSync(new URL(`../../docs/preview-${dashboard.name}.png`, import.meta.url), png);
       expect(png.length).toBeGreaterThan(20_000);
       expect(requests.filter((url) => !url.startsWith('file:'))).toEqual([]);
       expect(dialogs).toEqual([]);

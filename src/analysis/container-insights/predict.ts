@@ -23,7 +23,8 @@ const FROM_SECOND_COLLECTION = new Set(['pod_number_of_container_restarts']);
 export interface ContainerInsightsOptions {
   /**
    * The `ClusterName` dimension value (the cluster name in the nodes' EC2 tags).
-   * @default - the name in a literal `log_group_name: /aws/containerinsights/<name>/performance`
+   * @default - the name in a literal `log_group_name: /aws/containerinsights/<name>/performance`, else the nodes'
+   * `alpha.eksctl.io/cluster-name` label
    */
   readonly clusterName?: string | undefined;
   /**
@@ -60,7 +61,7 @@ export function predictContainerInsightsMetrics(
   const found = new Map<string, { metric: PredictedMetric; series: number }>();
   for (const route of routes) {
     const emf = route.exporter.awsemf!;
-    const clusterName = options.clusterName ?? clusterNameFromLogGroup(emf.logGroupName, config, route.exporter);
+    const clusterName = options.clusterName ?? clusterNameFromLogGroup(emf.logGroupName) ?? inventory.clusterName ?? unknownClusterName(config, route.exporter);
     const { declarations } = initDeclarations(emf.metricDeclarations, { invalidMatcherIsFatal: profile.invalidMatcherIsFatal });
     for (const event of receiverEvents(inventory, { clusterName })) {
       // The receiver's labels are resource attributes: awsemf sees them only with resource_to_telemetry_conversion.
@@ -122,11 +123,13 @@ function rollupKind(set: readonly string[]): DimensionSetKind {
 
 const LOG_GROUP = /^\/aws\/containerinsights\/([^/{}]+)\/performance$/;
 
-function clusterNameFromLogGroup(logGroupName: string, config: CollectorConfig, exporter: ExporterComponent): string {
-  const match = LOG_GROUP.exec(logGroupName);
-  if (match) return match[1]!;
-  throw new UsageError(`cannot tell the cluster's name from ${exporter.id}'s log_group_name "${logGroupName}"`, {
+function clusterNameFromLogGroup(logGroupName: string): string | undefined {
+  return LOG_GROUP.exec(logGroupName)?.[1];
+}
+
+function unknownClusterName(config: CollectorConfig, exporter: ExporterComponent): never {
+  throw new UsageError(`cannot tell the cluster's name from ${exporter.id}'s log_group_name "${exporter.awsemf!.logGroupName}" nor from the nodes' labels`, {
     location: { file: config.file, line: exporter.location.line, column: exporter.location.column },
-    fix: 'pass --cluster-name NAME (the ClusterName dimension: the cluster name in the nodes\' EC2 tags)',
+    fix: 'write the name into log_group_name (/aws/containerinsights/<name>/performance, as the helm chart renders it), or label the nodes alpha.eksctl.io/cluster-name=<name>',
   });
 }

@@ -13,6 +13,9 @@ import { workloadName, type WorkloadNameOptions } from './workload-name.js';
 
 const FIX = 'pass the output of `kubectl get nodes,pods,services -A -o json` unchanged';
 
+/** eksctl labels every node of a cluster it made with the cluster's name. */
+const CLUSTER_NAME_LABEL = 'alpha.eksctl.io/cluster-name';
+
 /** Node conditions the receiver counts as a failure when their status is not `False`. */
 const FAILURE_CONDITIONS = new Set(['MemoryPressure', 'DiskPressure', 'PIDPressure', 'NetworkUnavailable']);
 
@@ -79,7 +82,8 @@ function buildInventory(file: string, nodeItems: NodeItem[], podItems: PodItem[]
     }))
     .sort((a, b) => compareStrings(a.namespace, b.namespace) || compareStrings(a.name, b.name));
   const namespaces = [...new Set([...pods.map((pod) => pod.namespace), ...services.map((service) => service.namespace)])].sort(compareStrings);
-  return { file, nodes, namespaces, services, pods, workloads: groupWorkloads(pods) };
+  const clusterName = nodeItems.map((item) => item.metadata.labels?.[CLUSTER_NAME_LABEL]).find((name) => name !== undefined && name !== '');
+  return { file, clusterName, nodes, namespaces, services, pods, workloads: groupWorkloads(pods) };
 }
 
 function toNode(item: NodeItem): ClusterNode {

@@ -58,6 +58,8 @@ export interface ClusterWorkload {
 export interface ClusterInventory {
   /** The file it was read from, for messages. */
   readonly file: string;
+  /** The cluster's name when the nodes carry it in a label (`alpha.eksctl.io/cluster-name`, set by eksctl). */
+  readonly clusterName: string | undefined;
   readonly nodes: readonly ClusterNode[];
   /** Every namespace that holds a pod or a service, sorted. */
   readonly namespaces: readonly string[];

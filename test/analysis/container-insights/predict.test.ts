@@ -107,7 +107,12 @@ describe('predictContainerInsightsMetrics', () => {
         return caught as CwdashError;
       }
     })() as CwdashError;
-    expect(error.describe()).toMatch(/^ci\.yaml:\d+:\d+: cannot tell the cluster's name from awsemf's log_group_name .*\n {2}fix: pass --cluster-name NAME/);
+    expect(error.describe()).toMatch(/^ci\.yaml:\d+:\d+: cannot tell the cluster's name from awsemf's log_group_name .* nor from the nodes' labels\n {2}fix: write the name into log_group_name/);
+
+    // eksctl's node label names the cluster when the log group does not.
+    const labelled = { ...inventory, clusterName: 'from-label' };
+    const metrics2 = predictContainerInsightsMetrics(parseCollectorConfig(placeholder, 'ci.yaml', {}), labelled);
+    expect(new Set(metrics2.map((m) => m.dimensions.ClusterName))).toEqual(new Set(['from-label']));
   });
 
   it('refuses a config without the receiver feeding awsemf', async () => {

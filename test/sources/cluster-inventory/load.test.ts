@@ -9,6 +9,7 @@ const EXAMPLE = new URL('../../../examples/cluster/inventory.json', import.meta.
 describe('loadClusterInventory', () => {
   it('reads the example cluster: nodes with instance ids, namespaces, services with their ready pods, workloads', async () => {
     const inventory = await loadClusterInventory(EXAMPLE);
+    expect(inventory.clusterName).toBeUndefined(); // a helm-installed node group: the name is in the log group
     expect(inventory.nodes.map((node) => [node.name, node.instanceId, node.instanceType, node.failed])).toEqual([
       ['ip-10-0-1-23.ap-northeast-1.compute.internal', 'i-0a1b2c3d4e5f60718', 't3.large', false],
       ['ip-10-0-2-47.ap-northeast-1.compute.internal', 'i-0b2c3d4e5f6071829', 't3.large', false],
@@ -38,14 +39,16 @@ describe('loadClusterInventory', () => {
     ]);
   });
 
-  it('marks a node failed when a pressure condition is not False', () => {
+  it('marks a node failed when a pressure condition is not False, and reads eksctl\'s cluster-name label', () => {
     const node = (name: string, status: string) => ({
       kind: 'Node',
       metadata: { name },
       status: { conditions: [{ type: 'Ready', status: 'True' }, { type: 'DiskPressure', status }] },
     });
-    const inventory = parseClusterInventory(JSON.stringify({ kind: 'List', items: [node('a', 'False'), node('b', 'True'), node('c', 'Unknown')] }), 'inv.json');
+    const labelled = { ...node('c', 'Unknown'), metadata: { name: 'c', labels: { 'alpha.eksctl.io/cluster-name': 'shop' } } };
+    const inventory = parseClusterInventory(JSON.stringify({ kind: 'List', items: [node('a', 'False'), node('b', 'True'), labelled] }), 'inv.json');
     expect(inventory.nodes.map((n) => [n.name, n.failed, n.instanceId])).toEqual([['a', false, undefined], ['b', true, undefined], ['c', true, undefined]]);
+    expect(inventory.clusterName).toBe('shop');
   });
 
   it('names the file, the item and the fix for malformed input', () => {
