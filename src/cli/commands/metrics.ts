@@ -31,7 +31,7 @@ export const metricsCommand = defineCommand<MetricsOptions>({
     ['$0 metrics --config examples/task-service/otel-config.yaml --scrape examples/task-service/metrics.txt', 'the sidecar example: 144 custom metrics'],
     ['$0 metrics --config otel-config.yaml --scrape-url http://localhost:3000/metrics --collector-version 0.17.0', 'scrape the running app; predict for the 2022 ADOT v0.17 collector'],
     ['curl -s localhost:3000/metrics | $0 metrics --config otel-config.yaml --scrape - --format json | jq .summary', 'a scrape on stdin, JSON out'],
-    ['$0 metrics --config examples/cluster/otel-daemonset.yaml --cluster-inventory examples/cluster/inventory.json', 'Container Insights metrics of a cluster'],
+    ['$0 metrics --config examples/cluster/otel-config.yaml --cluster-inventory examples/cluster/inventory.json', 'Container Insights metrics of a cluster'],
     ['$0 metrics --emf performance-log-export.jsonl', 'count the metrics already-written EMF events create'],
   ],
   builder: (argv) =>
