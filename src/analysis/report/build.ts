@@ -14,7 +14,7 @@ import { ruleDescriptors, runRules } from '../rules/engine.js';
 import type { RuleSet } from '../rules/rule-file.js';
 import type { AllowList } from '../usage/allow-list.js';
 import type { MetricRead } from '../usage/metric-read.js';
-import type { UsageIndex } from '../usage/usage-index.js';
+import { readSources, type UsageIndex } from '../usage/usage-index.js';
 import { COST_REPORT_SCHEMA_VERSION, type CollectorReport, type CostBucket, type CostReport, type FixSummary, type ReportProblem } from './cost-report.js';
 
 export interface MetricInput {
@@ -50,7 +50,7 @@ export interface CostReportInputs {
 }
 
 export function buildCostReport(inputs: CostReportInputs): CostReport {
-  const metrics = analyzeMetrics(inputs);
+  const { metrics, missingReads } = analyzeMetrics(inputs);
   const totalMonths = sumMonths(metrics);
   const freeTier = inputs.freeTier === true;
   const metricsLine = customMetricsMonthlyCost(totalMonths, inputs.prices, { freeTier });
@@ -73,7 +73,7 @@ export function buildCostReport(inputs: CostReportInputs): CostReport {
     metrics,
     collectors: inputs.collectors.map((collector) => collector.facts),
     dashboards: inputs.dashboards,
-    missingReads: missingReads(inputs.usage, metrics),
+    missingReads,
     allowList: inputs.allowList,
     coster,
     totalMonthlyUSD,
@@ -126,37 +126,37 @@ export function buildCostReport(inputs: CostReportInputs): CostReport {
   };
 }
 
-/** Each distinct identity once (two collectors sending the same metric pay for it once), with its readers. */
-function analyzeMetrics(inputs: CostReportInputs): AnalyzedMetric[] {
+/**
+ * Each distinct identity once (two collectors sending the same metric pay for it once), with its readers, and the
+ * reads that found nothing, limited to namespaces the collectors produce: an AWS/EC2 graph is not ours to judge.
+ */
+function analyzeMetrics(inputs: CostReportInputs): { metrics: AnalyzedMetric[]; missingReads: MetricRead[] } {
   const seen = new Map<string, AnalyzedMetric>();
+  const matched = new Set<MetricRead>();
   for (const collector of inputs.collectors) {
     for (const metric of collector.metrics) {
       const key = metricKey(metric.identity);
       if (seen.has(key)) continue;
+      const reads = inputs.usage.readsOf(metric.identity);
+      for (const read of reads) matched.add(read);
       seen.set(key, {
         identity: metric.identity,
         metricMonths: metric.metricMonths ?? 1,
         collector: collector.facts.config,
         rollup: metric.rollup ?? false,
-        readers: inputs.usage.readersOf(metric.identity),
+        readers: readSources(reads),
       });
     }
   }
-  return [...seen.values()];
-}
-
-/** Reads that find nothing, limited to namespaces the collectors produce: an AWS/EC2 graph is not ours to judge. */
-function missingReads(usage: UsageIndex, metrics: readonly AnalyzedMetric[]): MetricRead[] {
+  const metrics = [...seen.values()];
   const namespaces = new Set(metrics.map((metric) => metric.identity.namespace));
   const namespaceOf = (read: MetricRead) =>
     read.kind === 'metric' ? read.namespace : read.kind === 'insights' ? read.query.namespace : read.query.schema?.namespace;
-  const ours = usage.reads.filter((read) => {
+  const missingReads = inputs.usage.reads.filter((read) => {
     const namespace = namespaceOf(read);
-    return (read.source.kind === 'dashboard' || read.source.kind === 'alarm') && namespace !== undefined && namespaces.has(namespace);
+    return !matched.has(read) && (read.source.kind === 'dashboard' || read.source.kind === 'alarm') && namespace !== undefined && namespaces.has(namespace);
   });
-  const identities = metrics.map((metric) => metric.identity);
-  const unmatched = new Set(usage.unmatchedReads(identities));
-  return ours.filter((read) => unmatched.has(read));
+  return { metrics, missingReads };
 }
 
 function collectorReport(collector: CollectorInputs, metrics: readonly AnalyzedMetric[], context: RuleContext, emfLogsUSD: number): CollectorReport {

@@ -121,7 +121,21 @@ function textMatches(text: string, exact: boolean, value: string): boolean {
  * Splits on punctuation, letter/digit changes, lower→upper (`cpuUsage`) and the end of an upper-case run before a
  * capitalised word (`CPUUtilization` → `CPU`, `Utilization`).
  */
-export function tokenize(value: string): string[] {
+export function tokenize(value: string): readonly string[] {
+  let tokens = tokenCache.get(value);
+  if (tokens === undefined) {
+    // Metric names, dimension names and values repeat across thousands of metrics: tokenise each string once.
+    if (tokenCache.size >= TOKEN_CACHE_LIMIT) tokenCache.clear();
+    tokens = splitTokens(value);
+    tokenCache.set(value, tokens);
+  }
+  return tokens;
+}
+
+const TOKEN_CACHE_LIMIT = 100_000;
+const tokenCache = new Map<string, readonly string[]>();
+
+function splitTokens(value: string): string[] {
   const tokens: string[] = [];
   for (const word of value.split(/[^A-Za-z0-9]+/)) {
     if (word === '') continue;

@@ -99,6 +99,21 @@ describe('dashboard reads', () => {
     expect(dashboardReads({ name: 'x', body: { nope: 1 } }).problems[0]!.message).toBe('body has no widgets array');
   });
 
+  test('the index narrows queries by their exact namespace and metric name, and only then', () => {
+    const search = (query: string) => [{ expression: `SEARCH('${query}', 'Sum', 60)` }];
+    const body = {
+      widgets: [{ type: 'metric', properties: { metrics: [search('{ns,pod} MetricName="a"'), search('MetricName="b" OR MetricName="c"'), search('Namespace="other" d')] } }],
+    };
+    const index = buildUsageIndex([dashboardReads({ name: 'd', body })]);
+    const readers = (namespace: string, metricName: string, dimensions: Record<string, string> = {}) =>
+      index.readersOf({ namespace, metricName, dimensions }).length;
+    expect(readers('ns', 'a', { pod: 'p' })).toBe(1);
+    expect(readers('ns2', 'a', { pod: 'p' })).toBe(0);
+    expect(readers('ns', 'c')).toBe(1);
+    expect(readers('other', 'd')).toBe(1);
+    expect(readers('ns', 'd')).toBe(0);
+  });
+
   test('unmatched reads are the graphs that stay empty', () => {
     const body = { widgets: [{ type: 'metric', properties: { metrics: [['ns', 'present'], ['ns', 'absent']] } }] };
     const index = buildUsageIndex([dashboardReads({ name: 'd', body })]);
