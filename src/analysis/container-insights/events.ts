@@ -53,12 +53,16 @@ export function receiverEvents(inventory: ClusterInventory, options: EventOption
     event('NodeDiskIO', { ...host, device: ROOT_DEVICE.device });
   }
   for (const pod of running) {
-    const labels = podLabels(pod, nodesByName.get(pod.nodeName!)!, options);
-    event('Pod', labels, RECEIVER_METRICS.Pod.filter((metric) => metric.when === undefined || podHas(pod, metric.when)));
-    event('PodNet', { ...labels, interface: INTERFACE });
+    const node = nodesByName.get(pod.nodeName!)!;
+    const labels = podLabels(pod, node, options);
+    const podEvent = { ...labels, kubernetes: kubernetesBlob(pod, node, labels.Service) };
+    event('Pod', podEvent, RECEIVER_METRICS.Pod.filter((metric) => metric.when === undefined || podHas(pod, metric.when)));
+    event('PodNet', { ...podEvent, interface: INTERFACE });
+    // The receiver moves ContainerName into the `kubernetes` blob: a pod's containers differ only there.
     for (const container of pod.containers) {
-      event('Container', { ...labels, ContainerName: container.name });
-      event('ContainerFS', { ...labels, ContainerName: container.name, ...ROOT_DEVICE });
+      const containerEvent = { ...labels, kubernetes: kubernetesBlob(pod, node, labels.Service, container.name) };
+      event('Container', containerEvent);
+      event('ContainerFS', { ...containerEvent, ...ROOT_DEVICE });
     }
   }
   // Cluster-level events come from the leader's receiver, which stamps its own node name on them.
@@ -91,8 +95,18 @@ function podLabels(pod: ClusterPod, node: ClusterNode, options: EventOptions): R
   // The receiver labels a pod with ONE service: the first whose endpoints list it as ready.
   const service = pod.ready ? pod.services[0] : undefined;
   if (service !== undefined) labels.Service = service;
-  labels.kubernetes = JSON.stringify({ host: node.name, namespace_name: pod.namespace, pod_name: pod.name, ...(service ? { service_name: service } : {}) });
   return labels;
+}
+
+/** The `kubernetes` label: a JSON object string that awsemf re-parses into the log event (parse_json_encoded_attr_values). */
+function kubernetesBlob(pod: ClusterPod, node: ClusterNode, service: string | undefined, container?: string): string {
+  return JSON.stringify({
+    host: node.name,
+    namespace_name: pod.namespace,
+    pod_name: pod.name,
+    ...(service === undefined ? {} : { service_name: service }),
+    ...(container === undefined ? {} : { container_name: container }),
+  });
 }
 
 function podHas(pod: ClusterPod, condition: NonNullable<ReceiverMetric['when']>): boolean {
