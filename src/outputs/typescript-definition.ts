@@ -11,6 +11,7 @@ import { DashboardVariable } from '../model/dashboard/variable.js';
 import { compareStrings } from '../shared/json.js';
 import { construct, importsOf, printTree, type Code } from './typescript-definition/code.js';
 import { sharedRegion, widgetCode } from './typescript-definition/widgets.js';
+import { hoistRepeatedMetrics } from './typescript-definition/hoist.js';
 
 export interface ImportedDefinition {
   /** The TypeScript source of the definition file. */
@@ -45,10 +46,12 @@ export function importDashboard(body: DashboardBody, name: string): ImportedDefi
     widgets,
   });
   const names = [...new Set(importsOf(dashboard))].sort(compareStrings);
+  const { declarations, aliases } = hoistRepeatedMetrics(dashboard);
   const source =
     `// Imported from a CloudWatch dashboard body by \`cwdash import\`; \`cwdash build\` turns it back into that body.\n` +
     `${importLine(names)}\n\n` +
-    `export default ${printTree(dashboard, '')};\n`;
+    (declarations === '' ? '' : `${declarations}\n\n`) +
+    `export default ${printTree(dashboard, '', aliases)};\n`;
   return { source, dashboard: dashboard.value as Dashboard };
 }
 

@@ -114,3 +114,17 @@ test('only the widgets cwdash would place elsewhere keep x/y; the rest stay band
   expect(source.match(/x: /g)).toHaveLength(1);
   expect(dashboard.toBody()).toEqual(body);
 });
+
+test('a metric used in several widgets becomes one named constant', () => {
+  const graph = (title: string) => ({
+    type: 'metric' as const, width: 6, height: 6,
+    properties: { view: 'timeSeries' as const, title, region: 'eu-west-1', metrics: [['AWS/EC2', 'CPUUtilization', 'InstanceId', 'i-1'] as const, ['App', 'http_requests_total'] as const] },
+  });
+  const body = { widgets: [graph('one'), graph('two'), { ...graph('three'), properties: { ...graph('three').properties, metrics: [['App', 'http_requests_total']] } }] } as unknown as DashboardBody;
+  const { source, dashboard } = importDashboard(body, 'shared');
+  expect(source).toContain("const cpuUtilization = new Metric({ namespace: 'AWS/EC2', metricName: 'CPUUtilization', dimensionsMap: { InstanceId: 'i-1' } });");
+  expect(source).toContain("const httpRequestsTotal = new Metric({ namespace: 'App', metricName: 'http_requests_total' });");
+  expect(source.match(/metrics: \[cpuUtilization, httpRequestsTotal\]/g)).toHaveLength(2);
+  expect(source).toContain('metrics: [httpRequestsTotal]');
+  expect(dashboard.toBody()).toEqual(body);
+});

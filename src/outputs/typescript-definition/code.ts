@@ -5,20 +5,46 @@
 
 const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
 
+/** Code text → the name of a `const` that holds it: repeated code printed once, then by name. */
+export type Aliases = ReadonlyMap<string, string>;
+const NO_ALIASES: Aliases = new Map();
+
 /** A leaf or node whose source is code (a `new X(...)` call, `Duration.minutes(5)`) rather than a literal. */
 export class Code {
+  private canonical: string | undefined;
+
   constructor(
-    readonly print: (indent: string) => string,
+    private readonly printer: (indent: string, aliases: Aliases) => string,
     readonly value: unknown,
     /** The names of the API this code uses, for the import line. */
     readonly imports: readonly string[],
+    /** For `new X(props)`: the class and the props tree, so the importer can find repeated metrics. */
+    readonly construction?: { readonly className: string; readonly props: unknown },
   ) {}
+
+  /** The code printed without aliases: two nodes with equal keys build equal values. */
+  get key(): string {
+    return (this.canonical ??= this.printer('', NO_ALIASES));
+  }
+
+  /** The source, or the name of the `const` that holds it. */
+  print(indent: string, aliases: Aliases = NO_ALIASES): string {
+    return aliases.get(this.key) ?? this.printer(indent, aliases);
+  }
+
+  /** The source itself even when it has an alias: the right-hand side of its `const`. */
+  printDefinition(indent: string, aliases: Aliases): string {
+    return this.printer(indent, aliases);
+  }
 }
 
 /** `new ClassName({...props})`: the value is built by `create` from the props' values. */
 export function construct(className: string, create: (props: never) => unknown, props: unknown): Code {
   const value = create(toValue(props) as never);
-  return new Code((indent) => `new ${className}(${printTree(props, indent)})`, value, [className, ...importsOf(props)]);
+  return new Code((indent, aliases) => `new ${className}(${printTree(props, indent, aliases)})`, value, [className, ...importsOf(props)], {
+    className,
+    props,
+  });
 }
 
 /** A call such as `Duration.minutes(5)`, with the value it returns. */
@@ -46,21 +72,21 @@ export function importsOf(tree: unknown): string[] {
 }
 
 /** TypeScript source of a tree: single-quoted strings, bare keys where possible, short flat values on one line. */
-export function printTree(tree: unknown, indent: string): string {
-  if (tree instanceof Code) return tree.print(indent);
+export function printTree(tree: unknown, indent: string, aliases: Aliases = NO_ALIASES): string {
+  if (tree instanceof Code) return tree.print(indent, aliases);
   if (typeof tree === 'string') return quote(tree);
   if (tree === undefined) return 'undefined';
   if (tree === null || typeof tree !== 'object') return String(tree);
   const inner = `${indent}  `;
   if (Array.isArray(tree)) {
     if (tree.length === 0) return '[]';
-    const oneLine = `[${tree.map((item) => printTree(item, inner)).join(', ')}]`;
+    const oneLine = `[${tree.map((item) => printTree(item, inner, aliases)).join(', ')}]`;
     if (oneLine.length + indent.length <= 100 && !oneLine.includes('\n')) return oneLine;
-    return `[\n${tree.map((item) => `${inner}${printTree(item, inner)},`).join('\n')}\n${indent}]`;
+    return `[\n${tree.map((item) => `${inner}${printTree(item, inner, aliases)},`).join('\n')}\n${indent}]`;
   }
   const entries = Object.entries(tree).filter(([, member]) => member !== undefined);
   if (entries.length === 0) return '{}';
-  const printed = entries.map(([key, member]) => `${IDENTIFIER.test(key) ? key : quote(key)}: ${printTree(member, inner)}`);
+  const printed = entries.map(([key, member]) => `${IDENTIFIER.test(key) ? key : quote(key)}: ${printTree(member, inner, aliases)}`);
   const oneLine = `{ ${printed.join(', ')} }`;
   if (oneLine.length + indent.length <= 100 && !oneLine.includes('\n')) return oneLine;
   return `{\n${printed.map((line) => `${inner}${line},`).join('\n')}\n${indent}}`;
