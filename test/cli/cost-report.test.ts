@@ -203,6 +203,7 @@ describe('cwdash cost-report --account', () => {
     expect(report.usage).toMatchObject({ dashboards: 1, alarms: 1 });
     const unused = report.findings.filter((finding: { rule: string }) => finding.rule === 'unused-metric');
     expect(unused.map((finding: { metrics: unknown[] }) => finding.metrics)).toEqual([[{ namespace: NS, metricName: 'http_requests_total', dimensions: { route: '/users' } }]]);
+    expect(unused[0].fix).toBe('stop publishing http_requests_total, or add it to the allow-list with the reason it is kept');
     expect(fake.calls.map((call) => call.operation)).toEqual(expect.arrayContaining(['ListMetrics', 'ListDashboards', 'GetDashboard', 'DescribeAlarms']));
   });
 });

@@ -6,6 +6,7 @@ import type { CollectorInput } from '../../config/project-config.js';
 import type { AccountInventory } from '../../sources/account/inventory.js';
 import { loadPriceTable } from '../../sources/price-list/prices.js';
 import type { PendingFile } from '../../shared/files.js';
+import { ACCOUNT_SOURCE } from '../rules/context.js';
 import { loadRuleSet } from '../rules/rule-file.js';
 import { loadAllowList } from '../usage/allow-list.js';
 import { CONSOLE_NAMESPACES } from '../usage/console-reads.js';
@@ -62,7 +63,7 @@ export async function runCostReport(options: CostReportRunOptions): Promise<Cost
         (options.collectors.length > 0 ? `; the ${options.collectors.length} collector configs of the project config are not used with --account` : ''),
     );
     collectors.push({
-      facts: { config: 'account', exporter: 'account', dimensionRollupOption: '', resourceToTelemetry: { enabled: true } },
+      facts: { config: ACCOUNT_SOURCE, exporter: ACCOUNT_SOURCE, dimensionRollupOption: '', resourceToTelemetry: { enabled: true } },
       metrics: options.account.metrics.map((identity) => ({ identity })),
     });
   } else {

@@ -19,6 +19,9 @@ export interface AnalyzedMetric {
   readonly readers: readonly ReadSource[];
 }
 
+/** The pseudo-collector of `--account` runs: metrics listed from CloudWatch, no config a fix could change. */
+export const ACCOUNT_SOURCE = 'account';
+
 export interface CollectorFacts {
   readonly config: string;
   /** The awsemf exporter id (`awsemf`, `awsemf/app`). */
@@ -115,6 +118,7 @@ export function groupBy<T>(items: readonly T[], key: (item: T) => string): [stri
   return [...groups.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
 }
 
+/** The collector config a metric comes from; undefined for metrics listed from the account. */
 export function collectorOf(context: RuleContext, config: string): CollectorFacts | undefined {
-  return context.collectors.find((collector) => collector.config === config);
+  return config === ACCOUNT_SOURCE ? undefined : context.collectors.find((collector) => collector.config === config);
 }

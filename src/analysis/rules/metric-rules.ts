@@ -6,7 +6,7 @@
 import { formatUsd } from '../cost/money.js';
 import type { Finding } from '../report/cost-report.js';
 import type { BuiltinRules } from './rule-file.js';
-import { collectorOf, groupBy, isAllowListed, isUnread, metricFinding, sumMonths, type AnalyzedMetric, type RuleContext, type RuleMeta } from './context.js';
+import { ACCOUNT_SOURCE, collectorOf, groupBy, isAllowListed, isUnread, metricFinding, sumMonths, type AnalyzedMetric, type RuleContext, type RuleMeta } from './context.js';
 
 const WRITE_FIX = '`cwdash cost-report --write-fix DIR` writes the config change';
 
@@ -123,7 +123,7 @@ export function resourceAttributeDimension(context: RuleContext, rule: BuiltinRu
         {
           message: `${config}: resource attributes ${names.join(', ')} are dimensions of ${involved.length} CloudWatch metrics`,
           fix: 'set resource_to_telemetry_conversion.enabled: false (or exclude_service_attributes: true), and copy only the attribute a dashboard needs with a resource/attributes processor',
-          subject: `${config}:${collector?.exporter ?? 'account'}`,
+          subject: `${config}:${collector?.exporter ?? ACCOUNT_SOURCE}`,
           location: collector?.resourceToTelemetry.location ?? collector?.exporterLocation,
         },
         involved,
