@@ -160,6 +160,36 @@ describe('cwdash cost-report on the bundled task-service example', () => {
     expect(JSON.parse(metrics.stdout).summary.customMetrics).toBe(fix.after.metrics);
   });
 
+  test('cwdash.config.ts supplies collectors, rules, allow-list and budget; flags win over it', async () => {
+    const dir = workspace();
+    writeFileSync(
+      join(dir, 'cwdash.config.ts'),
+      `export default ${JSON.stringify({
+        collectors: [{ config: CONFIG, scrape: SCRAPE }],
+        dashboardsDir: '.',
+        region: 'us-east-1',
+        rulesFile: 'rules.yaml',
+        allowListFile: 'keep.yaml',
+        budgetUSD: 1,
+      })};\n`,
+    );
+    writeFileSync(join(dir, 'rules.yaml'), 'version: 1\nrules:\n  rollup-duplicates: { enabled: false }\n');
+    writeFileSync(
+      join(dir, 'keep.yaml'),
+      `version: 1\nkeep:\n  - namespace: ${NS}\n    metricName: http_request_size_bytes\n    reason: capacity planning\n`,
+    );
+    const result = await runCli(['cost-report', '--format', 'json', '--dashboards', join(dir, 'task-service.json')], { cwd: dir, env: ENV });
+    expect(result.exitCode, result.stderr).toBe(0);
+    const report = JSON.parse(result.stdout);
+    const rules = new Set(report.findings.map((finding: { rule: string }) => finding.rule));
+    expect(rules.has('budget')).toBe(true);
+    expect(rules.has('rollup-duplicates')).toBe(false);
+    expect(report.totals.unusedMetrics).toBe(138 - 21);
+    expect(report.usage.allowListEntries).toBe(1);
+    const flagged = await runCli(['cost-report', '--format', 'json', '--budget', '1000', '--dashboards', join(dir, 'task-service.json')], { cwd: dir, env: ENV });
+    expect(JSON.parse(flagged.stdout).findings.some((finding: { rule: string }) => finding.rule === 'budget')).toBe(false);
+  });
+
   test('bad input: a clear message naming the file, exit 2, no stack trace', async () => {
     const dir = workspace();
     writeFileSync(join(dir, 'alarms.json'), '{"MetricAlarms": [{"Namespace": 1}]}');
