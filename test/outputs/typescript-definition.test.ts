@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { join } from 'node:path';
-import { writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { execFileSync } from 'node:child_process';
 import { importDashboard, renderTypeScriptDefinition } from '../../src/outputs/typescript-definition.js';
 import { renderDashboardBody } from '../../src/outputs/dashboard-body.js';
@@ -10,6 +10,7 @@ import { loadBodyVectors } from '../model/body/vectors.js';
 import { REPO_ROOT, tempProject } from '../sources/definitions/temp-project.js';
 
 const vectors = loadBodyVectors();
+const GOLDEN_JSON = join(import.meta.dirname, '../golden/dashboards/all-widgets.json');
 const fileName = (index: number) => `vector-${String(index).padStart(2, '0')}`;
 
 describe('every vector round-trips import → TypeScript → build to the same JSON', () => {
@@ -18,7 +19,11 @@ describe('every vector round-trips import → TypeScript → build to the same J
     await Promise.all(
       vectors.map((vector, index) => writeFile(join(dir, `${fileName(index)}.ts`), renderTypeScriptDefinition(vector.body, fileName(index)))),
     );
+    // The golden dashboard with every widget type and option goes through the same round trip.
+    const golden = JSON.parse(await readFile(GOLDEN_JSON, 'utf8')) as DashboardBody;
+    await writeFile(join(dir, 'zz-golden.ts'), renderTypeScriptDefinition(golden, 'golden'));
     const built = await loadDashboardDefinitions(dir);
+    expect(built.pop()!.body).toEqual(golden);
     expect(built.map((dashboard) => dashboard.name)).toEqual(vectors.map((_, index) => fileName(index)));
     built.forEach((dashboard, index) => {
       expect(dashboard.body, vectors[index]!.name).toEqual(vectors[index]!.body);

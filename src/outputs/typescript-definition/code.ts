@@ -5,8 +5,8 @@
 
 const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
 
-/** Code text → the name of a `const` that holds it: repeated code printed once, then by name. */
-export type Aliases = ReadonlyMap<string, string>;
+/** Code text → what to print instead (the name of a `const`, or `name.with({...})`), given the indentation. */
+export type Aliases = ReadonlyMap<string, (indent: string) => string>;
 const NO_ALIASES: Aliases = new Map();
 
 /** A leaf or node whose source is code (a `new X(...)` call, `Duration.minutes(5)`) rather than a literal. */
@@ -29,7 +29,7 @@ export class Code {
 
   /** The source, or the name of the `const` that holds it. */
   print(indent: string, aliases: Aliases = NO_ALIASES): string {
-    return aliases.get(this.key) ?? this.printer(indent, aliases);
+    return aliases.get(this.key)?.(indent) ?? this.printer(indent, aliases);
   }
 
   /** The source itself even when it has an alias: the right-hand side of its `const`. */

@@ -1,8 +1,10 @@
 /**
- * Repeated metrics become named constants: a console dashboard shows the same metric in several widgets, and a
- * definition reads better (and edits in one place) with `const requests = new Metric({...})` used by name.
+ * Metrics used more than once become named constants: a console dashboard shows the same metric (namespace, name,
+ * dimensions) in several widgets, often with another statistic or label. The definition then declares it once,
+ * `const requests = new Metric({...})`, with the options every use shares, and each use is `requests` or
+ * `requests.with({ statistic: 'p99' })`: `with` gives the same props, so the body is unchanged.
  */
-import { Code, type Aliases } from './code.js';
+import { Code, printTree, type Aliases } from './code.js';
 
 export interface Hoisted {
   /** `const name = new Metric({...});` lines, in order of first use. */
@@ -10,6 +12,8 @@ export interface Hoisted {
   readonly aliases: Aliases;
 }
 
+type Props = Record<string, unknown>;
+const IDENTITY = ['namespace', 'metricName', 'dimensionsMap'];
 const RESERVED = new Set(
   'break case catch class const continue debugger default delete do else enum export extends false finally for function if import in instanceof new null return super switch this throw true try typeof var void while with yield let static implements interface package private protected public await'.split(
     ' ',
@@ -17,22 +21,30 @@ const RESERVED = new Set(
 );
 
 export function hoistRepeatedMetrics(root: unknown): Hoisted {
-  const uses = new Map<string, { code: Code; count: number }>();
+  const groups = new Map<string, Code[]>();
   walk(root, (code) => {
     if (code.construction?.className !== 'Metric') return;
-    const entry = uses.get(code.key);
-    if (entry) entry.count++;
-    else uses.set(code.key, { code, count: 1 });
+    const identity = printTree(pick(propsOf(code), IDENTITY), '');
+    groups.set(identity, [...(groups.get(identity) ?? []), code]);
   });
-  const aliases = new Map<string, string>();
+  const aliases = new Map<string, (indent: string) => string>();
+  const declarations: string[] = [];
   const taken = new Set<string>();
-  const repeated = [...uses.values()].filter((entry) => entry.count > 1);
-  for (const { code } of repeated) aliases.set(code.key, uniqueName(metricNameOf(code), taken));
-  const declarations = repeated.map(({ code }) => `const ${aliases.get(code.key)} = ${code.printDefinition('', aliases)};`).join('\n');
-  return { declarations, aliases };
+  for (const uses of groups.values()) {
+    if (uses.length < 2) continue;
+    const shared = sharedOptions(uses.map(propsOf));
+    const name = uniqueName(String(propsOf(uses[0]!).metricName), taken);
+    const base = { ...pick(propsOf(uses[0]!), IDENTITY), ...shared };
+    declarations.push(`const ${name} = new Metric(${printTree(base, '')});`);
+    for (const use of uses) {
+      const own = omit(propsOf(use), [...IDENTITY, ...Object.keys(shared)]);
+      aliases.set(use.key, (indent) => (Object.keys(own).length === 0 ? name : `${name}.with(${printTree(own, indent)})`));
+    }
+  }
+  return { declarations: declarations.join('\n'), aliases };
 }
 
-/** Depth first, in source order, counting each occurrence. */
+/** Depth first, in source order. */
 function walk(tree: unknown, visit: (code: Code) => void): void {
   if (tree instanceof Code) {
     visit(tree);
@@ -44,9 +56,26 @@ function walk(tree: unknown, visit: (code: Code) => void): void {
   }
 }
 
-function metricNameOf(code: Code): string {
-  const props = code.construction?.props as { metricName?: unknown } | undefined;
-  return typeof props?.metricName === 'string' ? props.metricName : 'metric';
+function propsOf(code: Code): Props {
+  return Object.fromEntries(Object.entries(code.construction!.props as Props).filter(([, value]) => value !== undefined));
+}
+
+function pick(props: Props, keys: readonly string[]): Props {
+  return Object.fromEntries(Object.entries(props).filter(([key]) => keys.includes(key)));
+}
+
+function omit(props: Props, keys: readonly string[]): Props {
+  return Object.fromEntries(Object.entries(props).filter(([key]) => !keys.includes(key)));
+}
+
+/** Options every use sets to the same value: they go on the constant (a use cannot unset an option with `with`). */
+function sharedOptions(uses: readonly Props[]): Props {
+  const [first, ...rest] = uses;
+  return Object.fromEntries(
+    Object.entries(omit(first!, IDENTITY)).filter(([key, value]) =>
+      rest.every((use) => key in use && printTree(use[key], '') === printTree(value, '')),
+    ),
+  );
 }
 
 /** `CPUUtilization` → `cpuUtilization`, `http_requests_total` → `httpRequestsTotal`; unique among the constants. */
