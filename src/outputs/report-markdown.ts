@@ -24,7 +24,8 @@ export function renderReportMarkdown(report: CostReport, options: ReportMarkdown
   lines.push(
     `**${formatUsd(totals.monthlyUSD)}/month** predicted: ${totals.customMetrics} custom metrics (${formatUsd(totals.customMetricsMonthlyUSD)}), ` +
       `${totals.dashboards} dashboards (${formatUsd(totals.dashboardsMonthlyUSD)}), EMF logs (${formatUsd(totals.emfLogsMonthlyUSD)}). ` +
-      `**${totals.unusedMetrics} metrics are read by nothing: ${formatUsd(totals.unusedMonthlyUSD)}/month.**`,
+      `**${totals.unusedMetrics} metrics are read by nothing: ${formatUsd(totals.unusedMonthlyUSD)}/month.** ` +
+      `The generated fix saves ${formatUsd(totals.fixSavingUSD)}/month.`,
     '',
   );
   if (report.collectors.length > 0) {

@@ -31,6 +31,7 @@ export function renderReportTable(report: CostReport, options: ReportTableOption
         ['dashboards', String(totals.dashboards), formatUsd(totals.dashboardsMonthlyUSD)],
         ['EMF logs (ingestion + storage)', '', formatUsd(totals.emfLogsMonthlyUSD)],
         ['total', '', formatUsd(totals.monthlyUSD)],
+        ['saved by the generated fix', '', formatUsd(totals.fixSavingUSD)],
       ],
     ),
   );

@@ -123,6 +123,9 @@ describe('cwdash cost-report on the bundled task-service example', () => {
       expect(readFileSync(join(dir, `report.${format}`), 'utf8').length).toBeGreaterThan(500);
     }
     expect(readFileSync(join(dir, 'report.table'), 'utf8')).toMatch(/custom metrics +144 +\$43\.20/);
+    // Same input, same bytes.
+    const again = await runCli([...baseArgs(dir), '--format', 'json'], { cwd: dir, env: ENV });
+    expect((await runCli([...baseArgs(dir), '--format', 'json'], { cwd: dir, env: ENV })).stdout).toBe(again.stdout);
     const clash = await runCli([...baseArgs(dir), '--out', 'report.table'], { cwd: dir, env: ENV });
     expect(clash.exitCode).toBe(2);
   });
