@@ -33,7 +33,7 @@ describe('every vector round-trips import → TypeScript → build to the same J
     const tsconfig = { compilerOptions: { strict: true, module: 'NodeNext', moduleResolution: 'NodeNext', target: 'ES2023', noEmit: true, skipLibCheck: true, types: ['node'], typeRoots: [join(REPO_ROOT, 'node_modules/@types')] }, include: ['*.ts'] };
     await writeFile(join(dir, 'tsconfig.json'), JSON.stringify(tsconfig));
     expect(() => execFileSync(join(REPO_ROOT, 'node_modules/.bin/tsc'), ['-p', dir], { encoding: 'utf8' })).not.toThrow();
-  }, 60_000);
+  }, 120_000);
 
   test('with typed widgets only: no vector needs the RawWidget fallback', () => {
     for (const vector of vectors) expect(renderTypeScriptDefinition(vector.body, 'd'), vector.name).not.toContain('RawWidget');

@@ -30,10 +30,12 @@ export function hoistRepeatedMetrics(root: unknown): Hoisted {
   const aliases = new Map<string, (indent: string) => string>();
   const declarations: string[] = [];
   const taken = new Set<string>();
+  /** The first hoisted metric of each metric name: later ones are told apart by their other dimension values. */
+  const firstOfName = new Map<string, Props>();
   for (const uses of groups.values()) {
     if (uses.length < 2) continue;
     const shared = sharedOptions(uses.map(propsOf));
-    const name = uniqueName(String(propsOf(uses[0]!).metricName), taken);
+    const name = uniqueName(nameWords(propsOf(uses[0]!), firstOfName), taken);
     const base = { ...pick(propsOf(uses[0]!), IDENTITY), ...shared };
     declarations.push(`const ${name} = new Metric(${printTree(base, '')});`);
     for (const use of uses) {
@@ -78,9 +80,25 @@ function sharedOptions(uses: readonly Props[]): Props {
   );
 }
 
+/**
+ * The metric name, plus, for a second metric of that name, the dimension values the first one does not have:
+ * `Requests` then `Requests 5xx` (→ `requests5xx`).
+ */
+function nameWords(props: Props, firstOfName: Map<string, Props>): string {
+  const metricName = String(props.metricName);
+  const first = firstOfName.get(metricName);
+  if (first === undefined) {
+    firstOfName.set(metricName, props);
+    return metricName;
+  }
+  const firstValues = new Set(Object.values((first.dimensionsMap ?? {}) as Record<string, string>));
+  const own = Object.values((props.dimensionsMap ?? {}) as Record<string, string>).filter((value) => !firstValues.has(value));
+  return [metricName, ...own].join(' ');
+}
+
 /** `CPUUtilization` → `cpuUtilization`, `http_requests_total` → `httpRequestsTotal`; unique among the constants. */
-function uniqueName(metricName: string, taken: Set<string>): string {
-  const words = metricName.split(/[^A-Za-z0-9]+/).filter((word) => word !== '');
+function uniqueName(text: string, taken: Set<string>): string {
+  const words = text.split(/[^A-Za-z0-9]+/).filter((word) => word !== '');
   const joined = words.map((word, index) => (index === 0 ? word : word[0]!.toUpperCase() + word.slice(1))).join('') || 'metric';
   let base = joined.replace(/^[A-Z]+(?=[A-Z][a-z])|^[A-Z]+$|^[A-Z]/, (leading) => leading.toLowerCase());
   if (/^[0-9]/.test(base)) base = `m${base}`;
