@@ -86,8 +86,21 @@ interface Group {
   readonly labelCount: number;
   valuesLength: number;
   valueCount: number;
-  /** Metrics with the same dimension sets share a directive; keyed by the sets. */
-  readonly directives: Map<string, { readonly dimensionsLength: number; definitionsLength: number; count: number }>;
+  /** Metrics with the same dimension sets share a directive: the first inline, others (declarations only) by sets. */
+  directive: Directive | undefined;
+  others: Map<string, Directive> | undefined;
+}
+
+interface Directive {
+  readonly key: string;
+  readonly dimensionsLength: number;
+  definitionsLength: number;
+  count: number;
+}
+
+function directivesOf(group: Group): Directive[] {
+  if (!group.directive) return [];
+  return group.others ? [group.directive, ...group.others.values()] : [group.directive];
 }
 
 /**
@@ -137,18 +150,43 @@ export class EmfTargetExport {
       const sets = setsFor(dimensionLabels, name, names, this.context, this.setsCache);
       if (names.length > MAX_DIMENSIONS_PER_SET) this.stats.overwideSets.push(seriesText(point.seriesKey));
       if (!this.directivesOff) addIdentities(this.metrics, this.namespace, name, dimensionLabels, sets, point, this.context, this.target.job);
-      const group = groupFor(this.groups, this.namespace, pointLabels, profile.groupByMetricType ? point.type : '', names, this.extraFields);
+      const group = this.groupFor(pointLabels, profile.groupByMetricType ? point.type : '', names);
       group.valuesLength += jsonStringLength(name) + 3 + valueLength(point, detailed ? index : -1, quantiles);
       group.valueCount++;
       if (sets.length > 0 && !this.directivesOff) addDefinition(group, { name, unit: unitFor(point, profile) }, sets, this.context);
     }
   }
 
+  /**
+   * The event a point joins: same label map (and, in newer collectors, same metric type). The namespace is the same
+   * for the whole export, so the key is the type and the label values by id.
+   */
+  private groupFor(labels: Readonly<Record<string, string>>, type: string, names: readonly string[]): Group {
+    let key = type;
+    for (const name of names) key += `,${this.metrics.valueId(name)}=${this.metrics.valueId(labels[name]!)}`;
+    let group = this.groups.get(key);
+    if (!group) {
+      const extra = this.extraFields;
+      group = {
+        labels,
+        labelsLength: labelsLength(labels) + (extra === undefined ? 0 : labelsLength(extra)),
+        labelCount: names.length + (extra === undefined ? 0 : Object.keys(extra).length),
+        valuesLength: 0,
+        valueCount: 0,
+        directive: undefined,
+        others: undefined,
+      };
+      this.groups.set(key, group);
+    }
+    return group;
+  }
+
   /** Sizes the events; call once, after the last point. */
   finish(): void {
     const { config, profile } = this.context;
     for (const group of this.groups.values()) {
-      const metricCount = [...group.directives.values()].reduce((total, directive) => total + directive.count, 0);
+      const directives = directivesOf(group);
+      const metricCount = directives.reduce((total, directive) => total + directive.count, 0);
       if (metricCount > MAX_METRICS_PER_DIRECTIVE) this.stats.oversizedGroups.push(`${this.namespace} {${Object.keys(group.labels).sort(byteOrder).join(',')}}: ${metricCount} metrics`);
       this.stats.events++;
       this.stats.bytes += emfEventLengthFromParts({
@@ -157,7 +195,7 @@ export class EmfTargetExport {
         labelCount: group.labelCount,
         valuesLength: group.valuesLength,
         valueCount: group.valueCount,
-        directives: [...group.directives.values()],
+        directives,
         versionField: profile.versionField && config.version !== '0',
       }) + (profile.supportsVersionOption && config.version === '0' ? 7 : 0); // v0 is 7 bytes shorter than v1, not 14
     }
@@ -169,13 +207,15 @@ export class EmfTargetExport {
 function addDefinition(group: Group, definition: EmfMetricDefinition, sets: readonly (readonly string[])[], context: EmfExportContext): void {
   const key = context.declarations.length === 0 ? '' : sets.map((set) => set.join(',')).join('|');
   const length = definitionLength(definition, context.profile.definitionForm);
-  const directive = group.directives.get(key);
+  const directive = group.directive?.key === key ? group.directive : group.others?.get(key);
   if (directive) {
     directive.definitionsLength += length + 1;
     directive.count++;
-  } else {
-    group.directives.set(key, { dimensionsLength: dimensionsLength(sets), definitionsLength: length, count: 1 });
+    return;
   }
+  const created = { key, dimensionsLength: dimensionsLength(sets), definitionsLength: length, count: 1 };
+  if (!group.directive) group.directive = created;
+  else (group.others ??= new Map()).set(key, created);
 }
 
 /**
@@ -213,25 +253,6 @@ function withoutKey(labels: Readonly<Record<string, string>>, key: string): Reco
   return copy;
 }
 
-function groupFor(
-  groups: Map<string, Group>,
-  namespace: string,
-  labels: Readonly<Record<string, string>>,
-  type: string,
-  names: readonly string[],
-  extraFields: Readonly<Record<string, string>> | undefined,
-): Group {
-  let key = `${namespace}\u0000${type}`;
-  for (const name of names) key += `\u0000${name}\u0000${labels[name]}`;
-  let group = groups.get(key);
-  if (!group) {
-    const extra = extraFields === undefined ? 0 : labelsLength(extraFields);
-    const extraCount = extraFields === undefined ? 0 : Object.keys(extraFields).length;
-    group = { labels, labelsLength: labelsLength(labels) + extra, labelCount: names.length + extraCount, valuesLength: 0, valueCount: 0, directives: new Map() };
-    groups.set(key, group);
-  }
-  return group;
-}
 
 function valueLength(point: OtelPoint, detailedIndex: number, quantiles: readonly number[]): number {
   if (point.type === 'histogram') return statisticSetLength(0, 0, point.count, point.sum);

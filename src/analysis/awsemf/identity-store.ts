@@ -12,6 +12,8 @@ type Node<T> = Map<string, Node<T> | T>;
 export class IdentityStore<T extends { readonly set: readonly string[]; readonly labels: Readonly<Record<string, string>> }> {
   private readonly root = new Map<string, Map<string, Map<string, Node<T>>>>();
   private readonly signatures = new WeakMap<readonly string[], string>();
+  /** Label value → short id, so long keys are built from ids instead of the values (an OTelLib value is 90 chars). */
+  private readonly valueIds = new Map<string, string>();
   private count = 0;
 
   get size(): number {
@@ -40,8 +42,8 @@ export class IdentityStore<T extends { readonly set: readonly string[]; readonly
       }
       leafKey = set.length === 0 ? '' : labels[set[set.length - 1]!]!;
     } else {
-      leafKey = labels[set[0]!]!;
-      for (let index = 1; index < set.length; index++) leafKey += `\u0000${labels[set[index]!]}`;
+      leafKey = this.valueId(labels[set[0]!]!);
+      for (let index = 1; index < set.length; index++) leafKey += `,${this.valueId(labels[set[index]!]!)}`;
     }
     const existing = node.get(leafKey) as T | undefined;
     if (existing) return { entry: existing, created: false };
@@ -49,6 +51,13 @@ export class IdentityStore<T extends { readonly set: readonly string[]; readonly
     node.set(leafKey, entry);
     this.count++;
     return { entry, created: true };
+  }
+
+  /** A short, stable id for a label value; also used by callers that key other maps by label values. */
+  valueId(value: string): string {
+    let id = this.valueIds.get(value);
+    if (id === undefined) this.valueIds.set(value, (id = this.valueIds.size.toString(36)));
+    return id;
   }
 
   /** Every entry with its canonical key, sorted by it (namespace, metric name, then dimension names and values). */
