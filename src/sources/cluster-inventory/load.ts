@@ -56,6 +56,7 @@ function buildInventory(file: string, nodeItems: NodeItem[], podItems: PodItem[]
     name: item.metadata.name,
     selector: item.spec?.selector && Object.keys(item.spec.selector).length > 0 ? item.spec.selector : undefined,
   }));
+  const servicesByNamespace = multiMap(servicesWithSelector, (service) => service.namespace);
   const pods = podItems.map((item): ClusterPod => {
     const namespace = item.metadata.namespace ?? 'default';
     const labels = item.metadata.labels ?? {};
@@ -68,18 +69,20 @@ function buildInventory(file: string, nodeItems: NodeItem[], podItems: PodItem[]
       labels,
       containers: item.spec.containers.map(toContainer),
       workload: workloadName(item.metadata.name, item.metadata.ownerReferences ?? [], options),
-      services: servicesWithSelector
-        .filter((service) => service.namespace === namespace && service.selector !== undefined && selects(service.selector, labels))
+      services: (servicesByNamespace.get(namespace) ?? [])
+        .filter((service) => service.selector !== undefined && selects(service.selector, labels))
         .map((service) => service.name)
         .sort(compareStrings),
     };
   });
   pods.sort((a, b) => compareStrings(a.namespace, b.namespace) || compareStrings(a.name, b.name));
+  // Endpoints: the ready pods each service selects (pods are sorted, so each list is too).
+  const endpoints = multiMap(
+    pods.filter((pod) => pod.ready).flatMap((pod) => pod.services.map((service) => ({ key: JSON.stringify([pod.namespace, service]), pod: pod.name }))),
+    (entry) => entry.key,
+  );
   const services: ClusterService[] = servicesWithSelector
-    .map((service) => ({
-      ...service,
-      readyPods: pods.filter((pod) => pod.namespace === service.namespace && pod.ready && pod.services.includes(service.name)).map((pod) => pod.name),
-    }))
+    .map((service) => ({ ...service, readyPods: (endpoints.get(JSON.stringify([service.namespace, service.name])) ?? []).map((entry) => entry.pod) }))
     .sort((a, b) => compareStrings(a.namespace, b.namespace) || compareStrings(a.name, b.name));
   const namespaces = [...new Set([...pods.map((pod) => pod.namespace), ...services.map((service) => service.namespace)])].sort(compareStrings);
   const clusterName = nodeItems.map((item) => item.metadata.labels?.[CLUSTER_NAME_LABEL]).find((name) => name !== undefined && name !== '');
@@ -114,14 +117,25 @@ function selects(selector: Readonly<Record<string, string>>, labels: Readonly<Re
 }
 
 function groupWorkloads(pods: readonly ClusterPod[]): ClusterWorkload[] {
-  const byKey = new Map<string, { namespace: string; kind: ClusterWorkload['kind']; name: string; pods: string[] }>();
-  for (const pod of pods) {
-    const key = JSON.stringify([pod.namespace, pod.workload.name]);
-    const entry = byKey.get(key) ?? { namespace: pod.namespace, kind: pod.workload.kind, name: pod.workload.name, pods: [] };
-    entry.pods.push(pod.name);
-    byKey.set(key, entry);
+  return [...multiMap(pods, (pod) => JSON.stringify([pod.namespace, pod.workload.name])).values()]
+    .map((members): ClusterWorkload => ({
+      namespace: members[0]!.namespace,
+      kind: members[0]!.workload.kind,
+      name: members[0]!.workload.name,
+      pods: members.map((pod) => pod.name),
+    }))
+    .sort((a, b) => compareStrings(a.namespace, b.namespace) || compareStrings(a.name, b.name));
+}
+
+/** Items grouped by key, each group in input order. */
+function multiMap<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const group = groups.get(key(item));
+    if (group) group.push(item);
+    else groups.set(key(item), [item]);
   }
-  return [...byKey.values()].sort((a, b) => compareStrings(a.namespace, b.namespace) || compareStrings(a.name, b.name));
+  return groups;
 }
 
 /** Parses one value; the first zod issue becomes an InputError at `<path><issue path>`. */
