@@ -36,3 +36,11 @@ export { loadRuleSet, type RuleSet, type CustomRule } from './analysis/rules/rul
 export { buildUsageIndex, type UsageIndex } from './analysis/usage/usage-index.js';
 export { dashboardReads } from './analysis/usage/dashboard-reads.js';
 export { parseSearchQuery, searchMatches, type SearchQuery } from './analysis/usage/search-expression.js';
+export {
+  predictContainerInsightsMetrics,
+  loadClusterInventory,
+  parseClusterInventory,
+  type ClusterInventory,
+  type ContainerInsightsOptions,
+} from './analysis/container-insights/index.js';
+export { renderPreviewHtml, type PreviewDashboard } from './outputs/preview-html.js';
