@@ -76,3 +76,15 @@ describe('cwdash validate', () => {
     expect(result.stderr).toContain("/widgets: Should have required property 'widgets'");
   });
 });
+
+test('a directory stands for the bodies and definitions in it', async () => {
+  const cwd = await tempProject({ 'dashboards/a.ts': graphDefinition(['a']) });
+  expect((await runCli(['build'], { cwd })).exitCode).toBe(0);
+  await writeFile(join(cwd, 'dist/dashboards/notes.txt'), 'not a body');
+  const result = await runCli(['validate', '--format', 'json', 'dist/dashboards', 'dashboards'], { cwd });
+  expect(result.exitCode).toBe(0);
+  expect((JSON.parse(result.stdout) as { dashboards: { file: string }[] }).dashboards.map((dashboard) => dashboard.file)).toEqual([
+    'dist/dashboards/a.json',
+    'dashboards/a.ts',
+  ]);
+});

@@ -14,13 +14,13 @@ export const validateCommand = defineCommand<ValidateCommandOptions>({
   command: 'validate <files..>',
   describe: 'validate dashboard bodies (JSON, as built or from get-dashboard) and definitions (TypeScript); exit 1 on errors',
   examples: [
-    ['$0 validate dist/dashboards/*.json', 'check built bodies'],
+    ['$0 validate dist/dashboards', 'check every built body (a directory means its *.json and *.ts files)'],
     ['$0 validate downloaded.json dashboards/cluster.ts', 'a body from the console and a definition'],
     ['$0 validate --format json body.json | jq .dashboards[0].messages', 'messages as JSON'],
   ],
   builder: (argv) =>
     argv
-      .positional('files', { type: 'string', array: true, demandOption: true, describe: '*.json bodies and *.ts definitions' })
+      .positional('files', { type: 'string', array: true, demandOption: true, describe: '*.json bodies, *.ts definitions, or directories of them' })
       .option('format', { choices: ['text', 'json'] as const, default: 'text' as const, describe: 'text on stderr, or a JSON report on stdout' }) as unknown as Argv<ValidateCommandOptions>,
   async run(options, io) {
     const { loadProjectConfig } = await import('../../config/project-config.js');
