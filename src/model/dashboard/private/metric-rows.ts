@@ -1,8 +1,10 @@
 /**
  * Turns the metrics given to a widget into its `metrics[]` rows. The given metrics come first, in order; then the
  * inputs of math expressions (breadth first, each under the id its expression uses, hidden unless the metric says
- * otherwise). An input whose id a row already carries is not repeated, so two expressions can share an input.
- * A math expression's own period, when set, is the period of its inputs too (CloudWatch evaluates them together).
+ * otherwise). An input whose id a row already carries is not repeated, so two expressions can share an input; an
+ * input the widget already shows (the same row, without an id) gives that row its id instead of a hidden copy, as
+ * CDK does. A math expression's own period, when set, is the period of its inputs too (CloudWatch evaluates them
+ * together).
  */
 import type { MetricRow, MetricRowOptions } from '../../body/schema.js';
 import type { IMetric, MetricConfig } from '../metric-types.js';
@@ -33,12 +35,14 @@ export function renderMetricRows(metrics: readonly IMetric[]): MetricRow[] {
     for (const input of level) {
       if (ids.has(input.id)) continue;
       const config = input.metric.toMetricConfig();
-      const options = {
-        ...config.options,
-        ...(input.period === undefined ? {} : { period: input.period }),
-        visible: config.options.visible ?? false,
-        id: input.id,
-      };
+      const period = input.period === undefined ? {} : { period: input.period };
+      const shown = config.kind === 'metric' ? findShownRow(rows, toRow({ ...config, options: { ...config.options, ...period } })) : -1;
+      if (shown >= 0) {
+        rows[shown] = withId(rows[shown]!, input.id);
+        ids.add(input.id);
+        continue;
+      }
+      const options = { ...config.options, ...period, visible: config.options.visible ?? false, id: input.id };
       add({ ...config, options } as MetricConfig);
     }
   }
@@ -55,4 +59,20 @@ function toRow(config: MetricConfig): MetricRow {
 function hasKeys(value: object): boolean {
   for (const _ in value) return true;
   return false;
+}
+
+/** The index of a metric row without an id that equals `row`, or -1. */
+function findShownRow(rows: readonly MetricRow[], row: MetricRow): number {
+  const wanted = JSON.stringify(row);
+  return rows.findIndex((candidate) => {
+    const last = candidate[candidate.length - 1];
+    if (typeof last === 'object' && last !== null && ('id' in last || 'expression' in last)) return false;
+    return JSON.stringify(candidate) === wanted;
+  });
+}
+
+function withId(row: MetricRow, id: string): MetricRow {
+  const last = row[row.length - 1];
+  if (typeof last === 'object') return [...row.slice(0, -1), { ...last, id }] as unknown as MetricRow;
+  return [...row, { id }] as unknown as MetricRow;
 }
