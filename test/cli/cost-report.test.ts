@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
+import { costReportSchema } from '../../src/analysis/report/cost-report-schema.js';
 import { metricKey, type MetricIdentity } from '../../src/model/metric-identity.js';
 import { FAKE_CREDENTIALS_ENV, useFakeCloudWatch } from '../support/fake-cloudwatch-server.js';
 import { runCli } from '../support/run-cli.js';
@@ -91,6 +92,7 @@ describe('cwdash cost-report on the bundled task-service example', () => {
     expect(text).toContain('region: ${env:AWS_REGION:-ap-northeast-1}');
     expect(text).toContain('dimension_rollup_option: NoDimensionRollup');
     expect(readFileSync(CONFIG, 'utf8')).not.toContain('metric_declarations'); // the original is untouched
+    expect(costReportSchema.safeParse(JSON.parse(result.stdout)).error?.issues).toBeUndefined();
     const fix = JSON.parse(result.stdout).collectors[0].fix;
     expect(fix).toMatchObject({ file: 'fixed/otel-config.cwdash-fix.yaml', before: { metrics: 144 }, after: { metrics: 6 }, lostReads: [] });
     expect(fix.after.monthlyUSD).toBeCloseTo(6 * 0.3, 10);
