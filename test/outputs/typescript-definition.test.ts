@@ -7,6 +7,8 @@ import { renderDashboardBody } from '../../src/outputs/dashboard-body.js';
 import { loadDashboardDefinitions } from '../../src/sources/definitions/load.js';
 import type { DashboardBody } from '../../src/model/body/schema.js';
 import { loadBodyVectors } from '../model/body/vectors.js';
+import { mutate, random } from '../model/body/mutate.js';
+import { dashboardBodySchema } from '../../src/model/body/schema.js';
 import { REPO_ROOT, tempProject } from '../sources/definitions/temp-project.js';
 
 const vectors = loadBodyVectors();
@@ -132,4 +134,17 @@ test('a metric used in several widgets becomes one named constant', () => {
   expect(source.match(/metrics: \[cpuUtilization, httpRequestsTotal\]/g)).toHaveLength(2);
   expect(source).toContain('metrics: [httpRequestsTotal]');
   expect(dashboard.toBody()).toEqual(body);
+});
+
+test('mutated bodies that keep a valid shape import to definitions that rebuild them', () => {
+  const next = random(7);
+  let checked = 0;
+  for (let round = 0; round < 1500; round++) {
+    const parsed = dashboardBodySchema.safeParse(mutate(vectors[round % vectors.length]!.body, next));
+    if (!parsed.success || parsed.data.variables?.length === 0) continue; // an empty variables list is written as none
+    checked++;
+    const { dashboard } = importDashboard(parsed.data, 'fuzz');
+    expect(renderDashboardBody(dashboard.toBody()), JSON.stringify(parsed.data)).toBe(renderDashboardBody(parsed.data));
+  }
+  expect(checked).toBeGreaterThan(100);
 });

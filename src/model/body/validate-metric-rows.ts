@@ -4,6 +4,8 @@ import { isValidPeriod, periodProblem } from './period.js';
 import { isInsightsQuery, isSearchExpression, referencedIds, searchQueryText } from './expression-ids.js';
 import { readMetricRows, type MetricRowParts } from './metric-rows.js';
 import type { MessageCollector } from './messages.js';
+import { expressionRowOptionsSchema, metricRowOptionsSchema } from './schema.js';
+import { reportZodIssues } from './zod-messages.js';
 
 export const MAX_ROWS_PER_WIDGET = 500;
 export const MAX_SEARCHES_PER_WIDGET = 100;
@@ -82,6 +84,12 @@ function checkOptions(row: MetricRowParts, path: string, out: MessageCollector):
     if (!known.has(key) && !(row.kind === 'expression' && key === 'stat')) {
       out.warning(`${path}/${key}`, `"${key}" is not a ${row.kind === 'metric' ? 'metric' : 'expression'} row option (known: ${[...known].join(', ')}); CloudWatch may reject the row`);
     }
+  }
+  const shape = (row.kind === 'metric' ? metricRowOptionsSchema : expressionRowOptionsSchema).safeParse(options);
+  if (!shape.success) {
+    // Wrong types first: the value checks below assume them.
+    reportZodIssues(shape.error, path, out);
+    return;
   }
   if (row.kind === 'expression' && 'stat' in options) {
     out.warning(`${path}/stat`, 'an expression row has no stat: give the statistic inside the expression (SEARCH) or to the metrics it reads');

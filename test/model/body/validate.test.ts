@@ -314,3 +314,14 @@ test('unknown row options, and a stat on an expression row, are warnings', () =>
     'warning /widgets/0/properties/metrics/1/0/stat: an expression row has no stat: give the statistic inside the expression (SEARCH) or to the metrics it reads',
   ]);
 });
+
+test('row options have their types: yAxis left or right, numbers and booleans', () => {
+  const messages = validateDashboardBody({
+    widgets: [{ type: 'metric', properties: { region: 'eu-west-1', metrics: [['App', 'A', { yAxis: 'annotations', visible: 'no', period: '60' }]] } }],
+  });
+  expect(messages.map((message) => `${message.dataPath}: ${message.message}`)).toEqual([
+    '/widgets/0/properties/metrics/0/2/period: expected number, received string',
+    '/widgets/0/properties/metrics/0/2/visible: expected boolean, received string',
+    '/widgets/0/properties/metrics/0/2/yAxis: must be one of "left", "right"',
+  ]);
+});
