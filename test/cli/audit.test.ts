@@ -3,13 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { runCli } from '../support/run-cli.js';
+import { CONFIG, ENV, NS, OTEL_LIB, SCRAPE } from '../support/task-service-example.js';
 
-const ROOT = new URL('../../', import.meta.url).pathname;
-const CONFIG = join(ROOT, 'examples/task-service/otel-config.yaml');
-const SCRAPE = join(ROOT, 'examples/task-service/metrics.txt');
-const NS = 'prod/task-service';
-const OTEL_LIB = 'github.com/open-telemetry/opentelemetry-collector-contrib/receiver/prometheusreceiver';
-const ENV = { CWDASH_CACHE_DIR: mkdtempSync(join(tmpdir(), 'cwdash-cache-')) };
 
 function workspace(rows: unknown[][]) {
   const dir = mkdtempSync(join(tmpdir(), 'cwdash-audit-'));

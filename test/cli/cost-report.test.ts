@@ -6,13 +6,8 @@ import { costReportSchema } from '../../src/analysis/report/cost-report-schema.j
 import { metricKey, type MetricIdentity } from '../../src/model/metric-identity.js';
 import { FAKE_CREDENTIALS_ENV, useFakeCloudWatch } from '../support/fake-cloudwatch-server.js';
 import { runCli } from '../support/run-cli.js';
+import { CONFIG, ENV, NS, OTEL_LIB, SCRAPE } from '../support/task-service-example.js';
 
-const ROOT = new URL('../../', import.meta.url).pathname;
-const CONFIG = join(ROOT, 'examples/task-service/otel-config.yaml');
-const SCRAPE = join(ROOT, 'examples/task-service/metrics.txt');
-const NS = 'prod/task-service';
-const OTEL_LIB = 'github.com/open-telemetry/opentelemetry-collector-contrib/receiver/prometheusreceiver';
-const ENV = { CWDASH_CACHE_DIR: mkdtempSync(join(tmpdir(), 'cwdash-cache-')) };
 
 /** A dashboard that reads the latency per route (a SEARCH) and the process CPU (one metric row). */
 const DASHBOARD = {
