@@ -173,9 +173,16 @@ export async function collectorFix(analysis: CollectorAnalysis, context: FixCont
     before,
     after: { metrics: best.count, monthlyUSD: cost(best.count) },
     lostReads: best.lost,
-    notes: best.notes,
+    notes: [...best.notes, ...otherExporters(analysis).map((id) => `exporter ${id} is left as it is: the fix changes ${analysis.facts.exporter} only`)],
   };
   return { summary, file: fixedPath === undefined ? undefined : { path: fixedPath, content: best.text } };
+}
+
+/** awsemf exporters other than the one the fix edits, that also create metrics of this collector. */
+function otherExporters(analysis: CollectorAnalysis): string[] {
+  const ids = new Set(analysis.prediction.metrics.map((metric) => metric.source.exporter));
+  ids.delete(analysis.facts.exporter);
+  return [...ids].sort(byteOrder);
 }
 
 /** The declarations fix, and the name-filter fix at each rollup option (for versions that cannot declare a set). */
