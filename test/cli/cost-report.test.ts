@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
@@ -109,6 +109,26 @@ describe('cwdash cost-report on the bundled task-service example', () => {
     expect(again.exitCode).toBe(2);
     expect(again.stderr).toMatch(/file already exists[\s\S]*--force/);
     expect((await runCli([...baseArgs(dir), '--write-fix', 'fixed', '--force'], { cwd: dir, env: ENV })).exitCode).toBe(0);
+  });
+
+  test('--write-fix mirrors the config\'s path below the working directory, so two otel-config.yaml stay apart', async () => {
+    const dir = workspace();
+    for (const service of ['a', 'b']) {
+      mkdirSync(join(dir, service));
+      copyFileSync(CONFIG, join(dir, service, 'otel-config.yaml'));
+    }
+    const result = await runCli(
+      ['cost-report', '--config', 'a/otel-config.yaml', '--scrape', SCRAPE, '--config', 'b/otel-config.yaml', '--dashboards', 'task-service.json', '--write-fix', '.', '--format', 'json'],
+      { cwd: dir, env: ENV },
+    );
+    expect(result.exitCode, result.stderr).toBe(0);
+    const report = JSON.parse(result.stdout);
+    expect(report.collectors.map((collector: { fix: { file: string } }) => collector.fix.file)).toEqual([
+      'a/otel-config.cwdash-fix.yaml',
+      'b/otel-config.cwdash-fix.yaml',
+    ]);
+    expect(existsSync(join(dir, 'a/otel-config.cwdash-fix.yaml')) && existsSync(join(dir, 'b/otel-config.cwdash-fix.yaml'))).toBe(true);
+    expect(readFileSync(join(dir, 'a/otel-config.yaml'), 'utf8')).toBe(readFileSync(CONFIG, 'utf8'));
   });
 
   test('every format renders; --out writes atomically and refuses to overwrite', async () => {
