@@ -29,9 +29,14 @@ export function widgetCode(json: WidgetJson, pin: boolean, dashboardRegion?: str
   const position = { x: pin ? json.x : undefined, y: pin ? json.y : undefined };
   const wanted = comparable(json);
   const source = dashboardRegion === undefined ? json : withoutRegion(json, dashboardRegion);
-  // Without a size first: the widget's own default size reads best when it is the one the body has.
-  for (const placement of [position, { width: json.width ?? 6, height: json.height ?? 6, ...position }]) {
-    const typed = typedWidgetCode(source, placement);
+  // The size is written only where it differs from the widget's own default (6x3 for a single value, say).
+  const unsized = typedWidgetCode(source, position);
+  if (unsized) {
+    const defaults = unsized.value as IWidget;
+    const width = json.width ?? 6;
+    const height = json.height ?? 6;
+    const size = { width: width === defaults.width ? undefined : width, height: height === defaults.height ? undefined : height };
+    const typed = size.width === undefined && size.height === undefined ? unsized : typedWidgetCode(source, { ...size, ...position });
     if (typed && isDeepStrictEqual(renderForComparison(typed.value as IWidget, json, dashboardRegion), wanted)) return typed;
   }
   return construct('RawWidget', (props) => new RawWidget(props), pin ? json : { ...json, x: undefined, y: undefined });
