@@ -148,3 +148,12 @@ test('mutated bodies that keep a valid shape import to definitions that rebuild 
   }
   expect(checked).toBeGreaterThan(100);
 });
+
+test('the bundled dashboards (dashboards/*.ts) import back to definitions that rebuild them byte for byte', async () => {
+  const bundled = await loadDashboardDefinitions(join(REPO_ROOT, 'dashboards'));
+  for (const { name, body } of bundled) {
+    const { source, dashboard } = importDashboard(body, name);
+    expect(renderDashboardBody(dashboard.toBody()), name).toBe(renderDashboardBody(body));
+    expect(source, name).not.toContain('RawWidget');
+  }
+}, 60_000);
