@@ -6,8 +6,8 @@ import type { Labels } from './declarations.js';
 import { OTEL_LIB } from './dimension-sets.js';
 
 /** Data-point attributes plus `OTelLib` = scope name when the scope name is non-empty (datapoint.go createLabels). */
-export function emfLabels(attributes: Labels, scopeName: string): Record<string, string> {
-  return scopeName === '' ? { ...attributes } : { ...attributes, [OTEL_LIB]: scopeName };
+export function emfLabels(attributes: Labels, scopeName: string): Labels {
+  return scopeName === '' ? attributes : { ...attributes, [OTEL_LIB]: scopeName };
 }
 
 export interface NamedPoint {

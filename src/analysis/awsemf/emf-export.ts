@@ -30,33 +30,31 @@ export interface EmfExportContext {
  * object and the source are built only when the prediction is rendered (`toPredictedMetric`).
  */
 export interface MetricAccumulator {
-  readonly namespace: string;
-  readonly metricName: string;
-  /** Sorted dimension names; values come from `labels`. */
+  /** Sorted dimension names (shared between identities), and their values in the same order. */
   readonly set: readonly string[];
-  readonly labels: Readonly<Record<string, string>>;
+  readonly values: readonly string[];
   readonly kind: DimensionSetKind;
   readonly seriesKey: string;
   readonly fromSecondScrape: boolean;
-  readonly context: EmfExportContext;
-  readonly job: string;
+  /** Where it comes from: one object per export, shared by its identities. */
+  readonly origin: { readonly context: EmfExportContext; readonly job: string };
   series: number;
 }
 
-export function toPredictedMetric(metric: MetricAccumulator): PredictedMetric {
+export function toPredictedMetric(namespace: string, metricName: string, metric: MetricAccumulator): PredictedMetric {
   const dimensions: Record<string, string> = {};
-  for (const name of metric.set) dimensions[name] = metric.labels[name]!;
+  metric.set.forEach((name, index) => (dimensions[name] = metric.values[index]!));
   const source: PredictedMetricSource = {
-    pipeline: metric.context.pipeline,
-    receiver: metric.context.receiver,
-    exporter: metric.context.exporter,
-    job: metric.job,
+    pipeline: metric.origin.context.pipeline,
+    receiver: metric.origin.context.receiver,
+    exporter: metric.origin.context.exporter,
+    job: metric.origin.job,
     series: metric.series,
     exampleSeries: metric.seriesKey.includes('\u0000') || !SCRAPE_LOOP_GAUGES.includes(metric.seriesKey as never) ? seriesText(metric.seriesKey) : `${metric.seriesKey} (scrape loop)`,
     dimensionSet: metric.kind,
     ...(metric.fromSecondScrape ? { fromSecondScrape: true } : {}),
   };
-  return { namespace: metric.namespace, metricName: metric.metricName, dimensions, source };
+  return { namespace, metricName, dimensions, source };
 }
 
 export interface ExportStats {
@@ -81,7 +79,8 @@ const MAX_DIMENSIONS_PER_SET = 30;
 
 /** One EMF log event being assembled: only the lengths its size needs, so a million events stay small. */
 interface Group {
-  readonly labels: Readonly<Record<string, string>>;
+  /** The first series in the event, for messages. */
+  readonly seriesKey: string;
   readonly labelsLength: number;
   readonly labelCount: number;
   valuesLength: number;
@@ -115,6 +114,7 @@ export class EmfTargetExport {
   /** The receiver adds `prom_metric_type` only when a processor set the resource attribute receiver=prometheus. */
   private readonly extraFields: Readonly<Record<string, string>> | undefined;
   private readonly directivesOff: boolean;
+  private readonly origin: MetricAccumulator['origin'];
 
   constructor(
     private readonly target: TargetMetrics,
@@ -128,6 +128,7 @@ export class EmfTargetExport {
     this.resourceLabels = config.resourceToTelemetryConversion.enabled ? resourceAsLabels(target.resource, config, profile) : undefined;
     this.extraFields = target.resource.receiver === 'prometheus' ? { prom_metric_type: 'gauge' } : undefined;
     this.directivesOff = profile.supportsVersionOption && config.version !== '0' && config.version !== '1';
+    this.origin = { context, job: target.job };
   }
 
   add(point: OtelPoint): void {
@@ -149,8 +150,8 @@ export class EmfTargetExport {
       const names = Object.keys(pointLabels).sort(byteOrder);
       const sets = setsFor(dimensionLabels, name, names, this.context, this.setsCache);
       if (names.length > MAX_DIMENSIONS_PER_SET) this.stats.overwideSets.push(seriesText(point.seriesKey));
-      if (!this.directivesOff) addIdentities(this.metrics, this.namespace, name, dimensionLabels, sets, point, this.context, this.target.job);
-      const group = this.groupFor(pointLabels, profile.groupByMetricType ? point.type : '', names);
+      if (!this.directivesOff) addIdentities(this.metrics, this.namespace, name, dimensionLabels, sets, point, this.context, this.origin);
+      const group = this.groupFor(pointLabels, profile.groupByMetricType ? point.type : '', names, point.seriesKey);
       group.valuesLength += jsonStringLength(name) + 3 + valueLength(point, detailed ? index : -1, quantiles);
       group.valueCount++;
       if (sets.length > 0 && !this.directivesOff) addDefinition(group, { name, unit: unitFor(point, profile) }, sets, this.context);
@@ -161,14 +162,15 @@ export class EmfTargetExport {
    * The event a point joins: same label map (and, in newer collectors, same metric type). The namespace is the same
    * for the whole export, so the key is the type and the label values by id.
    */
-  private groupFor(labels: Readonly<Record<string, string>>, type: string, names: readonly string[]): Group {
-    let key = type;
-    for (const name of names) key += `,${this.metrics.valueId(name)}=${this.metrics.valueId(labels[name]!)}`;
+  private groupFor(labels: Readonly<Record<string, string>>, type: string, names: readonly string[], seriesKey: string): Group {
+    const parts = [type];
+    for (const name of names) parts.push(this.metrics.valueId(name), this.metrics.valueId(labels[name]!));
+    const key = parts.join(',');
     let group = this.groups.get(key);
     if (!group) {
       const extra = this.extraFields;
       group = {
-        labels,
+        seriesKey,
         labelsLength: labelsLength(labels) + (extra === undefined ? 0 : labelsLength(extra)),
         labelCount: names.length + (extra === undefined ? 0 : Object.keys(extra).length),
         valuesLength: 0,
@@ -187,7 +189,7 @@ export class EmfTargetExport {
     for (const group of this.groups.values()) {
       const directives = directivesOf(group);
       const metricCount = directives.reduce((total, directive) => total + directive.count, 0);
-      if (metricCount > MAX_METRICS_PER_DIRECTIVE) this.stats.oversizedGroups.push(`${this.namespace} {${Object.keys(group.labels).sort(byteOrder).join(',')}}: ${metricCount} metrics`);
+      if (metricCount > MAX_METRICS_PER_DIRECTIVE) this.stats.oversizedGroups.push(`${this.namespace}: ${metricCount} metrics in the event of ${seriesText(group.seriesKey)}`);
       this.stats.events++;
       this.stats.bytes += emfEventLengthFromParts({
         namespace: this.namespace,
@@ -285,21 +287,18 @@ function addIdentities(
   sets: readonly (readonly string[])[],
   point: OtelPoint,
   context: EmfExportContext,
-  job: string,
+  origin: MetricAccumulator['origin'],
 ): void {
   const declared = context.declaredSets;
   const fullSize = Object.keys(labels).length;
   for (const set of sets) {
     const { entry } = metrics.get(namespace, metricName, set, labels, () => ({
-      namespace,
-      metricName,
       set,
-      labels,
+      values: set.map((name) => metrics.intern(labels[name]!)),
       kind: kindOf(set, fullSize, labels, declared.size > 0 && declared.has(set.join(','))),
       seriesKey: point.seriesKey,
       fromSecondScrape: point.cumulative,
-      context,
-      job,
+      origin,
       series: 0,
     }));
     entry.series++;

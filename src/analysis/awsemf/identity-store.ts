@@ -4,16 +4,17 @@
  * is a tree of maps keyed by the parts themselves: no key string is built per lookup, and the label values, which
  * are shared strings, hash once. The canonical sort key is built only once per distinct identity, at the end.
  */
-import type { MetricIdentity } from '../../model/metric-identity.js';
 import { compareStrings } from '../../shared/json.js';
 
 type Node<T> = Map<string, Node<T> | T>;
 
-export class IdentityStore<T extends { readonly set: readonly string[]; readonly labels: Readonly<Record<string, string>> }> {
+export class IdentityStore<T extends { readonly set: readonly string[]; readonly values: readonly string[] }> {
   private readonly root = new Map<string, Map<string, Map<string, Node<T>>>>();
   private readonly signatures = new WeakMap<readonly string[], string>();
   /** Label value → short id, so long keys are built from ids instead of the values (an OTelLib value is 90 chars). */
   private readonly valueIds = new Map<string, string>();
+  /** Label value → one shared copy, so a million identities do not each keep their own value strings. */
+  private readonly interned = new Map<string, string>();
   private count = 0;
 
   get size(): number {
@@ -42,8 +43,10 @@ export class IdentityStore<T extends { readonly set: readonly string[]; readonly
       }
       leafKey = set.length === 0 ? '' : labels[set[set.length - 1]!]!;
     } else {
-      leafKey = this.valueId(labels[set[0]!]!);
-      for (let index = 1; index < set.length; index++) leafKey += `,${this.valueId(labels[set[index]!]!)}`;
+      // Joined, not concatenated: a concatenation is a rope of small objects that the map would keep alive.
+      const ids: string[] = [];
+      for (const name of set) ids.push(this.valueId(labels[name]!));
+      leafKey = ids.join(',');
     }
     const existing = node.get(leafKey) as T | undefined;
     if (existing) return { entry: existing, created: false };
@@ -51,6 +54,13 @@ export class IdentityStore<T extends { readonly set: readonly string[]; readonly
     node.set(leafKey, entry);
     this.count++;
     return { entry, created: true };
+  }
+
+  intern(value: string): string {
+    const shared = this.interned.get(value);
+    if (shared !== undefined) return shared;
+    this.interned.set(value, value);
+    return value;
   }
 
   /** A short, stable id for a label value; also used by callers that key other maps by label values. */
@@ -68,7 +78,7 @@ export class IdentityStore<T extends { readonly set: readonly string[]; readonly
         for (const node of bySet.values()) {
           this.collect(node, (entry) => {
             let key = `${namespace}\u0000${metricName}`;
-            for (const name of entry.set) key += `\u0000${name}\u0000${entry.labels[name]}`;
+            entry.set.forEach((name, index) => (key += `\u0000${name}\u0000${entry.values[index]}`));
             all.push({ key, entry, namespace, metricName });
           });
         }
@@ -77,19 +87,11 @@ export class IdentityStore<T extends { readonly set: readonly string[]; readonly
     return all.sort((a, b) => compareStrings(a.key, b.key));
   }
 
-  /** Every identity, unsorted, built one at a time (for counting without keeping a list). */
-  *identities(): Generator<MetricIdentity> {
+  /** Every entry, unsorted, with its namespace and metric name (counting without building a list). */
+  forEach(visit: (namespace: string, metricName: string, entry: T) => void): void {
     for (const [namespace, byMetric] of this.root) {
       for (const [metricName, bySet] of byMetric) {
-        for (const node of bySet.values()) {
-          const entries: T[] = [];
-          this.collect(node, (entry) => entries.push(entry));
-          for (const entry of entries) {
-            const dimensions: Record<string, string> = {};
-            for (const name of entry.set) dimensions[name] = entry.labels[name]!;
-            yield { namespace, metricName, dimensions };
-          }
-        }
+        for (const node of bySet.values()) this.collect(node, (entry) => visit(namespace, metricName, entry));
       }
     }
   }

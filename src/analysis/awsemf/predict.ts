@@ -22,7 +22,7 @@ import { applyResourceProcessors, pointProcessors } from './processors.js';
 import { collectorProfile, type CollectorProfile } from './profiles.js';
 import { prometheusPoints, prometheusTarget, type TargetSpec } from './prometheus-to-otel.js';
 import { compileRelabelRules } from './relabel.js';
-import { summarize } from './summary.js';
+import { summarize, summarizeMetrics } from './summary.js';
 import type { MetricsPrediction, PredictedMetric, PredictionWarning } from './types.js';
 
 export type { MetricsPrediction, PredictedMetric } from './types.js';
@@ -80,9 +80,12 @@ export function predictMetrics(options: PredictOptions): MetricsPrediction {
     });
   }
   const listed = options.listMetrics !== false || (options.additionalMetrics?.length ?? 0) > 0;
-  const metrics: PredictedMetric[] = listed ? run.metrics.sorted().map(({ entry }) => toPredictedMetric(entry)) : [];
+  const metrics: PredictedMetric[] = listed ? run.metrics.sorted().map(({ entry, namespace, metricName }) => toPredictedMetric(namespace, metricName, entry)) : [];
   const merged = options.additionalMetrics?.length ? mergeMetrics(metrics, options.additionalMetrics) : metrics;
   const modelled = new Set(options.modelledReceivers ?? []);
+  const notModelled = options.config.notModelled
+    .filter((entry) => !(entry.kind === 'receivers' && modelled.has(entry.component)))
+    .map((entry) => ({ component: entry.component, kind: entry.kind, reason: entry.reason, location: where(entry.location) }));
   const interval = Object.values(run.intervals)[0] ?? 60;
   return {
     schemaVersion: 1,
@@ -93,12 +96,9 @@ export function predictMetrics(options: PredictOptions): MetricsPrediction {
       ? { scrape: { source: options.scrape.source, format: options.scrape.format, series: options.scrape.seriesCount, samples: options.scrape.samples, duplicates: options.scrape.duplicates } }
       : {}),
     metrics: merged,
-    summary: summarize(
-      listed ? merged : run.metrics.identities(),
-      options.config.notModelled
-        .filter((entry) => !(entry.kind === 'receivers' && modelled.has(entry.component)))
-        .map((entry) => ({ component: entry.component, kind: entry.kind, reason: entry.reason, location: where(entry.location) })),
-    ),
+    summary: listed
+      ? summarizeMetrics(merged, notModelled)
+      : summarize((visit) => run.metrics.forEach((namespace, metricName, entry) => visit(namespace, metricName, entry.set, entry.values)), notModelled),
     emf: {
       eventsPerScrape: run.stats.events,
       bytesPerScrape: run.stats.bytes,

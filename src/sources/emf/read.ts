@@ -9,7 +9,7 @@ import { createInterface } from 'node:readline';
 import type { Readable } from 'node:stream';
 import type { MetricsPrediction, PredictedMetric, PredictionWarning } from '../../analysis/awsemf/types.js';
 import { LOG_EVENT_OVERHEAD_BYTES } from '../../analysis/awsemf/emf-size.js';
-import { summarize } from '../../analysis/awsemf/summary.js';
+import { summarizeMetrics } from '../../analysis/awsemf/summary.js';
 import { readError } from '../../shared/files.js';
 import { compareStrings } from '../../shared/json.js';
 import { emfEventMetrics } from './events.js';
@@ -75,7 +75,7 @@ export async function readEmfEvents(file: string, stdin?: Readable, displayName 
     profile: { label: 'emf-logs', contribVersion: '' },
     configFile: source,
     metrics,
-    summary: summarize(metrics, []),
+    summary: summarizeMetrics(metrics, []),
     emf: { eventsPerScrape: counts.events, bytesPerScrape: counts.bytes, bytesPerScrapeWithOverhead: counts.bytes + LOG_EVENT_OVERHEAD_BYTES * counts.events, eventsPerMonth: 0, bytesPerMonth: 0, bytesPerMonthWithOverhead: 0, logGroups: [] },
     assumptions: { scrapeIntervalSeconds: 0, scrapeIntervals: {}, replicas: 1, replicasMultiplyMetrics: false, daysPerMonth: 30, notes: ['counts are over the events in the file; the emf figures are the file\'s totals, not per scrape'] },
     warnings,

@@ -59,6 +59,15 @@ export function seriesText(key: string): string {
   return `${parts[0]}{${labels.join(',')}}`;
 }
 
+/** Names strictly increasing (so no repeats), no `__name__`, no empty values: the key is the pairs as written. */
+function inCanonicalOrder(pairs: readonly string[]): boolean {
+  for (let index = 0; index < pairs.length; index += 2) {
+    if (pairs[index + 1] === '' || pairs[index] === '__name__') return false;
+    if (index > 0 && !(pairs[index - 2]! < pairs[index]!)) return false;
+  }
+  return true;
+}
+
 function repeatedAfter(pairs: readonly string[], index: number): boolean {
   for (let other = index + 2; other < pairs.length; other += 2) if (pairs[other] === pairs[index]) return true;
   return false;
@@ -102,6 +111,7 @@ export class ScrapeBuilder {
   /** Sorted labels without empty values, joined with the name; a repeated label name is an error (§1). */
   private seriesKey(name: string, pairs: readonly string[], line: number): string {
     if (pairs.length === 0) return name;
+    if (inCanonicalOrder(pairs)) return `${name}\u0000${pairs.join('\u0000')}`;
     const labels: [string, string][] = [];
     for (let index = 0; index < pairs.length; index += 2) {
       const label = pairs[index]!;
