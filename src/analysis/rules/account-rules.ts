@@ -4,7 +4,7 @@
  */
 import { Decimal, formatUsd } from '../cost/money.js';
 import type { Finding } from '../report/cost-report.js';
-import { describeRead, describeReadSource } from '../usage/metric-read.js';
+import { describeRead, describeReadSource, type MetricRead } from '../usage/metric-read.js';
 import type { BuiltinRules } from './rule-file.js';
 import type { RuleContext } from './context.js';
 
@@ -12,7 +12,7 @@ export function dashboardMissingMetric(context: RuleContext, rule: BuiltinRules[
   return context.missingReads.map((read) => ({
     rule: 'dashboard-missing-metric',
     severity: rule.severity,
-    message: `${describeReadSource(read.source)} reads ${describeRead(read)}, which no collector produces: the graph stays empty`,
+    message: `${describeReadSource(read.source)} reads ${describeRead(read)}, ${whyMissing(context, read)}`,
     metrics: read.kind === 'metric' && Object.values(read.dimensions).every((value) => value !== null)
       ? [{ namespace: read.namespace, metricName: read.metricName, dimensions: read.dimensions as Record<string, string> }]
       : [],
@@ -22,6 +22,21 @@ export function dashboardMissingMetric(context: RuleContext, rule: BuiltinRules[
     location: read.source.file ? { file: read.source.file, path: read.source.path } : undefined,
     fingerprint: `dashboard-missing-metric:${read.source.kind}:${read.source.name}:${describeRead(read)}`,
   }));
+}
+
+/**
+ * How far off a metric row is: a name nothing produces, a dimension set it is never sent with (the graph stays
+ * empty), or only values the scrape did not show (the series may exist in production: check the value).
+ */
+function whyMissing(context: RuleContext, read: MetricRead): string {
+  if (read.kind !== 'metric') return 'which finds none of the predicted metrics: the graph stays empty';
+  const sameName = context.metrics.filter((metric) => metric.identity.namespace === read.namespace && metric.identity.metricName === read.metricName);
+  if (sameName.length === 0) return 'which no collector produces: the graph stays empty';
+  const wanted = Object.keys(read.dimensions).sort().join(',');
+  if (!sameName.some((metric) => Object.keys(metric.identity.dimensions).sort().join(',') === wanted)) {
+    return `but ${read.metricName} is never sent with exactly the dimensions {${wanted}}: the graph stays empty`;
+  }
+  return 'a dimension set that exists, but with values no scraped series has: check the value (or scrape a busier instance)';
 }
 
 export function dashboardOverFreeTier(context: RuleContext, rule: BuiltinRules['dashboard-over-free-tier']): Finding[] {

@@ -63,6 +63,17 @@ describe('built-in rules', () => {
     expect(byRule((await reportFor({ body })).findings, 'dashboard-missing-metric')).toHaveLength(1);
   });
 
+  test('dashboard-missing-metric says how far off the row is', async () => {
+    const body = {
+      widgets: [{ type: 'metric', properties: { metrics: [[NS, 'http_request_duration_seconds', 'code', '500'], [NS, 'http_request_duration_seconds', 'route', '/nope']] } }],
+    };
+    const messages = byRule((await reportFor({ body })).findings, 'dashboard-missing-metric').map((finding) => finding.message.replace(/^.* reads /, ''));
+    expect(messages).toEqual([
+      `${NS} http_request_duration_seconds {code=500}, but http_request_duration_seconds is never sent with exactly the dimensions {code}: the graph stays empty`,
+      `${NS} http_request_duration_seconds {route=/nope}, a dimension set that exists, but with values no scraped series has: check the value (or scrape a busier instance)`,
+    ]);
+  });
+
   test('dashboard-over-free-tier and budget', async () => {
     const dashboards = ['a', 'b', 'c', 'd', 'e'].map((name) => ({ name, metricCount: name === 'e' ? 51 : 1 }));
     const report = await reportFor({ dashboards, budgetUSD: 10 });
