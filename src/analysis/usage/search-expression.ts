@@ -195,12 +195,13 @@ function parseUnary(lexer: Lexer): SearchTerm {
     if (lexer.nextChar() !== ')') throw new SearchSyntaxError('unbalanced (', open);
     return inner;
   }
-  if (lexer.peekChar() === '"') return { kind: 'text', field: undefined, text: lexer.readQuoted(), exact: true };
   const start = lexer.offset;
+  const quoted = lexer.peekChar() === '"';
   const word = lexer.readName('=() ');
-  if (word === '') throw new SearchSyntaxError(`unexpected ${JSON.stringify(lexer.peekChar())}`, start);
+  if (word === '' && !quoted) throw new SearchSyntaxError(`unexpected ${JSON.stringify(lexer.peekChar())}`, start);
   lexer.skipSpace();
-  if (lexer.peekChar() !== '=') return { kind: 'text', field: undefined, text: word, exact: false };
+  // A quoted string is an exact term, unless `=` follows: then it is a quoted designator name (`"Service Name"=x`).
+  if (lexer.peekChar() !== '=') return { kind: 'text', field: undefined, text: word, exact: quoted };
   lexer.nextChar();
   lexer.skipSpace();
   const exact = lexer.peekChar() === '"';

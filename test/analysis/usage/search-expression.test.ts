@@ -52,6 +52,13 @@ describe('SEARCH matching as CloudWatch matches it', () => {
     expect(matches('route="/users"', histogram)).toBe(false);
   });
 
+  test('quoted schema names, spaces around =, and escaped quotes inside exact strings', () => {
+    const spaced: MetricIdentity = { namespace: 'My App/prod', metricName: 'Latency "p99"', dimensions: { 'Service Name': 'checkout' } };
+    expect(matches('{"My App/prod","Service Name"} MetricName = "Latency \\"p99\\""', spaced)).toBe(true);
+    expect(matches('{"My App/prod","Service Name"} "Service Name" = checkout', spaced)).toBe(true);
+    expect(parseSearchQuery('{"My App/prod", "Service Name"}').schema).toEqual({ namespace: 'My App/prod', dimensionNames: ['Service Name'] });
+  });
+
   test('AND is implied, OR and NOT combine, parentheses group', () => {
     expect(matches('{AWS/EC2,InstanceId} CPU NOT Network', cpu)).toBe(true);
     expect(matches('{AWS/EC2,InstanceId} CPU AND Network', cpu)).toBe(false);
