@@ -63,6 +63,19 @@ describe('loadDashboardDefinitions', () => {
     expect(error.describe()).toMatch(/x\.ts:\d+: cannot load: boom 1/);
   });
 
+  test('among several files, one that fails to load is reported by name; the others share one cwdash', async () => {
+    const dir = await tempProject({
+      'dashboards/a.ts': graphDefinition(['a']),
+      'dashboards/b.ts': "import { Dashboard } from 'cwdash';\nexport default new Dashboard({ dashboardName: 'b', widgets: [missing] });\n",
+      'dashboards/c.ts': graphDefinition(['c']),
+    });
+    const error = (await loadDashboardDefinitions(join(dir, 'dashboards')).catch((caught: unknown) => caught)) as InputError;
+    expect(error).toBeInstanceOf(InputError);
+    expect(error.describe()).toMatch(/dashboards\/b\.ts:\d+: cannot load: missing is not defined/);
+    await writeFile(join(dir, 'dashboards/b.ts'), graphDefinition(['b']));
+    expect((await loadDashboardDefinitions(join(dir, 'dashboards'))).map((dashboard) => dashboard.name)).toEqual(['a', 'b', 'c']);
+  });
+
   test('two dashboards with one name are refused', async () => {
     const dir = await tempProject({ 'dashboards/a.ts': graphDefinition(['same']), 'dashboards/b.ts': graphDefinition(['same']) });
     await expect(loadDashboardDefinitions(join(dir, 'dashboards'))).rejects.toThrow(/dashboard name "same" is also defined in .*a\.ts/);
