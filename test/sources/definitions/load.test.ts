@@ -63,7 +63,7 @@ describe('loadDashboardDefinitions', () => {
     expect(error.describe()).toMatch(/x\.ts:\d+: cannot load: boom 1/);
   });
 
-  test('among several files, one that fails to load is reported by name; the others share one cwdash', async () => {
+  test('among several files (loaded together), one that fails to load is reported by name', async () => {
     const dir = await tempProject({
       'dashboards/a.ts': graphDefinition(['a']),
       'dashboards/b.ts': "import { Dashboard } from 'cwdash';\nexport default new Dashboard({ dashboardName: 'b', widgets: [missing] });\n",
