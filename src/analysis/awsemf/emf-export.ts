@@ -151,7 +151,7 @@ export class EmfTargetExport {
       const sets = setsFor(dimensionLabels, name, names, this.context, this.setsCache);
       if (names.length > MAX_DIMENSIONS_PER_SET) this.stats.overwideSets.push(seriesText(point.seriesKey));
       if (!this.directivesOff) addIdentities(this.metrics, this.namespace, name, dimensionLabels, sets, point, this.context, this.origin);
-      const group = this.groupFor(pointLabels, profile.groupByMetricType ? point.type : '', names, point.seriesKey);
+      const group = this.groupFor(pointLabels, profile.groupByMetricType ? point.type : '', names, point, index);
       group.valuesLength += jsonStringLength(name) + 3 + valueLength(point, detailed ? index : -1, quantiles);
       group.valueCount++;
       if (sets.length > 0 && !this.directivesOff) addDefinition(group, { name, unit: unitFor(point, profile) }, sets, this.context);
@@ -162,10 +162,17 @@ export class EmfTargetExport {
    * The event a point joins: same label map (and, in newer collectors, same metric type). The namespace is the same
    * for the whole export, so the key is the type and the label values by id.
    */
-  private groupFor(labels: Readonly<Record<string, string>>, type: string, names: readonly string[], seriesKey: string): Group {
-    const parts = [type];
-    for (const name of names) parts.push(this.metrics.valueId(name), this.metrics.valueId(labels[name]!));
-    const key = parts.join(',');
+  private groupFor(labels: Readonly<Record<string, string>>, type: string, names: readonly string[], point: OtelPoint, index: number): Group {
+    // The point's own attribute key is enough within one export (resource labels and OTelLib are the same for all its
+    // points); a detailed summary's quantile points carry an extra label, and processed points have no key.
+    let key: string;
+    if (point.attributesKey !== undefined && index === 0) key = `${type}\u0001${point.attributesKey}`;
+    else {
+      const parts = [type];
+      for (const name of names) parts.push(this.metrics.valueId(name), this.metrics.valueId(labels[name]!));
+      key = parts.join(',');
+    }
+    const seriesKey = point.seriesKey;
     let group = this.groups.get(key);
     if (!group) {
       const extra = this.extraFields;
@@ -291,8 +298,9 @@ function addIdentities(
 ): void {
   const declared = context.declaredSets;
   const fullSize = Object.keys(labels).length;
+  const byMetric = metrics.metric(namespace, metricName);
   for (const set of sets) {
-    const { entry } = metrics.get(namespace, metricName, set, labels, () => ({
+    const { entry } = metrics.get(byMetric, set, labels, () => ({
       set,
       values: set.map((name) => metrics.intern(labels[name]!)),
       kind: kindOf(set, fullSize, labels, declared.size > 0 && declared.has(set.join(','))),

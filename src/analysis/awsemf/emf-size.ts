@@ -40,25 +40,6 @@ export interface EmfMetricDefinition {
   readonly unit: string;
 }
 
-export interface EmfDirective {
-  readonly dimensionSets: readonly (readonly string[])[];
-  readonly metrics: readonly EmfMetricDefinition[];
-}
-
-export interface EmfEventShape {
-  readonly namespace: string;
-  readonly labels: Readonly<Record<string, string>>;
-  /** Metric field name → length of its JSON value. */
-  readonly values: ReadonlyMap<string, number>;
-  readonly directives: readonly EmfDirective[];
-  /** `old` `{"Name"[,"Unit"]}`, `new` `{"Name","Unit","StorageResolution":60}`. */
-  readonly definitionForm: 'old' | 'new';
-  /** Top-level `"Version":"1"`. */
-  readonly versionField: boolean;
-  /** Extra top-level string fields (e.g. `prom_metric_type`). */
-  readonly extraFields?: Readonly<Record<string, string>>;
-}
-
 export function dimensionsLength(sets: readonly (readonly string[])[]): number {
   let length = Math.max(0, sets.length - 1);
   for (const set of sets) {
@@ -66,26 +47,6 @@ export function dimensionsLength(sets: readonly (readonly string[])[]): number {
     for (const name of set) length += jsonStringLength(name) + 2;
   }
   return length;
-}
-
-function definitionsLength(metrics: readonly EmfMetricDefinition[], form: 'old' | 'new'): number {
-  let length = Math.max(0, metrics.length - 1);
-  for (const metric of metrics) length += definitionLength(metric, form);
-  return length;
-}
-
-export function emfEventLength(event: EmfEventShape): number {
-  let fieldsLength = 0;
-  for (const [name, valueLength] of event.values) fieldsLength += jsonStringLength(name) + 3 + valueLength;
-  return emfEventLengthFromParts({
-    namespace: event.namespace,
-    labelsLength: labelsLength({ ...event.labels, ...event.extraFields }),
-    labelCount: Object.keys(event.labels).length + Object.keys(event.extraFields ?? {}).length,
-    valuesLength: fieldsLength,
-    valueCount: event.values.size,
-    directives: event.directives.map((directive) => ({ dimensionsLength: dimensionsLength(directive.dimensionSets), definitionsLength: definitionsLength(directive.metrics, event.definitionForm) })),
-    versionField: event.versionField,
-  });
 }
 
 /** `"name":"value"` for every label, commas excluded. */

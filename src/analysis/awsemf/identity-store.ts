@@ -7,6 +7,8 @@
 import { compareStrings } from '../../shared/json.js';
 
 type Node<T> = Map<string, Node<T> | T>;
+/** Dimension-set signature → the identities of one metric name with that set. */
+export type MetricNode<T> = Map<string, Node<T>>;
 
 export class IdentityStore<T extends { readonly set: readonly string[]; readonly values: readonly string[] }> {
   private readonly root = new Map<string, Map<string, Map<string, Node<T>>>>();
@@ -21,12 +23,17 @@ export class IdentityStore<T extends { readonly set: readonly string[]; readonly
     return this.count;
   }
 
-  /** The entry for the identity, created by `create` when it is new. */
-  get(namespace: string, metricName: string, set: readonly string[], labels: Readonly<Record<string, string>>, create: () => T): { entry: T; created: boolean } {
+  /** The identities of one metric name: look it up once per data point, then `get` each dimension set in it. */
+  metric(namespace: string, metricName: string): MetricNode<T> {
     let byMetric = this.root.get(namespace);
     if (!byMetric) this.root.set(namespace, (byMetric = new Map()));
     let bySet = byMetric.get(metricName);
     if (!bySet) byMetric.set(metricName, (bySet = new Map()));
+    return bySet;
+  }
+
+  /** The entry for the identity, created by `create` when it is new. */
+  get(bySet: MetricNode<T>, set: readonly string[], labels: Readonly<Record<string, string>>, create: () => T): { entry: T; created: boolean } {
     let signature = this.signatures.get(set);
     if (signature === undefined) this.signatures.set(set, (signature = set.join('\u0000')));
     let node = bySet.get(signature);

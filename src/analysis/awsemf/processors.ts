@@ -23,7 +23,7 @@ export function pointProcessors(processors: readonly ProcessorModel[]): (point: 
 function pointStep(processor: ProcessorModel): (point: OtelPoint) => OtelPoint[] {
   switch (processor.type) {
     case 'attributes':
-      return (point) => [{ ...point, attributes: applyActions(point.attributes, processor.actions) }];
+      return (point) => [{ ...point, attributes: applyActions(point.attributes, processor.actions), attributesKey: undefined }];
     case 'filter': {
       const include = processor.include ? nameMatcher(processor.include) : undefined;
       const exclude = processor.exclude ? nameMatcher(processor.exclude) : undefined;

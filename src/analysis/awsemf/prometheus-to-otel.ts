@@ -18,6 +18,11 @@ export interface OtelPoint {
   /** Cumulative sums are delta-converted by awsemf: nothing is written for them on the first scrape. */
   readonly cumulative: boolean;
   attributes: Record<string, string>;
+  /**
+   * A string that differs whenever `attributes` differ (not canonical across targets), for grouping points into EMF
+   * events cheaply; `undefined` after a processor changed the attributes.
+   */
+  attributesKey: string | undefined;
   unit: string;
   /** Gauge/sum value; histogram/summary count and sum; summary quantile values by quantile. */
   value: number;
@@ -159,13 +164,15 @@ export function prometheusPoints(
       // Series keys are unique: this point gets no other series, so it goes out now.
       const { type, cumulative } = family.role === 'created' ? { type: 'sum' as const, cumulative: true } : pointType(family.type, profile);
       if (parts.length === 1) unlabelled.add(name);
-      emit({ name: metricName, type, cumulative, attributes, unit: '', value, count: 0, sum: 0, quantiles: undefined, seriesKey, seriesCount: 1 });
+      const attributesKey = seriesKey.slice(name.length);
+      emit({ name: metricName, type, cumulative, attributes, attributesKey, unit: '', value, count: 0, sum: 0, quantiles: undefined, seriesKey, seriesCount: 1 });
       return;
     }
     let point = points.get(key);
     if (!point) {
       const { type, cumulative } = family.role === 'created' ? { type: 'sum' as const, cumulative: true } : pointType(family.type, profile);
-      point = { name: metricName, type, cumulative, attributes, unit: '', value: 0, count: 0, sum: 0, quantiles: undefined, seriesKey, seriesCount: 0 };
+      const attributesKey = key.slice(metricName.length);
+      point = { name: metricName, type, cumulative, attributes, attributesKey, unit: '', value: 0, count: 0, sum: 0, quantiles: undefined, seriesKey, seriesCount: 0 };
       points.set(key, point);
     }
     point.seriesCount++;
@@ -220,7 +227,7 @@ function emitScrapeLoopGauges(emit: (point: OtelPoint) => void, unlabelled: Read
     if (unlabelled.has(name)) continue;
     emit({
       name, type: 'gauge', cumulative: false, attributes: {}, unit: name === 'scrape_duration_seconds' ? profile.scrapeDurationUnit : '',
-      value: values[name], count: 0, sum: 0, quantiles: undefined, seriesKey: name, seriesCount: 1,
+      value: values[name], count: 0, sum: 0, quantiles: undefined, seriesKey: name, seriesCount: 1, attributesKey: '',
     });
   }
 }

@@ -3,15 +3,14 @@
  * openmetricsparse.go. Strict single spaces, `# EOF` required and final, timestamps in seconds, exemplars.
  */
 import { goQuote, parsePrometheusFloat } from './parse-float.js';
-import { isLabelChar, isLabelStart, isNameChar, isNameStart, ParserBase, TOKEN_NAMES, type EntryKind, type MetricType, type Token } from './parser-base.js';
+import { isLabelChar, isLabelStart, isNameStart, ParserBase, TOKEN_NAMES, type EntryKind, type MetricType, type Token } from './parser-base.js';
 
 type State = 'init' | 'meta1' | 'meta2' | 'value' | 'labels' | 'lvalue' | 'timestamp' | 'exemplar' | 'evalue' | 'etimestamp';
 
 const OM_TYPES: ReadonlySet<string> = new Set(['counter', 'gauge', 'histogram', 'gaugehistogram', 'summary', 'info', 'stateset', 'unknown']);
 
-export class OpenMetricsParser extends ParserBase {
-  private state: State = 'init';
-  private tokenEnd = 0;
+export class OpenMetricsParser extends ParserBase<State> {
+  protected state: State = 'init';
 
   protected parseEntry(): EntryKind {
     this.state = 'init';
@@ -135,9 +134,6 @@ export class OpenMetricsParser extends ParserBase {
     }
   }
 
-  private tokenText(): string {
-    return this.buffer.slice(this.tokenStart, this.tokenEnd);
-  }
 
   private lex(): Token {
     const b = this.buffer;
@@ -248,13 +244,6 @@ export class OpenMetricsParser extends ParserBase {
     return this.end('lvalue');
   }
 
-  private name(next: State): Token {
-    const b = this.buffer;
-    this.i++;
-    while (this.i < b.length && isNameChar(b.charCodeAt(this.i))) this.i++;
-    this.state = next;
-    return this.end('mname');
-  }
 
   private atEndOfBuffer(): never {
     this.i = this.buffer.length;
@@ -266,8 +255,4 @@ export class OpenMetricsParser extends ParserBase {
     return this.end('invalid');
   }
 
-  private end(token: Token): Token {
-    this.tokenEnd = this.i;
-    return token;
-  }
 }

@@ -29,7 +29,11 @@ export const TOKEN_NAMES = {
 } as const;
 export type Token = keyof typeof TOKEN_NAMES;
 
-export abstract class ParserBase {
+export abstract class ParserBase<State extends string = string> {
+  /** The lexer state (the start condition of Prometheus' lexer). */
+  protected abstract state: State;
+  /** End of the current token. */
+  protected tokenEnd = 0;
   protected buffer = '';
   protected final = false;
   protected i = 0;
@@ -114,6 +118,24 @@ export abstract class ParserBase {
   }
   hasExemplar(): boolean {
     return this.exemplarSeen;
+  }
+
+  protected tokenText(): string {
+    return this.buffer.slice(this.tokenStart, this.tokenEnd);
+  }
+
+  protected end(token: Token): Token {
+    this.tokenEnd = this.i;
+    return token;
+  }
+
+  /** A metric name from `i` (at its first character); the lexer moves to `next`. */
+  protected name(next: State): Token {
+    const b = this.buffer;
+    this.i++;
+    while (this.i < b.length && isNameChar(b.charCodeAt(this.i))) this.i++;
+    this.state = next;
+    return this.end('mname');
   }
 
   protected error(message: string, at = this.tokenStart): never {

@@ -11,13 +11,6 @@ import { readError } from '../../shared/files.js';
 import { parseExposition, type ExpositionFormat } from './read.js';
 import type { MetricType } from './parser-base.js';
 
-export interface ScrapeSeries {
-  readonly name: string;
-  /** Sorted by name, no empty values. */
-  readonly labels: readonly (readonly [string, string])[];
-  readonly value: number;
-}
-
 export interface FamilyMetadata {
   readonly type?: MetricType;
   readonly help?: string;
@@ -90,18 +83,18 @@ export class ScrapeBuilder {
     series: (name: string, pairs: readonly string[], value: number, _timestamp: number | undefined, line: number) => {
       this.samples++;
       const key = this.seriesKey(name, pairs, line);
-      if (this.keys.has(key)) {
+      const index = this.keys.size;
+      this.keys.add(key);
+      if (this.keys.size === index) {
         this.duplicates++;
         return;
       }
-      const index = this.keys.size;
       if (index === this.values.length) {
         const grown = new Float64Array(index * 2);
         grown.set(this.values);
         this.values = grown;
       }
       this.values[index] = value;
-      this.keys.add(key);
     },
     type: (name: string, type: MetricType) => this.meta(name, { type }),
     help: (name: string, help: string) => this.meta(name, { help }),

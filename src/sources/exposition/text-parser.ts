@@ -3,7 +3,7 @@
  * promparse.go's entry rules, so the same pages pass and fail, with the same messages.
  */
 import { parsePrometheusFloat, goQuote } from './parse-float.js';
-import { isLabelChar, isLabelStart, isNameChar, isNameStart, ParserBase, type EntryKind, type MetricType, type Token } from './parser-base.js';
+import { isLabelChar, isLabelStart, isNameStart, ParserBase, type EntryKind, type MetricType, type Token } from './parser-base.js';
 
 type State = 'init' | 'comment' | 'meta1' | 'meta2' | 'value' | 'labels' | 'lvalue' | 'timestamp';
 
@@ -11,9 +11,8 @@ const TEXT_TYPES: Readonly<Record<string, MetricType>> = {
   counter: 'counter', gauge: 'gauge', histogram: 'histogram', summary: 'summary', untyped: 'unknown',
 };
 
-export class TextParser extends ParserBase {
-  private state: State = 'init';
-  private tokenEnd = 0;
+export class TextParser extends ParserBase<State> {
+  protected state: State = 'init';
 
   protected parseEntry(): EntryKind {
     this.state = 'init';
@@ -103,9 +102,6 @@ export class TextParser extends ParserBase {
     }
   }
 
-  private tokenText(): string {
-    return this.buffer.slice(this.tokenStart, this.tokenEnd);
-  }
 
   /** Prometheus' nextToken: whitespace tokens are skipped. */
   private nextToken(): Token {
@@ -227,13 +223,6 @@ export class TextParser extends ParserBase {
     }
   }
 
-  private name(next: State): Token {
-    const b = this.buffer;
-    this.i++;
-    while (this.i < b.length && isNameChar(b.charCodeAt(this.i))) this.i++;
-    this.state = next;
-    return this.end('mname');
-  }
 
   private consumeComment(): Token {
     const b = this.buffer;
@@ -242,8 +231,4 @@ export class TextParser extends ParserBase {
     return this.end('comment');
   }
 
-  private end(token: Token): Token {
-    this.tokenEnd = this.i;
-    return token;
-  }
 }

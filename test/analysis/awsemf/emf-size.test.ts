@@ -1,13 +1,15 @@
 /** The §7.3 size formula against the bytes of real EMF lines (shared/fixtures/emf-events.jsonl, Prometheus lines). */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { emfEventLength, jsonStringLength, numberLength, statisticSetLength } from '../../../src/analysis/awsemf/emf-size.js';
+import {
+  definitionLength, dimensionsLength, emfEventLengthFromParts, jsonStringLength, labelsLength, numberLength, statisticSetLength,
+} from '../../../src/analysis/awsemf/emf-size.js';
 
 const lines = readFileSync(new URL('../../../../shared/fixtures/emf-events.jsonl', import.meta.url), 'utf8').trim().split('\n');
 
 interface Directive { Namespace: string; Dimensions: string[][]; Metrics: { Name: string; Unit?: string; StorageResolution?: number }[] }
 
-describe('emfEventLength', () => {
+describe('emfEventLengthFromParts', () => {
   // Lines 10–16 are the awsemf lines written from a Prometheus scrape (OLD and NEW forms).
   for (const number of [10, 11, 12, 13, 14, 15, 16]) {
     it(`gives the exact byte length of fixture line ${number}`, () => {
@@ -20,13 +22,19 @@ describe('emfEventLength', () => {
         if (typeof value === 'string') labels[key] = value;
         else values.set(key, JSON.stringify(value).length);
       }
-      const directives = event._aws.CloudWatchMetrics.map((d) => ({ dimensionSets: d.Dimensions, metrics: d.Metrics.map((m) => ({ name: m.Name, unit: m.Unit ?? '' })) }));
-      const length = emfEventLength({
+      const form = line.includes('StorageResolution') ? 'new' : 'old';
+      let valuesLength = 0;
+      for (const [name, valueLength] of values) valuesLength += jsonStringLength(name) + 3 + valueLength;
+      const length = emfEventLengthFromParts({
         namespace: event._aws.CloudWatchMetrics[0]!.Namespace,
-        labels,
-        values,
-        directives,
-        definitionForm: line.includes('StorageResolution') ? 'new' : 'old',
+        labelsLength: labelsLength(labels),
+        labelCount: Object.keys(labels).length,
+        valuesLength,
+        valueCount: values.size,
+        directives: event._aws.CloudWatchMetrics.map((d) => ({
+          dimensionsLength: dimensionsLength(d.Dimensions),
+          definitionsLength: d.Metrics.reduce((sum, m, i) => sum + (i > 0 ? 1 : 0) + definitionLength({ name: m.Name, unit: m.Unit ?? '' }, form), 0),
+        })),
         versionField: event.Version === '1',
       });
       expect(length).toBe(Buffer.byteLength(line));
