@@ -3,7 +3,7 @@
  * openmetricsparse.go. Strict single spaces, `# EOF` required and final, timestamps in seconds, exemplars.
  */
 import { goQuote, parsePrometheusFloat } from './parse-float.js';
-import { isLabelChar, isLabelStart, isNameStart, ParserBase, TOKEN_NAMES, type EntryKind, type MetricType, type Token } from './parser-base.js';
+import { isLabelChar, isLabelStart, isNameStart, NeedMoreInput, ParserBase, TOKEN_NAMES, type EntryKind, type MetricType, type Token } from './parser-base.js';
 
 type State = 'init' | 'meta1' | 'meta2' | 'value' | 'labels' | 'lvalue' | 'timestamp' | 'exemplar' | 'evalue' | 'etimestamp';
 
@@ -151,7 +151,7 @@ export class OpenMetricsParser extends ParserBase<State> {
         if (c !== 32) return this.invalid();
         const newline = b.indexOf('\n', this.i);
         if (newline === -1) {
-          if (!this.final) this.atEndOfBuffer();
+          if (!this.final) throw new NeedMoreInput();
           return this.invalid();
         }
         this.i = newline;
@@ -244,15 +244,7 @@ export class OpenMetricsParser extends ParserBase<State> {
     return this.end('lvalue');
   }
 
-
-  private atEndOfBuffer(): never {
-    this.i = this.buffer.length;
-    this.atEnd();
-    throw new Error('unreachable');
-  }
-
   private invalid(): Token {
     return this.end('invalid');
   }
-
 }

@@ -230,5 +230,4 @@ export class TextParser extends ParserBase<State> {
     this.state = 'init';
     return this.end('comment');
   }
-
 }
