@@ -141,7 +141,7 @@ function runPrediction(config: CollectorConfig, scrape: Scrape, profile: Collect
   const warnings: PredictionWarning[] = config.warnings.map((warning) => ({ message: warning.message, location: where(warning.location) }));
   let prometheusTargets = 0;
   for (const pipeline of config.pipelines.filter((p) => p.signal === 'metrics')) {
-    const exporters = pipeline.exporters.map((id) => config.exporters.get(id)).filter((e): e is ExporterComponent => e?.awsemf !== undefined);
+    const exporters = pipeline.exporters.map((id) => config.exporters.get(id)).filter((e): e is ExporterComponent => e?.awsemf !== undefined && writesToCloudWatch(e, warnings));
     if (exporters.length === 0) continue;
     const contexts = exporters.map((exporter) => exportContext(exporter, profile, pipeline.id, warnings));
     const processors = pipeline.processors.map((id) => config.processors.get(id)?.model).filter((model): model is ProcessorModel => model !== undefined);
@@ -185,6 +185,13 @@ function runPrediction(config: CollectorConfig, scrape: Scrape, profile: Collect
     }
   }
   return { metrics, stats, monthly, intervals, warnings, prometheusTargets };
+}
+
+/** `output_destination: stdout` prints the EMF lines instead of sending them: no CloudWatch metrics at all. */
+function writesToCloudWatch(exporter: ExporterComponent, warnings: PredictionWarning[]): boolean {
+  if (exporter.awsemf!.outputDestination.toLowerCase() !== 'stdout') return true;
+  warnings.push({ message: `${exporter.id} writes EMF to stdout (output_destination), not to CloudWatch: it creates no custom metrics`, location: where(exporter.location) });
+  return false;
 }
 
 function exportContext(exporter: ExporterComponent, profile: CollectorProfile, pipeline: string, warnings: PredictionWarning[]): EmfExportContext {

@@ -113,6 +113,34 @@ describe('predictMetrics on examples/task-service', () => {
     expect(prediction.metrics.every((m) => m.metricName === 'http_request_duration_seconds' && m.source.dimensionSet === 'declared')).toBe(true);
   });
 
+  it('follows relabelling, filter, attributes and metricstransform as the collector would', () => {
+    const base = predictMetrics({ config: parseCollectorConfig(exampleConfig, 'otel-config.yaml', {}), scrape }).summary.byMetricName;
+    const config = parseCollectorConfig(
+      exampleConfig
+        .replace('            - targets: ["localhost:3000"]', '            - targets: ["localhost:3000"]\n          metric_relabel_configs:\n            - { action: drop, source_labels: [__name__], regex: "nodejs_heap_space_.*" }\n            - { action: labeldrop, regex: code }')
+        .replace('  batch/metrics:\n    timeout: 60s', '  batch/metrics:\n    timeout: 60s\n  filter/no-gc:\n    metrics:\n      exclude: { match_type: strict, metric_names: [nodejs_gc_duration_seconds] }\n  attributes/env:\n    actions: [{ key: env, value: prod, action: insert }]\n  metricstransform/rename:\n    transforms: [{ include: up, action: update, new_name: target_up }]')
+        .replace('processors: [batch/metrics]', 'processors: [filter/no-gc, attributes/env, metricstransform/rename, batch/metrics]'),
+      'otel-config.yaml',
+      {},
+    );
+    const prediction = predictMetrics({ config, scrape });
+    const byName = prediction.summary.byMetricName;
+    expect(byName.nodejs_heap_space_size_used_bytes).toBeUndefined();
+    expect(byName.nodejs_gc_duration_seconds).toBeUndefined();
+    expect(byName.up).toBeUndefined();
+    expect(byName.target_up).toBe(2);
+    // Without `code` the 8 series of a histogram collapse to their (method, route) pairs; `env=prod` adds one single.
+    expect(byName.http_request_duration_seconds).toBeLessThan(base.http_request_duration_seconds!);
+    expect(prediction.metrics.some((m) => m.dimensions.env === 'prod' && Object.keys(m.dimensions).length === 2)).toBe(true);
+    expect(prediction.summary.notModelled).toEqual([]);
+  });
+
+  it('counts nothing for an exporter that writes EMF to stdout', () => {
+    const prediction = predictMetrics({ config: configWith('    output_destination: stdout\n'), scrape });
+    expect(prediction.summary.customMetrics).toBe(0);
+    expect(prediction.warnings[0]!.message).toMatch(/writes EMF to stdout/);
+  });
+
   it('is deterministic: the same input gives the same output', () => {
     const config = parseCollectorConfig(exampleConfig, 'otel-config.yaml', {});
     expect(JSON.stringify(predictMetrics({ config, scrape }))).toBe(JSON.stringify(predictMetrics({ config, scrape })));
