@@ -69,3 +69,20 @@ function checkBounds(stat: string, prefix: string, lowerText: string, upperText:
   }
   return { ok: true, canonical: `${prefix}(${lowerText}:${upperText})` };
 }
+
+/** The canonical spelling of a statistic the grammar accepts (`avg` → `Average`); others unchanged, for the validator. */
+export function canonicalStatistic(stat: string): string;
+export function canonicalStatistic(stat: string | undefined): string | undefined;
+export function canonicalStatistic(stat: string | undefined): string | undefined {
+  if (stat === undefined) return undefined;
+  const check = checkStatistic(stat);
+  return check.ok ? check.canonical : stat;
+}
+
+/** A validation problem with a statistic: an error when it does not parse, a warning when it is not spelled canonically. */
+export function statisticProblem(stat: string): { readonly severity: 'error' | 'warning'; readonly message: string } | undefined {
+  const check = checkStatistic(stat);
+  if (!check.ok) return { severity: 'error', message: check.reason };
+  if (check.canonical !== stat) return { severity: 'warning', message: `write the statistic "${stat}" as "${check.canonical}", the spelling CloudWatch documents` };
+  return undefined;
+}

@@ -1,5 +1,5 @@
 /** The `metrics[]` of one metric widget: row grammar, ids, expressions, statistics, periods and per-widget counts. */
-import { checkStatistic } from './statistic.js';
+import { statisticProblem } from './statistic.js';
 import { isValidPeriod, periodProblem } from './period.js';
 import { isInsightsQuery, isSearchExpression, referencedIds, searchQueryText } from './expression-ids.js';
 import { readMetricRows, type MetricRowParts } from './metric-rows.js';
@@ -103,8 +103,8 @@ function checkOptions(row: MetricRowParts, path: string, out: MessageCollector):
   }
   if (options.period !== undefined && !isValidPeriod(options.period)) out.error(`${path}/period`, periodProblem(options.period));
   if (row.kind === 'metric' && row.options.stat !== undefined) {
-    const check = checkStatistic(row.options.stat);
-    if (!check.ok) out.error(`${path}/stat`, check.reason);
+    const problem = statisticProblem(row.options.stat);
+    if (problem) out[problem.severity](`${path}/stat`, problem.message);
   }
 }
 

@@ -2,7 +2,7 @@
 import type { AnnotationsJson, MetricWidgetProperties } from './schema.js';
 import { metricWidgetPropertiesSchema } from './schema.js';
 import type { MessageCollector } from './messages.js';
-import { checkStatistic } from './statistic.js';
+import { statisticProblem } from './statistic.js';
 import { isValidPeriod, periodProblem } from './period.js';
 import { validateMetricRows } from './validate-metric-rows.js';
 import { warnUnknownKeys } from './zod-messages.js';
@@ -35,10 +35,8 @@ export function validateMetricWidget(properties: MetricWidgetProperties, path: s
     out.error(`${path}/timezone`, `timezone "${properties.timezone}" must look like +HHMM or -HHMM, e.g. "+0100"`);
   }
   if (properties.period !== undefined && !isValidPeriod(properties.period)) out.error(`${path}/period`, periodProblem(properties.period));
-  if (properties.stat !== undefined) {
-    const check = checkStatistic(properties.stat);
-    if (!check.ok) out.error(`${path}/stat`, check.reason);
-  }
+  const statProblem = properties.stat === undefined ? undefined : statisticProblem(properties.stat);
+  if (statProblem) out[statProblem.severity](`${path}/stat`, statProblem.message);
   checkTimeRange(properties.start, properties.end, path, out);
   if (properties.annotations) validateAnnotations(properties.annotations, `${path}/annotations`, out);
   return metrics ? validateMetricRows(metrics, `${path}/metrics`, out) : 0;

@@ -7,6 +7,7 @@ import type { Duration } from './duration.js';
 import type { IMetric } from './metric-types.js';
 import { definedOnly } from './private/options.js';
 import { renderMetricRows } from './private/metric-rows.js';
+import { canonicalStatistic } from '../body/statistic.js';
 import { ConcreteWidget, type RenderContext, type WidgetPlacementProps } from './widget.js';
 
 export type LegendPosition = 'right' | 'bottom' | 'hidden';
@@ -97,7 +98,7 @@ export abstract class MetricWidget extends ConcreteWidget {
       region: common.region ?? context.region,
       accountId: common.accountId,
       period: common.period?.toSeconds(),
-      stat: common.statistic,
+      stat: canonicalStatistic(common.statistic),
       liveData: common.liveData,
       start: common.start,
       end: common.end,

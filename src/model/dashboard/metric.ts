@@ -2,11 +2,12 @@
 import type { MetricIdentity } from '../metric-identity.js';
 import type { CommonMetricOptions, IMetric, MetricStatConfig } from './metric-types.js';
 import { commonRowOptions, definedOnly } from './private/options.js';
+import { canonicalStatistic } from '../body/statistic.js';
 
 /** What `metric.with({...})` can change. */
 export interface MetricOptions extends CommonMetricOptions {
   /**
-   * Statistic: `Average`, `Sum`, `p99`, `TM(10%:90%)`, ... (see `Stats`).
+   * Statistic: `Average`, `Sum`, `p99`, `TM(10%:90%)`, ... (see `Stats`); written in CloudWatch's spelling (`avg` → `Average`).
    * @default - the widget's statistic (Average unless the widget sets one)
    */
   readonly statistic?: string;
@@ -58,7 +59,7 @@ export class Metric implements IMetric {
       namespace: this.namespace,
       metricName: this.metricName,
       dimensions: this.dimensions,
-      options: definedOnly({ ...commonRowOptions(this.props), stat: this.props.statistic }),
+      options: definedOnly({ ...commonRowOptions(this.props), stat: canonicalStatistic(this.props.statistic) }),
     };
   }
 }

@@ -38,3 +38,15 @@ test('periods: 1, 5, 10, 30 or multiples of 60', () => {
   expect([1, 5, 10, 30, 60, 300, 3600, 172800].every(isValidPeriod)).toBe(true);
   expect([0, 2, 20, 45, 90, 61, -60, 1.5].some(isValidPeriod)).toBe(false);
 });
+
+test('aliases are accepted but written canonically: the model normalises, the validator warns', async () => {
+  const { canonicalStatistic, statisticProblem } = await import('../../../src/model/body/statistic.js');
+  expect(canonicalStatistic('avg')).toBe('Average');
+  expect(canonicalStatistic('bogus')).toBe('bogus');
+  expect(statisticProblem('avg')).toEqual({ severity: 'warning', message: 'write the statistic "avg" as "Average", the spelling CloudWatch documents' });
+  expect(statisticProblem('p99')).toBeUndefined();
+  expect(statisticProblem('median')?.severity).toBe('error');
+  const { Metric, GraphWidget } = await import('../../../src/model/dashboard/index.js');
+  const widget = new GraphWidget({ region: 'eu-west-1', statistic: 'max', metrics: [new Metric({ namespace: 'A', metricName: 'B', statistic: 'P99' })] });
+  expect(widget.renderAt(undefined, { region: undefined })[0]!.properties).toMatchObject({ stat: 'Maximum', metrics: [['A', 'B', { stat: 'p99' }]] });
+});
