@@ -61,11 +61,6 @@ function inCanonicalOrder(pairs: readonly string[]): boolean {
   return true;
 }
 
-function repeatedAfter(pairs: readonly string[], index: number): boolean {
-  for (let other = index + 2; other < pairs.length; other += 2) if (pairs[other] === pairs[index]) return true;
-  return false;
-}
-
 /** Builds a Scrape from parser callbacks; `finish()` returns it. */
 export class ScrapeBuilder {
   private readonly keys = new Set<string>();
@@ -105,20 +100,31 @@ export class ScrapeBuilder {
   private seriesKey(name: string, pairs: readonly string[], line: number): string {
     if (pairs.length === 0) return name;
     if (inCanonicalOrder(pairs)) return `${name}\u0000${pairs.join('\u0000')}`;
-    const labels: [string, string][] = [];
-    for (let index = 0; index < pairs.length; index += 2) {
-      const label = pairs[index]!;
-      if (label === '__name__' || repeatedAfter(pairs, index)) {
+    // Insertion sort of the (name, value) pairs in a flat copy: label lists are short, and no tuple is allocated.
+    const sorted = [name, ...pairs];
+    for (let index = 3; index < sorted.length; index += 2) {
+      const label = sorted[index]!;
+      const value = sorted[index + 1]!;
+      let at = index - 2;
+      while (at >= 1 && sorted[at]! > label) {
+        sorted[at + 2] = sorted[at]!;
+        sorted[at + 3] = sorted[at + 1]!;
+        at -= 2;
+      }
+      sorted[at + 2] = label;
+      sorted[at + 3] = value;
+    }
+    const parts = [name];
+    for (let index = 1; index < sorted.length; index += 2) {
+      const label = sorted[index]!;
+      if (label === '__name__' || label === sorted[index + 2]) {
         throw new InputError(`label name "${label}" is not unique: invalid sample`, {
           location: { file: this.source, line },
           fix: 'each label may appear once per sample (and __name__ not at all inside the braces)',
         });
       }
-      if (pairs[index + 1] !== '') labels.push([label, pairs[index + 1]!]);
+      if (sorted[index + 1] !== '') parts.push(label, sorted[index + 1]!);
     }
-    if (labels.length > 1) labels.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
-    const parts = [name];
-    for (const [label, labelValue] of labels) parts.push(label, labelValue);
     return parts.join('\u0000');
   }
 

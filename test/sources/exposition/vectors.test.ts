@@ -59,3 +59,20 @@ describe('shared/vectors/exposition.json', () => {
     });
   }
 });
+
+describe('scrape-loop checks after parsing (exposition.md §1)', () => {
+  it.each([
+    ['m{a="1",b="2",a="3"} 1\n', 'a'],
+    ['m{__name__="x"} 1\n', '__name__'],
+  ])('rejects a repeated label name in %j', async (text, label) => {
+    await expect(parseScrape([text], 'text', 'page.prom')).rejects.toThrow(`label name "${label}" is not unique: invalid sample`);
+  });
+
+  it('sorts labels, drops empty values and keeps the first of duplicate series', async () => {
+    const scrape = await parseScrape(['m{b="2",a="1",c=""} 1\nm{a="1",b="2"} 9\nm 3\n'], 'text', 'page.prom');
+    const seen: string[] = [];
+    scrape.forEachSeries((parts, value) => seen.push(`${parts.join(',')}=${value}`));
+    expect(seen).toEqual(['m,a,1,b,2=1', 'm=3']);
+    expect(scrape).toMatchObject({ samples: 3, duplicates: 1, seriesCount: 2 });
+  });
+});
