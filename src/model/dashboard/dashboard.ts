@@ -8,6 +8,8 @@ import type { DashboardVariable } from './variable.js';
 import type { IWidget } from './widget.js';
 import { placeBands } from './private/placement.js';
 import { definedOnly } from './private/options.js';
+import type { Duration } from './duration.js';
+import { InputError } from '../../shared/errors.js';
 
 /** One band of the layout: a widget, or an array of widgets laid out as a `Row`. */
 export type WidgetBand = IWidget | readonly IWidget[];
@@ -27,10 +29,15 @@ export interface DashboardProps {
    */
   readonly region?: string;
   /**
-   * Default time range start: relative (`-PT3H`, `-P7D`) or ISO-8601.
+   * Default time range start: relative (`-PT3H`, `-P7D`) or ISO-8601. Not with `defaultInterval`.
    * @default - the console's default (3 hours)
    */
   readonly start?: string;
+  /**
+   * Default time range as a length ending now, e.g. `Duration.days(7)` (written as `start: "-P7D"`). Not with `start`.
+   * @default - the console's default (3 hours)
+   */
+  readonly defaultInterval?: Duration;
   /**
    * Default time range end, ISO-8601; needs `start`.
    * @default - now
@@ -88,8 +95,13 @@ export class Dashboard {
       this.props.placement === 'cloudwatch'
         ? this.bands.flatMap((band) => band.renderAt(undefined, context))
         : placeBands(this.bands).flatMap(({ band, position }) => band.renderAt(position, context));
+    if (this.props.start !== undefined && this.props.defaultInterval !== undefined) {
+      throw new InputError(`dashboard "${this.dashboardName}" sets both start and defaultInterval`, {
+        fix: 'keep one: defaultInterval is a shorter way to write a relative start',
+      });
+    }
     return definedOnly({
-      start: this.props.start,
+      start: this.props.start ?? this.props.defaultInterval?.toRelativeStart(),
       end: this.props.end,
       periodOverride: this.props.periodOverride,
       widgets,

@@ -22,6 +22,15 @@ export class Duration {
     return this.totalSeconds;
   }
 
+  /** The time range ending now that this long: `-P7D`, `-PT3H`, `-PT15M` (the dashboard `start` form). */
+  toRelativeStart(): string {
+    const s = this.totalSeconds;
+    if (s > 0 && s % 86_400 === 0) return `-P${s / 86_400}D`;
+    if (s > 0 && s % 3600 === 0) return `-PT${s / 3600}H`;
+    if (s > 0 && s % 60 === 0) return `-PT${s / 60}M`;
+    return `-PT${s}S`;
+  }
+
   /** The largest whole unit, e.g. `Duration.minutes(5)`: how the importer writes a period back as code. */
   toSource(): string {
     const s = this.totalSeconds;

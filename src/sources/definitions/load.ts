@@ -75,7 +75,9 @@ export function compile(dashboard: Dashboard, sourceFile: string, options: LoadO
   try {
     body = dashboard.toBody({ region: options.defaultRegion });
   } catch (error) {
-    if (error instanceof CwdashError) throw error;
+    // The model's own errors carry a fix; they may come from the definition's copy of cwdash, so no instanceof.
+    const own = error instanceof Error && typeof (error as Partial<CwdashError>).fix === 'string' ? (error as CwdashError) : undefined;
+    if (own) throw new InputError(own.message, { location: { file: sourceFile }, fix: own.fix, cause: error });
     throw new InputError(`dashboard "${dashboard.dashboardName}" cannot be rendered: ${error instanceof Error ? error.message : String(error)}`, {
       location: { file: sourceFile },
       fix: 'check the values passed to the widgets of this dashboard',

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { Column, Dashboard, Row, Spacer, TextWidget } from '../../../src/model/dashboard/index.js';
+import { Column, Dashboard, Duration, Row, Spacer, TextWidget } from '../../../src/model/dashboard/index.js';
 import { validateDashboardBody } from '../../../src/model/body/validate.js';
 
 const text = (markdown: string, width: number, height: number, pin: { x?: number; y?: number } = {}) =>
@@ -52,4 +52,13 @@ test('many generated widgets never overlap nor leave the grid', () => {
   const widgets = Array.from({ length: 60 }, (_, index) => text(String(index), 1 + ((index * 7) % 24), 1 + (index % 5)));
   const dashboard = new Dashboard({ dashboardName: 'd', widgets: [widgets.slice(0, 30), ...widgets.slice(30)] });
   expect(validateDashboardBody(dashboard.toBody())).toEqual([]);
+});
+
+test('defaultInterval writes a relative start; with start as well it is an error naming the fix', () => {
+  expect(new Dashboard({ dashboardName: 'd', defaultInterval: Duration.days(7) }).toBody().start).toBe('-P7D');
+  expect(new Dashboard({ dashboardName: 'd', defaultInterval: Duration.hours(3) }).toBody().start).toBe('-PT3H');
+  expect(new Dashboard({ dashboardName: 'd', defaultInterval: Duration.minutes(90) }).toBody().start).toBe('-PT90M');
+  expect(() => new Dashboard({ dashboardName: 'd', start: '-PT1H', defaultInterval: Duration.days(1) }).toBody()).toThrow(
+    'dashboard "d" sets both start and defaultInterval',
+  );
 });

@@ -122,3 +122,14 @@ describe('buildDashboards', () => {
     await expect(buildDashboards(options)).rejects.toThrow(/not a dashboard body/);
   });
 });
+
+test("the model's own errors keep their fix and get the file", async () => {
+  const dir = await tempProject({
+    'dashboards/a.ts': "import { Dashboard, Duration } from 'cwdash';\nexport default new Dashboard({ dashboardName: 'a', start: '-PT1H', defaultInterval: Duration.days(1) });\n",
+    'dashboards/b.ts': graphDefinition(['b']),
+  });
+  const error = (await loadDashboardDefinitions(join(dir, 'dashboards')).catch((caught: unknown) => caught)) as InputError;
+  expect(error.describe()).toBe(
+    `${join(dir, 'dashboards/a.ts')}: dashboard "a" sets both start and defaultInterval\n  fix: keep one: defaultInterval is a shorter way to write a relative start`,
+  );
+});
