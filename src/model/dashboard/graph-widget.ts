@@ -2,6 +2,7 @@
 import type { AnnotationsJson, MetricWidgetProperties } from '../body/schema.js';
 import type { HorizontalAnnotationItem, VerticalAnnotationItem } from './annotations.js';
 import type { IMetric } from './metric-types.js';
+import { onRightAxis } from './private/right-axis.js';
 import {
   MetricWidget,
   renderAnnotations,
@@ -20,6 +21,16 @@ export interface GraphWidgetProps extends MetricWidgetProps {
    * @default - none (add at least one: CloudWatch rejects a graph without data)
    */
   readonly metrics?: readonly IMetric[];
+  /**
+   * CDK-style: metrics drawn against the left axis, after `metrics`.
+   * @default - none
+   */
+  readonly left?: readonly IMetric[];
+  /**
+   * CDK-style: metrics drawn against the right axis, after `metrics` and `left`.
+   * @default - none
+   */
+  readonly right?: readonly IMetric[];
   /**
    * How the data is drawn.
    * @default 'timeSeries'
@@ -67,11 +78,18 @@ export class GraphWidget extends MetricWidget {
     super(props, 6, 6);
   }
 
+  /** `metrics`, then `left`, then `right` (on the right axis); undefined when none is given. */
+  private allMetrics(): readonly IMetric[] | undefined {
+    const { metrics, left, right } = this.props;
+    if (left === undefined && right === undefined) return metrics;
+    return [...(metrics ?? []), ...(left ?? []), ...(right ?? []).map(onRightAxis)];
+  }
+
   protected viewProperties(): Partial<MetricWidgetProperties> {
     const props = this.props;
     return {
       view: props.view ?? 'timeSeries',
-      metrics: renderRows(props.metrics),
+      metrics: renderRows(this.allMetrics()),
       stacked: props.stacked,
       yAxis: renderYAxes(props.yAxis),
       legend: props.legendPosition === undefined ? undefined : { position: props.legendPosition },

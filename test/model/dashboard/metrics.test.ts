@@ -100,3 +100,13 @@ test('MetricsInsightsQuery is an expression row', () => {
   const query = new MetricsInsightsQuery({ query: 'SELECT AVG(CPUUtilization) FROM SCHEMA("AWS/EC2", InstanceId)', label: 'cpu', period: Duration.minutes(5) });
   expect(rows([query])).toMatchObject({ metrics: [[{ expression: 'SELECT AVG(CPUUtilization) FROM SCHEMA("AWS/EC2", InstanceId)', label: 'cpu', period: 300 }]] });
 });
+
+test('CDK-style left and right lists: after metrics, the right ones on the right axis', () => {
+  const a = new Metric({ namespace: 'App', metricName: 'A' });
+  const b = new Metric({ namespace: 'App', metricName: 'B' });
+  const c = new Metric({ namespace: 'App', metricName: 'C', label: 'c' });
+  const widget = new GraphWidget({ region: 'eu-west-1', metrics: [a], left: [b], right: [c] });
+  expect(widget.renderAt(undefined, { region: undefined })[0]!.properties).toMatchObject({
+    metrics: [['App', 'A'], ['App', 'B'], ['App', 'C', { label: 'c', yAxis: 'right' }]],
+  });
+});
