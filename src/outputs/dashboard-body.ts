@@ -69,22 +69,25 @@ function canonicalize(value: unknown, order: (a: string, b: string) => number): 
   return value;
 }
 
-/** An array of scalars, or of scalars and flat objects (a metric row, an annotation band), fits on one line. */
-function isFlat(value: unknown[]): boolean {
-  return value.every(
-    (item) =>
-      item === null ||
-      typeof item !== 'object' ||
-      (!Array.isArray(item) && Object.values(item).every((member) => member === null || typeof member !== 'object')),
-  );
+/** Lines up to this long stay on one line; a metric row always does (one row, one line in a diff). */
+const LINE_WIDTH = 120;
+
+/** A scalar, or an object of scalars (a row's options, an annotation line, a variable value). */
+function isFlatItem(item: unknown): boolean {
+  return item === null || typeof item !== 'object' || (!Array.isArray(item) && Object.values(item).every((member) => member === null || typeof member !== 'object'));
 }
 
-function write(value: unknown, indent: string): string {
+function write(value: unknown, indent: string, isRow = false): string {
   if (Array.isArray(value)) {
     if (value.length === 0) return '[]';
-    if (isFlat(value)) return JSON.stringify(value);
+    const flat = value.every(isFlatItem);
+    const oneLine = flat ? JSON.stringify(value) : undefined;
+    if (oneLine !== undefined && (isRow || indent.length + oneLine.length <= LINE_WIDTH)) return oneLine;
     const inner = `${indent}  `;
-    return `[\n${value.map((item) => inner + write(item, inner)).join(',\n')}\n${indent}]`;
+    const rows = !flat && value.every(Array.isArray);
+    // Too long for one line: one item per line, flat items (an alarm ARN, a variable value) compact on theirs.
+    const items = value.map((item) => (flat ? JSON.stringify(item) : write(item, inner, rows)));
+    return `[\n${items.map((item) => inner + item).join(',\n')}\n${indent}]`;
   }
   if (value !== null && typeof value === 'object') {
     const entries = Object.entries(value);

@@ -52,3 +52,16 @@ test('every vector renders to JSON equal to itself, deterministically', () => {
     expect(renderDashboardBody(JSON.parse(text) as DashboardBody)).toBe(text);
   }
 });
+
+test('long flat lists break one item per line; metric rows stay on one line however long', () => {
+  const arns = Array.from({ length: 3 }, (_, index) => `arn:aws:cloudwatch:eu-west-1:123456789012:alarm:a-rather-long-alarm-name-${index}`);
+  const dims = Array.from({ length: 12 }, (_, index) => [`Dimension${index}`, `value-${index}`]).flat();
+  const text = renderDashboardBody({
+    widgets: [
+      { type: 'alarm', properties: { alarms: arns } },
+      { type: 'metric', properties: { region: 'eu-west-1', metrics: [['App', 'Requests', ...dims]] } },
+    ],
+  } as unknown as DashboardBody);
+  expect(text).toContain(`"alarms": [\n          "${arns[0]}",\n          "${arns[1]}",\n`);
+  expect(text).toContain(`          ${JSON.stringify(['App', 'Requests', ...dims])}\n`);
+});
