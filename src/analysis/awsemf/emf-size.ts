@@ -27,6 +27,12 @@ export function jsonStringLength(text: string): number {
 
 /** Go's shortest float formatting has the same exponent thresholds as JavaScript's (1e-6, 1e21). */
 export function numberLength(value: number): number {
+  // Integers (counts, byte sizes, most counters) without building the string: the common case of a large scrape.
+  if (Number.isSafeInteger(value) && value !== 0) {
+    let digits = value < 0 ? 2 : 1;
+    for (let rest = Math.abs(value); rest >= 10; rest = Math.floor(rest / 10)) digits++;
+    return digits;
+  }
   return Object.is(value, -0) ? 2 : String(value).length;
 }
 

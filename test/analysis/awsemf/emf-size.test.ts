@@ -48,6 +48,7 @@ describe('emfEventLengthFromParts', () => {
     expect(numberLength(0.005650379)).toBe(11);
     expect(numberLength(1e-7)).toBe(4);
     expect(numberLength(1795523350)).toBe(10);
+    for (const value of [0, -0, 7, -7, 10, 99, 100, -1000, 2 ** 53 - 1, 1e21, 123.25]) expect(numberLength(value)).toBe(Object.is(value, -0) ? 2 : String(value).length);
     expect(statisticSetLength(0, 0, 4, 0.005650379)).toBe('{"Max":0,"Min":0,"Count":4,"Sum":0.005650379}'.length);
   });
 });
