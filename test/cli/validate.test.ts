@@ -56,6 +56,12 @@ describe('cwdash validate', () => {
     );
   });
 
+  test('a byte-order mark is fine', async () => {
+    const cwd = await tempProject();
+    await writeFile(join(cwd, 'bom.json'), `\uFEFF${JSON.stringify({ widgets: [] })}`);
+    expect(await runCli(['validate', 'bom.json'], { cwd })).toMatchObject({ exitCode: 0 });
+  });
+
   test('malformed JSON is an input error with line and column', async () => {
     const cwd = await tempProject();
     await writeFile(join(cwd, 'bad.json'), '{\n  "widgets": [\n    {"type": "text",}\n  ]\n}\n');

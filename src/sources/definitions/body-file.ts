@@ -18,9 +18,11 @@ export interface BodyFile {
 
 /** @param shownAs the name messages use for the file (the path as the user typed it) */
 export async function readDashboardBodyFile(file: string, shownAs = file): Promise<BodyFile> {
-  const text = await readTextFile(file, 'dashboard body file').catch((error: unknown) => {
+  const raw = await readTextFile(file, 'dashboard body file').catch((error: unknown) => {
     throw error instanceof InputError ? new InputError(error.message, { location: { file: shownAs }, fix: error.fix }) : error;
   });
+  // Editors on some systems save with a byte-order mark, which JSON.parse rejects.
+  const text = raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw;
   const value = parseJson(text, shownAs);
   if (typeof value === 'object' && value !== null && typeof (value as { DashboardBody?: unknown }).DashboardBody === 'string') {
     const response = value as { DashboardBody: string; DashboardName?: unknown };
