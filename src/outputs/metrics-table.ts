@@ -11,8 +11,10 @@ const MAX_LABELS_SHOWN = 10;
 
 export function renderMetricsTable(prediction: MetricsPrediction): string {
   const parts: string[] = [header(prediction), `${formatCount(prediction.summary.customMetrics)} CloudWatch custom metrics\n`];
-  parts.push(renderTextTable([{ header: 'Namespace' }, { header: 'Metrics', align: 'right' }], Object.entries(prediction.summary.byNamespace).map(([ns, n]) => [ns, formatCount(n)])));
-  parts.push(renderTextTable([{ header: 'Metric name' }, { header: 'Metrics', align: 'right' }, { header: 'Dimension sets (metrics each)' }], metricNameRows(prediction.metrics)));
+  if (prediction.metrics.length > 0) {
+    parts.push(renderTextTable([{ header: 'Namespace' }, { header: 'Metrics', align: 'right' }], Object.entries(prediction.summary.byNamespace).map(([ns, n]) => [ns, formatCount(n)])));
+    parts.push(renderTextTable([{ header: 'Metric name' }, { header: 'Metrics', align: 'right' }, { header: 'Dimension sets (metrics each)' }], metricNameRows(prediction.metrics)));
+  }
   if (prediction.summary.labelCardinality.length > 0) {
     parts.push('Labels that multiply the count (dimension name: distinct values, metrics carrying it)\n' + renderTextTable(
       [{ header: 'Label' }, { header: 'Values', align: 'right' }, { header: 'Metrics', align: 'right' }],
@@ -65,6 +67,11 @@ function emfSection(prediction: MetricsPrediction): string {
   if (prediction.emfLog) {
     const log = prediction.emfLog;
     return `EMF events: ${formatCount(log.events)} (${formatCount(log.eventsWithMetrics)} with metrics, ${formatCount(log.eventsWithoutDirective)} without a directive, ${formatCount(log.invalidEvents)} invalid), ${formatBytes(log.bytes)}\n`;
+  }
+  if (emf.eventsPerScrape === 0) {
+    return prediction.metrics.length > 0
+      ? 'EMF log volume: not sized for these metrics (only prometheus-receiver scrapes are)\n'
+      : 'EMF log volume: no events\n';
   }
   const rows = [
     ['per scrape', formatCount(emf.eventsPerScrape), formatBytes(emf.bytesPerScrape), formatBytes(emf.bytesPerScrapeWithOverhead)],

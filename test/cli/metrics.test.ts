@@ -92,6 +92,24 @@ describe('cwdash metrics', () => {
     expect(JSON.parse(result.stdout)).toMatchObject({ summary: { customMetrics: 196 }, emfLog: { events: 16, invalidEvents: 0 } });
   });
 
+  it('adds the Container Insights metrics with --cluster-inventory, and says what is missing without it', async () => {
+    const { predictContainerInsightsMetrics } = await import('../../src/analysis/container-insights/predict.js');
+    const { loadClusterInventory } = await import('../../src/sources/cluster-inventory/load.js');
+    const { loadCollectorConfig } = await import('../../src/sources/collector-config/load.js');
+    const expected = predictContainerInsightsMetrics(
+      await loadCollectorConfig(join(repo, 'examples/cluster/otel-config.yaml'), { env: {} }),
+      await loadClusterInventory(join(repo, 'examples/cluster/inventory.json')),
+    );
+    const args = ['metrics', '--config', 'examples/cluster/otel-config.yaml', '--format', 'json'];
+    const withInventory = JSON.parse((await runCli([...args, '--cluster-inventory', 'examples/cluster/inventory.json'], { cwd: repo })).stdout);
+    expect(withInventory.summary.customMetrics).toBe(expected.length);
+    expect(withInventory.summary.byNamespace).toEqual({ ContainerInsights: expected.length });
+    expect(withInventory.summary.notModelled).toEqual([]);
+    const without = JSON.parse((await runCli(args, { cwd: repo })).stdout);
+    expect(without.summary.customMetrics).toBe(0);
+    expect(without.summary.notModelled[0].reason).toMatch(/pass --cluster-inventory/);
+  });
+
   it('uses the project config collector when --config is absent', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'cwdash-metrics-'));
     await writeFile(

@@ -156,7 +156,14 @@ function findNotModelled(
   for (const pipeline of pipelines.filter((p) => p.signal === 'metrics')) {
     for (const id of pipeline.receivers) {
       const receiver = receivers.get(id);
-      if (receiver && !receiver.prometheus) add(receiver, `receiver type "${receiver.type}": the metrics it produces are not predicted from a scrape`);
+      if (receiver && !receiver.prometheus) {
+        add(
+          receiver,
+          receiver.type === 'awscontainerinsightreceiver'
+            ? 'Container Insights receiver: pass --cluster-inventory (kubectl get nodes,pods,services -A -o json) to predict its metrics'
+            : `receiver type "${receiver.type}": the metrics it produces are not predicted from a scrape`,
+        );
+      }
     }
     for (const id of pipeline.processors) {
       const processor = processors.get(id);
