@@ -1,6 +1,6 @@
 /**
  * `cwdash metrics` for a terminal: the count, per namespace and per metric name with the dimension sets, the labels
- * that multiply the count most, EMF log volume, what was not modelled, and the warnings.
+ * that multiply the count most, EMF log volume and what was not modelled (warnings go to stderr, not here).
  */
 import type { MetricsPrediction, PredictedMetric } from '../analysis/awsemf/types.js';
 import { compareStrings } from '../shared/json.js';
@@ -24,9 +24,6 @@ export function renderMetricsTable(prediction: MetricsPrediction): string {
   parts.push(emfSection(prediction));
   if (prediction.summary.notModelled.length > 0) {
     parts.push('Not modelled (their effect on the count is not included)\n' + renderTextTable([{ header: 'Component' }, { header: 'Where' }, { header: 'Why' }], prediction.summary.notModelled.map((entry) => [entry.component, entry.location, entry.reason])));
-  }
-  if (prediction.warnings.length > 0) {
-    parts.push(`Warnings\n${prediction.warnings.map((warning) => `  ${warning.location ? `${warning.location}: ` : ''}${warning.message}\n`).join('')}`);
   }
   return parts.join('\n');
 }
@@ -88,7 +85,7 @@ function formatCount(value: number): string {
 }
 
 /** Decimal units, as CloudWatch Logs bills ingestion per GB. */
-export function formatBytes(bytes: number): string {
+function formatBytes(bytes: number): string {
   if (bytes < 1000) return `${Math.round(bytes)} B`;
   const units = ['KB', 'MB', 'GB', 'TB'];
   let value = bytes / 1000;

@@ -78,7 +78,7 @@ export const metricsCommand = defineCommand<MetricsOptions>({
     for (const warning of prediction.warnings) warn(io, `${warning.location ? `${warning.location}: ` : ''}${warning.message}`);
     if (options.format === 'json') output = renderMetricsJson(prediction);
     else if (options.format === 'csv') output = (await import('../../outputs/metrics-csv.js')).renderMetricsCsv(prediction);
-    else output = (await import('../../outputs/metrics-table.js')).renderMetricsTable({ ...prediction, warnings: [] });
+    else output = (await import('../../outputs/metrics-table.js')).renderMetricsTable(prediction);
     if (options.out) await writeFileAtomic(resolve(io.cwd, options.out), output, { overwrite: options.force });
     else io.stdout.write(output);
     return 0;
