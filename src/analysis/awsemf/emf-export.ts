@@ -5,13 +5,13 @@
 import type { AwsEmfConfig } from '../../sources/collector-config/model.js';
 import { byteOrder, type ValidDeclaration } from './declarations.js';
 import { emfLabels, summaryDataPoints } from './data-points.js';
-import { dimensionSetsFor, OTEL_LIB } from './dimension-sets.js';
+import { dimensionSetsFor } from './dimension-sets.js';
 import { definitionLength, dimensionsLength, emfEventLengthFromParts, jsonStringLength, labelsLength, numberLength, statisticSetLength, type EmfMetricDefinition } from './emf-size.js';
 import type { CollectorProfile } from './profiles.js';
 import type { IdentityStore } from './identity-store.js';
-import { SCRAPE_LOOP_GAUGES, type OtelPoint, type TargetMetrics } from './prometheus-to-otel.js';
+import { addIdentities, type MetricAccumulator } from './metric-accumulator.js';
+import type { OtelPoint, TargetMetrics } from './prometheus-to-otel.js';
 import { emfLogGroup, emfNamespace } from './resource.js';
-import type { DimensionSetKind, PredictedMetric, PredictedMetricSource } from './types.js';
 import { seriesText } from '../../sources/exposition/scrape.js';
 
 export interface EmfExportContext {
@@ -23,38 +23,6 @@ export interface EmfExportContext {
   readonly pipeline: string;
   readonly receiver: string;
   readonly exporter: string;
-}
-
-/**
- * A metric identity being collected, kept small because a large scrape makes a million of them: the dimension
- * object and the source are built only when the prediction is rendered (`toPredictedMetric`).
- */
-export interface MetricAccumulator {
-  /** Sorted dimension names (shared between identities), and their values in the same order. */
-  readonly set: readonly string[];
-  readonly values: readonly string[];
-  readonly kind: DimensionSetKind;
-  readonly seriesKey: string;
-  readonly fromSecondScrape: boolean;
-  /** Where it comes from: one object per export, shared by its identities. */
-  readonly origin: { readonly context: EmfExportContext; readonly job: string };
-  series: number;
-}
-
-export function toPredictedMetric(namespace: string, metricName: string, metric: MetricAccumulator): PredictedMetric {
-  const dimensions: Record<string, string> = {};
-  metric.set.forEach((name, index) => (dimensions[name] = metric.values[index]!));
-  const source: PredictedMetricSource = {
-    pipeline: metric.origin.context.pipeline,
-    receiver: metric.origin.context.receiver,
-    exporter: metric.origin.context.exporter,
-    job: metric.origin.job,
-    series: metric.series,
-    exampleSeries: metric.seriesKey.includes('\u0000') || !SCRAPE_LOOP_GAUGES.includes(metric.seriesKey as never) ? seriesText(metric.seriesKey) : `${metric.seriesKey} (scrape loop)`,
-    dimensionSet: metric.kind,
-    ...(metric.fromSecondScrape ? { fromSecondScrape: true } : {}),
-  };
-  return { namespace, metricName, dimensions, source };
 }
 
 export interface ExportStats {
@@ -285,39 +253,3 @@ function unitFor(point: OtelPoint, profile: CollectorProfile): string {
   if (profile.label !== 'OLD' && (point.unit === '1' || point.unit === 'ns')) return '';
   return mapped[point.unit] ?? point.unit;
 }
-
-function addIdentities(
-  metrics: IdentityStore<MetricAccumulator>,
-  namespace: string,
-  metricName: string,
-  labels: Readonly<Record<string, string>>,
-  sets: readonly (readonly string[])[],
-  point: OtelPoint,
-  context: EmfExportContext,
-  origin: MetricAccumulator['origin'],
-): void {
-  const declared = context.declaredSets;
-  const fullSize = Object.keys(labels).length;
-  const byMetric = metrics.metric(namespace, metricName);
-  for (const set of sets) {
-    const { entry } = metrics.get(byMetric, set, labels, () => ({
-      set,
-      values: set.map((name) => metrics.intern(labels[name]!)),
-      kind: kindOf(set, fullSize, labels, declared.size > 0 && declared.has(set.join(','))),
-      seriesKey: point.seriesKey,
-      fromSecondScrape: point.cumulative,
-      origin,
-      series: 0,
-    }));
-    entry.series++;
-  }
-}
-
-function kindOf(set: readonly string[], fullSize: number, labels: Readonly<Record<string, string>>, declared: boolean): DimensionSetKind {
-  if (declared) return 'declared';
-  if (set.length === fullSize) return 'full';
-  const own = set.filter((name) => name !== OTEL_LIB).length;
-  if (own === 0) return 'zero-rollup';
-  return own === 1 && Object.hasOwn(labels, set.find((name) => name !== OTEL_LIB)!) ? 'single-rollup' : 'full';
-}
-
