@@ -5,7 +5,7 @@
  */
 import { isAbsolute, relative, resolve } from 'node:path';
 import type { Readable } from 'node:stream';
-import { UsageError } from '../../shared/errors.js';
+import { InputError, UsageError } from '../../shared/errors.js';
 import { compareStrings } from '../../shared/json.js';
 import { formatLocation } from '../../shared/errors.js';
 import type { Env } from '../../sources/collector-config/env.js';
@@ -153,7 +153,13 @@ function runPrediction(config: CollectorConfig, scrape: Scrape, profile: Collect
       for (const scrapeConfig of receiver.prometheus.scrapeConfigs) {
         intervals[scrapeConfig.jobName] = scrapeConfig.scrapeIntervalSeconds;
         const relabel = compileRelabelRules(scrapeConfig.metricRelabelConfigs);
-        for (const rule of relabel.invalid) warnings.push({ message: `invalid relabel regex "${rule.regex}": the collector does not start`, location: where(rule.location) });
+        const invalid = relabel.invalid[0];
+        if (invalid) {
+          throw new InputError(`invalid relabel regex "${invalid.regex}": the collector does not start`, {
+            location: invalid.location,
+            fix: 'write a valid RE2 regular expression (Prometheus anchors it: ^(?:regex)$)',
+          });
+        }
         for (const rule of scrapeConfig.metricRelabelConfigs.filter((r) => r.action === 'hashmod')) {
           warnings.push({ message: 'hashmod relabelling is not modelled: the labels are left as they are', location: where(rule.location) });
         }
@@ -184,6 +190,9 @@ function runPrediction(config: CollectorConfig, scrape: Scrape, profile: Collect
         }
       }
     }
+  }
+  if (!config.pipelines.some((p) => p.signal === 'metrics' && p.exporters.some((id) => config.exporters.get(id)?.awsemf))) {
+    warnings.push({ message: 'no metrics pipeline sends to an awsemf exporter: this config creates no CloudWatch custom metrics through EMF', location: config.file });
   }
   return { metrics, stats, monthly, intervals, warnings, prometheusTargets };
 }

@@ -135,6 +135,15 @@ describe('predictMetrics on examples/task-service', () => {
     expect(prediction.summary.notModelled).toEqual([]);
   });
 
+  it('refuses an invalid relabel regex at its line, as the collector would not start', () => {
+    const config = parseCollectorConfig(
+      exampleConfig.replace('            - targets: ["localhost:3000"]', '            - targets: ["localhost:3000"]\n          metric_relabel_configs:\n            - { action: drop, regex: "a(b" }'),
+      'otel-config.yaml',
+      {},
+    );
+    expect(() => predictMetrics({ config, scrape })).toThrow(/invalid relabel regex "a\(b"/);
+  });
+
   it('counts nothing for an exporter that writes EMF to stdout', () => {
     const prediction = predictMetrics({ config: configWith('    output_destination: stdout\n'), scrape });
     expect(prediction.summary.customMetrics).toBe(0);
