@@ -98,6 +98,20 @@ describe('cwdash build', () => {
     expect((await runCli(['build', '--out', 'dist', '--force'], { cwd })).exitCode).toBe(0);
   });
 
+  test('outputs of renamed dashboards are listed, and deleted only with --clean', async () => {
+    const cwd = await tempProject({ 'dashboards/a.ts': graphDefinition(['old-name']) });
+    await runCli(['build'], { cwd });
+    await writeFile(join(cwd, 'dashboards/a.ts'), graphDefinition(['new-name']));
+    await writeFile(join(cwd, 'dist/dashboards/notes.json'), '{"not": "a body"}');
+    const kept = await runCli(['build'], { cwd });
+    expect(kept.exitCode).toBe(0);
+    expect(kept.stderr).toContain('warning: dist/dashboards/old-name.json is not built from any definition any more; delete it, or build with --clean\n');
+    expect((await readdir(join(cwd, 'dist/dashboards'))).sort()).toEqual(['new-name.json', 'notes.json', 'old-name.json']);
+    const cleaned = await runCli(['build', '--clean'], { cwd });
+    expect(cleaned.stderr).toContain('deleted dist/dashboards/old-name.json (no definition builds it any more)\n');
+    expect((await readdir(join(cwd, 'dist/dashboards'))).sort()).toEqual(['new-name.json', 'notes.json']);
+  });
+
   test('--help lists the options', async () => {
     const result = await runCli(['build', '--help']);
     expect(result.exitCode).toBe(0);

@@ -3,13 +3,14 @@ import { relative, resolve } from 'node:path';
 import type { Argv } from 'yargs';
 import { defineCommand } from '../command.js';
 import type { GlobalOptions } from '../options.js';
-import { info } from '../../shared/io.js';
+import { info, warn } from '../../shared/io.js';
 
 interface BuildCommandOptions extends GlobalOptions {
   readonly dashboards?: string | undefined;
   readonly out?: string | undefined;
   readonly force: boolean;
   readonly check: boolean;
+  readonly clean: boolean;
 }
 
 export const DEFAULT_DASHBOARDS_DIR = 'dashboards';
@@ -22,13 +23,15 @@ export const buildCommand = defineCommand<BuildCommandOptions>({
     ['$0 build', 'dashboards/*.ts → dist/dashboards/<DashboardName>.json'],
     ['$0 build --dashboards ops/dashboards --out build/cw', 'other directories'],
     ['$0 build --check', 'compile and validate only (CI), write nothing'],
+    ['$0 build --clean', 'also delete outputs of dashboards that were renamed or removed'],
   ],
   builder: (argv) =>
     argv
       .option('dashboards', { type: 'string', describe: `definitions directory (default: project config dashboardsDir, else ${DEFAULT_DASHBOARDS_DIR}/)` })
       .option('out', { type: 'string', describe: `output directory (default: project config outDir, else ${DEFAULT_OUT_DIR}/)` })
       .option('force', { type: 'boolean', default: false, describe: 'replace files in the output directory that are not earlier build outputs' })
-      .option('check', { type: 'boolean', default: false, describe: 'compile and validate, but write nothing' }) as unknown as Argv<BuildCommandOptions>,
+      .option('check', { type: 'boolean', default: false, describe: 'compile and validate, but write nothing' })
+      .option('clean', { type: 'boolean', default: false, describe: 'delete earlier outputs that no definition builds any more' }) as unknown as Argv<BuildCommandOptions>,
   async run(options, io) {
     const { loadProjectConfig } = await import('../../config/project-config.js');
     const { buildDashboards } = await import('../../sources/definitions/build.js');
@@ -38,7 +41,14 @@ export const buildCommand = defineCommand<BuildCommandOptions>({
     const outDir = resolve(io.cwd, options.out ?? config.outDir ?? DEFAULT_OUT_DIR);
     const show = (path: string) => relative(io.cwd, path) || '.';
 
-    const result = await buildDashboards({ dashboardsDir, outDir, force: options.force, dryRun: options.check, defaultRegion: config.region });
+    const result = await buildDashboards({
+      dashboardsDir,
+      outDir,
+      force: options.force,
+      dryRun: options.check,
+      clean: options.clean,
+      defaultRegion: config.region,
+    });
     const validated = result.dashboards.map((dashboard) => ({
       file: show(dashboard.sourceFile),
       path: dashboard.sourceFile,
@@ -54,6 +64,10 @@ export const buildCommand = defineCommand<BuildCommandOptions>({
     }
     if (result.dashboards.length === 0) info(io, `no definitions (*.ts) in ${show(dashboardsDir)}: nothing to build`);
     for (const path of result.written) info(io, `wrote ${show(path)}`);
+    for (const path of result.stale) {
+      if (result.cleaned) info(io, `deleted ${show(path)} (no definition builds it any more)`);
+      else warn(io, `${show(path)} is not built from any definition any more; delete it, or build with --clean`);
+    }
     const suffix = warnings === 0 ? '' : ` (${warnings} warning${warnings === 1 ? '' : 's'})`;
     info(io, options.check ? `${count} valid${suffix}` : `built ${count} into ${show(outDir)}${suffix}`);
     return 0;

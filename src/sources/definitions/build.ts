@@ -3,12 +3,13 @@
  * `<outDir>/<DashboardName>.json` for all of them or for none. Errors anywhere mean nothing is written.
  */
 import { join } from 'node:path';
-import { readFile } from 'node:fs/promises';
+import { readFile, readdir, rm } from 'node:fs/promises';
 import { hasErrors } from '../../model/body/messages.js';
 import { renderDashboardBody } from '../../outputs/dashboard-body.js';
 import { InputError } from '../../shared/errors.js';
 import { fileExists, writeFilesAtomically, type PendingFile } from '../../shared/files.js';
 import { loadDashboardDefinitions, type LoadedDashboard } from './load.js';
+import { compareStrings } from '../../shared/json.js';
 
 export interface BuildOptions {
   readonly dashboardsDir: string;
@@ -19,6 +20,8 @@ export interface BuildOptions {
   readonly defaultRegion?: string | undefined;
   /** Only compile and validate; write nothing. */
   readonly dryRun?: boolean;
+  /** Delete the earlier outputs in `outDir` that no definition builds any more (renamed or removed dashboards). */
+  readonly clean?: boolean;
 }
 
 export interface BuildResult {
@@ -27,19 +30,45 @@ export interface BuildResult {
   readonly written: readonly string[];
   /** True when at least one dashboard has a validation error; then nothing was written. */
   readonly failed: boolean;
+  /** Earlier outputs in `outDir` that no definition builds any more: deleted with `clean`, else left and listed. */
+  readonly stale: readonly string[];
+  /** Whether `stale` files were deleted. */
+  readonly cleaned: boolean;
 }
 
 export async function buildDashboards(options: BuildOptions): Promise<BuildResult> {
   const dashboards = await loadDashboardDefinitions(options.dashboardsDir, { defaultRegion: options.defaultRegion });
   const failed = dashboards.some((dashboard) => hasErrors(dashboard.messages));
-  if (failed || options.dryRun) return { dashboards, written: [], failed };
   const files: PendingFile[] = dashboards.map((dashboard) => ({
     path: join(options.outDir, `${dashboard.name}.json`),
     content: renderDashboardBody(dashboard.body),
   }));
+  const stale = await staleOutputs(options.outDir, new Set(files.map((file) => file.path)));
+  if (failed || options.dryRun) return { dashboards, written: [], failed, stale, cleaned: false };
   if (!options.force) for (const file of files) await refuseForeignFile(file.path);
   await writeFilesAtomically(files, { overwrite: true });
-  return { dashboards, written: files.map((file) => file.path), failed };
+  if (options.clean) await Promise.all(stale.map((path) => rm(path, { force: true })));
+  return { dashboards, written: files.map((file) => file.path), failed, stale, cleaned: options.clean === true };
+}
+
+/** `*.json` dashboard bodies in `outDir` that this build does not write. */
+async function staleOutputs(outDir: string, building: ReadonlySet<string>): Promise<string[]> {
+  const names = await readdir(outDir).catch(() => [] as string[]);
+  const stale: string[] = [];
+  for (const name of names.filter((entry) => entry.endsWith('.json')).sort(compareStrings)) {
+    const path = join(outDir, name);
+    if (!building.has(path) && (await isDashboardBodyFile(path))) stale.push(path);
+  }
+  return stale;
+}
+
+async function isDashboardBodyFile(path: string): Promise<boolean> {
+  try {
+    const parsed: unknown = JSON.parse(await readFile(path, 'utf8'));
+    return typeof parsed === 'object' && parsed !== null && Array.isArray((parsed as { widgets?: unknown }).widgets);
+  } catch {
+    return false; // unreadable or not JSON: not a build output
+  }
 }
 
 /**
@@ -47,13 +76,7 @@ export async function buildDashboards(options: BuildOptions): Promise<BuildResul
  * data: it is only replaced with --force.
  */
 async function refuseForeignFile(path: string): Promise<void> {
-  if (!(await fileExists(path))) return;
-  try {
-    const parsed: unknown = JSON.parse(await readFile(path, 'utf8'));
-    if (typeof parsed === 'object' && parsed !== null && Array.isArray((parsed as { widgets?: unknown }).widgets)) return;
-  } catch {
-    // Unreadable or not JSON: not a build output, so refuse below.
-  }
+  if (!(await fileExists(path)) || (await isDashboardBodyFile(path))) return;
   throw new InputError('file already exists and is not a dashboard body written by `cwdash build`', {
     location: { file: path },
     fix: 'pass --force to replace it, or choose another --out directory',
