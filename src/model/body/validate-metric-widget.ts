@@ -16,7 +16,10 @@ export function validateMetricWidget(properties: MetricWidgetProperties, path: s
   const alarms = properties.annotations?.alarms ?? [];
   const metrics = properties.metrics;
   if ((metrics === undefined || metrics.length === 0) && alarms.length === 0) {
-    out.error(path, 'The metric widget should have specified a region and a data source or an alarm annotation: add at least one metric or an alarm');
+    // A PromQL block on a metric widget is a known way to get here; CloudWatch's own message does not say so.
+    const promql = typeof properties.data === 'object' && properties.data !== null && 'queries' in properties.data;
+    const fix = promql ? 'PromQL queries (data.queries) belong in a widget of type "chart"' : 'add at least one metric or an alarm';
+    out.error(path, `The metric widget should have specified a region and a data source or an alarm annotation: ${fix}`);
   }
   if (alarms.length > 0 && metrics !== undefined && metrics.length > 0) {
     out.error(`${path}/annotations/alarms`, 'an alarm annotation cannot be combined with metrics; use an alarm widget or drop the metrics');

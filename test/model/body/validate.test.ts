@@ -325,3 +325,11 @@ test('row options have their types: yAxis left or right, numbers and booleans', 
     '/widgets/0/properties/metrics/0/2/yAxis: must be one of "left", "right"',
   ]);
 });
+
+test('a PromQL block on a metric widget is pointed at the chart widget', () => {
+  const messages = validateDashboardBody({ widgets: [{ type: 'metric', properties: { region: 'us-west-2', data: { queries: [{ id: 'a', query: 'up' }] } } }] });
+  expect(messages.map((message) => `${message.severity} ${message.dataPath}: ${message.message}`)).toEqual([
+    'warning /widgets/0/properties/data: The "data" property is not expected to be part of a metric widget, will be ignored',
+    'error /widgets/0/properties: The metric widget should have specified a region and a data source or an alarm annotation: PromQL queries (data.queries) belong in a widget of type "chart"',
+  ]);
+});
