@@ -99,8 +99,8 @@ function withWidgetSource(message: ValidationMessage, body: DashboardBody): Vali
 }
 
 /**
- * Instances made by another copy of the module (the user's `cwdash` import resolving to a second path) fail
- * `instanceof`, so a structural check backs it up.
+ * Definitions are loaded in their own module namespace, with their own copy of cwdash (and a project may resolve
+ * `cwdash` to another install), so `instanceof` alone would fail: a structural check backs it up.
  */
 function isDashboard(value: unknown): value is Dashboard {
   if (value instanceof Dashboard) return true;
