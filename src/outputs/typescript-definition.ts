@@ -18,6 +18,8 @@ export interface ImportedDefinition {
   readonly source: string;
   /** The Dashboard that source evaluates to, for checking the round trip without running it. */
   readonly dashboard: Dashboard;
+  /** Indexes of the widgets kept as `RawWidget` JSON (no typed widget reproduces them), for the user to review. */
+  readonly rawWidgets: readonly number[];
 }
 
 export function renderTypeScriptDefinition(body: DashboardBody, name: string): string {
@@ -52,7 +54,8 @@ export function importDashboard(body: DashboardBody, name: string): ImportedDefi
     `${importLine(names)}\n\n` +
     (declarations === '' ? '' : `${declarations}\n\n`) +
     `export default ${printTree(dashboard, '', aliases)};\n`;
-  return { source, dashboard: dashboard.value as Dashboard };
+  const rawWidgets = widgets.flat().flatMap((code, index) => (code.construction?.className === 'RawWidget' ? [index] : []));
+  return { source, dashboard: dashboard.value as Dashboard, rawWidgets };
 }
 
 /** One line when it fits in 120 columns, else one name per line. */

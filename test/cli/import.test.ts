@@ -48,4 +48,13 @@ describe('cwdash import', () => {
     expect(wrong.stderr).toContain("error: wrong.json: /widgets/0/properties/region: Should have required property 'region'\n");
     expect(wrong.stderr).toContain('the body does not have the shape of a dashboard body, so it cannot be imported');
   });
+
+  test('widgets kept as RawWidget are named, so they can be reviewed', async () => {
+    const cwd = await tempProject();
+    const chart = { type: 'chart', x: 0, y: 0, width: 6, height: 6, properties: { region: 'us-west-2', data: { queries: [] } } };
+    await writeFile(join(cwd, 'body.json'), JSON.stringify({ widgets: [{ type: 'text', x: 6, y: 0, width: 6, height: 2, properties: { markdown: 'a' } }, chart] }));
+    const result = await runCli(['import', 'body.json', '--name', 'promql'], { cwd });
+    expect(result.exitCode).toBe(0);
+    expect(result.stderr).toContain('note: widget 1 (chart) kept as RawWidget JSON: no typed widget reproduces it exactly\n');
+  });
 });

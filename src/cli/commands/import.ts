@@ -34,7 +34,7 @@ export const importCommand = defineCommand<ImportCommandOptions>({
     const { readDashboardBodyFile } = await import('../../sources/definitions/body-file.js');
     const { dashboardBodySchema } = await import('../../model/body/schema.js');
     const { validateDashboardBody, validateDashboardName } = await import('../../model/body/validate.js');
-    const { renderTypeScriptDefinition } = await import('../../outputs/typescript-definition.js');
+    const { importDashboard } = await import('../../outputs/typescript-definition.js');
     const { printValidationMessages } = await import('../../outputs/validation-report.js');
     const { writeFileAtomic } = await import('../../shared/files.js');
 
@@ -56,7 +56,11 @@ export const importCommand = defineCommand<ImportCommandOptions>({
         fix: 'fix the errors above (or download the body again with `aws cloudwatch get-dashboard`)',
       });
     }
-    const source = renderTypeScriptDefinition(parsed.data, name);
+    const { source, rawWidgets } = importDashboard(parsed.data, name);
+    if (rawWidgets.length > 0) {
+      const list = rawWidgets.map((index) => `${index} (${parsed.data.widgets[index]!.type})`).join(', ');
+      info(io, `note: widget${rawWidgets.length === 1 ? '' : 's'} ${list} kept as RawWidget JSON: no typed widget reproduces ${rawWidgets.length === 1 ? 'it' : 'them'} exactly`);
+    }
     if (options.print) {
       io.stdout.write(source);
       return 0;
