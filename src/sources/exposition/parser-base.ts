@@ -202,6 +202,11 @@ export abstract class ParserBase<State extends string = string> {
     return raw.replace(/\\(.)/gs, (pair, c: string) => (c === '\\' ? '\\' : c === '"' ? '"' : c === 'n' ? '\n' : pair));
   }
 
+  /** Whether any line pushed so far held invalid UTF-8 (then only the full lexer, which checks it, may read). */
+  protected get sawInvalidUtf8(): boolean {
+    return this.invalidUtf8Lines.size > 0;
+  }
+
   protected checkUtf8(text: string, message: string): void {
     if (this.invalidUtf8Lines.size > 0 && this.invalidUtf8Lines.has(this.line) && text.includes('\uFFFD')) this.error(message);
   }

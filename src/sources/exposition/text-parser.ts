@@ -7,6 +7,14 @@ import { isLabelChar, isLabelStart, isNameStart, ParserBase, type EntryKind, typ
 
 type State = 'init' | 'comment' | 'meta1' | 'meta2' | 'value' | 'labels' | 'lvalue' | 'timestamp';
 
+/**
+ * The shape of nearly every line of a real page: `name{label="value",...} value`, single spaces, no escapes, no
+ * timestamp. A line of exactly this shape means the same to the full lexer, so it is read in one regex step; any
+ * other line (and any value that is not a float) goes through the lexer, which gives Prometheus' verdict and message.
+ */
+const SIMPLE_SAMPLE = /([a-zA-Z_:][a-zA-Z0-9_:]*)(?:\{((?:[a-zA-Z_][a-zA-Z0-9_]*="[^"\\\n]*",)*(?:[a-zA-Z_][a-zA-Z0-9_]*="[^"\\\n]*")?)\})? ([^ \t\n{]+)\n/y;
+const SIMPLE_LABEL = /([a-zA-Z_][a-zA-Z0-9_]*)="([^"\\\n]*)"/g;
+
 const TEXT_TYPES: Readonly<Record<string, MetricType>> = {
   counter: 'counter', gauge: 'gauge', histogram: 'histogram', summary: 'summary', untyped: 'unknown',
 };
@@ -20,6 +28,7 @@ export class TextParser extends ParserBase<State> {
     const entryStart = this.i;
     const entryLineStart = this.lineStart;
     if (this.i >= this.buffer.length && !this.final) return 'more';
+    if (this.readSimpleSample()) return 'series';
     const t = this.nextToken();
     switch (t) {
       case 'eof':
@@ -82,6 +91,25 @@ export class TextParser extends ParserBase<State> {
       default:
         this.error(`"${t === 'invalid' ? 'INVALID' : t.toUpperCase()}" is not a valid start token`);
     }
+  }
+
+  private readSimpleSample(): boolean {
+    if (this.sawInvalidUtf8) return false;
+    SIMPLE_SAMPLE.lastIndex = this.i;
+    const match = SIMPLE_SAMPLE.exec(this.buffer);
+    if (!match) return false;
+    const parsed = parsePrometheusFloat(match[3]!);
+    if (!parsed.ok) return false;
+    this.metricName = match[1]!;
+    this.sampleLine = this.line;
+    this.labelPairs = [];
+    if (match[2]) for (const label of match[2].matchAll(SIMPLE_LABEL)) this.labelPairs.push(label[1]!, label[2]!);
+    this.sampleValue = parsed.value;
+    this.sampleTimestamp = undefined;
+    this.i = SIMPLE_SAMPLE.lastIndex;
+    this.line++;
+    this.lineStart = this.i;
+    return true;
   }
 
   private parseLabels(): void {
