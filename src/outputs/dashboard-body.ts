@@ -29,6 +29,8 @@ const ROW_ORDER = byRank(['expression', 'id', 'label', 'stat', 'period', 'region
 /** Annotations: the value first. */
 const ANNOTATION_ORDER = byRank(['value', 'label', 'color', 'fill', 'yAxis', 'visible']);
 const AXIS_ORDER = byRank(['left', 'right', 'min', 'max', 'label', 'showUnits']);
+/** Variables: what they drive, how they are entered, then their choices (the order CDK writes). */
+const VARIABLE_ORDER = byRank(['type', 'property', 'pattern', 'inputType', 'id', 'label', 'defaultValue', 'visible', 'values', 'search', 'populateFrom']);
 const BODY_ORDER = byRank(KEY_ORDER);
 
 function byRank(keys: readonly string[]) {
@@ -47,6 +49,8 @@ function byRank(keys: readonly string[]) {
 function orderInside(key: string, member: unknown): (a: string, b: string) => number {
   if (key === 'metrics' && Array.isArray(member) && member.every(Array.isArray)) return ROW_ORDER;
   if (key === 'horizontal' || key === 'vertical') return ANNOTATION_ORDER;
+  if (key === 'variables') return VARIABLE_ORDER;
+  if (key === 'values') return ANNOTATION_ORDER; // {value, label}
   if ((key === 'yAxis' || key === 'left' || key === 'right') && typeof member === 'object') return AXIS_ORDER;
   return BODY_ORDER;
 }

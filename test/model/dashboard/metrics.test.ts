@@ -39,9 +39,9 @@ describe('MathExpression', () => {
   test('usingMetrics become hidden rows with their ids, after the given metrics', () => {
     const errors = new Metric({ namespace: 'App', metricName: 'Errors' });
     const rate = new MathExpression({ expression: '100 * e / r', label: 'error %', usingMetrics: { e: errors, r: requests } });
-    expect(rows([requests.with({ label: 'requests' }), rate])).toMatchObject({
+    expect(rows([requests.with({ statistic: 'Sum' }), rate])).toMatchObject({
       metrics: [
-        ['App', 'Requests', 'Service', 'api', 'Env', 'prod', { label: 'requests' }],
+        ['App', 'Requests', 'Service', 'api', 'Env', 'prod', { stat: 'Sum' }],
         [{ expression: '100 * e / r', label: 'error %' }],
         ['App', 'Errors', { visible: false, id: 'e' }],
         ['App', 'Requests', 'Service', 'api', 'Env', 'prod', { visible: false, id: 'r' }],
@@ -49,12 +49,12 @@ describe('MathExpression', () => {
     });
   });
 
-  test('an input the widget already shows gets the id instead of a hidden copy (as CDK)', () => {
+  test('an input the widget already shows (same data, however drawn) gets the id instead of a hidden copy (as CDK)', () => {
     const errors = new Metric({ namespace: 'App', metricName: 'Errors' });
     const rate = new MathExpression({ expression: '100 * e / r', usingMetrics: { e: errors, r: requests } });
-    expect(rows([requests, rate])).toMatchObject({
+    expect(rows([requests.with({ label: 'requests', yAxis: 'right' }), rate])).toMatchObject({
       metrics: [
-        ['App', 'Requests', 'Service', 'api', 'Env', 'prod', { id: 'r' }],
+        ['App', 'Requests', 'Service', 'api', 'Env', 'prod', { label: 'requests', yAxis: 'right', id: 'r' }],
         [{ expression: '100 * e / r' }],
         ['App', 'Errors', { visible: false, id: 'e' }],
       ],

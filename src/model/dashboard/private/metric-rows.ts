@@ -61,14 +61,24 @@ function hasKeys(value: object): boolean {
   return false;
 }
 
-/** The index of a metric row without an id that equals `row`, or -1. */
+/**
+ * The index of a metric row without an id that reads the same data as `row` (namespace, name, dimensions, statistic,
+ * period, region, account; how it is drawn does not matter), or -1.
+ */
 function findShownRow(rows: readonly MetricRow[], row: MetricRow): number {
-  const wanted = JSON.stringify(row);
+  const wanted = dataKey(row);
   return rows.findIndex((candidate) => {
     const last = candidate[candidate.length - 1];
     if (typeof last === 'object' && last !== null && ('id' in last || 'expression' in last)) return false;
-    return JSON.stringify(candidate) === wanted;
+    return dataKey(candidate) === wanted;
   });
+}
+
+function dataKey(row: MetricRow): string {
+  const last = row[row.length - 1];
+  const options = typeof last === 'object' ? (last as MetricRowOptions) : {};
+  const strings = typeof last === 'object' ? row.slice(0, -1) : row;
+  return JSON.stringify([strings, options.stat, options.period, options.region, options.accountId]);
 }
 
 function withId(row: MetricRow, id: string): MetricRow {
