@@ -46,7 +46,7 @@ export interface PredictOptions {
   readonly listMetrics?: boolean | undefined;
 }
 
-const EMPTY_SCRAPE: Scrape = { source: '(none)', format: 'text', seriesCount: 0, metadata: new Map(), samples: 0, duplicates: 0, forEachSeries: () => undefined };
+const EMPTY_SCRAPE: Scrape = { source: '(none)', format: 'text', seriesCount: 0, metadata: new Map(), samples: 0, duplicates: 0, forEachSeries: () => undefined, forEachSeriesNamed: () => undefined };
 
 export function predictMetrics(options: PredictOptions): MetricsPrediction {
   const profile = collectorProfile(options.collectorVersion);
@@ -166,7 +166,7 @@ function runPrediction(config: CollectorConfig, scrape: Scrape, profile: Collect
         const { targets, copies } = targetsOf(scrapeConfig, replicas, warnings);
         for (const target of targets) {
           prometheusTargets++;
-          const targetMetrics = prometheusTarget(scrapeConfig, target, profile);
+          const targetMetrics = prometheusTarget(scrape, scrapeConfig, target, profile);
           targetMetrics.resource = applyResourceProcessors(targetMetrics.resource, processors);
           const exports = contexts.map((context) => {
             const targetStats = newExportStats();

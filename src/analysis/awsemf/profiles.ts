@@ -51,6 +51,8 @@ export interface CollectorProfile {
   readonly dropsInf: boolean;
   /** OLD: an OpenMetrics `_created` sample becomes its own counter metric. */
   readonly createdIsSeparateMetric: boolean;
+  /** v0.55+: a `target_info` series is not a metric; its labels join the target's resource (§3.2). */
+  readonly targetInfoToResource: boolean;
 }
 
 /** Accepts `0.17.0`, `v0.17.1`, `0.49`; an unknown version is a usage error listing the known ones. */
@@ -82,5 +84,6 @@ export function collectorProfile(version: string = DEFAULT_COLLECTOR_VERSION): C
     dropsNaN: contrib >= 86,
     dropsInf: contrib >= 92,
     createdIsSeparateMetric: contrib <= 46,
+    targetInfoToResource: contrib >= 55,
   };
 }

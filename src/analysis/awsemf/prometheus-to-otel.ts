@@ -87,17 +87,20 @@ function pointType(familyType: string, profile: CollectorProfile): { type: OtelP
   }
 }
 
-/** The resource and scope of one target's metrics. */
-export function prometheusTarget(scrapeConfig: ScrapeConfig, target: TargetSpec, profile: CollectorProfile): TargetMetrics {
+/** The resource and scope of one target's metrics; newer receivers add the labels of a `target_info` series. */
+export function prometheusTarget(scrape: Scrape, scrapeConfig: ScrapeConfig, target: TargetSpec, profile: CollectorProfile): TargetMetrics {
   const job = scrapeConfig.jobName;
   const instance = target.address;
-  return {
-    job,
-    instance,
-    resource: prometheusResourceAttributes({ job, instance, scheme: scrapeConfig.scheme }, profile.resourceAttributes),
-    scope: profile.prometheusScope,
-  };
+  const resource = prometheusResourceAttributes({ job, instance, scheme: scrapeConfig.scheme }, profile.resourceAttributes);
+  if (profile.targetInfoToResource) {
+    scrape.forEachSeriesNamed(TARGET_INFO, (parts) => {
+      for (let index = 1; index < parts.length; index += 2) if (!NOT_ATTRIBUTES.has(parts[index]!)) resource[parts[index]!] = parts[index + 1]!;
+    });
+  }
+  return { job, instance, resource, scope: profile.prometheusScope };
 }
+
+const TARGET_INFO = 'target_info';
 
 /**
  * The data points of one target scraping `scrape`, passed to `emit` one by one: a plain series is emitted as it is
@@ -134,6 +137,7 @@ export function prometheusPoints(
       start = 0;
     }
     kept++;
+    if (name === TARGET_INFO && profile.targetInfoToResource) return;
     let family = families.get(name);
     if (!family) {
       family = familyOf(name, scrape.metadata);

@@ -36,6 +36,8 @@ export interface Scrape {
   readonly duplicates: number;
   /** Visits the series in page order. Series are kept as one string each, so a million of them stay small. */
   forEachSeries(visit: SeriesVisitor): void;
+  /** The same, for the series of one metric name only (without splitting the others). */
+  forEachSeriesNamed(name: string, visit: SeriesVisitor): void;
 }
 
 /** The NUL-joined identity key of a series → `[name, label, value, ...]`. */
@@ -145,6 +147,14 @@ export class ScrapeBuilder {
       forEachSeries(visit) {
         let index = 0;
         for (const key of keys) visit(seriesParts(key), values[index++]!, key);
+      },
+      forEachSeriesNamed(name, visit) {
+        const prefix = `${name}\u0000`;
+        let index = 0;
+        for (const key of keys) {
+          if (key === name || key.startsWith(prefix)) visit(seriesParts(key), values[index]!, key);
+          index++;
+        }
       },
     };
   }

@@ -144,6 +144,16 @@ describe('predictMetrics on examples/task-service', () => {
     expect(() => predictMetrics({ config, scrape })).toThrow(/invalid relabel regex "a\(b"/);
   });
 
+  it('reads target_info into the resource in newer collectors (a metric of its own in 2022)', async () => {
+    const page = await parseScrape(['# TYPE target_info gauge\ntarget_info{deployment="blue"} 1\n# TYPE m gauge\nm 1\n'], 'text', 'page.prom');
+    const config = configWith('    resource_to_telemetry_conversion:\n      enabled: true\n');
+    const newer = predictMetrics({ config, scrape: page });
+    expect(newer.summary.byMetricName.target_info).toBeUndefined();
+    expect(newer.metrics.some((m) => m.metricName === 'm' && m.dimensions.deployment === 'blue')).toBe(true);
+    const older = predictMetrics({ config, scrape: page, collectorVersion: '0.17.0' });
+    expect(older.summary.byMetricName.target_info).toBeGreaterThan(0);
+  });
+
   it('counts nothing for an exporter that writes EMF to stdout', () => {
     const prediction = predictMetrics({ config: configWith('    output_destination: stdout\n'), scrape });
     expect(prediction.summary.customMetrics).toBe(0);
