@@ -110,6 +110,18 @@ describe('cwdash metrics', () => {
     expect(without.summary.notModelled[0].reason).toMatch(/pass --cluster-inventory/);
   });
 
+  it('reads EMF events from stdin and OpenMetrics with --scrape-format', async () => {
+    const events = readFileSync(join(repo, '../shared/fixtures/emf-events.jsonl'), 'utf8');
+    const fromStdin = await runCli(['metrics', '--emf', '-', '--format', 'json'], { cwd: repo, stdin: events });
+    expect(JSON.parse(fromStdin.stdout).summary.customMetrics).toBe(196);
+    const om = '# TYPE jobs counter\njobs_total 1\n# EOF\n';
+    const asOpenMetrics = await runCli(['metrics', '--config', config, '--scrape', '-', '--scrape-format', 'openmetrics', '--format', 'json'], { cwd: repo, stdin: om });
+    expect(JSON.parse(asOpenMetrics.stdout).summary.byMetricName.jobs_total).toBe(1);
+    const asText = await runCli(['metrics', '--config', config, '--scrape', '-', '--scrape-format', 'text', '--format', 'json'], { cwd: repo, stdin: '# EOF\nm{a="1"} 1 # {b="2"} 1\n' });
+    expect(asText.exitCode).toBe(2);
+    expect(asText.stderr).toMatch(/^error: <stdin>:2:\d+: invalid Prometheus text exposition/);
+  });
+
   it('uses the project config collector when --config is absent', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'cwdash-metrics-'));
     await writeFile(
