@@ -18,7 +18,11 @@ export class PendingCallSite {
   /** @param constructorFunction the outermost constructor (`new.target`): it and the frames inside it are left out */
   // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- the type Error.captureStackTrace takes
   constructor(constructorFunction: Function) {
+    // One frame is all we read (the caller of `new X`), and capturing fewer frames is cheaper.
+    const limit = Error.stackTraceLimit;
+    Error.stackTraceLimit = 1;
     Error.captureStackTrace(this.holder, constructorFunction);
+    Error.stackTraceLimit = limit;
   }
 
   resolve(): CallSite | undefined {
