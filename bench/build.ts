@@ -3,7 +3,7 @@
  * gauges, tables, text, logs, alarm status) compiled to body JSON and validated by cwdash, and the same dashboards
  * built with aws-cdk-lib's aws-cloudwatch and synthesized. Each side runs in its own child process, so the peak RSS
  * printed is that side's alone. Run: `npm run bench:build` (CDK side: `npm install --prefix bench` once).
- * Options: `--dashboards N --widgets N` (defaults 1000 and 50).
+ * Options: `--dashboards N --widgets N` (defaults 1000 and 50); `--side cwdash|cdk` runs one side in this process.
  */
 import { fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
@@ -174,8 +174,14 @@ function line(result: Result): string {
   return `${result.side.padEnd(12)} ${result.seconds.toFixed(2).padStart(7)} s  ${rate.toFixed(0).padStart(6)} dashboards/s  ${(rate * WIDGETS).toFixed(0).padStart(8)} widgets/s  peak RSS ${result.maxRssMiB.toFixed(0).padStart(5)} MiB`;
 }
 
-if (values.side === 'cwdash') process.send!(runCwdash());
-else if (values.side === 'cdk') process.send!(runCdk());
+/** A side run as a child reports to the parent; run directly (`--side cwdash`, for profiling) it prints. */
+function report(result: Result): void {
+  if (process.send) process.send(result);
+  else console.log(line(result));
+}
+
+if (values.side === 'cwdash') report(runCwdash());
+else if (values.side === 'cdk') report(runCdk());
 else {
   console.log(`${DASHBOARDS} dashboards x ${WIDGETS} widgets (graphs with math and SEARCH, single values, gauges, tables, text, logs, alarm status)`);
   const ours = await runSide('cwdash');

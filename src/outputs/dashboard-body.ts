@@ -46,7 +46,7 @@ function byRank(keys: readonly string[]) {
 }
 
 /** The order for the members of `key`'s value: metric rows (not explorer metrics, which are objects), annotations, axes. */
-function orderInside(key: string, member: unknown): (a: string, b: string) => number {
+function orderInside(key: string, member: unknown): KeyOrder {
   if (key === 'metrics' && Array.isArray(member) && member.every(Array.isArray)) return ROW_ORDER;
   if (key === 'horizontal' || key === 'vertical') return ANNOTATION_ORDER;
   if (key === 'variables') return VARIABLE_ORDER;
@@ -60,11 +60,29 @@ export function canonicalizeBody(value: unknown): unknown {
   return canonicalize(value, BODY_ORDER);
 }
 
-function canonicalize(value: unknown, order: (a: string, b: string) => number): unknown {
+type KeyOrder = (a: string, b: string) => number;
+
+/** Sorted key lists by order and key sequence: bodies repeat a few object shapes thousands of times. */
+const sortedKeyCache = new Map<KeyOrder, Map<string, string[]>>();
+const MAX_CACHED_SHAPES = 10_000;
+
+function sortedKeys(keys: string[], order: KeyOrder): string[] {
+  let byShape = sortedKeyCache.get(order);
+  if (byShape === undefined) sortedKeyCache.set(order, (byShape = new Map()));
+  const shape = keys.join('\u0000');
+  let sorted = byShape.get(shape);
+  if (sorted === undefined) {
+    if (byShape.size >= MAX_CACHED_SHAPES) byShape.clear();
+    byShape.set(shape, (sorted = keys.sort(order)));
+  }
+  return sorted;
+}
+
+function canonicalize(value: unknown, order: KeyOrder): unknown {
   if (Array.isArray(value)) return value.map((item) => canonicalize(item, order));
   if (value !== null && typeof value === 'object') {
     const result: Record<string, unknown> = {};
-    for (const key of Object.keys(value).sort(order)) {
+    for (const key of sortedKeys(Object.keys(value), order)) {
       const member = (value as Record<string, unknown>)[key];
       if (member !== undefined) result[key] = canonicalize(member, orderInside(key, member));
     }

@@ -76,13 +76,14 @@ export abstract class ConcreteWidget implements IWidget {
     this.pinnedPosition = placement.x !== undefined && placement.y !== undefined ? { x: placement.x, y: placement.y } : undefined;
   }
 
-  /** The widget JSON without position: `type`, size and `properties`. */
-  protected abstract toJson(context: RenderContext): WidgetJson;
+  /** The widget's `type` and `properties`; position and size are added by `renderAt`. */
+  protected abstract toJson(context: RenderContext): Pick<WidgetJson, 'type' | 'properties'>;
 
   renderAt(position: GridPosition | undefined, context: RenderContext): WidgetJson[] {
     const json = this.toJson(context);
     const { x, y } = this.pinnedPosition ?? position ?? { x: this.placement.x, y: this.placement.y };
-    const rendered = { ...json, x, y, width: this.width, height: this.height } as WidgetJson;
+    // Envelope keys in the body's order; x/y stay undefined (and are not written) when CloudWatch places the widget.
+    const rendered = { type: json.type, x, y, width: this.width, height: this.height, properties: json.properties } as WidgetJson;
     recordOrigin(rendered, this.origin);
     return [rendered];
   }

@@ -51,9 +51,10 @@ export function renderMetricRows(metrics: readonly IMetric[]): MetricRow[] {
 
 function toRow(config: MetricConfig): MetricRow {
   if (config.kind === 'expression') return [config.options];
-  const dimensions = Object.entries(config.dimensions).flat();
-  const head = [config.namespace, config.metricName, ...dimensions] as [string, string, ...string[]];
-  return hasKeys(config.options) ? [...head, config.options as MetricRowOptions] : head;
+  const row: (string | MetricRowOptions)[] = [config.namespace, config.metricName];
+  for (const name in config.dimensions) row.push(name, config.dimensions[name]!);
+  if (hasKeys(config.options)) row.push(config.options as MetricRowOptions);
+  return row as unknown as MetricRow;
 }
 
 function hasKeys(value: object): boolean {

@@ -4,7 +4,11 @@ import type { CommonMetricOptions } from '../metric-types.js';
 /** Drops `undefined` members so the JSON only carries what was set. */
 export function definedOnly<T extends object>(value: T): T {
   const result: Record<string, unknown> = {};
-  for (const [key, member] of Object.entries(value)) if (member !== undefined) result[key] = member;
+  // for...in over plain objects: no entries array per call (this runs for every widget and row).
+  for (const key in value) {
+    const member = value[key];
+    if (member !== undefined) result[key] = member;
+  }
   return result as T;
 }
 
