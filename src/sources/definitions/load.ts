@@ -11,7 +11,7 @@ import { CwdashError, InputError } from '../../shared/errors.js';
 import { importTypeScriptModule } from '../../shared/typescript-module.js';
 import { findDefinitionFiles } from './find.js';
 import type { importAll } from './import-all.js';
-import { originOf } from '../../model/dashboard/private/call-site.js';
+import { originOf, recordingCallSites } from '../../model/dashboard/private/call-site.js';
 
 const IMPORT_ALL = fileURLToPath(new URL('./import-all.ts', import.meta.url));
 
@@ -31,14 +31,14 @@ export interface LoadOptions {
 
 export async function loadDashboardDefinitions(dir: string, options: LoadOptions = {}): Promise<LoadedDashboard[]> {
   const files = await findDefinitionFiles(dir);
-  const modules = await importDefinitionModules(files);
+  const modules = await recordingCallSites(() => importDefinitionModules(files));
   const loaded = files.flatMap((file, index) => dashboardsOf(modules[index]!, file, options));
   checkUniqueNames(loaded);
   return loaded;
 }
 
 export async function loadDashboardDefinition(file: string, options: LoadOptions = {}): Promise<LoadedDashboard[]> {
-  return dashboardsOf(await importTypeScriptModule(file), file, options);
+  return dashboardsOf(await recordingCallSites(() => importTypeScriptModule(file)), file, options);
 }
 
 /**

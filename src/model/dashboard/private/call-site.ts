@@ -11,6 +11,23 @@ export interface CallSite {
   readonly line: number;
 }
 
+/**
+ * Capturing costs a few microseconds per widget, so it happens only while definition files are evaluated (where a
+ * line number helps the user), not when code builds dashboards programmatically. The switch lives on a global symbol
+ * because definitions run against their own copy of this module.
+ */
+const RECORDING = Symbol.for('cwdash.record-call-sites');
+const flags = globalThis as { [RECORDING]?: number };
+
+export async function recordingCallSites<T>(load: () => Promise<T>): Promise<T> {
+  flags[RECORDING] = (flags[RECORDING] ?? 0) + 1;
+  try {
+    return await load();
+  } finally {
+    flags[RECORDING]! -= 1;
+  }
+}
+
 /** A captured stack whose first frame is the code that called `new X(...)`. */
 export class PendingCallSite {
   private readonly holder: { stack?: string } = {};
@@ -18,6 +35,7 @@ export class PendingCallSite {
   /** @param constructorFunction the outermost constructor (`new.target`): it and the frames inside it are left out */
   // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- the type Error.captureStackTrace takes
   constructor(constructorFunction: Function) {
+    if (!flags[RECORDING]) return;
     // One frame is all we read (the caller of `new X`), and capturing fewer frames is cheaper.
     const limit = Error.stackTraceLimit;
     Error.stackTraceLimit = 1;
