@@ -99,30 +99,51 @@ function isFlatItem(item: unknown): boolean {
   return item === null || typeof item !== 'object' || (!Array.isArray(item) && Object.values(item).every((member) => member === null || typeof member !== 'object'));
 }
 
-function write(value: unknown, indent: string, isRow = false): string {
+/** Appends `value` as text to `out` (one array of pieces joined once: large bodies build no nested strings). */
+function write(value: unknown, indent: string, out: string[], isRow = false): void {
   if (Array.isArray(value)) {
-    if (value.length === 0) return '[]';
+    if (value.length === 0) {
+      out.push('[]');
+      return;
+    }
     const flat = value.every(isFlatItem);
     const oneLine = flat ? JSON.stringify(value) : undefined;
-    if (oneLine !== undefined && (isRow || indent.length + oneLine.length <= LINE_WIDTH)) return oneLine;
+    if (oneLine !== undefined && (isRow || indent.length + oneLine.length <= LINE_WIDTH)) {
+      out.push(oneLine);
+      return;
+    }
     const inner = `${indent}  `;
     const rows = !flat && value.every(Array.isArray);
     // Too long for one line: one item per line, flat items (an alarm ARN, a variable value) compact on theirs.
-    const items = value.map((item) => (flat ? JSON.stringify(item) : write(item, inner, rows)));
-    return `[\n${items.map((item) => inner + item).join(',\n')}\n${indent}]`;
+    out.push('[');
+    value.forEach((item, index) => {
+      out.push(index === 0 ? '\n' : ',\n', inner);
+      if (flat) out.push(JSON.stringify(item));
+      else write(item, inner, out, rows);
+    });
+    out.push('\n', indent, ']');
+    return;
   }
   if (value !== null && typeof value === 'object') {
-    const entries = Object.entries(value);
-    if (entries.length === 0) return '{}';
     const inner = `${indent}  `;
-    return `{\n${entries.map(([key, member]) => `${inner}${JSON.stringify(key)}: ${write(member, inner)}`).join(',\n')}\n${indent}}`;
+    let first = true;
+    for (const key in value) {
+      out.push(first ? '{\n' : ',\n', inner, JSON.stringify(key), ': ');
+      write((value as Record<string, unknown>)[key], inner, out);
+      first = false;
+    }
+    out.push(first ? '{}' : `\n${indent}}`);
+    return;
   }
-  return JSON.stringify(value);
+  out.push(JSON.stringify(value));
 }
 
 /** The body as a readable, deterministic JSON document with a final newline (what `build` writes). */
 export function renderDashboardBody(body: DashboardBody): string {
-  return `${write(canonicalizeBody(body), '')}\n`;
+  const out: string[] = [];
+  write(canonicalizeBody(body), '', out);
+  out.push('\n');
+  return out.join('');
 }
 
 /** The body as compact JSON in the canonical key order: the `DashboardBody` string PutDashboard receives. */

@@ -10,11 +10,11 @@ export class RawWidget implements IWidget {
   readonly width: number;
   readonly height: number;
   readonly pinnedPosition: GridPosition | undefined;
-  private readonly origin: PendingCallSite;
+  private readonly origin: PendingCallSite | undefined;
 
   /** @param json the widget as it appears in `widgets[]`; its x/y pin it, its width/height size it (default 6) */
   constructor(readonly json: WidgetJson) {
-    this.origin = new PendingCallSite(new.target);
+    this.origin = PendingCallSite.capture(new.target);
     this.width = json.width ?? 6;
     this.height = json.height ?? 6;
     this.pinnedPosition = json.x !== undefined && json.y !== undefined ? { x: json.x, y: json.y } : undefined;

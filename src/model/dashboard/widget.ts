@@ -62,14 +62,14 @@ export abstract class ConcreteWidget implements IWidget {
   readonly width: number;
   readonly height: number;
   readonly pinnedPosition: GridPosition | undefined;
-  private readonly origin: PendingCallSite;
+  private readonly origin: PendingCallSite | undefined;
 
   protected constructor(
     private readonly placement: WidgetPlacementProps,
     defaultWidth: number,
     defaultHeight: number,
   ) {
-    this.origin = new PendingCallSite(new.target);
+    this.origin = PendingCallSite.capture(new.target);
     this.width = placement.width ?? defaultWidth;
     this.height = placement.height ?? defaultHeight;
     // Half a position (x without y) is kept as given, so the validator reports it instead of cwdash guessing.

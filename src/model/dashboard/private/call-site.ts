@@ -32,10 +32,17 @@ export async function recordingCallSites<T>(load: () => Promise<T>): Promise<T> 
 export class PendingCallSite {
   private readonly holder: { stack?: string } = {};
 
-  /** @param constructorFunction the outermost constructor (`new.target`): it and the frames inside it are left out */
+  /**
+   * The call site of the `new` running now, or undefined when call sites are not being recorded.
+   * @param constructorFunction the outermost constructor (`new.target`): it and the frames inside it are left out
+   */
   // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- the type Error.captureStackTrace takes
-  constructor(constructorFunction: Function) {
-    if (!flags[RECORDING]) return;
+  static capture(constructorFunction: Function): PendingCallSite | undefined {
+    return flags[RECORDING] ? new PendingCallSite(constructorFunction) : undefined;
+  }
+
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- the type Error.captureStackTrace takes
+  private constructor(constructorFunction: Function) {
     // One frame is all we read (the caller of `new X`), and capturing fewer frames is cheaper.
     const limit = Error.stackTraceLimit;
     Error.stackTraceLimit = 1;
@@ -63,8 +70,8 @@ const ORIGINS = Symbol.for('cwdash.widget-origins');
 const registry = globalThis as { [ORIGINS]?: WeakMap<object, { resolve(): CallSite | undefined }> };
 const origins = (registry[ORIGINS] ??= new WeakMap());
 
-export function recordOrigin(json: WidgetJson, site: PendingCallSite): void {
-  origins.set(json, site);
+export function recordOrigin(json: WidgetJson, site: PendingCallSite | undefined): void {
+  if (site) origins.set(json, site);
 }
 
 export function originOf(json: WidgetJson): CallSite | undefined {
