@@ -99,15 +99,32 @@ function isFlatItem(item: unknown): boolean {
   return item === null || typeof item !== 'object' || (!Array.isArray(item) && Object.values(item).every((member) => member === null || typeof member !== 'object'));
 }
 
-/** Appends `value` as text to `out` (one array of pieces joined once: large bodies build no nested strings). */
-function write(value: unknown, indent: string, out: string[], isRow = false): void {
+/** JSON of a flat value (a scalar, or an array or object of flat values) on one line, keys in `order`. */
+function compact(value: unknown, order: KeyOrder): string {
+  if (Array.isArray(value)) return `[${value.map((item) => (item === undefined ? 'null' : compact(item, order))).join(',')}]`;
+  if (value !== null && typeof value === 'object') {
+    const parts: string[] = [];
+    for (const key of sortedKeys(Object.keys(value), order)) {
+      const member = (value as Record<string, unknown>)[key];
+      if (member !== undefined) parts.push(`${JSON.stringify(key)}:${compact(member, order)}`);
+    }
+    return `{${parts.join(',')}}`;
+  }
+  return JSON.stringify(value);
+}
+
+/**
+ * Appends `value` as text to `out`, keys in canonical order, in one pass (no canonical copy of the body first, and
+ * one array of pieces joined once: large bodies build no nested strings).
+ */
+function write(value: unknown, indent: string, out: string[], order: KeyOrder, isRow = false): void {
   if (Array.isArray(value)) {
     if (value.length === 0) {
       out.push('[]');
       return;
     }
     const flat = value.every(isFlatItem);
-    const oneLine = flat ? JSON.stringify(value) : undefined;
+    const oneLine = flat ? compact(value, order) : undefined;
     if (oneLine !== undefined && (isRow || indent.length + oneLine.length <= LINE_WIDTH)) {
       out.push(oneLine);
       return;
@@ -118,8 +135,8 @@ function write(value: unknown, indent: string, out: string[], isRow = false): vo
     out.push('[');
     value.forEach((item, index) => {
       out.push(index === 0 ? '\n' : ',\n', inner);
-      if (flat) out.push(JSON.stringify(item));
-      else write(item, inner, out, rows);
+      if (flat) out.push(item === undefined ? 'null' : compact(item, order));
+      else write(item, inner, out, order, rows);
     });
     out.push('\n', indent, ']');
     return;
@@ -127,9 +144,11 @@ function write(value: unknown, indent: string, out: string[], isRow = false): vo
   if (value !== null && typeof value === 'object') {
     const inner = `${indent}  `;
     let first = true;
-    for (const key in value) {
+    for (const key of sortedKeys(Object.keys(value), order)) {
+      const member = (value as Record<string, unknown>)[key];
+      if (member === undefined) continue;
       out.push(first ? '{\n' : ',\n', inner, JSON.stringify(key), ': ');
-      write((value as Record<string, unknown>)[key], inner, out);
+      write(member, inner, out, orderInside(key, member));
       first = false;
     }
     out.push(first ? '{}' : `\n${indent}}`);
@@ -141,7 +160,7 @@ function write(value: unknown, indent: string, out: string[], isRow = false): vo
 /** The body as a readable, deterministic JSON document with a final newline (what `build` writes). */
 export function renderDashboardBody(body: DashboardBody): string {
   const out: string[] = [];
-  write(canonicalizeBody(body), '', out);
+  write(body, '', out, BODY_ORDER);
   out.push('\n');
   return out.join('');
 }
