@@ -69,7 +69,7 @@ const MAX_CACHED_SHAPES = 10_000;
 function sortedKeys(keys: string[], order: KeyOrder): string[] {
   let byShape = sortedKeyCache.get(order);
   if (byShape === undefined) sortedKeyCache.set(order, (byShape = new Map()));
-  const shape = keys.join('\u0000');
+  const shape = JSON.stringify(keys); // unambiguous whatever characters the keys hold
   let sorted = byShape.get(shape);
   if (sorted === undefined) {
     if (byShape.size >= MAX_CACHED_SHAPES) byShape.clear();
