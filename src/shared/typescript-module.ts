@@ -23,9 +23,20 @@ export async function importTypeScriptModule(file: string): Promise<Record<strin
       if (error.location?.file) throw error;
       throw new InputError(error.message, { location: { file }, fix: error.fix, cause: error });
     }
-    throw new InputError(`cannot load: ${firstLine(error)}`, {
+    const missing = missingPackage(error);
+    if (missing !== undefined) {
+      throw new InputError(`imports package "${missing}", which is not installed where this file is`, {
+        location: { file },
+        fix: `install it in the project that holds the file (npm install --save-dev ${missing})`,
+        cause: error,
+      });
+    }
+    const compileError = isCompileError(error);
+    throw new InputError(`${compileError ? 'does not compile' : 'threw while loading'}: ${firstLine(error)}`, {
       location: { file, line: lineInFile(error, absolute) },
-      fix: 'fix the TypeScript error above (run `npx tsc --noEmit` for details)',
+      fix: compileError
+        ? 'fix the syntax error at that line (`npx tsc --noEmit` shows every type error too)'
+        : 'the code at that line failed when it ran; fix it (add --debug for the stack trace)',
       cause: error,
     });
   }
@@ -43,8 +54,21 @@ export async function importDefaultExport(file: string): Promise<unknown> {
   return value;
 }
 
+/** esbuild (inside tsx) reports syntax errors as "Transform failed"; Node reports them as SyntaxError. */
+function isCompileError(error: unknown): boolean {
+  return error instanceof SyntaxError || (error instanceof Error && /Transform failed|Expected .* but found/.test(error.message));
+}
+
+function missingPackage(error: unknown): string | undefined {
+  if (!(error instanceof Error) || (error as NodeJS.ErrnoException).code !== 'ERR_MODULE_NOT_FOUND') return undefined;
+  return /Cannot find package '([^']+)'/.exec(error.message)?.[1];
+}
+
 function firstLine(error: unknown): string {
   const text = error instanceof Error ? error.message : String(error);
+  // esbuild's first line only counts errors; the message itself follows "ERROR:" on a later line.
+  const esbuildMessage = /ERROR: (.+)/.exec(text)?.[1];
+  if (esbuildMessage !== undefined) return esbuildMessage.trim();
   return text.split('\n').find((line) => line.trim() !== '')?.trim() ?? text;
 }
 

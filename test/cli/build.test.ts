@@ -83,7 +83,7 @@ describe('cwdash build', () => {
     const cwd = await tempProject({ 'dashboards/broken.ts': "import { Dashboard } from 'cwdash';\n\nexport default new Dashboard({ dashboardName: 'x', widgets: [undefinedWidget] });\n" });
     const result = await runCli(['build'], { cwd });
     expect(result.exitCode).toBe(2);
-    expect(result.stderr).toMatch(/^error: .*dashboards\/broken\.ts:\d+: cannot load: undefinedWidget is not defined\n {2}fix: /);
+    expect(result.stderr).toMatch(/^error: .*dashboards\/broken\.ts:\d+: threw while loading: undefinedWidget is not defined\n {2}fix: /);
     expect(result.stderr).not.toMatch(/\n\s+at /);
   });
 

@@ -60,7 +60,7 @@ describe('loadDashboardDefinitions', () => {
     const error = (await loadDashboardDefinition(join(dir, 'dashboards/x.ts')).catch((caught: unknown) => caught)) as InputError;
     expect(error).toBeInstanceOf(InputError);
     // The line comes from the stack, which the test runner may rewrite; the CLI test checks it end to end.
-    expect(error.describe()).toMatch(/x\.ts:\d+: cannot load: boom 1/);
+    expect(error.describe()).toMatch(/x\.ts:\d+: threw while loading: boom 1/);
   });
 
   test('among several files (loaded together), one that fails to load is reported by name', async () => {
@@ -71,7 +71,7 @@ describe('loadDashboardDefinitions', () => {
     });
     const error = (await loadDashboardDefinitions(join(dir, 'dashboards')).catch((caught: unknown) => caught)) as InputError;
     expect(error).toBeInstanceOf(InputError);
-    expect(error.describe()).toMatch(/dashboards\/b\.ts:\d+: cannot load: missing is not defined/);
+    expect(error.describe()).toMatch(/dashboards\/b\.ts:\d+: threw while loading: missing is not defined/);
     await writeFile(join(dir, 'dashboards/b.ts'), graphDefinition(['b']));
     expect((await loadDashboardDefinitions(join(dir, 'dashboards'))).map((dashboard) => dashboard.name)).toEqual(['a', 'b', 'c']);
   });
