@@ -115,14 +115,29 @@ export function predictMetrics(options: PredictOptions): MetricsPrediction {
       replicas,
       replicasMultiplyMetrics: multiply,
       daysPerMonth: DAYS_PER_MONTH,
-      notes: [
-        'steady state: counters (cumulative sums) are written from the second scrape after a collector start on',
-        'counter values in EMF bytes are sized from the scraped value (the delta actually written is usually shorter)',
-        'every target of every prometheus scrape config is assumed to expose the given scrape',
-      ],
+      notes: predictionNotes(run.prometheusTargets > 0, (options.additionalMetrics?.length ?? 0) > 0),
     },
     warnings,
   };
+}
+
+/** What the figures assume, for the sources this config really has. */
+function predictionNotes(scrapesPrometheus: boolean, hasContainerInsights: boolean): string[] {
+  const notes: string[] = [];
+  if (scrapesPrometheus) {
+    notes.push(
+      'steady state: counters (cumulative sums) are written from the second scrape after a collector start on',
+      'counter values in EMF bytes are sized from the scraped value (the delta actually written is usually shorter)',
+      'every target of every prometheus scrape config is assumed to expose the given scrape',
+    );
+  }
+  if (hasContainerInsights) {
+    // The spec has only constructed sample events for the receiver (container-insights.md §4.3): no exact size rule.
+    notes.push(
+      'Container Insights performance log events (one per node, pod, container, service and namespace every collection interval) are not sized: their CloudWatch Logs ingestion and storage are not in the EMF figures',
+    );
+  }
+  return notes;
 }
 
 interface Run {

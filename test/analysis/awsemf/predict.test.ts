@@ -165,3 +165,24 @@ describe('predictMetrics on examples/task-service', () => {
     expect(JSON.stringify(predictMetrics({ config, scrape }))).toBe(JSON.stringify(predictMetrics({ config, scrape })));
   });
 });
+
+describe('assumption notes follow the sources a config has', () => {
+  it('a Container Insights config says its log events are not sized, and carries no scrape notes', async () => {
+    const { analyzeCollector } = await import('../../../src/analysis/awsemf/predict.js');
+    const repo = new URL('../../../', import.meta.url).pathname;
+    const prediction = await analyzeCollector({
+      cwd: repo,
+      configFile: 'examples/cluster/otel-config.yaml',
+      clusterInventoryFile: 'examples/cluster/inventory.json',
+      env: {},
+    });
+    expect(prediction.assumptions.notes).toEqual([expect.stringMatching(/^Container Insights performance log events .* are not sized/)]);
+  });
+
+  it('a prometheus scrape config carries the scrape notes only', () => {
+    const notes = predictMetrics({ config: configWith(''), scrape }).assumptions.notes;
+    expect(notes).toHaveLength(3);
+    expect(notes.join('\n')).toContain('every target of every prometheus scrape config');
+    expect(notes.join('\n')).not.toContain('Container Insights');
+  });
+});
