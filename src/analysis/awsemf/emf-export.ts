@@ -77,8 +77,11 @@ function directivesOf(group: Group): Directive[] {
 export class EmfTargetExport {
   private readonly namespace: string;
   private readonly resourceLabels: Record<string, string> | undefined;
-  private readonly groups = new Map<string, Group>();
-  private readonly setsCache = new Map<string, string[][]>();
+  /** Events by metric type, then by label key; the list keeps their order (messages name the first oversized ones). */
+  private readonly groups = new Map<string, Map<string, Group>>();
+  private readonly groupList: Group[] = [];
+  private readonly setsCache = new Map<readonly string[], string[][]>();
+  private readonly names = new NameOrder();
   /** The receiver adds `prom_metric_type` only when a processor set the resource attribute receiver=prometheus. */
   private readonly extraFields: Readonly<Record<string, string>> | undefined;
   private readonly directivesOff: boolean;
@@ -112,10 +115,11 @@ export class EmfTargetExport {
     const labels = emfLabels(attributes, this.target.scope);
     const detailed = point.type === 'summary' && config.detailedMetrics && profile.supportsDetailedMetrics;
     const quantiles = point.quantiles ? [...point.quantiles.keys()].sort((a, b) => a - b) : [];
-    const named = point.type === 'summary' ? summaryDataPoints(point.name, labels, quantiles, detailed) : [{ name: point.name, labels }];
-    for (const [index, { name, labels: pointLabels }] of named.entries()) {
+    const named = point.type === 'summary' ? summaryDataPoints(point.name, labels, quantiles, detailed) : undefined;
+    for (let index = 0; index < (named?.length ?? 1); index++) {
+      const { name, labels: pointLabels } = named?.[index] ?? { name: point.name, labels };
       const dimensionLabels = Object.hasOwn(pointLabels, STORAGE_RESOLUTION) ? withoutKey(pointLabels, STORAGE_RESOLUTION) : pointLabels;
-      const names = Object.keys(pointLabels).sort(byteOrder);
+      const names = this.names.sorted(pointLabels);
       const sets = setsFor(dimensionLabels, name, names, this.context, this.setsCache);
       if (names.length > MAX_DIMENSIONS_PER_SET) this.stats.overwideSets.push(seriesText(point.seriesKey));
       if (!this.directivesOff) addIdentities(this.metrics, this.namespace, name, dimensionLabels, sets, point, this.context, this.origin);
@@ -133,15 +137,18 @@ export class EmfTargetExport {
   private groupFor(labels: Readonly<Record<string, string>>, type: string, names: readonly string[], point: OtelPoint, index: number): Group {
     // The point's own attribute key is enough within one export (resource labels and OTelLib are the same for all its
     // points); a detailed summary's quantile points carry an extra label, and processed points have no key.
+    // Attribute keys start with NUL or are empty, so the \u0001 prefix keeps the two kinds of key apart.
     let key: string;
-    if (point.attributesKey !== undefined && index === 0) key = `${type}\u0001${point.attributesKey}`;
+    if (point.attributesKey !== undefined && index === 0) key = point.attributesKey;
     else {
-      const parts = [type];
+      const parts = ['\u0001'];
       for (const name of names) parts.push(this.metrics.valueId(name), this.metrics.valueId(labels[name]!));
       key = parts.join(',');
     }
     const seriesKey = point.seriesKey;
-    let group = this.groups.get(key);
+    let byKey = this.groups.get(type);
+    if (!byKey) this.groups.set(type, (byKey = new Map()));
+    let group = byKey.get(key);
     if (!group) {
       const extra = this.extraFields;
       group = {
@@ -153,7 +160,8 @@ export class EmfTargetExport {
         directive: undefined,
         others: undefined,
       };
-      this.groups.set(key, group);
+      byKey.set(key, group);
+      this.groupList.push(group);
     }
     return group;
   }
@@ -161,7 +169,7 @@ export class EmfTargetExport {
   /** Sizes the events; call once, after the last point. */
   finish(): void {
     const { config, profile } = this.context;
-    for (const group of this.groups.values()) {
+    for (const group of this.groupList) {
       const directives = directivesOf(group);
       const metricCount = directives.reduce((total, directive) => total + directive.count, 0);
       if (metricCount > MAX_METRICS_PER_DIRECTIVE) this.stats.oversizedGroups.push(`${this.namespace}: ${metricCount} metrics in the event of ${seriesText(group.seriesKey)}`);
@@ -177,6 +185,7 @@ export class EmfTargetExport {
       }) + (profile.supportsVersionOption && config.version === '0' ? 7 : 0); // v0 is 7 bytes shorter than v1, not 14
     }
     this.groups.clear();
+    this.groupList.length = 0;
   }
 }
 
@@ -204,19 +213,41 @@ function setsFor(
   metricName: string,
   names: readonly string[],
   context: EmfExportContext,
-  cache: Map<string, string[][]>,
+  cache: Map<readonly string[], string[][]>,
 ): string[][] {
   const { config, profile, declarations } = context;
   if (declarations.length > 0 || Object.hasOwn(labels, STORAGE_RESOLUTION)) {
     return dimensionSetsFor(config.dimensionRollupOption, labels, metricName, declarations, profile.honoursEmptyDeclaredSet);
   }
-  const key = names.join('\u0000');
-  let sets = cache.get(key);
+  let sets = cache.get(names);
   if (!sets) {
     sets = dimensionSetsFor(config.dimensionRollupOption, labels, metricName, declarations, profile.honoursEmptyDeclaredSet);
-    cache.set(key, sets);
+    cache.set(names, sets);
   }
   return sets;
+}
+
+/**
+ * Sorted label names, one shared array per distinct name set (so `setsFor` caches by the array itself). Points come
+ * in runs of the same shape: the last shape is checked first, without joining or sorting anything.
+ */
+class NameOrder {
+  private readonly byKey = new Map<string, string[]>();
+  private lastKeys: string[] = [];
+  private lastSorted: string[] | undefined;
+
+  sorted(labels: Readonly<Record<string, string>>): readonly string[] {
+    const keys = Object.keys(labels);
+    const last = this.lastKeys;
+    if (this.lastSorted && keys.length === last.length && keys.every((key, index) => key === last[index])) return this.lastSorted;
+    const sorted = [...keys].sort(byteOrder);
+    const key = sorted.join('\u0000');
+    let shared = this.byKey.get(key);
+    if (!shared) this.byKey.set(key, (shared = sorted));
+    this.lastKeys = keys;
+    this.lastSorted = shared;
+    return shared;
+  }
 }
 
 function resourceAsLabels(resource: Readonly<Record<string, string>>, config: AwsEmfConfig, profile: CollectorProfile): Record<string, string> {

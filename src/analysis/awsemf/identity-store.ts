@@ -32,8 +32,8 @@ export class IdentityStore<T extends { readonly set: readonly string[]; readonly
     return bySet;
   }
 
-  /** The entry for the identity, created by `create` when it is new. */
-  get(bySet: MetricNode<T>, set: readonly string[], labels: Readonly<Record<string, string>>, create: () => T): { entry: T; created: boolean } {
+  /** The entry for the identity, created by `create(set)` when it is new (one function per point, not per set). */
+  get(bySet: MetricNode<T>, set: readonly string[], labels: Readonly<Record<string, string>>, create: (set: readonly string[]) => T): T {
     let signature = this.signatures.get(set);
     if (signature === undefined) this.signatures.set(set, (signature = set.join('\u0000')));
     let node = bySet.get(signature);
@@ -56,11 +56,11 @@ export class IdentityStore<T extends { readonly set: readonly string[]; readonly
       leafKey = ids.join(',');
     }
     const existing = node.get(leafKey) as T | undefined;
-    if (existing) return { entry: existing, created: false };
-    const entry = create();
+    if (existing) return existing;
+    const entry = create(set);
     node.set(leafKey, entry);
     this.count++;
-    return { entry, created: true };
+    return entry;
   }
 
   intern(value: string): string {

@@ -54,18 +54,16 @@ export function addIdentities(
   const declared = context.declaredSets;
   const fullSize = Object.keys(labels).length;
   const byMetric = metrics.metric(namespace, metricName);
-  for (const set of sets) {
-    const { entry } = metrics.get(byMetric, set, labels, () => ({
-      set,
-      values: set.map((name) => metrics.intern(labels[name]!)),
-      kind: kindOf(set, fullSize, labels, declared.size > 0 && declared.has(set.join(','))),
-      seriesKey: point.seriesKey,
-      fromSecondScrape: point.cumulative,
-      origin,
-      series: 0,
-    }));
-    entry.series++;
-  }
+  const create = (set: readonly string[]): MetricAccumulator => ({
+    set,
+    values: set.map((name) => metrics.intern(labels[name]!)),
+    kind: kindOf(set, fullSize, labels, declared.size > 0 && declared.has(set.join(','))),
+    seriesKey: point.seriesKey,
+    fromSecondScrape: point.cumulative,
+    origin,
+    series: 0,
+  });
+  for (const set of sets) metrics.get(byMetric, set, labels, create).series++;
 }
 
 function kindOf(set: readonly string[], fullSize: number, labels: Readonly<Record<string, string>>, declared: boolean): DimensionSetKind {

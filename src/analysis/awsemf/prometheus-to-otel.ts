@@ -117,7 +117,8 @@ export function prometheusPoints(
   const job = scrapeConfig.jobName;
   const instance = target.address;
   const targetLabels: [string, string][] = [['job', job], ['instance', instance], ...Object.entries(target.labels)];
-  const targetLabelNames = new Set(targetLabels.map(([name]) => name));
+  // Target label → `exported_<label>`, built once rather than for every series that clashes.
+  const exportedNames = new Map(targetLabels.map(([name]) => [name, `exported_${name}`]));
   const points = new Map<string, OtelPoint>();
   const families = new Map<string, Family>();
   const unlabelled = new Set<string>();
@@ -153,9 +154,10 @@ export function prometheusPoints(
     const attributes: Record<string, string> = {};
     for (let index = start; index < pairs.length; index += 2) {
       let label = pairs[index]!;
-      if (start === 1 && targetLabelNames.has(label)) {
+      const exported = start === 1 ? exportedNames.get(label) : undefined;
+      if (exported !== undefined) {
         if (scrapeConfig.honorLabels) continue;
-        label = exportedName(label, parts);
+        label = exportedName(label, parts, exported);
       }
       if (folded && (label === 'le' || label === 'quantile')) {
         if (label === 'quantile') quantile = Number(pairs[index + 1]);
@@ -193,8 +195,8 @@ export function prometheusPoints(
 }
 
 /** `instance` → `exported_instance`, prefixed again while the page already has that name. */
-function exportedName(label: string, parts: readonly string[]): string {
-  let exported = `exported_${label}`;
+function exportedName(label: string, parts: readonly string[], first = `exported_${label}`): string {
+  let exported = first;
   while (hasLabel(parts, 1, exported)) exported = `exported_${exported}`;
   return exported;
 }

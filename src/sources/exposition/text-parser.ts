@@ -3,17 +3,16 @@
  * promparse.go's entry rules, so the same pages pass and fail, with the same messages.
  */
 import { parsePrometheusFloat, goQuote } from './parse-float.js';
-import { isLabelChar, isLabelStart, isNameStart, ParserBase, type EntryKind, type MetricType, type Token } from './parser-base.js';
+import { isLabelChar, isLabelStart, isNameChar, isNameStart, ParserBase, type EntryKind, type MetricType, type Token } from './parser-base.js';
 
 type State = 'init' | 'comment' | 'meta1' | 'meta2' | 'value' | 'labels' | 'lvalue' | 'timestamp';
 
 /**
  * The shape of nearly every line of a real page: `name{label="value",...} value`, single spaces, no escapes, no
- * timestamp. A line of exactly this shape means the same to the full lexer, so it is read in one regex step; any
- * other line (and any value that is not a float) goes through the lexer, which gives Prometheus' verdict and message.
+ * timestamp. A line of exactly this shape means the same to the full lexer, so it is read in one character scan
+ * (no regex, no match arrays); any other line (and any value that is not a float) goes through the lexer, which
+ * gives Prometheus' verdict and message.
  */
-const SIMPLE_SAMPLE = /([a-zA-Z_:][a-zA-Z0-9_:]*)(?:\{((?:[a-zA-Z_][a-zA-Z0-9_]*="[^"\\\n]*",)*(?:[a-zA-Z_][a-zA-Z0-9_]*="[^"\\\n]*")?)\})? ([^ \t\n{]+)\n/y;
-const SIMPLE_LABEL = /([a-zA-Z_][a-zA-Z0-9_]*)="([^"\\\n]*)"/g;
 
 const TEXT_TYPES: Readonly<Record<string, MetricType>> = {
   counter: 'counter', gauge: 'gauge', histogram: 'histogram', summary: 'summary', untyped: 'unknown',
@@ -95,18 +94,45 @@ export class TextParser extends ParserBase<State> {
 
   private readSimpleSample(): boolean {
     if (this.sawInvalidUtf8) return false;
-    SIMPLE_SAMPLE.lastIndex = this.i;
-    const match = SIMPLE_SAMPLE.exec(this.buffer);
-    if (!match) return false;
-    const parsed = parsePrometheusFloat(match[3]!);
-    if (!parsed.ok) return false;
-    this.metricName = match[1]!;
+    const b = this.buffer;
+    let j = this.i;
+    if (!isNameStart(b.charCodeAt(j))) return false;
+    while (isNameChar(b.charCodeAt(++j)));
+    const name = b.slice(this.i, j);
+    const pairs: string[] = [];
+    if (b.charCodeAt(j) === 123 /* { */) {
+      j++;
+      // label="value" pairs, comma-separated, a trailing comma allowed; values without `"`, `\` or a line feed.
+      while (b.charCodeAt(j) !== 125 /* } */) {
+        const start = j;
+        if (!isLabelStart(b.charCodeAt(j))) return false;
+        while (isLabelChar(b.charCodeAt(++j)));
+        if (b.charCodeAt(j) !== 61 /* = */ || b.charCodeAt(j + 1) !== 34 /* " */) return false;
+        const valueStart = j + 2;
+        j = valueStart;
+        let c = b.charCodeAt(j);
+        while (c !== 34 && c !== 92 && c !== 10 && j < b.length) c = b.charCodeAt(++j);
+        if (c !== 34) return false;
+        pairs.push(b.slice(start, valueStart - 2), b.slice(valueStart, j));
+        j++;
+        if (b.charCodeAt(j) === 44 /* , */) j++;
+        else if (b.charCodeAt(j) !== 125) return false;
+      }
+      j++;
+    }
+    if (b.charCodeAt(j) !== 32) return false;
+    const valueStart = ++j;
+    let c = b.charCodeAt(j);
+    while (c !== 32 && c !== 9 && c !== 10 && c !== 123 && j < b.length) c = b.charCodeAt(++j);
+    if (c !== 10 || j === valueStart) return false;
+    const value = simpleFloat(b, valueStart, j);
+    if (value === undefined) return false;
+    this.metricName = name;
     this.sampleLine = this.line;
-    this.labelPairs = [];
-    if (match[2]) for (const label of match[2].matchAll(SIMPLE_LABEL)) this.labelPairs.push(label[1]!, label[2]!);
-    this.sampleValue = parsed.value;
+    this.labelPairs = pairs;
+    this.sampleValue = value;
     this.sampleTimestamp = undefined;
-    this.i = SIMPLE_SAMPLE.lastIndex;
+    this.i = j + 1;
     this.line++;
     this.lineStart = this.i;
     return true;
@@ -258,4 +284,21 @@ export class TextParser extends ParserBase<State> {
     this.state = 'init';
     return this.end('comment');
   }
+}
+
+/** The value of `b[start, end)` as Prometheus reads it, or undefined when it is not a float (the lexer then decides). */
+function simpleFloat(b: string, start: number, end: number): number | undefined {
+  // Plain decimals (digits and at most one dot) need none of parsePrometheusFloat's checks but the range.
+  let dots = 0;
+  for (let j = start; j < end; j++) {
+    const c = b.charCodeAt(j);
+    if (c === 46) dots++;
+    else if (c < 48 || c > 57) dots = 2;
+  }
+  if (dots < 2 && end - start > dots) {
+    const value = Number(b.slice(start, end));
+    if (Number.isFinite(value)) return value;
+  }
+  const parsed = parsePrometheusFloat(b.slice(start, end));
+  return parsed.ok ? parsed.value : undefined;
 }
