@@ -233,13 +233,12 @@ function setsFor(
  */
 class NameOrder {
   private readonly byKey = new Map<string, string[]>();
-  private lastKeys: string[] = [];
+  private lastKeys: readonly string[] = [];
   private lastSorted: string[] | undefined;
 
   sorted(labels: Readonly<Record<string, string>>): readonly string[] {
+    if (this.lastSorted && this.sameKeys(labels)) return this.lastSorted;
     const keys = Object.keys(labels);
-    const last = this.lastKeys;
-    if (this.lastSorted && keys.length === last.length && keys.every((key, index) => key === last[index])) return this.lastSorted;
     const sorted = [...keys].sort(byteOrder);
     const key = sorted.join('\u0000');
     let shared = this.byKey.get(key);
@@ -247,6 +246,14 @@ class NameOrder {
     this.lastKeys = keys;
     this.lastSorted = shared;
     return shared;
+  }
+
+  /** Whether `labels` has the last shape's keys in the same order (no array is built to find out). */
+  private sameKeys(labels: Readonly<Record<string, string>>): boolean {
+    const last = this.lastKeys;
+    let index = 0;
+    for (const key in labels) if (key !== last[index++]) return false;
+    return index === last.length;
   }
 }
 

@@ -32,8 +32,8 @@ export class IdentityStore<T extends { readonly set: readonly string[]; readonly
     return bySet;
   }
 
-  /** The entry for the identity, created by `create(set)` when it is new (one function per point, not per set). */
-  get(bySet: MetricNode<T>, set: readonly string[], labels: Readonly<Record<string, string>>, create: (set: readonly string[]) => T): T {
+  /** The entry for the identity, created by `create(set, context)` when it is new (no closure per lookup). */
+  get<C>(bySet: MetricNode<T>, set: readonly string[], labels: Readonly<Record<string, string>>, create: (set: readonly string[], context: C) => T, context: C): T {
     let signature = this.signatures.get(set);
     if (signature === undefined) this.signatures.set(set, (signature = set.join('\u0000')));
     let node = bySet.get(signature);
@@ -57,7 +57,7 @@ export class IdentityStore<T extends { readonly set: readonly string[]; readonly
     }
     const existing = node.get(leafKey) as T | undefined;
     if (existing) return existing;
-    const entry = create(set);
+    const entry = create(set, context);
     node.set(leafKey, entry);
     this.count++;
     return entry;

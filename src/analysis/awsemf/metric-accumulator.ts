@@ -51,10 +51,23 @@ export function addIdentities(
   context: EmfExportContext,
   origin: MetricAccumulator['origin'],
 ): void {
-  const declared = context.declaredSets;
-  const fullSize = Object.keys(labels).length;
   const byMetric = metrics.metric(namespace, metricName);
-  const create = (set: readonly string[]): MetricAccumulator => ({
+  const shared: NewEntry = { metrics, labels, fullSize: Object.keys(labels).length, declared: context.declaredSets, point, origin };
+  for (const set of sets) metrics.get(byMetric, set, labels, newEntry, shared).series++;
+}
+
+/** What a new identity of one point is made from: built once per point, not once per dimension set. */
+interface NewEntry {
+  readonly metrics: IdentityStore<MetricAccumulator>;
+  readonly labels: Readonly<Record<string, string>>;
+  readonly fullSize: number;
+  readonly declared: ReadonlySet<string>;
+  readonly point: OtelPoint;
+  readonly origin: MetricAccumulator['origin'];
+}
+
+function newEntry(set: readonly string[], { metrics, labels, fullSize, declared, point, origin }: NewEntry): MetricAccumulator {
+  return {
     set,
     values: set.map((name) => metrics.intern(labels[name]!)),
     kind: kindOf(set, fullSize, labels, declared.size > 0 && declared.has(set.join(','))),
@@ -62,8 +75,7 @@ export function addIdentities(
     fromSecondScrape: point.cumulative,
     origin,
     series: 0,
-  });
-  for (const set of sets) metrics.get(byMetric, set, labels, create).series++;
+  };
 }
 
 function kindOf(set: readonly string[], fullSize: number, labels: Readonly<Record<string, string>>, declared: boolean): DimensionSetKind {

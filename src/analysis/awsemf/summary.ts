@@ -21,6 +21,8 @@ export function summarize(source: MetricSource, notModelled: readonly NotModelle
   const byDimensionSet = new Map<string, number>();
   const labels = new Map<string, { values: Set<string>; metrics: number }>();
   const setNames = new WeakMap<readonly string[], string>();
+  // Per shared array of names, its label entries: identities share their name arrays, so each is looked up once.
+  const setLabels = new WeakMap<readonly string[], { values: Set<string>; metrics: number }[]>();
   let count = 0;
   source((namespace, metricName, names, values) => {
     count++;
@@ -29,14 +31,11 @@ export function summarize(source: MetricSource, notModelled: readonly NotModelle
     let set = setNames.get(names);
     if (set === undefined) setNames.set(names, (set = `[${names.join(',')}]`));
     byDimensionSet.set(set, (byDimensionSet.get(set) ?? 0) + 1);
-    for (const [index, name] of names.entries()) {
-      let entry = labels.get(name);
-      if (!entry) {
-        entry = { values: new Set(), metrics: 0 };
-        labels.set(name, entry);
-      }
-      entry.values.add(values[index]!);
-      entry.metrics++;
+    let entries = setLabels.get(names);
+    if (entries === undefined) setLabels.set(names, (entries = names.map((name) => labelEntry(labels, name))));
+    for (let index = 0; index < entries.length; index++) {
+      entries[index]!.values.add(values[index]!);
+      entries[index]!.metrics++;
     }
   });
   const labelCardinality: LabelCardinality[] = [...labels.entries()]
@@ -50,6 +49,12 @@ export function summarize(source: MetricSource, notModelled: readonly NotModelle
     labelCardinality,
     notModelled,
   };
+}
+
+function labelEntry(labels: Map<string, { values: Set<string>; metrics: number }>, name: string): { values: Set<string>; metrics: number } {
+  let entry = labels.get(name);
+  if (!entry) labels.set(name, (entry = { values: new Set(), metrics: 0 }));
+  return entry;
 }
 
 function sortedRecord(counts: Map<string, number>): Record<string, number> {

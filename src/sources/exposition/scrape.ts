@@ -65,7 +65,11 @@ function inCanonicalOrder(pairs: readonly string[]): boolean {
 
 /** Builds a Scrape from parser callbacks; `finish()` returns it. */
 export class ScrapeBuilder {
-  private readonly keys = new Set<string>();
+  /** Series keys in page order; duplicates are found among the keys of the same name only (small sets, dropped at the end). */
+  private readonly keys: string[] = [];
+  private readonly byName = new Map<string, Set<string>>();
+  private lastName: string | undefined;
+  private lastNameKeys = new Set<string>();
   private values = new Float64Array(1024);
   private readonly metadata = new Map<string, FamilyMetadata>();
   private samples = 0;
@@ -80,12 +84,14 @@ export class ScrapeBuilder {
     series: (name: string, pairs: readonly string[], value: number, _timestamp: number | undefined, line: number) => {
       this.samples++;
       const key = this.seriesKey(name, pairs, line);
-      const index = this.keys.size;
-      this.keys.add(key);
-      if (this.keys.size === index) {
+      const named = this.keysNamed(name);
+      const size = named.size;
+      if (named.add(key).size === size) {
         this.duplicates++;
         return;
       }
+      const index = this.keys.length;
+      this.keys.push(key);
       if (index === this.values.length) {
         const grown = new Float64Array(index * 2);
         grown.set(this.values);
@@ -130,17 +136,31 @@ export class ScrapeBuilder {
     return parts.join('\u0000');
   }
 
+  /** The keys seen so far with this metric name: a page writes a family's series together, so usually the last. */
+  private keysNamed(name: string): Set<string> {
+    if (name === this.lastName) return this.lastNameKeys;
+    let keys = this.byName.get(name);
+    if (!keys) this.byName.set(name, (keys = new Set()));
+    this.lastName = name;
+    this.lastNameKeys = keys;
+    return keys;
+  }
+
   private meta(name: string, update: FamilyMetadata): void {
     this.metadata.set(name, { ...this.metadata.get(name), ...update });
   }
 
+  /** The scrape; call once, after the last line (the duplicate-finding sets are let go). */
   finish(): Scrape {
     const keys = this.keys;
     const values = this.values;
+    this.byName.clear();
+    this.lastName = undefined;
+    this.lastNameKeys = new Set();
     return {
       source: this.source,
       format: this.format,
-      seriesCount: keys.size,
+      seriesCount: keys.length,
       metadata: this.metadata,
       samples: this.samples,
       duplicates: this.duplicates,
