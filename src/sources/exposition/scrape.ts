@@ -45,6 +45,22 @@ export function seriesParts(key: string): string[] {
   return key.split('\u0000');
 }
 
+/**
+ * `seriesParts(key)`, reusing the strings of `previous` where they are equal at the same place: consecutive series
+ * share their name, label names and most values, and a reused string is hashed already wherever it is looked up.
+ */
+function partsLike(key: string, previous: readonly string[]): string[] {
+  const parts: string[] = [];
+  for (let start = 0; ; ) {
+    const end = key.indexOf('\u0000', start);
+    const stop = end === -1 ? key.length : end;
+    const before = previous[parts.length];
+    parts.push(before !== undefined && before.length === stop - start && key.startsWith(before, start) ? before : key.slice(start, stop));
+    if (end === -1) return parts;
+    start = end + 1;
+  }
+}
+
 /** `name{label="value",...}` from a series key, for messages and outputs. */
 export function seriesText(key: string): string {
   const parts = seriesParts(key);
@@ -166,7 +182,8 @@ export class ScrapeBuilder {
       duplicates: this.duplicates,
       forEachSeries(visit) {
         let index = 0;
-        for (const key of keys) visit(seriesParts(key), values[index++]!, key);
+        let previous: readonly string[] = [];
+        for (const key of keys) visit((previous = partsLike(key, previous)), values[index++]!, key);
       },
       forEachSeriesNamed(name, visit) {
         const prefix = `${name}\u0000`;
