@@ -6,7 +6,7 @@ import type { AwsEmfConfig } from '../../sources/collector-config/model.js';
 import { byteOrder, type ValidDeclaration } from './declarations.js';
 import { emfLabels, summaryDataPoints } from './data-points.js';
 import { dimensionSetsFor } from './dimension-sets.js';
-import { definitionLength, dimensionsLength, emfEventLengthFromParts, jsonStringLength, labelsLength, numberLength, statisticSetLength, type EmfMetricDefinition } from './emf-size.js';
+import { definitionLength, dimensionsLength, emfEventLengthFromParts, jsonStringLength, labelsLength, numberLength, statisticSetLength } from './emf-size.js';
 import type { CollectorProfile } from './profiles.js';
 import type { IdentityStore } from './identity-store.js';
 import { addIdentities, type MetricAccumulator } from './metric-accumulator.js';
@@ -82,6 +82,7 @@ export class EmfTargetExport {
   private readonly groupList: Group[] = [];
   private readonly setsCache = new Map<readonly string[], string[][]>();
   private readonly names = new NameOrder();
+  private lastLengths: { name: string; unit: string; field: number; definition: number } | undefined;
   /** The receiver adds `prom_metric_type` only when a processor set the resource attribute receiver=prometheus. */
   private readonly extraFields: Readonly<Record<string, string>> | undefined;
   private readonly directivesOff: boolean;
@@ -124,10 +125,19 @@ export class EmfTargetExport {
       if (names.length > MAX_DIMENSIONS_PER_SET) this.stats.overwideSets.push(seriesText(point.seriesKey));
       if (!this.directivesOff) addIdentities(this.metrics, this.namespace, name, dimensionLabels, sets, point, this.context, this.origin);
       const group = this.groupFor(pointLabels, profile.groupByMetricType ? point.type : '', names, point, index);
-      group.valuesLength += jsonStringLength(name) + 3 + valueLength(point, detailed ? index : -1, quantiles);
+      const lengths = this.lengthsOf(name, unitFor(point, profile));
+      group.valuesLength += lengths.field + valueLength(point, detailed ? index : -1, quantiles);
       group.valueCount++;
-      if (sets.length > 0 && !this.directivesOff) addDefinition(group, { name, unit: unitFor(point, profile) }, sets, this.context);
+      if (sets.length > 0 && !this.directivesOff) addDefinition(group, lengths.definition, sets, this.context);
     }
+  }
+
+  /** The JSON lengths of a metric's value field (`"name":`) and definition, for the last name (points come in runs). */
+  private lengthsOf(name: string, unit: string): { name: string; unit: string; field: number; definition: number } {
+    const last = this.lastLengths;
+    if (last !== undefined && last.name === name && last.unit === unit) return last;
+    const definition = definitionLength({ name, unit }, this.context.profile.definitionForm);
+    return (this.lastLengths = { name, unit, field: jsonStringLength(name) + 3, definition });
   }
 
   /**
@@ -190,9 +200,8 @@ export class EmfTargetExport {
 }
 
 /** Without declarations every metric of an event has the same sets (they follow from the labels): one directive. */
-function addDefinition(group: Group, definition: EmfMetricDefinition, sets: readonly (readonly string[])[], context: EmfExportContext): void {
+function addDefinition(group: Group, length: number, sets: readonly (readonly string[])[], context: EmfExportContext): void {
   const key = context.declarations.length === 0 ? '' : sets.map((set) => set.join(',')).join('|');
-  const length = definitionLength(definition, context.profile.definitionForm);
   const directive = group.directive?.key === key ? group.directive : group.others?.get(key);
   if (directive) {
     directive.definitionsLength += length + 1;
