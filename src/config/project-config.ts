@@ -18,6 +18,8 @@ const collectorSchema = z
     scrape: z.string().min(1).optional(),
     /** `kubectl get nodes,pods,services -A -o json` output, for a Container Insights DaemonSet config. */
     clusterInventory: z.string().min(1).optional(),
+    /** The cluster's name, when the DaemonSet config's log_group_name and the nodes' labels do not give it. */
+    clusterName: z.string().min(1).optional(),
     /** A dotenv-style file with the variables the collector config references. */
     envFile: z.string().min(1).optional(),
     /** ADOT collector version whose awsemf behaviour to predict. */

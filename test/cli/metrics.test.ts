@@ -2,7 +2,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -108,6 +108,22 @@ describe('cwdash metrics', () => {
     const without = JSON.parse((await runCli(args, { cwd: repo })).stdout);
     expect(without.summary.customMetrics).toBe(0);
     expect(without.summary.notModelled[0].reason).toMatch(/pass --cluster-inventory/);
+  });
+
+  it('--cluster-name names the cluster the config and the nodes do not name', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cwdash-cluster-name-'));
+    const placeholder = readFileSync(join(repo, 'examples/cluster/otel-config.yaml'), 'utf8').replace('/aws/containerinsights/mz-k8s/performance', '/aws/containerinsights/{ClusterName}/performance');
+    writeFileSync(join(dir, 'otel.yaml'), placeholder);
+    const inventory = JSON.parse(readFileSync(join(repo, 'examples/cluster/inventory.json'), 'utf8'));
+    for (const item of inventory.items) if (item.metadata?.labels) delete item.metadata.labels['alpha.eksctl.io/cluster-name'];
+    writeFileSync(join(dir, 'inventory.json'), JSON.stringify(inventory));
+    const args = ['metrics', '--config', 'otel.yaml', '--cluster-inventory', 'inventory.json', '--format', 'json'];
+    const unnamed = await runCli(args, { cwd: dir });
+    expect(unnamed.exitCode).toBe(2);
+    expect(unnamed.stderr).toContain('fix: pass --cluster-name NAME');
+    const named = JSON.parse((await runCli([...args, '--cluster-name', 'blue'], { cwd: dir })).stdout);
+    expect(named.summary.customMetrics).toBeGreaterThan(0);
+    expect(new Set(named.metrics.map((m: { dimensions: Record<string, string> }) => m.dimensions.ClusterName))).toEqual(new Set(['blue']));
   });
 
   it('reads EMF events from stdin and OpenMetrics with --scrape-format', async () => {

@@ -285,6 +285,8 @@ export interface AnalyzeCollectorOptions {
   readonly replicas?: number | undefined;
   /** `kubectl get nodes,pods,services -A -o json` output: adds the Container Insights metrics of the config (issue 8). */
   readonly clusterInventoryFile?: string | undefined;
+  /** The cluster's name, when neither the config's log_group_name nor the nodes' labels give it. */
+  readonly clusterName?: string | undefined;
 }
 
 /** Reads the config, the scrape (file, stdin or URL) and the cluster inventory, then predicts. */
@@ -307,7 +309,7 @@ export async function analyzeCollector(options: AnalyzeCollectorOptions): Promis
       ? await readScrapeFile('-', options.stdin!, options.scrapeFormat)
       : await readScrapeFile(at(options.scrapeFile), options.stdin!, options.scrapeFormat, shownPath(cwd, options.scrapeFile));
   }
-  const containerInsights = options.clusterInventoryFile === undefined ? undefined : await containerInsightsMetrics(config, at(options.clusterInventoryFile), options.collectorVersion);
+  const containerInsights = options.clusterInventoryFile === undefined ? undefined : await containerInsightsMetrics(config, at(options.clusterInventoryFile), options);
   return predictMetrics({ config, scrape, collectorVersion: options.collectorVersion, replicas: options.replicas, ...containerInsights });
 }
 
@@ -318,11 +320,11 @@ export function shownPath(cwd: string, file: string): string {
 }
 
 /** The Container Insights prediction (src/analysis/container-insights), merged into this one. */
-async function containerInsightsMetrics(config: CollectorConfig, inventoryFile: string, collectorVersion: string | undefined) {
+async function containerInsightsMetrics(config: CollectorConfig, inventoryFile: string, options: AnalyzeCollectorOptions) {
   const { loadClusterInventory } = await import('../../sources/cluster-inventory/load.js');
   const { predictContainerInsightsMetrics, CONTAINER_INSIGHTS_RECEIVER } = await import('../container-insights/predict.js');
   const receivers = [...config.receivers.values()].filter((receiver) => receiver.type === CONTAINER_INSIGHTS_RECEIVER);
   const inventory = await loadClusterInventory(inventoryFile, { preferFullPodName: receivers.some((receiver) => receiver.raw.prefer_full_pod_name === true) });
-  const additionalMetrics = predictContainerInsightsMetrics(config, inventory, { collectorVersion });
+  const additionalMetrics = predictContainerInsightsMetrics(config, inventory, { collectorVersion: options.collectorVersion, clusterName: options.clusterName });
   return { additionalMetrics, modelledReceivers: receivers.map((receiver) => receiver.id) };
 }

@@ -130,6 +130,6 @@ function clusterNameFromLogGroup(logGroupName: string): string | undefined {
 function unknownClusterName(config: CollectorConfig, exporter: ExporterComponent): never {
   throw new UsageError(`cannot tell the cluster's name from ${exporter.id}'s log_group_name "${exporter.awsemf!.logGroupName}" nor from the nodes' labels`, {
     location: { file: config.file, line: exporter.location.line, column: exporter.location.column },
-    fix: 'write the name into log_group_name (/aws/containerinsights/<name>/performance, as the helm chart renders it), or label the nodes alpha.eksctl.io/cluster-name=<name>',
+    fix: 'pass --cluster-name NAME, write the name into log_group_name (/aws/containerinsights/<name>/performance, as the helm chart renders it), or label the nodes alpha.eksctl.io/cluster-name=<name>',
   });
 }

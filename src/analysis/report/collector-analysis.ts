@@ -96,6 +96,7 @@ function predict(input: CollectorInput, context: AnalysisContext): Promise<Metri
     configFile: input.config,
     scrapeFile: input.scrape,
     clusterInventoryFile: input.clusterInventory,
+    clusterName: input.clusterName,
     envFile: input.envFile,
     env: context.env,
     collectorVersion: input.collectorVersion,

@@ -18,6 +18,7 @@ interface MetricsOptions extends GlobalOptions {
   readonly collectorVersion?: string | undefined;
   readonly replicas?: number | undefined;
   readonly clusterInventory?: string | undefined;
+  readonly clusterName?: string | undefined;
   readonly emf?: string | undefined;
   readonly format: 'table' | 'json' | 'csv';
   readonly out?: string | undefined;
@@ -48,6 +49,7 @@ export const metricsCommand = defineCommand<MetricsOptions>({
       })
       .option('env-file', { type: 'string', describe: 'NAME=value lines for the ${env:VAR} references in the config', group: 'Inputs:' })
       .option('cluster-inventory', { type: 'string', describe: '`kubectl get nodes,pods,services -A -o json` output: add the Container Insights metrics', group: 'Inputs:' })
+      .option('cluster-name', { type: 'string', describe: "the cluster's name, when the config's log_group_name and the nodes' labels do not give it", group: 'Inputs:' })
       .option('emf', { type: 'string', describe: 'count the metrics of EMF log events instead (JSON lines; - reads stdin)', group: 'Inputs:' })
       .option('collector-version', { type: 'string', describe: 'ADOT collector version whose behaviour to predict (default: 0.49.0, the newest known)', group: 'Prediction:' })
       .option('replicas', { type: 'number', describe: 'pods running the app + collector (default: 1)', group: 'Prediction:' }) as unknown as Argv<MetricsOptions>,
@@ -57,7 +59,7 @@ export const metricsCommand = defineCommand<MetricsOptions>({
     const { renderMetricsJson } = await import('../../outputs/metrics-json.js');
     let prediction;
     if (options.emf !== undefined) {
-      for (const flag of ['config', 'scrape', 'scrapeUrl', 'clusterInventory'] as const) {
+      for (const flag of ['config', 'scrape', 'scrapeUrl', 'clusterInventory', 'clusterName'] as const) {
         if (options[flag] !== undefined) throw new UsageError(`--emf counts existing events; it does not combine with --${flag.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`, { fix: 'run cwdash metrics once per input' });
       }
       const { readEmfEvents } = await import('../../sources/emf/read.js');
@@ -70,6 +72,7 @@ export const metricsCommand = defineCommand<MetricsOptions>({
         scrapeFormat: options.scrapeFormat === 'auto' ? undefined : options.scrapeFormat,
         scrapeUrl: options.scrapeUrl,
         clusterInventoryFile: options.clusterInventory,
+        clusterName: options.clusterName ?? input.clusterName,
         cwd: io.cwd,
         env: io.env,
         stdin: io.stdin,
@@ -118,5 +121,6 @@ async function collectorInput(options: MetricsOptions, cwd: string) {
     envFile: options.envFile ?? entry?.envFile,
     collectorVersion: options.collectorVersion ?? entry?.collectorVersion,
     replicas: options.replicas ?? entry?.replicas,
+    clusterName: entry?.clusterName,
   };
 }

@@ -107,7 +107,7 @@ describe('predictContainerInsightsMetrics', () => {
         return caught as CwdashError;
       }
     })() as CwdashError;
-    expect(error.describe()).toMatch(/^ci\.yaml:\d+:\d+: cannot tell the cluster's name from awsemf's log_group_name .* nor from the nodes' labels\n {2}fix: write the name into log_group_name/);
+    expect(error.describe()).toMatch(/^ci\.yaml:\d+:\d+: cannot tell the cluster's name from awsemf's log_group_name .* nor from the nodes' labels\n {2}fix: pass --cluster-name NAME, write the name into log_group_name/);
 
     // eksctl's node label names the cluster when the log group does not.
     const labelled = { ...inventory, clusterName: 'from-label' };
