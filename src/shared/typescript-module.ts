@@ -47,7 +47,12 @@ export async function importTypeScriptModule(file: string): Promise<Record<strin
  * then arrives wrapped as `{ __esModule, default }`; unwrapping here gives every caller the value the user wrote.
  */
 export async function importDefaultExport(file: string): Promise<unknown> {
-  const value = (await importTypeScriptModule(file)).default;
+  return defaultExportOf(await importTypeScriptModule(file));
+}
+
+/** The default export of an already-imported module, unwrapped the same way. */
+export function defaultExportOf(module: Record<string, unknown>): unknown {
+  const value = module.default;
   if (typeof value === 'object' && value !== null && !Array.isArray(value) && '__esModule' in value && 'default' in value) {
     return (value as { default: unknown }).default;
   }

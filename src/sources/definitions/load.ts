@@ -8,7 +8,7 @@ import type { DashboardBody } from '../../model/body/schema.js';
 import type { ValidationMessage } from '../../model/body/messages.js';
 import { validateDashboardBody, validateDashboardName } from '../../model/body/validate.js';
 import { CwdashError, InputError } from '../../shared/errors.js';
-import { importTypeScriptModule } from '../../shared/typescript-module.js';
+import { defaultExportOf, importTypeScriptModule } from '../../shared/typescript-module.js';
 import { findDefinitionFiles } from './find.js';
 import type { importAll } from './import-all.js';
 import { originOf, recordingCallSites } from '../../model/dashboard/private/call-site.js';
@@ -56,7 +56,7 @@ async function importDefinitionModules(files: readonly string[]): Promise<Record
 }
 
 function dashboardsOf(module: Record<string, unknown>, file: string, options: LoadOptions): LoadedDashboard[] {
-  const exported = unwrapCommonJsDefault(module.default);
+  const exported = defaultExportOf(module);
   const items = Array.isArray(exported) ? exported : [exported];
   return items.map((item, index) => {
     if (!isDashboard(item)) {
@@ -121,12 +121,4 @@ function checkUniqueNames(dashboards: readonly LoadedDashboard[]): void {
     }
     seen.set(dashboard.name, dashboard.sourceFile);
   }
-}
-
-/** A definition outside an ESM package is compiled as CommonJS; its `export default` then sits one level down. */
-function unwrapCommonJsDefault(value: unknown): unknown {
-  if (typeof value === 'object' && value !== null && !Array.isArray(value) && '__esModule' in value && 'default' in value) {
-    return (value as { default: unknown }).default;
-  }
-  return value;
 }
