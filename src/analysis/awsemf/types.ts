@@ -1,5 +1,6 @@
 /** The prediction's output types: what `cwdash metrics --format json` prints and the cost report embeds. */
 import type { MetricIdentity } from '../../model/metric-identity.js';
+import type { OtlpPipeline, OtlpSeries, OtlpVolume } from '../otlp/types.js';
 
 /** How the dimension set of a metric came about: the point's full label set, a rollup, or a declaration. */
 export type DimensionSetKind = 'full' | 'zero-rollup' | 'single-rollup' | 'declared' | 'emf';
@@ -72,8 +73,14 @@ export interface MetricsPrediction {
     readonly byDimensionSet: Readonly<Record<string, number>>;
     readonly labelCardinality: readonly LabelCardinality[];
     readonly notModelled: readonly NotModelledEntry[];
+    /** Present when a pipeline exports to CloudWatch's OTLP endpoint: all those pipelines together. */
+    readonly otlp?: OtlpVolume;
   };
   readonly emf: EmfVolume;
+  /** Metrics pipelines exporting to CloudWatch's OTLP endpoint, each with its `otlp` volume and what the endpoint rejects. */
+  readonly pipelines?: readonly OtlpPipeline[];
+  /** The series those pipelines create, with the labels PromQL sees. */
+  readonly otlpSeries?: readonly OtlpSeries[];
   readonly assumptions: {
     readonly scrapeIntervalSeconds: number;
     readonly scrapeIntervals: Readonly<Record<string, number>>;
