@@ -4,6 +4,7 @@
  */
 import type { MetricsPrediction, PredictedMetric } from '../analysis/awsemf/types.js';
 import { compareStrings } from '../shared/json.js';
+import { renderOtlpSection } from './otlp-table.js';
 import { renderTextTable } from './text-table.js';
 
 const MAX_SETS_SHOWN = 6;
@@ -22,6 +23,7 @@ export function renderMetricsTable(prediction: MetricsPrediction): string {
     ));
   }
   parts.push(emfSection(prediction));
+  if (prediction.pipelines) parts.push(renderOtlpSection(prediction.pipelines, prediction.otlpSeries ?? [], prediction.summary.otlp!, { formatCount, formatBytes }));
   if (prediction.summary.notModelled.length > 0) {
     parts.push('Not modelled (their effect on the count is not included)\n' + renderTextTable([{ header: 'Component' }, { header: 'Where' }, { header: 'Why' }], prediction.summary.notModelled.map((entry) => [entry.component, entry.location, entry.reason])));
   }

@@ -210,7 +210,8 @@ function runPrediction(config: CollectorConfig, scrape: Scrape, profile: Collect
       }
     }
   }
-  if (!config.pipelines.some((p) => p.signal === 'metrics' && p.exporters.some((id) => config.exporters.get(id)?.awsemf))) {
+  // A config exporting over OTLP instead gets its OTLP prediction; the missing awsemf exporter is no news there.
+  if (!config.pipelines.some((p) => p.signal === 'metrics' && p.exporters.some((id) => config.exporters.get(id)?.awsemf || config.exporters.get(id)?.otlp))) {
     warnings.push({ message: 'no metrics pipeline sends to an awsemf exporter: this config creates no CloudWatch custom metrics through EMF', location: config.file });
   }
   return { metrics, stats, monthly, intervals, warnings, prometheusTargets };
