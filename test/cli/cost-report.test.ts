@@ -118,7 +118,7 @@ describe('cwdash cost-report on the bundled task-service example', () => {
       copyFileSync(CONFIG, join(dir, service, 'otel-config.yaml'));
     }
     const result = await runCli(
-      ['cost-report', '--config', 'a/otel-config.yaml', '--scrape', SCRAPE, '--config', 'b/otel-config.yaml', '--dashboards', 'task-service.json', '--write-fix', '.', '--format', 'json'],
+      ['cost-report', '--config', 'a/otel-config.yaml', '--scrape', SCRAPE, '--config', 'b/otel-config.yaml', '--dashboards', 'task-service.json', '--write-fix', '.', '--allow-drop-all', '--format', 'json'],
       { cwd: dir, env: ENV },
     );
     expect(result.exitCode, result.stderr).toBe(0);
@@ -217,7 +217,7 @@ describe('cwdash cost-report on the bundled task-service example', () => {
     expect(alarms.exitCode).toBe(2);
     expect(alarms.stderr).toMatch(/alarms\.json: \/MetricAlarms\/0\/AlarmName: invalid alarms file/);
     expect(alarms.stderr).not.toMatch(/\n\s+at /);
-    const missing = await runCli(['cost-report', '--config', join(dir, 'nope.yaml')], { cwd: dir, env: ENV });
+    const missing = await runCli(['cost-report', '--config', join(dir, 'nope.yaml'), '--no-usage'], { cwd: dir, env: ENV });
     expect(missing.exitCode).toBe(2);
     expect(missing.stderr).toMatch(/nope\.yaml: collector config not found/);
     const orphan = await runCli(['cost-report', '--scrape', SCRAPE], { cwd: dir, env: ENV });
