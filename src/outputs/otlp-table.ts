@@ -3,7 +3,7 @@
  * over OTLP (with the estimate's assumptions), the series by metric name with their PromQL labels, and what
  * CloudWatch's OTLP endpoint would reject.
  */
-import type { OtlpPipeline, OtlpSeries, OtlpVolume } from '../analysis/otlp/types.js';
+import type { OtlpPipeline, OtlpSeries, OtlpVolume } from '../model/otlp-prediction.js';
 import { renderTextTable } from './text-table.js';
 
 const MAX_NAMES_SHOWN = 12;

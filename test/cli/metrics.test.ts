@@ -87,7 +87,7 @@ describe('cwdash metrics', () => {
   });
 
   it('counts existing EMF events with --emf', async () => {
-    const result = await runCli(['metrics', '--emf', '../shared/fixtures/emf-events.jsonl', '--format', 'json'], { cwd: repo });
+    const result = await runCli(['metrics', '--emf', 'test/fixtures/emf/emf-events.jsonl', '--format', 'json'], { cwd: repo });
     expect(result.exitCode).toBe(0);
     expect(JSON.parse(result.stdout)).toMatchObject({ summary: { customMetrics: 196 }, emfLog: { events: 16, invalidEvents: 0 } });
   });
@@ -127,7 +127,7 @@ describe('cwdash metrics', () => {
   });
 
   it('reads EMF events from stdin and OpenMetrics with --scrape-format', async () => {
-    const events = readFileSync(join(repo, '../shared/fixtures/emf-events.jsonl'), 'utf8');
+    const events = readFileSync(join(repo, 'test/fixtures/emf/emf-events.jsonl'), 'utf8');
     const fromStdin = await runCli(['metrics', '--emf', '-', '--format', 'json'], { cwd: repo, stdin: events });
     expect(JSON.parse(fromStdin.stdout).summary.customMetrics).toBe(196);
     const om = '# TYPE jobs counter\njobs_total 1\n# EOF\n';

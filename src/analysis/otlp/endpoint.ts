@@ -5,7 +5,7 @@
  */
 import { formatLocation } from '../../shared/errors.js';
 import type { CollectorConfig, ExporterComponent } from '../../sources/collector-config/model.js';
-import type { OtlpExporterTarget, OtlpFinding } from './types.js';
+import type { OtlpExporterTarget, OtlpFinding } from '../../model/otlp-prediction.js';
 
 const CLOUDWATCH_HOST = /^monitoring\.([a-z]{2}(?:-[a-z]+)+-\d+)\.amazonaws\.com(?:\.cn)?$/;
 

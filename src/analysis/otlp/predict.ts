@@ -16,7 +16,7 @@ import { compileRelabelRules } from '../awsemf/relabel.js';
 import { encodeTarget, type EncodablePoint } from './encode.js';
 import { cloudWatchTarget, exporterFindings } from './endpoint.js';
 import { promqlLabels } from './labels.js';
-import type { OtlpExporterTarget, OtlpFinding, OtlpPipeline, OtlpPrediction, OtlpSeries, OtlpVolume } from './types.js';
+import type { OtlpExporterTarget, OtlpFinding, OtlpPipeline, OtlpPrediction, OtlpSeries, OtlpVolume } from '../../model/otlp-prediction.js';
 
 /** otel-metrics.md §3: a month is 730 hours, as in the Price List's metric-months. */
 export const OTLP_SECONDS_PER_MONTH = 2_628_000;

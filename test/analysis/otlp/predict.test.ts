@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { predictMetrics } from '../../../src/analysis/awsemf/predict.js';
 import { encodeTarget } from '../../../src/analysis/otlp/encode.js';
-import type { OtlpSeries } from '../../../src/analysis/otlp/types.js';
+import type { OtlpSeries } from '../../../src/model/otlp-prediction.js';
 import { parseCollectorConfig } from '../../../src/sources/collector-config/load.js';
 import { parseScrape } from '../../../src/sources/exposition/scrape.js';
 import { encodedLength, keyValueFieldLength } from './otlp-proto.js';

@@ -1,4 +1,4 @@
-/** What `cwdash metrics` predicts for CloudWatch's OpenTelemetry path (OTLP ingestion, PromQL queries). */
+/** What `cwdash metrics` predicts for CloudWatch's OpenTelemetry path (OTLP ingestion, PromQL queries): types only. */
 
 /** The `otlp` object of the output contract: one per pipeline and one in `summary` (bytes are whole numbers). */
 export interface OtlpVolume {
