@@ -11,10 +11,10 @@ import { describe, expect, it } from 'vitest';
 import { expandTemplate, GoRegexp, isGoRegexp } from '../../src/shared/go-regexp.js';
 import { applyRelabel, compileRelabelRules } from '../../src/analysis/awsemf/relabel.js';
 import type { RelabelRule } from '../../src/sources/collector-config/model.js';
+import { describeWithTool, PROMTOOL } from '../support/external-tools.js';
 import { runCli } from '../support/run-cli.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'cwdash-regex-'));
-const promtool = spawnSync('promtool', ['--version']).status === 0;
 
 const compile = (pattern: string, anchored = false) => {
   const regex = GoRegexp.compile(pattern, anchored);
@@ -29,7 +29,7 @@ function promtoolVerdict(regex: string): string | undefined {
     file,
     `scrape_configs:\n  - job_name: x\n    static_configs: [{targets: ['localhost:1']}]\n    metric_relabel_configs:\n      - source_labels: [__name__]\n        regex: ${JSON.stringify(regex)}\n        action: keep\n`,
   );
-  const result = spawnSync('promtool', ['check', 'config', file], { encoding: 'utf8' });
+  const result = spawnSync(PROMTOOL.path!, ['check', 'config', file], { encoding: 'utf8' });
   if (result.status === 0) return undefined;
   return /parsing YAML file [^:]+: (.*)/.exec(result.stdout + result.stderr)?.[1] ?? 'unparsed promtool output';
 }
@@ -86,7 +86,21 @@ describe('RE2 dialect', () => {
     expect((regex as { error: string }).error).toMatch(/^error parsing regexp: /);
   });
 
-  it.runIf(promtool)('agrees with promtool 2.42 on every pattern, word for word', () => {
+  it('(a+)+b against 40 characters is instant (linear time, no backtracking)', () => {
+    const started = Date.now();
+    expect(compile('(a+)+b').test('a'.repeat(40))).toBe(false);
+    expect(compile('(a+)+b', true).test(`${'a'.repeat(100_000)}c`)).toBe(false);
+    expect(Date.now() - started).toBeLessThan(500);
+  });
+
+  it('awsemf selectors are unanchored, relabel regexes anchored', () => {
+    expect(compile('http_request').test('http_requests_total')).toBe(true);
+    expect(compile('http_request', true).test('http_requests_total')).toBe(false);
+  });
+});
+
+describeWithTool(PROMTOOL, 'RE2 dialect against promtool', () => {
+  it('agrees with promtool 2.42 on every pattern, word for word', () => {
     for (const [pattern] of ACCEPTED) expect(promtoolVerdict(pattern), pattern).toBeUndefined();
     for (const pattern of REFUSED) {
       const regex = GoRegexp.compile(pattern, true) as { error: string };
@@ -99,17 +113,6 @@ describe('RE2 dialect', () => {
     }
   });
 
-  it('(a+)+b against 40 characters is instant (linear time, no backtracking)', () => {
-    const started = Date.now();
-    expect(compile('(a+)+b').test('a'.repeat(40))).toBe(false);
-    expect(compile('(a+)+b', true).test(`${'a'.repeat(100_000)}c`)).toBe(false);
-    expect(Date.now() - started).toBeLessThan(500);
-  });
-
-  it('awsemf selectors are unanchored, relabel regexes anchored', () => {
-    expect(compile('http_request').test('http_requests_total')).toBe(true);
-    expect(compile('http_request', true).test('http_requests_total')).toBe(false);
-  });
 });
 
 describe('errors at file:line in the collector\'s words', () => {
