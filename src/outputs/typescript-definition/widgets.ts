@@ -114,7 +114,7 @@ function chartWidgetCode(json: WidgetJsonOf<'chart'>, placement: Placement): Cod
   const { data, plotOptions, ...rest } = json.properties;
   const { legend, xAxis, yAxis, style, annotations, ...otherPlotOptions } = plotOptions ?? {};
   const { horizontal, ...otherAnnotations } = annotations ?? {};
-  const queries = data.queries.map(({ type: _type, language: _language, step, ...query }) => ({ ...query, step: durationCode(step) }));
+  const queries = data.queries.map(({ type: _type, language: _language, id, query, step, label, ...other }) => ({ id, query, step: durationCode(step), label, ...other }));
   // Keys the widget does not model are passed on unknown to it: the render check then fails and the JSON stays raw.
   return construct('ChartWidget', (p) => new ChartWidget(p), {
     ...placement, ...rest, queries, legend, xAxis, yAxis, style, horizontalAnnotations: horizontal, ...otherPlotOptions, ...otherAnnotations,
