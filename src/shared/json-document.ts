@@ -36,7 +36,7 @@ export function parseJsonText(text: string): JsonParseResult {
   // Editors on some systems save with a byte-order mark, which JSON.parse rejects.
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   try {
-    return { ok: true, value: JSON.parse(body) };
+    return { ok: true, value: parseBoundedJson(body) };
   } catch (error) {
     const message = (error as Error).message;
     const position = /position (\d+)/.exec(message);
