@@ -104,6 +104,9 @@ export interface AwsEmfConfig {
   readonly parseJsonEncodedAttrValues: readonly string[];
   /** Options the user actually wrote, so version checks can say "not in this collector version". */
   readonly explicitOptions: readonly string[];
+  /** The AWS region the exporter sends to (`region`), `''` when it leaves that to the SDK; where it is written. */
+  readonly region: string;
+  readonly regionLocation?: ConfigLocation | undefined;
 }
 
 // ---- processors ---------------------------------------------------------------------------------------------
