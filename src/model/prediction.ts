@@ -77,7 +77,7 @@ export interface MetricsPrediction {
   /** The series those pipelines create, with the labels PromQL sees. */
   readonly otlpSeries?: readonly OtlpSeries[];
   /** When asked for (the cost report): the awsemf pipelines' data as if it were exported over OTLP instead. */
-  readonly otlpEquivalent?: OtlpVolume;
+  readonly otlpEquivalent?: { readonly volume: OtlpVolume; readonly metricTypes: Readonly<Record<string, OtlpSeries['type']>> };
   readonly assumptions: {
     readonly scrapeIntervalSeconds: number;
     readonly scrapeIntervals: Readonly<Record<string, number>>;

@@ -6,6 +6,7 @@
 import { formatUsd } from '../analysis/cost/money.js';
 import type { CostReport, Finding } from '../analysis/report/cost-report.js';
 import { formatMetricIdentity } from '../model/metric-identity.js';
+import { migrationPlanLines } from './report-migration.js';
 import { comparisonRows, otlpPriceNote } from './report-otlp.js';
 
 export interface ReportMarkdownOptions {
@@ -55,6 +56,9 @@ export function renderReportMarkdown(report: CostReport, options: ReportMarkdown
     for (const finding of report.findings.slice(0, max)) lines.push(findingRow(finding));
     if (report.findings.length > max) lines.push('', `…and ${report.findings.length - max} more (see the JSON or SARIF report).`);
     lines.push('');
+  }
+  if (report.migrationPlan) {
+    lines.push(`${h}# Migration plan: Classic → OpenTelemetry (PromQL)`, '', '```text', ...migrationPlanLines(report.migrationPlan, (text) => text.replaceAll('```', "'''")), '```', '');
   }
   lines.push('<details><summary>Assumptions</summary>', '');
   for (const assumption of report.assumptions) lines.push(`- ${md(assumption)}`);

@@ -116,7 +116,7 @@ export function predictMetrics(options: PredictOptions): MetricsPrediction {
       logGroups: [...run.stats.logGroups].sort(compareStrings),
     },
     ...(otlp ? { pipelines: otlp.pipelines, otlpSeries: otlp.series } : {}),
-    ...(equivalent ? { otlpEquivalent: equivalent.summary } : {}),
+    ...(equivalent ? { otlpEquivalent: { volume: equivalent.summary, metricTypes: Object.fromEntries(equivalent.series.map((series) => [series.metricName, series.type])) } } : {}),
     assumptions: {
       scrapeIntervalSeconds: interval,
       scrapeIntervals: run.intervals,

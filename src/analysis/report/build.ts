@@ -15,7 +15,8 @@ import type { RuleSet } from '../rules/rule-file.js';
 import type { AllowList } from '../usage/allow-list.js';
 import type { MetricRead } from '../usage/metric-read.js';
 import { pinnedNames, readSources, type UsageIndex } from '../usage/usage-index.js';
-import type { OtlpVolume } from '../../model/otlp-prediction.js';
+import type { OtlpSeries, OtlpVolume } from '../../model/otlp-prediction.js';
+import { migrationPlan } from '../migration/plan.js';
 import { otlpCost } from './otlp-cost.js';
 import { COST_REPORT_SCHEMA_VERSION, type CollectorReport, type CostBucket, type CostReport, type FixSummary, type ReportProblem } from './cost-report.js';
 
@@ -37,6 +38,7 @@ export interface CollectorInputs {
   /** OTLP the collector sends to CloudWatch; for awsemf collectors, the same data as it would be over OTLP. */
   readonly otlp?: OtlpVolume | undefined;
   readonly otlpEquivalent?: OtlpVolume | undefined;
+  readonly otlpMetricTypes?: Readonly<Record<string, OtlpSeries['type']>> | undefined;
 }
 
 export interface CostReportInputs {
@@ -52,6 +54,8 @@ export interface CostReportInputs {
   readonly freeTier?: boolean | undefined;
   readonly assumptions: readonly string[];
   readonly problems?: readonly ReportProblem[] | undefined;
+  /** Add the Classic → OTLP migration plan (`--migration-plan`). @default false */
+  readonly migrationPlan?: boolean | undefined;
 }
 
 export function buildCostReport(inputs: CostReportInputs): CostReport {
@@ -139,7 +143,13 @@ export function buildCostReport(inputs: CostReportInputs): CostReport {
     findings: runRules(context, inputs.rules),
     rules: ruleDescriptors(inputs.rules),
     problems,
+    ...(inputs.migrationPlan ? { migrationPlan: planOf(inputs, metrics) } : {}),
   };
+}
+
+function planOf(inputs: CostReportInputs, metrics: readonly AnalyzedMetric[]) {
+  const types = Object.assign({}, ...inputs.collectors.map((collector) => collector.otlpMetricTypes ?? {})) as Record<string, OtlpSeries['type']>;
+  return migrationPlan(inputs.usage.reads, metrics.map((metric) => metric.identity), types);
 }
 
 /**

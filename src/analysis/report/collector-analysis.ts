@@ -17,7 +17,7 @@ import type { PendingFile } from '../../shared/files.js';
 import { collectorProfile } from '../awsemf/profiles.js';
 import { analyzeCollector } from '../awsemf/predict.js';
 import type { MetricsPrediction } from '../../model/prediction.js';
-import type { OtlpVolume } from '../../model/otlp-prediction.js';
+import type { OtlpSeries, OtlpVolume } from '../../model/otlp-prediction.js';
 import { customMetricsMonthlyCost } from '../cost/model.js';
 import { BYTES_PER_GB } from '../cost/money.js';
 import { byteOrder } from '../awsemf/declarations.js';
@@ -41,6 +41,8 @@ export interface CollectorAnalysis {
   /** What the collector sends to CloudWatch's OTLP endpoint, and what its awsemf data would be over OTLP. */
   readonly otlp?: OtlpVolume | undefined;
   readonly otlpEquivalent?: OtlpVolume | undefined;
+  /** OTLP type of each metric name the awsemf pipelines send (for the migration plan's PromQL). */
+  readonly otlpMetricTypes?: Readonly<Record<string, OtlpSeries['type']>> | undefined;
   readonly assumptions: readonly string[];
 }
 
@@ -82,7 +84,8 @@ export async function analyzeCollectorInput(input: CollectorInput, context: Anal
     metrics: metricInputs(prediction),
     emfLogs: { bytesPerMonth: prediction.emf.bytesPerMonth, retentionDays: retention },
     otlp: prediction.summary.otlp,
-    otlpEquivalent: prediction.otlpEquivalent,
+    otlpEquivalent: prediction.otlpEquivalent?.volume,
+    otlpMetricTypes: prediction.otlpEquivalent?.metricTypes,
     assumptions: [
       `${file}: ADOT collector ${prediction.collectorVersion} (contrib ${prediction.profile.contribVersion}), ` +
         `${assumptions.replicas} replica${assumptions.replicas === 1 ? '' : 's'}` +
@@ -98,7 +101,7 @@ export async function analyzeCollectorInput(input: CollectorInput, context: Anal
 }
 
 function otlpAssumptions(file: string, prediction: MetricsPrediction): string[] {
-  const volume = prediction.summary.otlp ?? prediction.otlpEquivalent;
+  const volume = prediction.summary.otlp ?? prediction.otlpEquivalent?.volume;
   if (!volume) return [];
   const what = prediction.summary.otlp ? 'OTLP' : 'the same series over OTLP (if awsemf were replaced by otlphttp)';
   return volume.assumptions.map((line) => `${file}: ${what}: ${line}`);

@@ -87,6 +87,24 @@ export const costReportSchema = z
     ),
     rules: z.array(z.strictObject({ id: z.string(), severity, description: z.string(), enabled: z.boolean() })),
     problems: z.array(z.strictObject({ where: z.string(), message: z.string() })),
+    migrationPlan: z
+      .strictObject({
+        phases: z.array(z.string()),
+        items: z.array(
+          z.strictObject({
+            metric: z.string(),
+            consumer: z.strictObject({ kind: z.string(), name: z.string(), path: z.string().optional(), file: z.string().optional() }),
+            classic: z.string(),
+            promql: z.string().nullable().describe('the PromQL reading the same data; null when the mapping is not mechanical'),
+            mechanical: z.boolean(),
+            note: z.string().optional(),
+            promqlAlarm: z.strictObject({ query: z.string(), evaluationInterval: z.number().int().nullable(), pendingPeriod: z.number().int() }).optional(),
+          }),
+        ),
+        manualConsumers: z.number().int(),
+      })
+      .optional()
+      .describe('cost-report --migration-plan: Classic consumers needing a PromQL rewrite'),
   })
   .describe('cwdash cost report (cwdash cost-report --format json)');
 

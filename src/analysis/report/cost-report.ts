@@ -5,10 +5,12 @@
  */
 import type { MetricIdentity } from '../../model/metric-identity.js';
 import type { OtlpCost } from './otlp-cost.js';
+import type { MigrationPlan } from '../migration/plan.js';
 
 export type { OtlpCost } from './otlp-cost.js';
+export type { MigrationItem, MigrationPlan } from '../migration/plan.js';
 
-/** 2: collectors and totals carry the OpenTelemetry path's cost (`otlp`, `otlpEquivalent`, `totals.otlp`). */
+/** 2: collectors and totals carry the OpenTelemetry path's cost (`otlp`, `otlpEquivalent`, `totals.otlp`); `migrationPlan`. */
 export const COST_REPORT_SCHEMA_VERSION = 2;
 
 export type Severity = 'error' | 'warning' | 'note';
@@ -129,4 +131,6 @@ export interface CostReport {
   readonly rules: readonly RuleDescriptor[];
   /** Inputs that could not be read in part (a malformed dashboard row, an expired allow-list entry...). */
   readonly problems: readonly ReportProblem[];
+  /** `--migration-plan`: the consumers of Classic metrics that need a PromQL rewrite. */
+  readonly migrationPlan?: MigrationPlan | undefined;
 }

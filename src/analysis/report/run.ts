@@ -28,6 +28,8 @@ export interface CostReportRunOptions {
   readonly region: string;
   readonly budgetUSD?: number | undefined;
   readonly freeTier: boolean;
+  /** `--migration-plan`: add the Classic → OTLP migration plan. */
+  readonly migrationPlan?: boolean | undefined;
   /** YYYY-MM-DD: allow-list expiries are checked against it. */
   readonly today: string;
   /** Where fixed configs go; undefined computes the fix without writing it. */
@@ -89,7 +91,7 @@ export async function runCostReport(options: CostReportRunOptions): Promise<Cost
       if (fix.file) fixFiles.push(fix.file);
       collectors.push({
         facts: analysis.facts, scrape: analysis.scrape, metrics: analysis.metrics, emfLogs: analysis.emfLogs, fix: fix.summary,
-        otlp: analysis.otlp, otlpEquivalent: analysis.otlpEquivalent,
+        otlp: analysis.otlp, otlpEquivalent: analysis.otlpEquivalent, otlpMetricTypes: analysis.otlpMetricTypes,
       });
     }
   }
@@ -110,6 +112,7 @@ export async function runCostReport(options: CostReportRunOptions): Promise<Cost
     budgetUSD: options.budgetUSD,
     freeTier: options.freeTier,
     assumptions,
+    migrationPlan: options.migrationPlan,
   });
   return { report, fixFiles };
 }
