@@ -63,3 +63,19 @@ describe('cost-report: Classic and OTLP side by side', () => {
     expect(json.problems.some((problem) => problem.message.startsWith('OTLP ingestion price'))).toBe(false);
   });
 });
+
+describe('cost-report --migration-plan', () => {
+  test('on the bundled examples: the task-service dashboard rows get PromQL, SEARCH and math rows say why not', async () => {
+    const result = await runCli(['cost-report', '--migration-plan', '--format', 'json'], { cwd: ROOT, env: { CWDASH_CACHE_DIR: mkdtempSync(join(tmpdir(), 'cwdash-cache-')) } });
+    const json = costReportSchema.parse(JSON.parse(result.stdout));
+    const items = json.migrationPlan!.items;
+    expect(items.find((item) => item.metric === 'prod/task-service nodejs_eventloop_lag_p99_seconds')).toMatchObject({
+      consumer: { kind: 'dashboard', name: 'prod-task-service' }, mechanical: true, promql: 'max(max_over_time(nodejs_eventloop_lag_p99_seconds[1m]))',
+    });
+    expect(items.filter((item) => item.classic.startsWith('SEARCH(')).every((item) => !item.mechanical && item.promql === null)).toBe(true);
+    expect(items.some((item) => item.note?.includes('metric math'))).toBe(true);
+    const table = (await runCli(['cost-report', '--migration-plan'], { cwd: ROOT, env: { CWDASH_CACHE_DIR: mkdtempSync(join(tmpdir(), 'cwdash-cache-')) } })).stdout;
+    expect(table).toContain('Migration plan: Classic → OpenTelemetry (PromQL)');
+    expect(table).toContain('  PromQL: max(max_over_time(nodejs_eventloop_lag_p99_seconds[1m]))');
+  });
+});
