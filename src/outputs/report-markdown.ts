@@ -43,7 +43,7 @@ export function renderReportMarkdown(report: CostReport, options: ReportMarkdown
   }
   const comparison = comparisonRows(report);
   if (comparison.length > 0) {
-    lines.push(`${h}# Classic vs OpenTelemetry (OTLP, per GB)`, '', '| Collector config | OTLP | Classic per month | OTLP per month |', '|---|---|---|---|');
+    lines.push(`${h}# Classic vs OpenTelemetry (OTLP, per GB) and Container Insights modes`, '', '| Collector config | Compared with | Classic per month | Per month that way |', '|---|---|---|---|');
     for (const row of comparison) lines.push(`| ${code(row.config)} | ${row.basis} | ${md(row.classic)} | ${md(row.otlp)} |`);
     const note = otlpPriceNote(report);
     lines.push('', ...(note ? [md(note), ''] : []));

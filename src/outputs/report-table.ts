@@ -63,10 +63,10 @@ export function renderReportTable(report: CostReport, options: ReportTableOption
   }
   const comparison = comparisonRows(report);
   if (comparison.length > 0) {
-    parts.push('\nClassic (custom metrics + EMF) vs OpenTelemetry (OTLP, per GB)\n');
+    parts.push('\nClassic (custom metrics + EMF) vs OpenTelemetry (OTLP, per GB) and Container Insights modes\n');
     parts.push(
       renderTextTable(
-        [{ header: 'CONFIG' }, { header: 'OTLP' }, { header: 'CLASSIC PER MONTH' }, { header: 'OTLP PER MONTH' }],
+        [{ header: 'CONFIG' }, { header: 'COMPARED WITH' }, { header: 'CLASSIC PER MONTH' }, { header: 'PER MONTH THAT WAY' }],
         comparison.map((row) => [printable(row.config), row.basis, row.classic, row.otlp]),
       ),
     );

@@ -26,6 +26,7 @@ import { prometheusPoints, prometheusTarget, type TargetSpec } from './prometheu
 import { compileRelabelRules } from './relabel.js';
 import { summarize, summarizeMetrics } from '../../model/metric-summary.js';
 import type { MetricsPrediction, PredictedMetric, PredictionWarning } from '../../model/prediction.js';
+import type { ContainerInsightsModes } from '../../model/container-insights-modes.js';
 import { otlpEquivalent, predictOtlp } from '../otlp/predict.js';
 
 export const DAYS_PER_MONTH = 30;
@@ -44,6 +45,8 @@ export interface PredictOptions {
   readonly modelledReceivers?: readonly string[] | undefined;
   /** Also size the awsemf pipelines' data as if it went over OTLP (the cost report's Classic-vs-OTLP comparison). */
   readonly otlpEquivalent?: boolean | undefined;
+  /** The cluster's Container Insights in all three modes (`--cluster-inventory`). */
+  readonly containerInsights?: ContainerInsightsModes | undefined;
   /** `false`: leave `metrics` empty and only count (a scrape of a million series, where the list is the cost). */
   readonly listMetrics?: boolean | undefined;
 }
@@ -92,7 +95,9 @@ export function predictMetrics(options: PredictOptions): MetricsPrediction {
   const interval = Object.values(run.intervals)[0] ?? 60;
   const otlpInputs = { config: options.config, scrape: options.scrape ?? EMPTY_SCRAPE, profile, replicas };
   const otlp = predictOtlp(otlpInputs);
+  // A pipeline with no prometheus receiver (Container Insights) has no scrape to send over OTLP: nothing to compare.
   const equivalent = options.otlpEquivalent ? otlpEquivalent(otlpInputs) : undefined;
+  const comparable = equivalent && equivalent.summary.series > 0 ? equivalent : undefined;
   const summary = listed
     ? summarizeMetrics(merged, notModelled)
     : summarize((visit) => run.metrics.forEach((namespace, metricName, entry) => visit(namespace, metricName, entry.set, entry.values)), notModelled);
@@ -116,7 +121,8 @@ export function predictMetrics(options: PredictOptions): MetricsPrediction {
       logGroups: [...run.stats.logGroups].sort(compareStrings),
     },
     ...(otlp ? { pipelines: otlp.pipelines, otlpSeries: otlp.series } : {}),
-    ...(equivalent ? { otlpEquivalent: { volume: equivalent.summary, metricTypes: Object.fromEntries(equivalent.series.map((series) => [series.metricName, series.type])) } } : {}),
+    ...(options.containerInsights ? { containerInsights: options.containerInsights } : {}),
+    ...(comparable ? { otlpEquivalent: { volume: comparable.summary, metricTypes: Object.fromEntries(comparable.series.map((series) => [series.metricName, series.type])) } } : {}),
     assumptions: {
       scrapeIntervalSeconds: interval,
       scrapeIntervals: run.intervals,
@@ -334,6 +340,9 @@ async function containerInsightsMetrics(config: CollectorConfig, inventoryFile: 
   const { predictContainerInsightsMetrics, CONTAINER_INSIGHTS_RECEIVER } = await import('../container-insights/predict.js');
   const receivers = [...config.receivers.values()].filter((receiver) => receiver.type === CONTAINER_INSIGHTS_RECEIVER);
   const inventory = await loadClusterInventory(inventoryFile, { preferFullPodName: receivers.some((receiver) => receiver.raw.prefer_full_pod_name === true) });
-  const additionalMetrics = predictContainerInsightsMetrics(config, inventory, { collectorVersion: options.collectorVersion, clusterName: options.clusterName });
-  return { additionalMetrics, modelledReceivers: receivers.map((receiver) => receiver.id) };
+  const { containerInsightsModes } = await import('../container-insights/modes.js');
+  const additionalMetrics = receivers.length === 0 ? [] : predictContainerInsightsMetrics(config, inventory, { collectorVersion: options.collectorVersion, clusterName: options.clusterName });
+  const clusterName = additionalMetrics[0]?.dimensions.ClusterName ?? options.clusterName ?? inventory.clusterName ?? '(cluster)';
+  const containerInsights = containerInsightsModes(inventory, clusterName, additionalMetrics.length);
+  return { additionalMetrics, modelledReceivers: receivers.map((receiver) => receiver.id), containerInsights };
 }

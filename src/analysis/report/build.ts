@@ -17,7 +17,8 @@ import type { MetricRead } from '../usage/metric-read.js';
 import { pinnedNames, readSources, type UsageIndex } from '../usage/usage-index.js';
 import type { OtlpSeries, OtlpVolume } from '../../model/otlp-prediction.js';
 import { migrationPlan } from '../migration/plan.js';
-import { otlpCost } from './otlp-cost.js';
+import { containerInsightsCost, otlpCost } from './otlp-cost.js';
+import type { ContainerInsightsModes } from '../../model/container-insights-modes.js';
 import { COST_REPORT_SCHEMA_VERSION, type CollectorReport, type CostBucket, type CostReport, type FixSummary, type ReportProblem } from './cost-report.js';
 
 export interface MetricInput {
@@ -39,6 +40,7 @@ export interface CollectorInputs {
   readonly otlp?: OtlpVolume | undefined;
   readonly otlpEquivalent?: OtlpVolume | undefined;
   readonly otlpMetricTypes?: Readonly<Record<string, OtlpSeries['type']>> | undefined;
+  readonly containerInsights?: ContainerInsightsModes | undefined;
 }
 
 export interface CostReportInputs {
@@ -136,6 +138,7 @@ export function buildCostReport(inputs: CostReportInputs): CostReport {
       ...collectorReport(collector, metrics, context, logsUSD(collector)),
       ...(collector.otlp ? { otlp: otlpCost(collector.otlp, inputs.prices, freeTier) } : {}),
       ...(collector.otlpEquivalent ? { otlpEquivalent: otlpCost(collector.otlpEquivalent, inputs.prices, freeTier) } : {}),
+      ...(collector.containerInsights ? { containerInsights: containerInsightsCost(collector.containerInsights, inputs.prices, freeTier) } : {}),
     })),
     costByNamespace: buckets(metrics, context, (metric) => [metric.identity.namespace]),
     costByMetric: buckets(metrics, context, (metric) => [`${metric.identity.namespace} ${metric.identity.metricName}`]),

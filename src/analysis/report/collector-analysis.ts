@@ -18,6 +18,7 @@ import { collectorProfile } from '../awsemf/profiles.js';
 import { analyzeCollector } from '../awsemf/predict.js';
 import type { MetricsPrediction } from '../../model/prediction.js';
 import type { OtlpSeries, OtlpVolume } from '../../model/otlp-prediction.js';
+import type { ContainerInsightsModes } from '../../model/container-insights-modes.js';
 import { customMetricsMonthlyCost } from '../cost/model.js';
 import { BYTES_PER_GB } from '../cost/money.js';
 import { byteOrder } from '../awsemf/declarations.js';
@@ -43,6 +44,7 @@ export interface CollectorAnalysis {
   readonly otlpEquivalent?: OtlpVolume | undefined;
   /** OTLP type of each metric name the awsemf pipelines send (for the migration plan's PromQL). */
   readonly otlpMetricTypes?: Readonly<Record<string, OtlpSeries['type']>> | undefined;
+  readonly containerInsights?: ContainerInsightsModes | undefined;
   readonly assumptions: readonly string[];
 }
 
@@ -86,6 +88,7 @@ export async function analyzeCollectorInput(input: CollectorInput, context: Anal
     otlp: prediction.summary.otlp,
     otlpEquivalent: prediction.otlpEquivalent?.volume,
     otlpMetricTypes: prediction.otlpEquivalent?.metricTypes,
+    containerInsights: prediction.containerInsights,
     assumptions: [
       `${file}: ADOT collector ${prediction.collectorVersion} (contrib ${prediction.profile.contribVersion}), ` +
         `${assumptions.replicas} replica${assumptions.replicas === 1 ? '' : 's'}` +
@@ -96,6 +99,12 @@ export async function analyzeCollectorInput(input: CollectorInput, context: Anal
         (retention > 0 ? `stored ${retention} days (log_retention)` : 'storage priced in the 12th month of a log group that never expires (log_retention 0), compressed to 15%'),
       ...assumptions.notes.map((note) => `${file}: ${note}`),
       ...otlpAssumptions(file, prediction),
+      ...(prediction.containerInsights
+        ? [
+            ...prediction.containerInsights.enhancedObservability.assumptions.map((line) => `${file}: Container Insights enhanced observability: ${line}`),
+            ...prediction.containerInsights.otelContainerInsights.assumptions.map((line) => `${file}: OTel Container Insights: ${line}`),
+          ]
+        : []),
     ],
   };
 }

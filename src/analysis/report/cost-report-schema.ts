@@ -11,19 +11,27 @@ const severity = z.enum(['error', 'warning', 'note']);
 const metric = z.strictObject({ namespace: z.string(), metricName: z.string(), dimensions: z.record(z.string(), z.string()) });
 const bucket = z.strictObject({ name: z.string(), metrics: z.number().int(), monthlyUSD: usd, unreadMetrics: z.number().int() });
 const cost = z.strictObject({ metrics: z.number().int(), monthlyUSD: usd });
+const priceUsed = z.discriminatedUnion('status', [
+  z.strictObject({ status: z.literal('known'), usagetype: z.string(), usdPerUnit: z.string(), source: z.string(), date: z.string() }),
+  z.strictObject({ status: z.literal('unknown'), reason: z.string(), fix: z.string() }),
+]);
+const unknownableUsd = usd.nullable().describe('per month; null when the price is unknown');
 const otlpCost = z
   .strictObject({
     series: z.number().int(),
     dataPointsPerMonth: z.number().int(),
     bytesPerMonth: z.number().int(),
     gbPerMonth: z.number().describe('GB = 10^9 bytes'),
-    monthlyUSD: usd.nullable().describe('OTLP ingestion per month; null when the price is unknown'),
-    price: z.discriminatedUnion('status', [
-      z.strictObject({ status: z.literal('known'), usagetype: z.string(), usdPerGB: z.string(), source: z.string(), date: z.string() }),
-      z.strictObject({ status: z.literal('unknown'), reason: z.string(), fix: z.string() }),
-    ]),
+    monthlyUSD: unknownableUsd,
+    price: priceUsed,
   })
   .describe('CloudWatch OpenTelemetry (OTLP) ingestion, billed per GB');
+const containerInsightsCost = z
+  .strictObject({
+    enhancedObservability: z.strictObject({ observationsPerMonth: z.number().int(), monthlyUSD: unknownableUsd, price: priceUsed }),
+    otelContainerInsights: z.strictObject({ bytesPerMonth: z.number().int(), gbPerMonth: z.number(), monthlyUSD: unknownableUsd, price: priceUsed }),
+  })
+  .describe('Container Insights modes B (per observation) and C (per GB over OTLP), lower bounds from the cluster inventory');
 
 export const costReportSchema = z
   .strictObject({
@@ -65,6 +73,7 @@ export const costReportSchema = z
           .optional(),
         otlp: otlpCost.optional(),
         otlpEquivalent: otlpCost.optional(),
+        containerInsights: containerInsightsCost.optional(),
       }),
     ),
     costByNamespace: z.array(bucket),

@@ -4,10 +4,10 @@
  * COST_REPORT_SCHEMA_VERSION on any change a reader of the JSON would notice; the README documents the fields.
  */
 import type { MetricIdentity } from '../../model/metric-identity.js';
-import type { OtlpCost } from './otlp-cost.js';
+import type { ContainerInsightsCost, OtlpCost } from './otlp-cost.js';
 import type { MigrationPlan } from '../migration/plan.js';
 
-export type { OtlpCost } from './otlp-cost.js';
+export type { ContainerInsightsCost, OtlpCost } from './otlp-cost.js';
 export type { MigrationItem, MigrationPlan } from '../migration/plan.js';
 
 /** 2: collectors and totals carry the OpenTelemetry path's cost (`otlp`, `otlpEquivalent`, `totals.otlp`); `migrationPlan`. */
@@ -69,6 +69,8 @@ export interface CollectorReport {
   readonly otlp?: OtlpCost | undefined;
   /** For an awsemf collector: the same series over OTLP instead (the Classic-vs-OTLP trade). */
   readonly otlpEquivalent?: OtlpCost | undefined;
+  /** With a cluster inventory: what the cluster's Container Insights would cost in modes B and C. */
+  readonly containerInsights?: ContainerInsightsCost | undefined;
 }
 
 export interface FixSummary {

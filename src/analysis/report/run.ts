@@ -92,6 +92,7 @@ export async function runCostReport(options: CostReportRunOptions): Promise<Cost
       collectors.push({
         facts: analysis.facts, scrape: analysis.scrape, metrics: analysis.metrics, emfLogs: analysis.emfLogs, fix: fix.summary,
         otlp: analysis.otlp, otlpEquivalent: analysis.otlpEquivalent, otlpMetricTypes: analysis.otlpMetricTypes,
+        containerInsights: analysis.containerInsights,
       });
     }
   }
