@@ -186,9 +186,15 @@ function runPrediction(config: CollectorConfig, scrape: Scrape, profile: Collect
             const targetStats = newExportStats();
             return { targetStats, export: new EmfTargetExport(targetMetrics, { ...context, receiver: receiverId }, metrics, targetStats) };
           });
-          prometheusPoints(scrape, scrapeConfig, target, profile, relabel.compiled, (point) => {
+          const scraped = prometheusPoints(scrape, scrapeConfig, target, profile, relabel.compiled, (point) => {
             for (const processed of processPoint(point)) for (const { export: emf } of exports) emf.add(processed);
           });
+          if (scraped.overSampleLimit) {
+            warnings.push({
+              message: `${scraped.samplesAfterRelabel} samples after relabelling exceed sample_limit ${scrapeConfig.sampleLimit} of job "${scrapeConfig.jobName}": Prometheus fails every scrape of ${target.address} ("sample limit exceeded"), so only its 5 scrape-loop gauges (up = 0) are predicted`,
+              location: where(scrapeConfig.location),
+            });
+          }
           const scrapesPerMonth = (DAYS_PER_MONTH * 86_400) / scrapeConfig.scrapeIntervalSeconds;
           for (const { targetStats, export: emf } of exports) {
             emf.finish();
@@ -274,6 +280,8 @@ export interface AnalyzeCollectorOptions {
   readonly scrapeFile?: string | undefined;
   readonly scrapeUrl?: string | undefined;
   readonly scrapeFormat?: ExpositionFormat | undefined;
+  /** Distinct series the scrape may hold (default DEFAULT_MAX_SERIES). */
+  readonly maxSeries?: number | undefined;
   readonly envFile?: string | undefined;
   readonly env: Env;
   /** Needed when `scrapeFile` is `-`. */
@@ -299,12 +307,13 @@ export async function analyzeCollector(options: AnalyzeCollectorOptions): Promis
     displayName: shownPath(cwd, options.configFile),
   });
   let scrape: Scrape | undefined;
-  if (options.scrapeUrl !== undefined) scrape = await fetchScrape(options.scrapeUrl);
+  const limits = { maxSeries: options.maxSeries };
+  if (options.scrapeUrl !== undefined) scrape = await fetchScrape(options.scrapeUrl, undefined, limits);
   else if (options.scrapeFile !== undefined) {
     if (options.scrapeFile === '-' && !options.stdin) throw new UsageError('--scrape - needs standard input', { fix: 'pipe the scrape into cwdash' });
     scrape = options.scrapeFile === '-'
-      ? await readScrapeFile('-', options.stdin!, options.scrapeFormat)
-      : await readScrapeFile(at(options.scrapeFile), options.stdin!, options.scrapeFormat, shownPath(cwd, options.scrapeFile));
+      ? await readScrapeFile('-', options.stdin!, options.scrapeFormat, '-', limits)
+      : await readScrapeFile(at(options.scrapeFile), options.stdin!, options.scrapeFormat, shownPath(cwd, options.scrapeFile), limits);
   }
   const containerInsights = options.clusterInventoryFile === undefined ? undefined : await containerInsightsMetrics(config, at(options.clusterInventoryFile), options);
   return predictMetrics({ config, scrape, collectorVersion: options.collectorVersion, replicas: options.replicas, ...containerInsights });
