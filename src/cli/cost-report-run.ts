@@ -124,9 +124,10 @@ async function dashboardPaths(options: CostInputOptions, fromProject: string | u
 }
 
 async function fetchAccount(options: CostInputOptions, io: Io, region: string, configRegion: string | undefined, prefix: string | undefined) {
-  const { createCloudWatchClient } = await import('../sources/account/client.js');
+  const { createCloudWatchClient } = await import('../sources/aws/cloudwatch-client.js');
   const { fetchAccountInventory } = await import('../sources/account/inventory.js');
-  const client = createCloudWatchClient({ ...options, region, configRegion }, io);
+  const { createProgress } = await import('../sources/account/progress.js');
+  const client = createCloudWatchClient({ ...options, region, configRegion, progress: createProgress(io) }, io);
   info(io, `reading custom metrics, dashboards and alarms from the account in ${region}`);
   return fetchAccountInventory(client, { dashboardPrefix: prefix });
 }

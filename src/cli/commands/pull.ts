@@ -42,7 +42,7 @@ export const pullCommand = defineCommand<PullOptions>({
       });
     }
     const { loadProjectConfig } = await import('../../config/project-config.js');
-    const { createCloudWatchClient } = await import('../../sources/account/client.js');
+    const { createCloudWatchClient } = await import('../../sources/aws/cloudwatch-client.js');
     const { createProgress } = await import('../../sources/account/progress.js');
     const { pullDashboards } = await import('../../deploy/pull.js');
     const { printValidationMessages } = await import('../../outputs/validation-report.js');
