@@ -68,10 +68,10 @@ describe('cwdash diff', () => {
     server.putDashboardOutside('ops-api', { widgets: [] });
     server.inject({ operation: 'GetDashboard', kind: 'no-answer' });
     const cwd = await dashboardProject({ 'ops.ts': textDashboards(['ops-api', 'API']) });
-    const env = { ...FAKE_CREDENTIALS_ENV, CWDASH_AWS_REQUEST_TIMEOUT: '0.2', CWDASH_AWS_CALL_DEADLINE: '0.5' };
+    const env = { ...FAKE_CREDENTIALS_ENV, CWDASH_AWS_REQUEST_TIMEOUT: '0.3', CWDASH_AWS_CALL_DEADLINE: '30' };
     const result = await runCli(['diff', '--endpoint-url', server.url], { cwd, env });
     expect(result.exitCode).toBe(2);
     expect(result.stderr).toMatch(/CloudWatch GetDashboard failed \(TimeoutError\); retrying in/);
-    expect(result.stderr).toMatch(/error: CloudWatch did not answer GetDashboard \((no answer within 0\.2 s per request|not done within the 0\.5 s deadline of the call), \d attempts?\)/);
+    expect(result.stderr).toContain('error: CloudWatch did not answer GetDashboard (no answer within 0.3 s per request, 3 attempts)');
   });
 });

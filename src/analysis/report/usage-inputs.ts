@@ -3,9 +3,10 @@
  * files, an alarms file, and, with `--account`, the account's own dashboards and alarms.
  */
 import { stat } from 'node:fs/promises';
-import { basename, relative } from 'node:path';
+import { basename } from 'node:path';
 import type { AccountInventory } from '../../sources/account/inventory.js';
 import { readError } from '../../shared/files.js';
+import { displayPath } from '../../shared/paths.js';
 import type { DashboardFacts } from '../rules/context.js';
 import { consoleReads } from '../usage/console-reads.js';
 import { alarmReads, describeAlarmsSchema, loadAlarmsFile } from '../usage/alarm-reads.js';
@@ -44,7 +45,7 @@ export async function loadUsageInputs(options: UsageInputOptions): Promise<Usage
   let alarms = 0;
   if (options.alarmsFile !== undefined) {
     const fromFile = await loadAlarmsFile(options.alarmsFile);
-    results.push({ reads: fromFile.reads.map((read) => ({ ...read, source: { ...read.source, file: rel(options.cwd, options.alarmsFile!) } })), problems: fromFile.problems });
+    results.push({ reads: fromFile.reads.map((read) => ({ ...read, source: { ...read.source, file: displayPath(options.cwd, options.alarmsFile!) } })), problems: fromFile.problems });
     alarms += fromFile.metricAlarms + fromFile.compositeAlarms;
   }
   if (options.account) {
@@ -66,15 +67,9 @@ async function loadDashboards(path: string, options: UsageInputOptions): Promise
   if (isDirectory) {
     const { loadDashboardDefinitions } = await import('../../sources/definitions/load.js');
     const loaded = await loadDashboardDefinitions(path, { defaultRegion: options.defaultRegion });
-    return loaded.map((dashboard) => ({ name: dashboard.name, body: dashboard.body, file: rel(options.cwd, dashboard.sourceFile) }));
+    return loaded.map((dashboard) => ({ name: dashboard.name, body: dashboard.body, file: displayPath(options.cwd, dashboard.sourceFile) }));
   }
   const { readDashboardBodyFile } = await import('../../sources/definitions/body-file.js');
   const file = await readDashboardBodyFile(path);
-  return [{ name: file.dashboardName ?? basename(path).replace(/\.json$/i, ''), body: file.body, file: rel(options.cwd, path) }];
-}
-
-/** Paths in reports are relative to where cwdash runs, with `/`, so SARIF and baselines travel between machines. */
-export function rel(cwd: string, path: string): string {
-  const relativePath = relative(cwd, path);
-  return (relativePath.startsWith('..') ? path : relativePath).split('\\').join('/');
+  return [{ name: file.dashboardName ?? basename(path).replace(/\.json$/i, ''), body: file.body, file: displayPath(options.cwd, path) }];
 }
