@@ -3,11 +3,12 @@
  * prometheus receiver into an awsemf exporter, every scrape target, through the modelled processors, by the rules of
  * the chosen collector version. `predictMetrics` is pure; `analyzeCollector` reads the inputs first.
  */
-import { isAbsolute, relative, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import type { Readable } from 'node:stream';
 import { InputError, UsageError } from '../../shared/errors.js';
 import { compareMetricIdentities, metricKey, normalizeMetricIdentity } from '../../model/metric-identity.js';
 import { compareStrings } from '../../shared/json.js';
+import { displayPath } from '../../shared/paths.js';
 import { formatLocation } from '../../shared/errors.js';
 import type { Env } from '../../sources/collector-config/env.js';
 import { loadCollectorConfig } from '../../sources/collector-config/load.js';
@@ -296,7 +297,7 @@ export async function analyzeCollector(options: AnalyzeCollectorOptions): Promis
   const config = await loadCollectorConfig(at(options.configFile), {
     env: options.env,
     envFile: options.envFile === undefined ? undefined : at(options.envFile),
-    displayName: shownPath(cwd, options.configFile),
+    displayName: displayPath(cwd, options.configFile),
   });
   let scrape: Scrape | undefined;
   if (options.scrapeUrl !== undefined) scrape = await fetchScrape(options.scrapeUrl);
@@ -304,16 +305,10 @@ export async function analyzeCollector(options: AnalyzeCollectorOptions): Promis
     if (options.scrapeFile === '-' && !options.stdin) throw new UsageError('--scrape - needs standard input', { fix: 'pipe the scrape into cwdash' });
     scrape = options.scrapeFile === '-'
       ? await readScrapeFile('-', options.stdin!, options.scrapeFormat)
-      : await readScrapeFile(at(options.scrapeFile), options.stdin!, options.scrapeFormat, shownPath(cwd, options.scrapeFile));
+      : await readScrapeFile(at(options.scrapeFile), options.stdin!, options.scrapeFormat, displayPath(cwd, options.scrapeFile));
   }
   const containerInsights = options.clusterInventoryFile === undefined ? undefined : await containerInsightsMetrics(config, at(options.clusterInventoryFile), options);
   return predictMetrics({ config, scrape, collectorVersion: options.collectorVersion, replicas: options.replicas, ...containerInsights });
-}
-
-/** A path as users want to read it: relative to where they are, when it is below it. */
-export function shownPath(cwd: string, file: string): string {
-  const shown = relative(cwd, resolve(cwd, file));
-  return shown === '' || shown.startsWith('..') || isAbsolute(shown) ? resolve(cwd, file) : shown;
 }
 
 /** The Container Insights prediction (src/analysis/container-insights), merged into this one. */

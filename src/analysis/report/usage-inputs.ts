@@ -3,11 +3,12 @@
  * files, an alarms file, and, with `--account`, the account's own dashboards and alarms.
  */
 import { readdir, stat } from 'node:fs/promises';
-import { basename, join, relative } from 'node:path';
+import { basename, join } from 'node:path';
 import type { AccountInventory } from '../../sources/account/inventory.js';
 import { InputError } from '../../shared/errors.js';
 import { readError } from '../../shared/files.js';
 import { compareStrings } from '../../shared/json.js';
+import { displayPath } from '../../shared/paths.js';
 import type { DashboardFacts } from '../rules/context.js';
 import { consoleReads } from '../usage/console-reads.js';
 import { alarmReads, describeAlarmsSchema, loadAlarmsFile } from '../usage/alarm-reads.js';
@@ -60,7 +61,7 @@ export async function loadUsageInputs(options: UsageInputOptions): Promise<Usage
   if (options.alarmsFile !== undefined) {
     const fromFile = await loadAlarmsFile(options.alarmsFile);
     if (fromFile.metricAlarms + fromFile.compositeAlarms === 0) refuseNoUsage(options, 'no alarm: the file lists no MetricAlarms or CompositeAlarms', options.alarmsFile);
-    results.push({ reads: fromFile.reads.map((read) => ({ ...read, source: { ...read.source, file: rel(options.cwd, options.alarmsFile!) } })), problems: fromFile.problems });
+    results.push({ reads: fromFile.reads.map((read) => ({ ...read, source: { ...read.source, file: displayPath(options.cwd, options.alarmsFile!) } })), problems: fromFile.problems });
     alarms += fromFile.metricAlarms + fromFile.compositeAlarms;
   }
   if (options.account) {
@@ -82,7 +83,7 @@ export async function loadUsageInputs(options: UsageInputOptions): Promise<Usage
 function refuseNoUsage(options: UsageInputOptions, message: string, path?: string): void {
   if (options.allowNoUsage === true) return;
   throw new InputError(message, {
-    ...(path === undefined ? {} : { location: { file: rel(options.cwd, path) } }),
+    ...(path === undefined ? {} : { location: { file: displayPath(options.cwd, path) } }),
     fix: 'pass --dashboards (definitions, built bodies such as dist/dashboards, or get-dashboard output) and/or --alarms; or --no-usage to report with no readers',
   });
 }
@@ -108,17 +109,11 @@ async function definitionsOf(path: string, options: UsageInputOptions): Promise<
   const { loadDashboardDefinition, loadDashboardDefinitions } = await import('../../sources/definitions/load.js');
   const load = { defaultRegion: options.defaultRegion };
   const loaded = path.endsWith('.ts') ? await loadDashboardDefinition(path, load) : await loadDashboardDefinitions(path, load);
-  return loaded.map((dashboard) => ({ name: dashboard.name, body: dashboard.body, file: rel(options.cwd, dashboard.sourceFile) }));
+  return loaded.map((dashboard) => ({ name: dashboard.name, body: dashboard.body, file: displayPath(options.cwd, dashboard.sourceFile) }));
 }
 
 async function loadBodyFile(path: string, options: UsageInputOptions): Promise<DashboardInput> {
   const { readDashboardBodyFile } = await import('../../sources/definitions/body-file.js');
-  const file = await readDashboardBodyFile(path, rel(options.cwd, path));
-  return { name: file.dashboardName ?? basename(path).replace(/\.json$/i, ''), body: file.body, file: rel(options.cwd, path) };
-}
-
-/** Paths in reports are relative to where cwdash runs, with `/`, so SARIF and baselines travel between machines. */
-export function rel(cwd: string, path: string): string {
-  const relativePath = relative(cwd, path);
-  return (relativePath.startsWith('..') ? path : relativePath).split('\\').join('/');
+  const file = await readDashboardBodyFile(path, displayPath(options.cwd, path));
+  return { name: file.dashboardName ?? basename(path).replace(/\.json$/i, ''), body: file.body, file: displayPath(options.cwd, path) };
 }
