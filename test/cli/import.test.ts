@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { join } from 'node:path';
+import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { runCli } from '../support/run-cli.js';
@@ -64,11 +65,26 @@ describe('cwdash import', () => {
     expect(wrong.stderr).toContain('the body does not have the shape of a dashboard body, so it cannot be imported');
   });
 
+  test('a body with validation errors: exit 1 and nothing written, unless --force', async () => {
+    const cwd = await tempProject();
+    const body = { widgets: [{ type: 'metric', x: 0, y: 0, width: 6, height: 6, properties: { region: 'us-east-1', metrics: [['App', 'Requests']], period: 20 } }] };
+    await writeFile(join(cwd, 'bad.json'), JSON.stringify(body));
+    const refused = await runCli(['import', 'bad.json', '--name', 'bad'], { cwd });
+    expect(refused.exitCode).toBe(1);
+    expect(refused.stderr).toContain('error: bad.json: /widgets/0/properties/period: period must be 1, 5, 10, 30, or a multiple of 60 seconds');
+    expect(refused.stderr).toContain('the body has 1 error (above): nothing was written');
+    expect(existsSync(join(cwd, 'dashboards/bad.ts'))).toBe(false);
+    const forced = await runCli(['import', 'bad.json', '--name', 'bad', '--force'], { cwd });
+    expect(forced.exitCode).toBe(1);
+    expect(existsSync(join(cwd, 'dashboards/bad.ts'))).toBe(true);
+  });
+
   test('widgets kept as RawWidget are named, so they can be reviewed', async () => {
     const cwd = await tempProject();
-    const chart = { type: 'chart', x: 0, y: 0, width: 6, height: 6, properties: { region: 'us-west-2', data: { queries: [] } } };
+    // A chart query in another language: the typed ChartWidget writes PromQL only.
+    const chart = { type: 'chart', x: 0, y: 0, width: 6, height: 6, properties: { region: 'us-west-2', data: { queries: [{ id: 'a', type: 'cloudwatch-metrics', language: 'SQL', query: 'SELECT 1' }] } } };
     await writeFile(join(cwd, 'body.json'), JSON.stringify({ widgets: [{ type: 'text', x: 6, y: 0, width: 6, height: 2, properties: { markdown: 'a' } }, chart] }));
-    const result = await runCli(['import', 'body.json', '--name', 'promql'], { cwd });
+    const result = await runCli(['import', 'body.json', '--name', 'other'], { cwd });
     expect(result.exitCode).toBe(0);
     expect(result.stderr).toContain('note: widget 1 (chart) kept as RawWidget JSON: no typed widget reproduces it exactly\n');
   });
