@@ -27,6 +27,7 @@ import { prometheusPoints, prometheusTarget, type TargetSpec } from './prometheu
 import { compileRelabelRules } from './relabel.js';
 import { summarize, summarizeMetrics } from '../../model/metric-summary.js';
 import type { MetricsPrediction, PredictedMetric, PredictionWarning } from '../../model/prediction.js';
+import { predictOtlp } from '../otlp/predict.js';
 
 export const DAYS_PER_MONTH = 30;
 
@@ -88,6 +89,10 @@ export function predictMetrics(options: PredictOptions): MetricsPrediction {
     .filter((entry) => !(entry.kind === 'receivers' && modelled.has(entry.component)))
     .map((entry) => ({ component: entry.component, kind: entry.kind, reason: entry.reason, location: where(entry.location) }));
   const interval = Object.values(run.intervals)[0] ?? 60;
+  const otlp = predictOtlp({ config: options.config, scrape: options.scrape ?? EMPTY_SCRAPE, profile, replicas });
+  const summary = listed
+    ? summarizeMetrics(merged, notModelled)
+    : summarize((visit) => run.metrics.forEach((namespace, metricName, entry) => visit(namespace, metricName, entry.set, entry.values)), notModelled);
   return {
     schemaVersion: 1,
     collectorVersion: profile.collectorVersion,
@@ -97,9 +102,7 @@ export function predictMetrics(options: PredictOptions): MetricsPrediction {
       ? { scrape: { source: options.scrape.source, format: options.scrape.format, series: options.scrape.seriesCount, samples: options.scrape.samples, duplicates: options.scrape.duplicates } }
       : {}),
     metrics: merged,
-    summary: listed
-      ? summarizeMetrics(merged, notModelled)
-      : summarize((visit) => run.metrics.forEach((namespace, metricName, entry) => visit(namespace, metricName, entry.set, entry.values)), notModelled),
+    summary: otlp ? { ...summary, otlp: otlp.summary } : summary,
     emf: {
       eventsPerScrape: run.stats.events,
       bytesPerScrape: run.stats.bytes,
@@ -109,6 +112,7 @@ export function predictMetrics(options: PredictOptions): MetricsPrediction {
       bytesPerMonthWithOverhead: run.monthly.bytes + LOG_EVENT_OVERHEAD_BYTES * run.monthly.events,
       logGroups: [...run.stats.logGroups].sort(compareStrings),
     },
+    ...(otlp ? { pipelines: otlp.pipelines, otlpSeries: otlp.series } : {}),
     assumptions: {
       scrapeIntervalSeconds: interval,
       scrapeIntervals: run.intervals,
@@ -206,7 +210,8 @@ function runPrediction(config: CollectorConfig, scrape: Scrape, profile: Collect
       }
     }
   }
-  if (!config.pipelines.some((p) => p.signal === 'metrics' && p.exporters.some((id) => config.exporters.get(id)?.awsemf))) {
+  // A config exporting over OTLP instead gets its OTLP prediction; the missing awsemf exporter is no news there.
+  if (!config.pipelines.some((p) => p.signal === 'metrics' && p.exporters.some((id) => config.exporters.get(id)?.awsemf || config.exporters.get(id)?.otlp))) {
     warnings.push({ message: 'no metrics pipeline sends to an awsemf exporter: this config creates no CloudWatch custom metrics through EMF', location: config.file });
   }
   return { metrics, stats, monthly, intervals, warnings, prometheusTargets };
@@ -242,7 +247,7 @@ function exportContext(exporter: ExporterComponent, profile: CollectorProfile, p
  * Static targets are the same on every replica (a sidecar scraping localhost:3000): scraped once per replica, same
  * labels. Service discovery finds one target per pod, each with its own `instance`.
  */
-function targetsOf(scrapeConfig: ScrapeConfig, replicas: number, warnings: PredictionWarning[]): { targets: TargetSpec[]; copies: number } {
+export function targetsOf(scrapeConfig: ScrapeConfig, replicas: number, warnings: PredictionWarning[]): { targets: TargetSpec[]; copies: number } {
   const targets: TargetSpec[] = scrapeConfig.staticConfigs.flatMap((group) => group.targets.map((address) => ({ address, labels: group.labels })));
   if (scrapeConfig.serviceDiscovery.length > 0) {
     warnings.push({
