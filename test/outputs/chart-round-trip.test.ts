@@ -10,7 +10,7 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { dashboardBodySchema, type DashboardBody } from '../../src/model/body/schema.js';
 import { validateDashboardBody } from '../../src/model/body/validate.js';
-import { renderDashboardBody } from '../../src/outputs/dashboard-body.js';
+import { renderDashboardBody } from '../../src/model/body/serialize.js';
 import { importDashboard } from '../../src/outputs/typescript-definition.js';
 import { loadDashboardDefinitions } from '../../src/sources/definitions/load.js';
 import { REPO_ROOT, tempProject } from '../sources/definitions/temp-project.js';
