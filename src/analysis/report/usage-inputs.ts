@@ -79,7 +79,7 @@ export async function loadUsageInputs(options: UsageInputOptions): Promise<Usage
   }
   const consulted: ConsultedSource[] = [
     options.dashboards.length > 0
-      ? { label: DASHBOARDS_LABEL, given: true, summary: `${plural(localDashboards, 'dashboard')} (${options.dashboards.map((path) => rel(options.cwd, path)).join(', ')})` }
+      ? { label: DASHBOARDS_LABEL, given: true, summary: `${plural(localDashboards, 'dashboard')} (${options.dashboards.map((path) => displayPath(options.cwd, path)).join(', ')})` }
       : notGiven(DASHBOARDS_LABEL, '--dashboards DIR|FILE').consulted,
   ];
   let alarms = 0;
@@ -88,9 +88,9 @@ export async function loadUsageInputs(options: UsageInputOptions): Promise<Usage
     if (fromFile.metricAlarms + fromFile.compositeAlarms === 0) refuseNoUsage(options, 'no alarm: the file lists no MetricAlarms or CompositeAlarms', options.alarmsFile);
     results.push({ reads: fromFile.reads.map((read) => ({ ...read, source: { ...read.source, file: displayPath(options.cwd, options.alarmsFile!) } })), problems: fromFile.problems });
     alarms += fromFile.metricAlarms + fromFile.compositeAlarms;
-    consulted.push({ label: ALARMS_LABEL, given: true, summary: `${plural(alarms, 'alarm')} (${rel(options.cwd, options.alarmsFile)})` });
+    consulted.push({ label: ALARMS_LABEL, given: true, summary: `${plural(alarms, 'alarm')} (${displayPath(options.cwd, options.alarmsFile)})` });
   } else consulted.push(notGiven(ALARMS_LABEL, '--alarms FILE').consulted);
-  const show = (path: string) => rel(options.cwd, path);
+  const show = (path: string) => displayPath(options.cwd, path);
   const grafana = await loadGrafanaSource(options.grafana ?? [], { show, defaultRegion: options.grafanaDefaultRegion });
   const since = options.readWithinDays === undefined || options.today === undefined ? undefined : daysBefore(options.today, options.readWithinDays);
   const cloudtrail = await loadCloudTrailSource(options.cloudtrail ?? [], { show, since, within: options.readWithinDays === undefined ? undefined : `${options.readWithinDays}d` });
