@@ -51,15 +51,6 @@ export class SettingsReader {
     throw this.typeError([...path, key], 'true or false', value);
   }
 
-  /** A whole number ≥ 0 (Prometheus' `uint` options such as `sample_limit`). */
-  count(settings: Settings, key: string, path: YamlPath, fallback: number): number {
-    const value = settings[key];
-    if (value === undefined || value === null) return fallback;
-    const number = typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value;
-    if (typeof number === 'number' && Number.isSafeInteger(number) && number >= 0) return number;
-    throw this.typeError([...path, key], 'a whole number (0 or more)', value);
-  }
-
   strings(settings: Settings, key: string, path: YamlPath): string[] {
     return this.list(settings[key], [...path, key]).map((item, index) => {
       if (typeof item === 'string' || typeof item === 'number') return String(item);
