@@ -5,6 +5,7 @@
  * They are read from `io.env`, which is `process.env` for the real CLI and a test's own environment in-process.
  */
 import { CloudWatchClient, type CloudWatchClientConfig } from '@aws-sdk/client-cloudwatch';
+import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@smithy/types';
 import type { AwsOptions } from '../../cli/options.js';
 import { UsageError } from '../../shared/errors.js';
 import type { Io } from '../../shared/io.js';
@@ -20,6 +21,8 @@ export interface CloudWatchClientOptions extends AwsOptions {
   readonly retryPolicy?: RetryPolicy | undefined;
   /** Client-side limit per dashboard API; CloudWatch's quota is 10. */
   readonly dashboardRequestsPerSecond?: number | undefined;
+  /** A target's own credentials (an assumed role); they replace the environment's keys and the profile. */
+  readonly credentials?: AwsCredentialIdentity | AwsCredentialIdentityProvider | undefined;
 }
 
 export function createCloudWatchClient(options: CloudWatchClientOptions, io: Pick<Io, 'env'>): CloudWatchClient {
@@ -40,7 +43,9 @@ export function createCloudWatchClient(options: CloudWatchClientOptions, io: Pic
   const accessKeyId = nonEmpty(env.AWS_ACCESS_KEY_ID);
   const secretAccessKey = nonEmpty(env.AWS_SECRET_ACCESS_KEY);
   // An explicit --profile beats keys in the environment, as in the AWS CLI; otherwise the environment's keys win.
-  if (options.profile === undefined && accessKeyId !== undefined && secretAccessKey !== undefined) {
+  if (options.credentials !== undefined) {
+    config.credentials = options.credentials;
+  } else if (options.profile === undefined && accessKeyId !== undefined && secretAccessKey !== undefined) {
     const sessionToken = nonEmpty(env.AWS_SESSION_TOKEN);
     config.credentials = { accessKeyId, secretAccessKey, ...(sessionToken === undefined ? {} : { sessionToken }) };
   } else if (profile !== undefined) {
