@@ -56,6 +56,7 @@ export async function prepareCostReport(options: CostInputOptions, io: Io): Prom
     env: io.env,
     collectors,
     dashboards,
+    allowNoUsage: !options.usage,
     alarmsFile: path(options.alarms) ?? project.alarmsFile,
     allowListFile: path(options.allowList) ?? project.allowListFile,
     rulesFile: path(options.rules) ?? project.rulesFile,
@@ -64,6 +65,7 @@ export async function prepareCostReport(options: CostInputOptions, io: Io): Prom
     freeTier: options.freeTier,
     today,
     writeFixDir: options.writeFix,
+    allowDropAll: options.allowDropAll,
     account,
     cacheDir: options.cacheDir,
   });

@@ -20,6 +20,8 @@ export interface CostReportRunOptions {
   readonly env: Readonly<Record<string, string | undefined>>;
   readonly collectors: readonly CollectorInput[];
   readonly dashboards: readonly string[];
+  /** `--no-usage`: allow a report with no dashboard and no alarm. */
+  readonly allowNoUsage?: boolean | undefined;
   readonly alarmsFile?: string | undefined;
   readonly allowListFile?: string | undefined;
   readonly rulesFile?: string | undefined;
@@ -30,6 +32,8 @@ export interface CostReportRunOptions {
   readonly today: string;
   /** Where fixed configs go; undefined computes the fix without writing it. */
   readonly writeFixDir?: string | undefined;
+  /** `--allow-drop-all`: a written fix may remove every metric of a collector. */
+  readonly allowDropAll?: boolean | undefined;
   /** Metrics, dashboards and alarms of the live account (`--account`), instead of predicted metrics. */
   readonly account?: AccountInventory | undefined;
   readonly cacheDir?: string | undefined;
@@ -49,6 +53,7 @@ export async function runCostReport(options: CostReportRunOptions): Promise<Cost
     loadUsageInputs({
       cwd: options.cwd,
       dashboards: options.dashboards,
+      allowNoUsage: options.allowNoUsage,
       alarmsFile: options.alarmsFile,
       account: options.account,
       defaultRegion: options.region,
@@ -79,6 +84,7 @@ export async function runCostReport(options: CostReportRunOptions): Promise<Cost
         prices,
         freeTier: options.freeTier,
         writeFixDir: options.writeFixDir,
+        allowDropAll: options.allowDropAll,
       });
       if (fix.file) fixFiles.push(fix.file);
       collectors.push({ facts: analysis.facts, scrape: analysis.scrape, metrics: analysis.metrics, emfLogs: analysis.emfLogs, fix: fix.summary });

@@ -28,7 +28,7 @@ export const importCommand = defineCommand<ImportCommandOptions>({
       .option('name', { type: 'string', describe: 'DashboardName (default: DashboardName of get-dashboard output)' })
       .option('out', { type: 'string', describe: 'file to write (default: <dashboards dir>/<name>.ts)' })
       .option('print', { type: 'boolean', default: false, describe: 'print the definition to stdout instead of writing a file' })
-      .option('force', { type: 'boolean', default: false, describe: 'replace the output file if it exists' }) as unknown as Argv<ImportCommandOptions>,
+      .option('force', { type: 'boolean', default: false, describe: 'replace the output file if it exists; write the definition even when the body has errors' }) as unknown as Argv<ImportCommandOptions>,
   async run(options, io) {
     const { loadProjectConfig } = await import('../../config/project-config.js');
     const { readDashboardBodyFile } = await import('../../sources/definitions/body-file.js');
@@ -65,9 +65,17 @@ export const importCommand = defineCommand<ImportCommandOptions>({
       io.stdout.write(source);
       return 0;
     }
+    // A body CloudWatch would reject imports into a definition `build` rejects too: write it only when asked to.
+    const errors = messages.filter((message) => message.severity === 'error').length;
+    if (errors > 0 && !options.force) {
+      throw new FindingsError(`the body has ${errors} error${errors === 1 ? '' : 's'} (above): nothing was written`, {
+        location: { file: shown },
+        fix: 'fix the body and import it again, or pass --force to write the definition anyway and fix it there',
+      });
+    }
     const out = options.out === undefined ? join(resolve(io.cwd, config.dashboardsDir ?? 'dashboards'), `${name}.ts`) : resolve(io.cwd, options.out);
     await writeFileAtomic(out, source, { overwrite: options.force });
-    info(io, `wrote ${relative(io.cwd, out) || out}; \`cwdash build\` turns it back into the same body`);
-    return 0;
+    info(io, `wrote ${relative(io.cwd, out) || out}; \`cwdash build\` turns it back into the same body${errors > 0 ? ' (with the errors above)' : ''}`);
+    return errors > 0 ? 1 : 0;
   },
 });
