@@ -169,8 +169,8 @@ function runPrediction(config: CollectorConfig, scrape: Scrape, profile: Collect
         const relabel = compileRelabelRules(scrapeConfig.metricRelabelConfigs);
         const invalid = relabel.invalid[0];
         if (invalid) {
-          throw new InputError(`invalid relabel regex "${invalid.regex}": the collector does not start`, {
-            location: invalid.location,
+          throw new InputError(`invalid relabel regex ${JSON.stringify(invalid.rule.regex)}: ${invalid.error} (the collector does not start)`, {
+            location: invalid.rule.regexLocation ?? invalid.rule.location,
             fix: 'write a valid RE2 regular expression (Prometheus anchors it: ^(?:regex)$)',
           });
         }

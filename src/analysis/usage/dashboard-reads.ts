@@ -10,6 +10,7 @@ import { readMetricRows, type MetricStatRowParts } from '../../model/body/metric
 import type { DimensionValues, MetricRead, ReadsResult, ReadSource, UsageProblem } from './metric-read.js';
 import { parseInsightsQuery } from './metrics-insights.js';
 import { extractSearchQueries } from './search-expression.js';
+import { asRecord } from '../../shared/json.js';
 
 export interface DashboardInput {
   readonly name: string;
@@ -95,8 +96,4 @@ function variableDimensions(variables: unknown): Map<string, readonly string[] |
     open.set(record.property, values);
   }
   return open;
-}
-
-function asRecord(value: unknown): Record<string, unknown> | undefined {
-  return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
 }

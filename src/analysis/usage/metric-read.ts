@@ -7,7 +7,8 @@
  */
 import type { MetricIdentity } from '../../model/metric-identity.js';
 import { insightsMatches, type InsightsQuery } from './metrics-insights.js';
-import { promqlMatches, type PromqlSelector } from './promql-selector.js';
+import type { PromQLSelector } from '../../model/promql/parse.js';
+import { promqlMatches } from './promql-selector.js';
 import { searchMatches, type SearchQuery } from './search-expression.js';
 
 export type ReadSourceKind = 'dashboard' | 'alarm' | 'allow-list' | 'console' | 'grafana' | 'cloudtrail' | 'metric-stream' | 'anomaly-detector';
@@ -60,7 +61,7 @@ export type ReadPattern =
   | StatPattern
   | { readonly kind: 'search'; readonly query: SearchQuery }
   | { readonly kind: 'insights'; readonly query: InsightsQuery }
-  | { readonly kind: 'promql'; readonly selector: PromqlSelector }
+  | { readonly kind: 'promql'; readonly selector: PromQLSelector }
   | StreamPattern;
 
 export type MetricRead = ReadPattern & {

@@ -39,6 +39,8 @@ export interface RelabelRule {
   readonly targetLabel: string;
   readonly replacement: string;
   readonly location: ConfigLocation;
+  /** Where `regex` is written, when it is. */
+  readonly regexLocation?: ConfigLocation;
 }
 
 export interface StaticTargetGroup {
@@ -102,6 +104,9 @@ export interface AwsEmfConfig {
   readonly parseJsonEncodedAttrValues: readonly string[];
   /** Options the user actually wrote, so version checks can say "not in this collector version". */
   readonly explicitOptions: readonly string[];
+  /** The AWS region the exporter sends to (`region`), `''` when it leaves that to the SDK; where it is written. */
+  readonly region: string;
+  readonly regionLocation?: ConfigLocation | undefined;
 }
 
 // ---- processors ---------------------------------------------------------------------------------------------
