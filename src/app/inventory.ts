@@ -6,22 +6,13 @@
 import { compareStrings } from '../shared/json.js';
 import { fetchAccountInventory, type AccountInventory } from '../sources/account/inventory.js';
 import type { TargetRegion } from '../sources/targets/targets-file.js';
-import { runOverTargets, type TargetResult, type TargetRunOptions } from './targets-run.js';
+import type { InventorySummary, OrganizationInventory, TargetResult } from '../model/target-results.js';
+import type { Progress } from '../sources/account/progress.js';
+import type { RetryPolicy } from '../sources/account/retry-strategy.js';
+import { chooseTargets, runOptions, type TargetChoice } from './target-choice.js';
+import { runOverTargets, type TargetRunOptions } from './targets-run.js';
 
-export interface InventorySummary {
-  readonly customMetrics: number;
-  /** Custom metrics per namespace, sorted by namespace. */
-  readonly namespaces: readonly { readonly namespace: string; readonly metrics: number }[];
-  readonly dashboards: number;
-  readonly metricAlarms: number;
-  readonly compositeAlarms: number;
-}
-
-export interface OrganizationInventory {
-  readonly targets: readonly TargetResult<InventorySummary>[];
-  /** Sums over the targets that were read; `partial` when any failed. */
-  readonly totals: InventorySummary & { readonly targetsRead: number; readonly targetsFailed: number; readonly partial: boolean };
-}
+export { chooseTargets } from './target-choice.js';
 
 export async function inventoryTargets(units: readonly TargetRegion[], options: TargetRunOptions & { readonly recentlyActive?: boolean }): Promise<OrganizationInventory> {
   const targets = await runOverTargets(units, options, async (_unit, client) =>
@@ -62,4 +53,23 @@ function sumInventories(results: readonly TargetResult<InventorySummary>[]): Org
 
 function namespaceList(perNamespace: ReadonlyMap<string, number>): InventorySummary['namespaces'] {
   return [...perNamespace.entries()].sort(([a], [b]) => compareStrings(a, b)).map(([namespace, metrics]) => ({ namespace, metrics }));
+}
+
+export interface InventoryRequest extends TargetChoice {
+  readonly recentlyActive?: boolean | undefined;
+}
+
+export interface RunContext {
+  readonly cwd: string;
+  readonly env: Readonly<Record<string, string | undefined>>;
+  readonly progress?: Progress | undefined;
+  /** Tests shorten the backoff; production uses the default policy. */
+  readonly retryPolicy?: RetryPolicy | undefined;
+  /** Names the STS sessions; a timestamp by default. */
+  readonly runId?: string | undefined;
+}
+
+export async function organizationInventory(request: InventoryRequest, context: RunContext): Promise<OrganizationInventory> {
+  const units = await chooseTargets(request, context);
+  return inventoryTargets(units, { ...runOptions(request, context), recentlyActive: request.recentlyActive === true });
 }

@@ -15,6 +15,7 @@ import { targetAccess, type BaseCredentials } from '../sources/aws/target-creden
 import { expandTargets, loadTargetsFile, targetAccountId, type Target, type TargetRegion } from '../sources/targets/targets-file.js';
 import { runBounded } from '../shared/bounded-run.js';
 import { CwdashError, UsageError } from '../shared/errors.js';
+import type { TargetFailure, TargetResult } from '../model/target-results.js';
 
 /** ListMetrics allows 25 and the dashboard APIs 10 requests per second per account and region: four units at once keep
  * every account well inside its quotas while the run's own machine stays responsive. */
@@ -34,20 +35,6 @@ export interface TargetRunOptions extends AwsOptions {
   /** Names the STS sessions (`cwdash-<id>`), so CloudTrail in each account shows which run read it. */
   readonly runId: string;
 }
-
-export interface TargetFailure {
-  readonly message: string;
-  readonly fix?: string | undefined;
-  /** The IAM action the target's credentials lacked, when AWS said which. */
-  readonly missingAction?: string | undefined;
-}
-
-export type TargetResult<T> = {
-  readonly key: string;
-  readonly name: string;
-  readonly accountId?: string | undefined;
-  readonly region: string;
-} & ({ readonly status: 'ok'; readonly value: T } | { readonly status: 'failed'; readonly failure: TargetFailure });
 
 export async function selectTargets(selection: TargetSelection, options: TargetRunOptions): Promise<TargetRegion[]> {
   if (selection.targetsFile !== undefined && selection.organization !== undefined) {
@@ -135,4 +122,4 @@ function nonEmpty(value: string | undefined): string | undefined {
   return value === undefined || value === '' ? undefined : value;
 }
 
-export type { Target, TargetRegion };
+export type { Target, TargetFailure, TargetRegion, TargetResult };
