@@ -8,7 +8,7 @@ import { fetchAccountInventory, type AccountInventory } from '../sources/account
 import type { TargetRegion } from '../sources/targets/targets-file.js';
 import type { InventorySummary, OrganizationInventory, TargetResult } from '../model/target-results.js';
 import type { Progress } from '../sources/account/progress.js';
-import type { RetryPolicy } from '../sources/account/retry-strategy.js';
+import type { AwsCallPolicy } from '../sources/aws/options.js';
 import { chooseTargets, runOptions, type TargetChoice } from './target-choice.js';
 import { runOverTargets, type TargetRunOptions } from './targets-run.js';
 
@@ -64,7 +64,7 @@ export interface RunContext {
   readonly env: Readonly<Record<string, string | undefined>>;
   readonly progress?: Progress | undefined;
   /** Tests shorten the backoff; production uses the default policy. */
-  readonly retryPolicy?: RetryPolicy | undefined;
+  readonly callPolicy?: Partial<AwsCallPolicy> | undefined;
   /** Names the STS sessions; a timestamp by default. */
   readonly runId?: string | undefined;
 }

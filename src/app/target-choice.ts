@@ -5,7 +5,7 @@
  * cannot silently audit nothing.
  */
 import { resolve } from 'node:path';
-import type { AwsOptions } from '../cli/options.js';
+import type { AwsOptions } from '../sources/aws/options.js';
 import { loadProjectConfig } from '../config/project-config.js';
 import { REGION_FIX, resolveRegion } from '../model/region.js';
 import { readProfileSettings } from '../sources/aws/shared-config.js';
@@ -53,14 +53,14 @@ export async function chooseTargets(choice: TargetChoice, context: { readonly cw
   return only(units, choice.only).map((unit) => ({ ...unit, accountId: targetAccountId(unit.target) }));
 }
 
-export function runOptions(choice: TargetChoice, context: { readonly env: Readonly<Record<string, string | undefined>>; readonly progress?: TargetRunOptions['progress']; readonly retryPolicy?: TargetRunOptions['retryPolicy']; readonly runId?: string | undefined }): TargetRunOptions {
+export function runOptions(choice: TargetChoice, context: { readonly env: Readonly<Record<string, string | undefined>>; readonly progress?: TargetRunOptions['progress']; readonly callPolicy?: TargetRunOptions['callPolicy']; readonly runId?: string | undefined }): TargetRunOptions {
   return {
     profile: choice.profile,
     endpointUrl: choice.endpointUrl,
     env: context.env,
     concurrency: choice.concurrency,
     progress: context.progress,
-    retryPolicy: context.retryPolicy,
+    callPolicy: context.callPolicy,
     runId: context.runId ?? String(Date.now()),
   };
 }

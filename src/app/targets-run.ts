@@ -6,10 +6,10 @@
  */
 import type { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
 import { fromIni } from '@aws-sdk/credential-providers';
-import type { AwsOptions } from '../cli/options.js';
-import { createCloudWatchClient } from '../sources/account/client.js';
+import type { AwsOptions } from '../sources/aws/options.js';
+import { createCloudWatchClient } from '../sources/aws/cloudwatch-client.js';
 import type { Progress } from '../sources/account/progress.js';
-import type { RetryPolicy } from '../sources/account/retry-strategy.js';
+import type { AwsCallPolicy } from '../sources/aws/options.js';
 import { listOrganizationTargets } from '../sources/aws/organization.js';
 import { targetAccess, type BaseCredentials } from '../sources/aws/target-credentials.js';
 import { expandTargets, loadTargetsFile, targetAccountId, type Target, type TargetRegion } from '../sources/targets/targets-file.js';
@@ -31,7 +31,7 @@ export interface TargetRunOptions extends AwsOptions {
   readonly env: Readonly<Record<string, string | undefined>>;
   readonly concurrency?: number | undefined;
   readonly progress?: Progress | undefined;
-  readonly retryPolicy?: RetryPolicy | undefined;
+  readonly callPolicy?: Partial<AwsCallPolicy> | undefined;
   /** Names the STS sessions (`cwdash-<id>`), so CloudTrail in each account shows which run read it. */
   readonly runId: string;
 }
@@ -68,7 +68,7 @@ export async function runOverTargets<T>(
   const outcomes = await runBounded(units, options.concurrency ?? DEFAULT_TARGET_CONCURRENCY, async (unit) => {
     const access = targetAccess(unit.target, base, { region: unit.region, sessionName: `cwdash-${options.runId}`, stsEndpoint });
     const client = createCloudWatchClient(
-      { endpointUrl: options.endpointUrl, region: unit.region, profile: access.profile, credentials: access.credentials, retryPolicy: options.retryPolicy, progress: options.progress },
+      { endpointUrl: options.endpointUrl, region: unit.region, profile: access.profile, credentials: access.credentials, callPolicy: options.callPolicy, progress: options.progress },
       { env: options.env },
     );
     try {

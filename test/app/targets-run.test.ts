@@ -29,7 +29,7 @@ beforeAll(async () => {
   options = {
     endpointUrl: org.url,
     env: { ...FAKE_CREDENTIALS_ENV, AWS_ENDPOINT_URL_STS: org.url, AWS_ENDPOINT_URL_ORGANIZATIONS: org.url },
-    retryPolicy: { ...FAST_RETRY_POLICY, throttleAttempts: 3 },
+    callPolicy: { ...FAST_RETRY_POLICY, throttleAttempts: 3 },
     concurrency: 2,
     runId: 'test',
   };
