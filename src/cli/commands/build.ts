@@ -1,5 +1,6 @@
 /** `cwdash build`: TypeScript definitions in `dashboards/` → one DashboardBody JSON file per dashboard, all or none. */
-import { relative, resolve } from 'node:path';
+import { resolve } from 'node:path';
+import { displayPath } from '../../shared/paths.js';
 import type { Argv } from 'yargs';
 import { defineCommand } from '../command.js';
 import type { GlobalOptions } from '../options.js';
@@ -39,7 +40,7 @@ export const buildCommand = defineCommand<BuildCommandOptions>({
     const { config } = await loadProjectConfig(io.cwd, options.projectConfig);
     const dashboardsDir = resolve(io.cwd, options.dashboards ?? config.dashboardsDir ?? DEFAULT_DASHBOARDS_DIR);
     const outDir = resolve(io.cwd, options.out ?? config.outDir ?? DEFAULT_OUT_DIR);
-    const show = (path: string) => relative(io.cwd, path) || '.';
+    const show = (path: string) => displayPath(io.cwd, path);
 
     const result = await buildDashboards({
       dashboardsDir,
