@@ -73,22 +73,11 @@ export function containerInsightsDashboard(props: ContainerInsightsDashboardProp
   const logGroupName = props.logGroupName ?? `/aws/containerinsights/${props.cluster}/performance`;
   const namespace = props.defaultNamespace ?? 'kube-system';
   const workload = props.defaultWorkload ?? 'kube-proxy';
-  const header = templatedTextWidget(
-    props.headerTemplate ?? DEFAULT_HEADER_TEMPLATE,
-    {
-      title: `${props.cluster}: Kubernetes cluster`,
-      cluster: props.cluster,
-      logGroupName,
-      facts: [
-        `Container Insights (ADOT DaemonSet) in \`${metrics.namespace}\``,
-        `performance logs in \`${logGroupName}\``,
-        'pick a namespace and a workload above',
-      ],
-      owners: props.owners ?? [],
-      links: props.links ?? [],
-    },
-    { width: 24, height: 4 },
-  );
+  const header = clusterHeader(props, logGroupName, [
+    `Container Insights (ADOT DaemonSet) in \`${metrics.namespace}\``,
+    `performance logs in \`${logGroupName}\``,
+    'pick a namespace and a workload above',
+  ]);
   const containers = new LogQueryWidget({
     title: 'Containers by CPU (from the performance log events)',
     logGroupNames: [logGroupName],
@@ -141,25 +130,21 @@ export function containerInsightsDashboard(props: ContainerInsightsDashboardProp
 function otlpClusterDashboard(props: ContainerInsightsDashboardProps): Dashboard {
   const namespace = props.defaultNamespace ?? 'kube-system';
   const workload = props.defaultWorkload ?? 'kube-proxy';
-  const header = templatedTextWidget(
-    props.headerTemplate ?? DEFAULT_HEADER_TEMPLATE,
-    {
-      title: `${props.cluster}: Kubernetes cluster`,
-      cluster: props.cluster,
-      facts: [
-        `Container Insights (ADOT DaemonSet) over OTLP: series with \`@resource.ClusterName="${props.cluster}"\``,
-        'drawn with PromQL; every node, pod and container series arrives (no metric declarations)',
-        `the workload section shows \`${namespace}/${workload}\``,
-      ],
-      owners: props.owners ?? [],
-      links: props.links ?? [],
-    },
-    { width: 24, height: 4 },
-  );
+  // No performance log group over OTLP: the template context's logGroupName is empty.
+  const header = clusterHeader(props, '', [
+    `Container Insights (ADOT DaemonSet) over OTLP: series with \`@resource.ClusterName="${props.cluster}"\``,
+    'drawn with PromQL; every node, pod and container series arrives (no metric declarations)',
+    `the workload section shows \`${namespace}/${workload}\``,
+  ]);
   return new Dashboard({
     dashboardName: props.dashboardName ?? `${props.cluster}-container-insights`,
     ...(props.region === undefined ? {} : { region: props.region }),
     start: '-PT3H',
     widgets: [header, ...promqlClusterBands({ cluster: props.cluster, namespace, workload })],
   });
+}
+
+function clusterHeader(props: ContainerInsightsDashboardProps, logGroupName: string, facts: readonly string[]) {
+  const context = { title: `${props.cluster}: Kubernetes cluster`, cluster: props.cluster, logGroupName, facts, owners: props.owners ?? [], links: props.links ?? [] };
+  return templatedTextWidget(props.headerTemplate ?? DEFAULT_HEADER_TEMPLATE, context, { width: 24, height: 4 });
 }
