@@ -3,9 +3,41 @@
  * for the bundled examples finds a series the analyzer predicts, so no chart comes up empty; and they validate clean.
  */
 import { describe, expect, it } from 'vitest';
-import { containerInsightsDashboard } from '../../src/blueprints/index.js';
+import { containerInsightsDashboard, nodeServiceDashboard } from '../../src/blueprints/index.js';
 import { validateDashboardBody } from '../../src/model/body/validate.js';
-import { exampleClusterSeries, unansweredPromQLReads } from './reads.js';
+import { exampleClusterSeries, exampleOtlpSeries, unansweredPromQLReads } from './reads.js';
+
+describe('nodeServiceDashboard, exporter otlp (examples/task-service-otlp)', () => {
+  const dashboard = (props: { statusCodeLabel?: string; kubernetes?: boolean } = {}) =>
+    nodeServiceDashboard({
+      namespace: 'prod/task-service',
+      service: 'task-service',
+      region: 'ap-northeast-1',
+      exporter: 'otlp',
+      ...(props.statusCodeLabel ? { statusCodeLabel: props.statusCodeLabel } : {}),
+      ...(props.kubernetes ? { kubernetes: { clusterName: 'mz-k8s', namespace: 'prod', podName: 'task-service' } } : {}),
+    });
+
+  it('draws the app with PromQL chart widgets and validates clean', () => {
+    const body = dashboard({ kubernetes: true }).toBody();
+    expect(validateDashboardBody(body)).toEqual([]);
+    const types = body.widgets.map((widget) => widget.type);
+    expect(types.filter((type) => type === 'chart')).toHaveLength(14);
+    expect(types.filter((type) => type === 'metric')).toHaveLength(2); // the Container Insights pod widgets stay Classic
+  });
+
+  it('reads only series the analyzer predicts for the example: no empty chart', async () => {
+    expect(unansweredPromQLReads('task-service-otlp', dashboard().toBody(), await exampleOtlpSeries())).toEqual([]);
+  });
+
+  it('would catch a chart for another status-code label or job', async () => {
+    const series = await exampleOtlpSeries();
+    const unanswered = unansweredPromQLReads('wrong', dashboard({ statusCodeLabel: 'status_code' }).toBody(), series);
+    expect(unanswered).toContain('http_request_duration_seconds{"@resource.service.name"="prod/task-service", status_code=~"500|502|503|504"}');
+    const otherJob = nodeServiceDashboard({ namespace: 'prod/other', service: 'other', region: 'r', exporter: 'otlp' }).toBody();
+    expect(unansweredPromQLReads('other', otherJob, series)).toContain('up{"@resource.service.name"="prod/other"}');
+  });
+});
 
 describe('containerInsightsDashboard, exporter otlp', () => {
   const dashboard = () => containerInsightsDashboard({ cluster: 'mz-k8s', region: 'ap-northeast-1', exporter: 'otlp', defaultNamespace: 'prod', defaultWorkload: 'task-service' });

@@ -64,3 +64,14 @@ export async function exampleClusterSeries(clusterName: string): Promise<PromQLS
     return event.metrics.map((metric) => ({ metricName: metric.name, labels }));
   });
 }
+
+/** The OTLP series the task-service-otlp sidecar sends, as the analyzer predicts them. */
+export async function exampleOtlpSeries(): Promise<readonly PromQLSeries[]> {
+  const prediction = await analyzeCollector({
+    configFile: `${root}examples/task-service-otlp/otel-config.yaml`,
+    scrapeFile: `${root}examples/task-service-otlp/metrics.txt`,
+    env: {},
+  });
+  expect(prediction.otlpSeries?.length).toBeGreaterThan(0);
+  return prediction.otlpSeries!;
+}
