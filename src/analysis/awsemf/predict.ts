@@ -27,7 +27,7 @@ import { prometheusPoints, prometheusTarget, type TargetSpec } from './prometheu
 import { compileRelabelRules } from './relabel.js';
 import { summarize, summarizeMetrics } from '../../model/metric-summary.js';
 import type { MetricsPrediction, PredictedMetric, PredictionWarning } from '../../model/prediction.js';
-import { predictOtlp } from '../otlp/predict.js';
+import { otlpEquivalent, predictOtlp } from '../otlp/predict.js';
 
 export const DAYS_PER_MONTH = 30;
 
@@ -43,6 +43,8 @@ export interface PredictOptions {
   readonly additionalMetrics?: readonly PredictedMetric[] | undefined;
   /** Receiver ids those additional metrics model, so they are not listed as "not modelled". */
   readonly modelledReceivers?: readonly string[] | undefined;
+  /** Also size the awsemf pipelines' data as if it went over OTLP (the cost report's Classic-vs-OTLP comparison). */
+  readonly otlpEquivalent?: boolean | undefined;
   /** `false`: leave `metrics` empty and only count (a scrape of a million series, where the list is the cost). */
   readonly listMetrics?: boolean | undefined;
 }
@@ -89,7 +91,9 @@ export function predictMetrics(options: PredictOptions): MetricsPrediction {
     .filter((entry) => !(entry.kind === 'receivers' && modelled.has(entry.component)))
     .map((entry) => ({ component: entry.component, kind: entry.kind, reason: entry.reason, location: where(entry.location) }));
   const interval = Object.values(run.intervals)[0] ?? 60;
-  const otlp = predictOtlp({ config: options.config, scrape: options.scrape ?? EMPTY_SCRAPE, profile, replicas });
+  const otlpInputs = { config: options.config, scrape: options.scrape ?? EMPTY_SCRAPE, profile, replicas };
+  const otlp = predictOtlp(otlpInputs);
+  const equivalent = options.otlpEquivalent ? otlpEquivalent(otlpInputs) : undefined;
   const summary = listed
     ? summarizeMetrics(merged, notModelled)
     : summarize((visit) => run.metrics.forEach((namespace, metricName, entry) => visit(namespace, metricName, entry.set, entry.values)), notModelled);
@@ -113,6 +117,7 @@ export function predictMetrics(options: PredictOptions): MetricsPrediction {
       logGroups: [...run.stats.logGroups].sort(compareStrings),
     },
     ...(otlp ? { pipelines: otlp.pipelines, otlpSeries: otlp.series } : {}),
+    ...(equivalent ? { otlpEquivalent: equivalent.summary } : {}),
     assumptions: {
       scrapeIntervalSeconds: interval,
       scrapeIntervals: run.intervals,
@@ -298,6 +303,8 @@ export interface AnalyzeCollectorOptions {
   readonly clusterInventoryFile?: string | undefined;
   /** The cluster's name, when neither the config's log_group_name nor the nodes' labels give it. */
   readonly clusterName?: string | undefined;
+  /** See `PredictOptions.otlpEquivalent`. */
+  readonly otlpEquivalent?: boolean | undefined;
 }
 
 /** Reads the config, the scrape (file, stdin or URL) and the cluster inventory, then predicts. */
@@ -322,7 +329,7 @@ export async function analyzeCollector(options: AnalyzeCollectorOptions): Promis
       : await readScrapeFile(at(options.scrapeFile), options.stdin!, options.scrapeFormat, displayPath(cwd, options.scrapeFile), limits);
   }
   const containerInsights = options.clusterInventoryFile === undefined ? undefined : await containerInsightsMetrics(config, at(options.clusterInventoryFile), options);
-  return predictMetrics({ config, scrape, collectorVersion: options.collectorVersion, replicas: options.replicas, ...containerInsights });
+  return predictMetrics({ config, scrape, collectorVersion: options.collectorVersion, replicas: options.replicas, otlpEquivalent: options.otlpEquivalent, ...containerInsights });
 }
 
 /** The Container Insights prediction (src/analysis/container-insights), merged into this one. */
