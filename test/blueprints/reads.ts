@@ -1,6 +1,6 @@
 /** Shared by the blueprint tests: the metrics the bundled examples produce, and what a body reads that none answers. */
 import { expect } from 'vitest';
-import { analyzeCollector } from '../../src/analysis/awsemf/predict.js';
+import { analyzeCollector } from '../../src/analysis/awsemf/collector.js';
 import { predictContainerInsightsMetrics } from '../../src/analysis/container-insights/predict.js';
 import { dashboardReads } from '../../src/analysis/usage/dashboard-reads.js';
 import { describeRead, readMatches } from '../../src/analysis/usage/metric-read.js';
