@@ -15,8 +15,9 @@ import type { RuleSet } from '../rules/rule-file.js';
 import type { AllowList } from '../usage/allow-list.js';
 import type { MetricRead } from '../usage/metric-read.js';
 import { pinnedNames, readSources, type UsageIndex } from '../usage/usage-index.js';
-import type { OtlpVolume } from '../../model/otlp-prediction.js';
+import type { OtlpSeries, OtlpVolume } from '../../model/otlp-prediction.js';
 import { otlpCost } from './otlp-cost.js';
+import { otlpUsage } from './otlp-usage.js';
 import { COST_REPORT_SCHEMA_VERSION, type CollectorReport, type CostBucket, type CostReport, type FixSummary, type ReportProblem } from './cost-report.js';
 
 export interface MetricInput {
@@ -37,6 +38,8 @@ export interface CollectorInputs {
   /** OTLP the collector sends to CloudWatch; for awsemf collectors, the same data as it would be over OTLP. */
   readonly otlp?: OtlpVolume | undefined;
   readonly otlpEquivalent?: OtlpVolume | undefined;
+  /** The series of `otlp`, for what PromQL reads of them. */
+  readonly otlpSeries?: readonly OtlpSeries[] | undefined;
 }
 
 export interface CostReportInputs {
@@ -130,7 +133,9 @@ export function buildCostReport(inputs: CostReportInputs): CostReport {
     },
     collectors: inputs.collectors.map((collector) => ({
       ...collectorReport(collector, metrics, context, logsUSD(collector)),
-      ...(collector.otlp ? { otlp: otlpCost(collector.otlp, inputs.prices, freeTier) } : {}),
+      ...(collector.otlp
+        ? { otlp: { ...otlpCost(collector.otlp, inputs.prices, freeTier), ...(collector.otlpSeries ? otlpUsage(collector.otlpSeries, collector.otlp, inputs.usage) : {}) } }
+        : {}),
       ...(collector.otlpEquivalent ? { otlpEquivalent: otlpCost(collector.otlpEquivalent, inputs.prices, freeTier) } : {}),
     })),
     costByNamespace: buckets(metrics, context, (metric) => [metric.identity.namespace]),
