@@ -14,7 +14,7 @@ import { defaultVerdict, faultError, page, reorderKeys, WireError, type BodyVerd
 export type { BodyVerdict, FaultKind, ValidationMessage } from './fake-cloudwatch-wire.js';
 
 const TARGET_PREFIX = 'GraniteServiceVersion20100801.';
-const REAL_PAGE_SIZES = { ListMetrics: 500, ListDashboards: 1000, DescribeAlarms: 100 };
+const REAL_PAGE_SIZES = { ListMetrics: 500, ListDashboards: 1000, DescribeAlarms: 100, ListMetricStreams: 500, DescribeAnomalyDetectors: 100 };
 
 export interface WireMetric {
   readonly Namespace: string;
@@ -54,6 +54,10 @@ export class FakeCloudWatchServer {
   metrics: readonly (WireMetric & { readonly recentlyActive?: boolean })[] = [];
   metricAlarms: readonly Record<string, unknown>[] = [];
   compositeAlarms: readonly Record<string, unknown>[] = [];
+  /** Metric streams as GetMetricStream returns them (`Name`, `State`, `IncludeFilters`, `ExcludeFilters`, ...). */
+  metricStreams: readonly Record<string, unknown>[] = [];
+  /** Anomaly detectors as DescribeAnomalyDetectors lists them. */
+  anomalyDetectors: readonly Record<string, unknown>[] = [];
   /** The real maximum page sizes. */
   readonly pageSize = { ...REAL_PAGE_SIZES };
   readonly calls: RecordedCall[] = [];
@@ -100,6 +104,8 @@ export class FakeCloudWatchServer {
     this.metrics = [];
     this.metricAlarms = [];
     this.compositeAlarms = [];
+    this.metricStreams = [];
+    this.anomalyDetectors = [];
     Object.assign(this.pageSize, REAL_PAGE_SIZES);
     this.judgeBody = defaultVerdict;
   }
@@ -195,6 +201,12 @@ export class FakeCloudWatchServer {
         return this.listMetrics(input);
       case 'DescribeAlarms':
         return this.describeAlarms(input);
+      case 'ListMetricStreams':
+        return this.listMetricStreams(input);
+      case 'GetMetricStream':
+        return this.getMetricStream(String(input.Name));
+      case 'DescribeAnomalyDetectors':
+        return this.describeAnomalyDetectors(input);
       default:
         throw new WireError(400, 'UnknownOperationException', 'UnknownOperation', `operation ${operation} is not faked`);
     }
@@ -291,6 +303,26 @@ export class FakeCloudWatchServer {
       MetricAlarms: items.filter((item) => item.kind === 'metric').map((item) => item.alarm),
       ...(nextToken === undefined ? {} : { NextToken: nextToken }),
     };
+  }
+
+  private listMetricStreams(input: Record<string, unknown>): unknown {
+    const { items, nextToken } = page(this.metricStreams, input.NextToken, this.pageSize.ListMetricStreams);
+    return {
+      // ListMetricStreams lists names and state only: the filters come from GetMetricStream.
+      Entries: items.map(({ Arn, Name, FirehoseArn, State, OutputFormat }) => ({ Arn, Name, FirehoseArn, State, OutputFormat })),
+      ...(nextToken === undefined ? {} : { NextToken: nextToken }),
+    };
+  }
+
+  private getMetricStream(name: string): unknown {
+    const stream = this.metricStreams.find((candidate) => candidate.Name === name);
+    if (!stream) throw new WireError(404, 'com.amazonaws.cloudwatch#ResourceNotFoundException', 'ResourceNotFoundException', `Metric stream ${name} does not exist`);
+    return stream;
+  }
+
+  private describeAnomalyDetectors(input: Record<string, unknown>): unknown {
+    const { items, nextToken } = page(this.anomalyDetectors, input.NextToken, this.pageSize.DescribeAnomalyDetectors);
+    return { AnomalyDetectors: items, ...(nextToken === undefined ? {} : { NextToken: nextToken }) };
   }
 }
 

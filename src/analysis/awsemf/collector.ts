@@ -26,6 +26,8 @@ export interface AnalyzeCollectorOptions {
   readonly scrapeFile?: string | undefined;
   readonly scrapeUrl?: string | undefined;
   readonly scrapeFormat?: ExpositionFormat | undefined;
+  /** Distinct series the scrape may hold (default DEFAULT_MAX_SERIES). */
+  readonly maxSeries?: number | undefined;
   readonly envFile?: string | undefined;
   readonly env: Env;
   /** Needed when `scrapeFile` is `-`. */
@@ -36,6 +38,8 @@ export interface AnalyzeCollectorOptions {
   readonly clusterInventoryFile?: string | undefined;
   /** The cluster's name, when neither the config's log_group_name nor the nodes' labels give it. */
   readonly clusterName?: string | undefined;
+  /** See `PredictOptions.otlpEquivalent`. */
+  readonly otlpEquivalent?: boolean | undefined;
 }
 
 /** A collector's inputs, read and parsed. */
@@ -48,6 +52,7 @@ export interface LoadedCollector {
   readonly collectorVersion?: string | undefined;
   readonly replicas?: number | undefined;
   readonly clusterName?: string | undefined;
+  readonly otlpEquivalent?: boolean | undefined;
 }
 
 /** Reads the config, the scrape (file, stdin or URL) and the cluster inventory, then predicts. */
@@ -64,12 +69,13 @@ export async function loadCollector(options: AnalyzeCollectorOptions): Promise<L
   const env = options.envFile === undefined ? options.env : { ...options.env, ...(await loadEnvFile(at(options.envFile))) };
   const config = await loadCollectorConfig(at(options.configFile), { env, displayName: displayPath(cwd, options.configFile) });
   let scrape: Scrape | undefined;
-  if (options.scrapeUrl !== undefined) scrape = await fetchScrape(options.scrapeUrl);
+  const limits = { maxSeries: options.maxSeries };
+  if (options.scrapeUrl !== undefined) scrape = await fetchScrape(options.scrapeUrl, undefined, limits);
   else if (options.scrapeFile !== undefined) {
     if (options.scrapeFile === '-' && !options.stdin) throw new UsageError('--scrape - needs standard input', { fix: 'pipe the scrape into cwdash' });
     scrape = options.scrapeFile === '-'
-      ? await readScrapeFile('-', options.stdin!, options.scrapeFormat)
-      : await readScrapeFile(at(options.scrapeFile), options.stdin!, options.scrapeFormat, displayPath(cwd, options.scrapeFile));
+      ? await readScrapeFile('-', options.stdin!, options.scrapeFormat, '-', limits)
+      : await readScrapeFile(at(options.scrapeFile), options.stdin!, options.scrapeFormat, displayPath(cwd, options.scrapeFile), limits);
   }
   let inventory: ClusterInventory | undefined;
   if (options.clusterInventoryFile !== undefined) {
@@ -77,7 +83,16 @@ export async function loadCollector(options: AnalyzeCollectorOptions): Promise<L
     const preferFullPodName = containerInsightsReceivers(config).some((receiver) => receiver.raw.prefer_full_pod_name === true);
     inventory = await loadClusterInventory(at(options.clusterInventoryFile), { preferFullPodName });
   }
-  return { config, env, scrape, inventory, collectorVersion: options.collectorVersion, replicas: options.replicas, clusterName: options.clusterName };
+  return {
+    config,
+    env,
+    scrape,
+    inventory,
+    collectorVersion: options.collectorVersion,
+    replicas: options.replicas,
+    clusterName: options.clusterName,
+    otlpEquivalent: options.otlpEquivalent,
+  };
 }
 
 /** The prediction for the loaded config, or for `config` in its place (parsed from edited text by `parseEditedConfig`). */
@@ -89,7 +104,14 @@ export function predictCollector(collector: LoadedCollector, config: CollectorCo
           additionalMetrics: predictContainerInsightsMetrics(config, collector.inventory, { collectorVersion: collector.collectorVersion, clusterName: collector.clusterName }),
           modelledReceivers: containerInsightsReceivers(config).map((receiver) => receiver.id),
         };
-  return predictMetrics({ config, scrape: collector.scrape, collectorVersion: collector.collectorVersion, replicas: collector.replicas, ...containerInsights });
+  return predictMetrics({
+    config,
+    scrape: collector.scrape,
+    collectorVersion: collector.collectorVersion,
+    replicas: collector.replicas,
+    otlpEquivalent: collector.otlpEquivalent,
+    ...containerInsights,
+  });
 }
 
 /** An edited copy of the collector's config text, parsed with the same variables as the original. */

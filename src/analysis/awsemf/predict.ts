@@ -7,7 +7,7 @@ import { InputError, UsageError } from '../../shared/errors.js';
 import { compareMetricIdentities, metricKey, normalizeMetricIdentity } from '../../model/metric-identity.js';
 import { compareStrings } from '../../shared/json.js';
 import { formatLocation } from '../../shared/errors.js';
-import type { CollectorConfig, ConfigLocation, ExporterComponent, ProcessorModel, ScrapeConfig } from '../../sources/collector-config/model.js';
+import type { CollectorConfig, ConfigLocation, ExporterComponent, ProcessorModel } from '../../sources/collector-config/model.js';
 import type { Scrape } from '../../sources/exposition/scrape.js';
 import { initDeclarations } from './declarations.js';
 import { EmfTargetExport, newExportStats, type ExportStats } from './emf-export.js';
@@ -17,10 +17,11 @@ import { LOG_EVENT_OVERHEAD_BYTES } from './emf-size.js';
 import { IdentityStore } from './identity-store.js';
 import { applyResourceProcessors, pointProcessors } from './processors.js';
 import { collectorProfile, type CollectorProfile } from './profiles.js';
-import { prometheusPoints, prometheusTarget, type TargetSpec } from './prometheus-to-otel.js';
+import { prometheusPoints, prometheusTarget, targetsOf } from './prometheus-to-otel.js';
 import { compileRelabelRules } from './relabel.js';
 import { summarize, summarizeMetrics } from '../../model/metric-summary.js';
 import type { MetricsPrediction, PredictedMetric, PredictionWarning } from '../../model/prediction.js';
+import { otlpEquivalent, predictOtlp } from '../otlp/predict.js';
 
 export const DAYS_PER_MONTH = 30;
 
@@ -36,6 +37,8 @@ export interface PredictOptions {
   readonly additionalMetrics?: readonly PredictedMetric[] | undefined;
   /** Receiver ids those additional metrics model, so they are not listed as "not modelled". */
   readonly modelledReceivers?: readonly string[] | undefined;
+  /** Also size the awsemf pipelines' data as if it went over OTLP (the cost report's Classic-vs-OTLP comparison). */
+  readonly otlpEquivalent?: boolean | undefined;
   /** `false`: leave `metrics` empty and only count (a scrape of a million series, where the list is the cost). */
   readonly listMetrics?: boolean | undefined;
 }
@@ -82,6 +85,12 @@ export function predictMetrics(options: PredictOptions): MetricsPrediction {
     .filter((entry) => !(entry.kind === 'receivers' && modelled.has(entry.component)))
     .map((entry) => ({ component: entry.component, kind: entry.kind, reason: entry.reason, location: where(entry.location) }));
   const interval = Object.values(run.intervals)[0] ?? 60;
+  const otlpInputs = { config: options.config, scrape: options.scrape ?? EMPTY_SCRAPE, profile, replicas };
+  const otlp = predictOtlp(otlpInputs);
+  const equivalent = options.otlpEquivalent ? otlpEquivalent(otlpInputs) : undefined;
+  const summary = listed
+    ? summarizeMetrics(merged, notModelled)
+    : summarize((visit) => run.metrics.forEach((namespace, metricName, entry) => visit(namespace, metricName, entry.set, entry.values)), notModelled);
   return {
     schemaVersion: 1,
     collectorVersion: profile.collectorVersion,
@@ -91,9 +100,7 @@ export function predictMetrics(options: PredictOptions): MetricsPrediction {
       ? { scrape: { source: options.scrape.source, format: options.scrape.format, series: options.scrape.seriesCount, samples: options.scrape.samples, duplicates: options.scrape.duplicates } }
       : {}),
     metrics: merged,
-    summary: listed
-      ? summarizeMetrics(merged, notModelled)
-      : summarize((visit) => run.metrics.forEach((namespace, metricName, entry) => visit(namespace, metricName, entry.set, entry.values)), notModelled),
+    summary: otlp ? { ...summary, otlp: otlp.summary } : summary,
     emf: {
       eventsPerScrape: run.stats.events,
       bytesPerScrape: run.stats.bytes,
@@ -103,6 +110,8 @@ export function predictMetrics(options: PredictOptions): MetricsPrediction {
       bytesPerMonthWithOverhead: run.monthly.bytes + LOG_EVENT_OVERHEAD_BYTES * run.monthly.events,
       logGroups: [...run.stats.logGroups].sort(compareStrings),
     },
+    ...(otlp ? { pipelines: otlp.pipelines, otlpSeries: otlp.series } : {}),
+    ...(equivalent ? { otlpEquivalent: equivalent.summary } : {}),
     assumptions: {
       scrapeIntervalSeconds: interval,
       scrapeIntervals: run.intervals,
@@ -181,9 +190,15 @@ function runPrediction(config: CollectorConfig, scrape: Scrape, profile: Collect
             const targetStats = newExportStats();
             return { targetStats, export: new EmfTargetExport(targetMetrics, { ...context, receiver: receiverId }, metrics, targetStats) };
           });
-          prometheusPoints(scrape, scrapeConfig, target, profile, relabel.compiled, (point) => {
+          const scraped = prometheusPoints(scrape, scrapeConfig, target, profile, relabel.compiled, (point) => {
             for (const processed of processPoint(point)) for (const { export: emf } of exports) emf.add(processed);
           });
+          if (scraped.overSampleLimit) {
+            warnings.push({
+              message: `${scraped.samplesAfterRelabel} samples after relabelling exceed sample_limit ${scrapeConfig.sampleLimit} of job "${scrapeConfig.jobName}": Prometheus fails every scrape of ${target.address} ("sample limit exceeded"), so only its 5 scrape-loop gauges (up = 0) are predicted`,
+              location: where(scrapeConfig.location),
+            });
+          }
           const scrapesPerMonth = (DAYS_PER_MONTH * 86_400) / scrapeConfig.scrapeIntervalSeconds;
           for (const { targetStats, export: emf } of exports) {
             emf.finish();
@@ -200,7 +215,8 @@ function runPrediction(config: CollectorConfig, scrape: Scrape, profile: Collect
       }
     }
   }
-  if (!config.pipelines.some((p) => p.signal === 'metrics' && p.exporters.some((id) => config.exporters.get(id)?.awsemf))) {
+  // A config exporting over OTLP instead gets its OTLP prediction; the missing awsemf exporter is no news there.
+  if (!config.pipelines.some((p) => p.signal === 'metrics' && p.exporters.some((id) => config.exporters.get(id)?.awsemf || config.exporters.get(id)?.otlp))) {
     warnings.push({ message: 'no metrics pipeline sends to an awsemf exporter: this config creates no CloudWatch custom metrics through EMF', location: config.file });
   }
   return { metrics, stats, monthly, intervals, warnings, prometheusTargets };
@@ -230,23 +246,6 @@ function exportContext(exporter: ExporterComponent, profile: CollectorProfile, p
   }
   const declaredSets = new Set(declarations.flatMap((declaration) => declaration.dimensions.map((set) => set.join(','))));
   return { config, profile, declarations, declaredSets, pipeline, receiver: '', exporter: exporter.id };
-}
-
-/**
- * Static targets are the same on every replica (a sidecar scraping localhost:3000): scraped once per replica, same
- * labels. Service discovery finds one target per pod, each with its own `instance`.
- */
-function targetsOf(scrapeConfig: ScrapeConfig, replicas: number, warnings: PredictionWarning[]): { targets: TargetSpec[]; copies: number } {
-  const targets: TargetSpec[] = scrapeConfig.staticConfigs.flatMap((group) => group.targets.map((address) => ({ address, labels: group.labels })));
-  if (scrapeConfig.serviceDiscovery.length > 0) {
-    warnings.push({
-      message: `${scrapeConfig.serviceDiscovery.join(', ')} is not modelled: one discovered target per replica (pod-1 … pod-${replicas}) is assumed, without the discovery meta labels`,
-      location: where(scrapeConfig.location),
-    });
-    for (let pod = 1; pod <= replicas; pod++) targets.push({ address: `pod-${pod}:9090`, labels: {} });
-    return { targets, copies: 1 };
-  }
-  return { targets, copies: replicas };
 }
 
 function where(location: ConfigLocation): string {

@@ -15,6 +15,7 @@ import type { PendingFile } from '../../shared/files.js';
 import { collectorProfile } from '../awsemf/profiles.js';
 import { loadCollector, parseEditedConfig, predictCollector, type LoadedCollector } from '../awsemf/collector.js';
 import type { MetricsPrediction } from '../../model/prediction.js';
+import type { OtlpVolume } from '../../model/otlp-prediction.js';
 import { customMetricsMonthlyCost } from '../cost/model.js';
 import { BYTES_PER_GB } from '../cost/money.js';
 import { byteOrder } from '../awsemf/declarations.js';
@@ -37,6 +38,9 @@ export interface CollectorAnalysis {
   readonly scrape?: string | undefined;
   readonly metrics: readonly MetricInput[];
   readonly emfLogs: { readonly bytesPerMonth: number; readonly retentionDays: number };
+  /** What the collector sends to CloudWatch's OTLP endpoint, and what its awsemf data would be over OTLP. */
+  readonly otlp?: OtlpVolume | undefined;
+  readonly otlpEquivalent?: OtlpVolume | undefined;
   readonly assumptions: readonly string[];
 }
 
@@ -77,6 +81,8 @@ export async function analyzeCollectorInput(input: CollectorInput, context: Anal
     scrape: input.scrape === undefined ? undefined : displayPath(context.cwd, input.scrape),
     metrics: metricInputs(prediction),
     emfLogs: { bytesPerMonth: prediction.emf.bytesPerMonth, retentionDays: retention },
+    otlp: prediction.summary.otlp,
+    otlpEquivalent: prediction.otlpEquivalent,
     assumptions: [
       `${file}: ADOT collector ${prediction.collectorVersion} (contrib ${prediction.profile.contribVersion}), ` +
         `${assumptions.replicas} replica${assumptions.replicas === 1 ? '' : 's'}` +
@@ -86,8 +92,16 @@ export async function analyzeCollectorInput(input: CollectorInput, context: Anal
       `${file}: EMF logs ${formatGb(prediction.emf.bytesPerMonth)} GB/month ingested (JSON bytes, without the 26 B per event PutLogEvents counts); ` +
         (retention > 0 ? `stored ${retention} days (log_retention)` : 'storage priced in the 12th month of a log group that never expires (log_retention 0), compressed to 15%'),
       ...assumptions.notes.map((note) => `${file}: ${note}`),
+      ...otlpAssumptions(file, prediction),
     ],
   };
+}
+
+function otlpAssumptions(file: string, prediction: MetricsPrediction): string[] {
+  const volume = prediction.summary.otlp ?? prediction.otlpEquivalent;
+  if (!volume) return [];
+  const what = prediction.summary.otlp ? 'OTLP' : 'the same series over OTLP (if awsemf were replaced by otlphttp)';
+  return volume.assumptions.map((line) => `${file}: ${what}: ${line}`);
 }
 
 /** The inputs, read exactly as `cwdash metrics --config ... --scrape ... --cluster-inventory ...` reads them. */
@@ -102,6 +116,7 @@ function load(input: CollectorInput, context: AnalysisContext): Promise<LoadedCo
     env: context.env,
     collectorVersion: input.collectorVersion,
     replicas: input.replicas,
+    otlpEquivalent: true,
   });
 }
 

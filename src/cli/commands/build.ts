@@ -65,9 +65,10 @@ export const buildCommand = defineCommand<BuildCommandOptions>({
     }
     if (result.dashboards.length === 0) info(io, `no definitions (*.ts) in ${show(dashboardsDir)}: nothing to build`);
     for (const path of result.written) info(io, `wrote ${show(path)}`);
+    for (const path of result.cleaned) info(io, `deleted ${show(path)} (no definition builds it any more)`);
     for (const path of result.stale) {
-      if (result.cleaned) info(io, `deleted ${show(path)} (no definition builds it any more)`);
-      else warn(io, `${show(path)} is not built from any definition any more; delete it, or build with --clean`);
+      const edited = options.clean ? ', and was changed since build wrote it: delete it yourself' : '; delete it, or build with --clean';
+      warn(io, `${show(path)} is not built from any definition any more${edited}`);
     }
     const suffix = warnings === 0 ? '' : ` (${warnings} warning${warnings === 1 ? '' : 's'})`;
     info(io, options.check ? `${count} valid${suffix}` : `built ${count} into ${show(outDir)}${suffix}`);
