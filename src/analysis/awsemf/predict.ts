@@ -7,7 +7,7 @@ import { InputError, UsageError } from '../../shared/errors.js';
 import { compareMetricIdentities, metricKey, normalizeMetricIdentity } from '../../model/metric-identity.js';
 import { compareStrings } from '../../shared/json.js';
 import { formatLocation } from '../../shared/errors.js';
-import type { CollectorConfig, ConfigLocation, ExporterComponent, ProcessorModel, ScrapeConfig } from '../../sources/collector-config/model.js';
+import type { CollectorConfig, ConfigLocation, ExporterComponent, ProcessorModel } from '../../sources/collector-config/model.js';
 import type { Scrape } from '../../sources/exposition/scrape.js';
 import { initDeclarations } from './declarations.js';
 import { EmfTargetExport, newExportStats, type ExportStats } from './emf-export.js';
@@ -17,7 +17,7 @@ import { LOG_EVENT_OVERHEAD_BYTES } from './emf-size.js';
 import { IdentityStore } from './identity-store.js';
 import { applyResourceProcessors, pointProcessors } from './processors.js';
 import { collectorProfile, type CollectorProfile } from './profiles.js';
-import { prometheusPoints, prometheusTarget, type TargetSpec } from './prometheus-to-otel.js';
+import { prometheusPoints, prometheusTarget, targetsOf } from './prometheus-to-otel.js';
 import { compileRelabelRules } from './relabel.js';
 import { summarize, summarizeMetrics } from '../../model/metric-summary.js';
 import type { MetricsPrediction, PredictedMetric, PredictionWarning } from '../../model/prediction.js';
@@ -246,23 +246,6 @@ function exportContext(exporter: ExporterComponent, profile: CollectorProfile, p
   }
   const declaredSets = new Set(declarations.flatMap((declaration) => declaration.dimensions.map((set) => set.join(','))));
   return { config, profile, declarations, declaredSets, pipeline, receiver: '', exporter: exporter.id };
-}
-
-/**
- * Static targets are the same on every replica (a sidecar scraping localhost:3000): scraped once per replica, same
- * labels. Service discovery finds one target per pod, each with its own `instance`.
- */
-export function targetsOf(scrapeConfig: ScrapeConfig, replicas: number, warnings: PredictionWarning[]): { targets: TargetSpec[]; copies: number } {
-  const targets: TargetSpec[] = scrapeConfig.staticConfigs.flatMap((group) => group.targets.map((address) => ({ address, labels: group.labels })));
-  if (scrapeConfig.serviceDiscovery.length > 0) {
-    warnings.push({
-      message: `${scrapeConfig.serviceDiscovery.join(', ')} is not modelled: one discovered target per replica (pod-1 … pod-${replicas}) is assumed, without the discovery meta labels`,
-      location: where(scrapeConfig.location),
-    });
-    for (let pod = 1; pod <= replicas; pod++) targets.push({ address: `pod-${pod}:9090`, labels: {} });
-    return { targets, copies: 1 };
-  }
-  return { targets, copies: replicas };
 }
 
 function where(location: ConfigLocation): string {
