@@ -45,11 +45,19 @@ function priceText(usd: number | null): string {
 
 /** The one line that says how to price OTLP when the Price List has no figure, or undefined when it has one. */
 export function otlpPriceNote(report: CostReport): string | undefined {
-  const priced = report.collectors.flatMap((c) => [c.otlp, c.otlpEquivalent, c.containerInsights?.enhancedObservability, c.containerInsights?.otelContainerInsights]);
-  const unknown = priced.find((cost) => cost?.price.status === 'unknown');
-  if (unknown?.price.status !== 'unknown') return undefined;
-  return `prices unknown are left out of totals (OTLP ingestion CW:OTEL:Bytes, OTel Container Insights, enhanced observability): ${unknown.price.reason}; to price them: ${unknown.price.fix}`;
+  const charges: [string, PricedLike | undefined][] = report.collectors.flatMap((c) => [
+    ['OTLP ingestion (CW:OTEL:Bytes)', c.otlp ?? c.otlpEquivalent],
+    ['OTel Container Insights (CW:OTEL:Bytes:EKS-CI)', c.containerInsights?.otelContainerInsights],
+    ['enhanced observability (ObservationUsage)', c.containerInsights?.enhancedObservability],
+  ] as [string, PricedLike | undefined][]);
+  const unknown = charges.filter(([, cost]) => cost?.price.status === 'unknown');
+  const first = unknown[0]?.[1]?.price;
+  if (first?.status !== 'unknown') return undefined;
+  const names = [...new Set(unknown.map(([name]) => name))].join(', ');
+  return `no known price for ${names} (shown as unknown, not added to totals): ${first.reason}; to price: ${first.fix}`;
 }
+
+type PricedLike = Pick<OtlpCost, 'price'>;
 
 function formatGb(gb: number): string {
   return gb >= 10 ? gb.toFixed(1) : gb.toFixed(3);

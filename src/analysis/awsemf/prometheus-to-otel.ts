@@ -3,6 +3,8 @@
  * metric_relabel_configs, the resource made from job/instance, histogram and summary series folded into one metric
  * per family, the type mapping, and the five scrape-loop gauges every target adds.
  */
+import type { PredictionWarning } from '../../model/prediction.js';
+import { formatLocation } from '../../shared/errors.js';
 import type { ScrapeConfig } from '../../sources/collector-config/model.js';
 import type { FamilyMetadata, Scrape } from '../../sources/exposition/scrape.js';
 import type { CollectorProfile } from './profiles.js';
@@ -89,6 +91,23 @@ function pointType(familyType: string, profile: CollectorProfile): { type: OtelP
   }
 }
 
+/**
+ * Static targets are the same on every replica (a sidecar scraping localhost:3000): scraped once per replica, same
+ * labels. Service discovery finds one target per pod, each with its own `instance`.
+ */
+export function targetsOf(scrapeConfig: ScrapeConfig, replicas: number, warnings: PredictionWarning[]): { targets: TargetSpec[]; copies: number } {
+  const targets: TargetSpec[] = scrapeConfig.staticConfigs.flatMap((group) => group.targets.map((address) => ({ address, labels: group.labels })));
+  if (scrapeConfig.serviceDiscovery.length > 0) {
+    warnings.push({
+      message: `${scrapeConfig.serviceDiscovery.join(', ')} is not modelled: one discovered target per replica (pod-1 … pod-${replicas}) is assumed, without the discovery meta labels`,
+      location: formatLocation(scrapeConfig.location),
+    });
+    for (let pod = 1; pod <= replicas; pod++) targets.push({ address: `pod-${pod}:9090`, labels: {} });
+    return { targets, copies: 1 };
+  }
+  return { targets, copies: replicas };
+}
+
 /** The resource and scope of one target's metrics; newer receivers add the labels of a `target_info` series. */
 export function prometheusTarget(scrape: Scrape, scrapeConfig: ScrapeConfig, target: TargetSpec, profile: CollectorProfile): TargetMetrics {
   const job = scrapeConfig.jobName;
@@ -115,28 +134,43 @@ export function prometheusPoints(
   profile: CollectorProfile,
   relabel: ReturnType<typeof compileRelabelRules>['compiled'],
   emit: (point: OtelPoint) => void,
-): void {
+): { readonly samplesAfterRelabel: number; readonly overSampleLimit: boolean } {
   const job = scrapeConfig.jobName;
   const instance = target.address;
   const targetLabels: [string, string][] = [['job', job], ['instance', instance], ...Object.entries(target.labels)];
+  // Static labels and relabelling need the merged label set; a page label clashing with job/instance alone is
+  // handled inline below (renamed to exported_*, or, with honor_labels, kept out of the point attributes).
+  const relabelled = relabel.length > 0 || targetLabels.length > 2
+    ? (parts: readonly string[]) => {
+        const merged = mergeTargetLabels(parts, targetLabels, scrapeConfig.honorLabels);
+        return relabel.length > 0 ? applyRelabel(merged, relabel) : merged;
+      }
+    : undefined;
+  const unlabelled = new Set<string>();
+  if (scrapeConfig.sampleLimit > 0) {
+    // Prometheus counts the samples left after relabelling and, past the limit, fails the whole scrape: only the
+    // scrape loop's own series (with up = 0) reach the receiver.
+    let count = 0;
+    scrape.forEachSeries((parts) => void (!relabelled || relabelled(parts) ? count++ : 0));
+    if (count > scrapeConfig.sampleLimit) {
+      emitScrapeLoopGauges(emit, unlabelled, scrape, count, profile, 0);
+      return { samplesAfterRelabel: count, overSampleLimit: true };
+    }
+  }
   // Target label → `exported_<label>`, built once rather than for every series that clashes.
   const exportedNames = new Map(targetLabels.map(([name]) => [name, `exported_${name}`]));
   const points = new Map<string, OtelPoint>();
   const families = new Map<string, Family>();
-  const unlabelled = new Set<string>();
   let kept = 0;
   scrape.forEachSeries((parts, value, seriesKey) => {
     let name = parts[0]!;
     let pairs: readonly string[] = parts;
     let start = 1;
-    // Static labels and relabelling need the merged label set; a page label clashing with job/instance alone is
-    // handled inline below (renamed to exported_*, or, with honor_labels, kept out of the point attributes).
-    if (relabel.length > 0 || targetLabels.length > 2) {
-      const merged = mergeTargetLabels(parts, targetLabels, scrapeConfig.honorLabels);
-      const relabelled = relabel.length > 0 ? applyRelabel(merged, relabel) : merged;
-      if (!relabelled) return;
-      name = relabelled.get('__name__') ?? name;
-      pairs = [...relabelled].filter(([label, v]) => !NOT_ATTRIBUTES.has(label) && v !== '').sort((a, b) => (a[0] < b[0] ? -1 : 1)).flat();
+    if (relabelled) {
+      const labels = relabelled(parts);
+      if (!labels) return;
+      name = labels.get('__name__') ?? name;
+      pairs = [...labels].filter(([label, v]) => !NOT_ATTRIBUTES.has(label) && v !== '').sort((a, b) => (a[0] < b[0] ? -1 : 1)).flat();
       start = 0;
     }
     kept++;
@@ -194,7 +228,8 @@ export function prometheusPoints(
     if (Object.keys(point.attributes).length === 0) unlabelled.add(point.name);
     emit(point);
   }
-  emitScrapeLoopGauges(emit, unlabelled, scrape, kept, profile);
+  emitScrapeLoopGauges(emit, unlabelled, scrape, kept, profile, 1);
+  return { samplesAfterRelabel: kept, overSampleLimit: false };
 }
 
 /** `instance` → `exported_instance`, prefixed again while the page already has that name. */
@@ -223,9 +258,9 @@ function mergeTargetLabels(parts: readonly string[], targetLabels: readonly [str
   return merged;
 }
 
-function emitScrapeLoopGauges(emit: (point: OtelPoint) => void, unlabelled: ReadonlySet<string>, scrape: Scrape, kept: number, profile: CollectorProfile): void {
+function emitScrapeLoopGauges(emit: (point: OtelPoint) => void, unlabelled: ReadonlySet<string>, scrape: Scrape, kept: number, profile: CollectorProfile, up: 0 | 1): void {
   const values: Record<(typeof SCRAPE_LOOP_GAUGES)[number], number> = {
-    up: 1,
+    up,
     scrape_duration_seconds: 0.012345678,
     scrape_samples_scraped: scrape.samples,
     scrape_samples_post_metric_relabeling: kept,

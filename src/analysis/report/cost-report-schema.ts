@@ -23,6 +23,8 @@ const otlpCost = z
     bytesPerMonth: z.number().int(),
     gbPerMonth: z.number().describe('GB = 10^9 bytes'),
     monthlyUSD: unknownableUsd,
+    unreadSeries: z.number().int().optional().describe('series no PromQL read (chart widget, PromQL alarm, Grafana) finds; only for OTLP the collector sends'),
+    unreadBytesPerMonth: z.number().int().optional().describe('billed bytes per month of those series'),
     price: priceUsed,
   })
   .describe('CloudWatch OpenTelemetry (OTLP) ingestion, billed per GB');

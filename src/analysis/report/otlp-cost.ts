@@ -29,6 +29,9 @@ export interface OtlpCost extends PricedQuantity {
   readonly dataPointsPerMonth: number;
   readonly bytesPerMonth: number;
   readonly gbPerMonth: number;
+  /** For a collector that sends OTLP: the series no PromQL chart, alarm or Grafana query reads, and their bytes. */
+  readonly unreadSeries?: number | undefined;
+  readonly unreadBytesPerMonth?: number | undefined;
 }
 
 export interface ContainerInsightsCost {

@@ -60,8 +60,8 @@ afterEach(async () => {
   await rm(cacheDir, { recursive: true, force: true });
 });
 
-async function refresh(regions: string[], maxAttempts = 5) {
-  const client = await createPricingClient({ endpointUrl: server.endpoint, env: FAKE_CREDENTIALS, maxAttempts });
+async function refresh(regions: string[], throttleAttempts = 5) {
+  const client = await createPricingClient({ endpointUrl: server.endpoint, env: FAKE_CREDENTIALS, callPolicy: { throttleAttempts, baseDelayMs: 5, maxDelayMs: 50 } });
   return refreshPrices({ regions, client, cacheDir, now: new Date('2026-11-24T12:00:00Z'), warn: (message) => warnings.push(message) });
 }
 
