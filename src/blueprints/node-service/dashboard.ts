@@ -1,8 +1,8 @@
 /**
  * `nodeServiceDashboard`: the dashboard of a Node.js/Express service (prom-client default metrics plus
  * prometheus-api-metrics) whose sidecar ADOT collector sends its scrape to CloudWatch through awsemf
- * (metrics-sources.md §1). Traffic, errors and latency come from the request-duration histogram, which awsemf sends
- * as a statistic set of cumulative Count and Sum (awsemf.md §5.2): rates are the RATE of those cumulative values,
+ * (docs/sources.md#metrics-sources). Traffic, errors and latency come from the request-duration histogram, which awsemf sends
+ * as a statistic set of cumulative Count and Sum (docs/sources.md#awsemf): rates are the RATE of those cumulative values,
  * corrected for the several data points a period holds, and latency is DIFF(Sum)/DIFF(Count). Percentiles are not
  * offered for it: the buckets never reach CloudWatch.
  */
