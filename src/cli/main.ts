@@ -5,12 +5,13 @@
 import yargs, { type Argv } from 'yargs';
 import { createRequire } from 'node:module';
 import { CwdashError, UsageError, type ExitCode } from '../shared/errors.js';
-import { processIo, type Io } from '../shared/io.js';
+import { inertStream, processIo, type Io } from '../shared/io.js';
 import { commands } from './commands/index.js';
 
 const packageJson = createRequire(import.meta.url)('../../package.json') as { version: string };
 
-export async function main(argv: readonly string[], io: Io): Promise<ExitCode> {
+export async function main(argv: readonly string[], rawIo: Io): Promise<ExitCode> {
+  const io: Io = { ...rawIo, stdout: inertStream(rawIo.stdout), stderr: inertStream(rawIo.stderr) };
   let exitCode: ExitCode = 0;
   const debug = argv.includes('--debug');
   let parser: Argv = yargs([...argv])
