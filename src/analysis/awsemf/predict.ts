@@ -1,33 +1,27 @@
 /**
- * Which CloudWatch custom metrics a collector config creates (awsemf.md §8.4): every metrics pipeline that runs a
+ * Which CloudWatch custom metrics a collector config creates (docs/sources.md#awsemf): every metrics pipeline that runs a
  * prometheus receiver into an awsemf exporter, every scrape target, through the modelled processors, by the rules of
- * the chosen collector version. `predictMetrics` is pure; `analyzeCollector` reads the inputs first.
+ * the chosen collector version. `predictMetrics` is pure; `collector.ts` reads the inputs and calls it.
  */
-import { resolve } from 'node:path';
-import type { Readable } from 'node:stream';
 import { InputError, UsageError } from '../../shared/errors.js';
 import { compareMetricIdentities, metricKey, normalizeMetricIdentity } from '../../model/metric-identity.js';
 import { compareStrings } from '../../shared/json.js';
-import { displayPath } from '../../shared/paths.js';
 import { formatLocation } from '../../shared/errors.js';
-import type { Env } from '../../sources/collector-config/env.js';
-import { loadCollectorConfig } from '../../sources/collector-config/load.js';
-import type { CollectorConfig, ConfigLocation, ExporterComponent, ProcessorModel, ScrapeConfig } from '../../sources/collector-config/model.js';
-import { fetchScrape } from '../../sources/exposition/fetch.js';
-import { readScrapeFile, type Scrape } from '../../sources/exposition/scrape.js';
-import type { ExpositionFormat } from '../../sources/exposition/read.js';
+import type { CollectorConfig, ConfigLocation, ExporterComponent, ProcessorModel } from '../../sources/collector-config/model.js';
+import type { Scrape } from '../../sources/exposition/scrape.js';
 import { initDeclarations } from './declarations.js';
-import { EmfTargetExport, newExportStats, type EmfExportContext, type ExportStats } from './emf-export.js';
+import { EmfTargetExport, newExportStats, type ExportStats } from './emf-export.js';
+import type { EmfExportContext } from './export-context.js';
 import { toPredictedMetric, type MetricAccumulator } from './metric-accumulator.js';
 import { LOG_EVENT_OVERHEAD_BYTES } from './emf-size.js';
 import { IdentityStore } from './identity-store.js';
 import { applyResourceProcessors, pointProcessors } from './processors.js';
 import { collectorProfile, type CollectorProfile } from './profiles.js';
-import { prometheusPoints, prometheusTarget, type TargetSpec } from './prometheus-to-otel.js';
+import { prometheusPoints, prometheusTarget, targetsOf } from './prometheus-to-otel.js';
 import { compileRelabelRules } from './relabel.js';
 import { summarize, summarizeMetrics } from '../../model/metric-summary.js';
 import type { MetricsPrediction, PredictedMetric, PredictionWarning } from '../../model/prediction.js';
-import { predictOtlp } from '../otlp/predict.js';
+import { otlpEquivalent, predictOtlp } from '../otlp/predict.js';
 
 export const DAYS_PER_MONTH = 30;
 
@@ -35,7 +29,7 @@ export interface PredictOptions {
   readonly config: CollectorConfig;
   /** The app's exposition; without it only the scrape-loop gauges of each target are predicted. */
   readonly scrape?: Scrape | undefined;
-  /** ADOT collector version (default: the newest the spec covers). */
+  /** ADOT collector version (default: the newest cwdash models). */
   readonly collectorVersion?: string | undefined;
   /** Pods running the app (+ sidecar collector). */
   readonly replicas?: number | undefined;
@@ -43,6 +37,8 @@ export interface PredictOptions {
   readonly additionalMetrics?: readonly PredictedMetric[] | undefined;
   /** Receiver ids those additional metrics model, so they are not listed as "not modelled". */
   readonly modelledReceivers?: readonly string[] | undefined;
+  /** Also size the awsemf pipelines' data as if it went over OTLP (the cost report's Classic-vs-OTLP comparison). */
+  readonly otlpEquivalent?: boolean | undefined;
   /** `false`: leave `metrics` empty and only count (a scrape of a million series, where the list is the cost). */
   readonly listMetrics?: boolean | undefined;
 }
@@ -69,7 +65,7 @@ export function predictMetrics(options: PredictOptions): MetricsPrediction {
     warnings.push({ message: 'no scrape given (--scrape or --scrape-url): only the 5 scrape-loop gauges per target are predicted' });
   }
   if (profile.scrapeDurationUnit === 'seconds' && run.prometheusTargets > 0) {
-    warnings.push({ message: `this collector writes "Unit":"seconds" for scrape_duration_seconds, which is not a CloudWatch unit; if CloudWatch rejects the directive, every metric sharing its event is lost (awsemf.md §9.1)` });
+    warnings.push({ message: `this collector writes "Unit":"seconds" for scrape_duration_seconds, which is not a CloudWatch unit; if CloudWatch rejects the directive, every metric sharing its event is lost (docs/sources.md#awsemf)` });
   }
   for (const [label, list] of [['more than 100 metrics in one EMF directive (CloudWatch extracts none of them)', run.stats.oversizedGroups], ['a dimension set of more than 30 names (CloudWatch rejects it)', run.stats.overwideSets]] as const) {
     if (list.length > 0) warnings.push({ message: `${list.length} event(s) with ${label}: ${list.slice(0, 3).join('; ')}` });
@@ -89,7 +85,9 @@ export function predictMetrics(options: PredictOptions): MetricsPrediction {
     .filter((entry) => !(entry.kind === 'receivers' && modelled.has(entry.component)))
     .map((entry) => ({ component: entry.component, kind: entry.kind, reason: entry.reason, location: where(entry.location) }));
   const interval = Object.values(run.intervals)[0] ?? 60;
-  const otlp = predictOtlp({ config: options.config, scrape: options.scrape ?? EMPTY_SCRAPE, profile, replicas });
+  const otlpInputs = { config: options.config, scrape: options.scrape ?? EMPTY_SCRAPE, profile, replicas };
+  const otlp = predictOtlp(otlpInputs);
+  const equivalent = options.otlpEquivalent ? otlpEquivalent(otlpInputs) : undefined;
   const summary = listed
     ? summarizeMetrics(merged, notModelled)
     : summarize((visit) => run.metrics.forEach((namespace, metricName, entry) => visit(namespace, metricName, entry.set, entry.values)), notModelled);
@@ -113,6 +111,7 @@ export function predictMetrics(options: PredictOptions): MetricsPrediction {
       logGroups: [...run.stats.logGroups].sort(compareStrings),
     },
     ...(otlp ? { pipelines: otlp.pipelines, otlpSeries: otlp.series } : {}),
+    ...(equivalent ? { otlpEquivalent: equivalent.summary } : {}),
     assumptions: {
       scrapeIntervalSeconds: interval,
       scrapeIntervals: run.intervals,
@@ -136,7 +135,7 @@ function predictionNotes(scrapesPrometheus: boolean, hasContainerInsights: boole
     );
   }
   if (hasContainerInsights) {
-    // The spec has only constructed sample events for the receiver (container-insights.md §4.3): no exact size rule.
+    // Only constructed sample events exist for the receiver (docs/sources.md#container-insights): no exact size rule.
     notes.push(
       'Container Insights performance log events (one per node, pod, container, service and namespace every collection interval) are not sized: their CloudWatch Logs ingestion and storage are not in the EMF figures',
     );
@@ -249,23 +248,6 @@ function exportContext(exporter: ExporterComponent, profile: CollectorProfile, p
   return { config, profile, declarations, declaredSets, pipeline, receiver: '', exporter: exporter.id };
 }
 
-/**
- * Static targets are the same on every replica (a sidecar scraping localhost:3000): scraped once per replica, same
- * labels. Service discovery finds one target per pod, each with its own `instance`.
- */
-export function targetsOf(scrapeConfig: ScrapeConfig, replicas: number, warnings: PredictionWarning[]): { targets: TargetSpec[]; copies: number } {
-  const targets: TargetSpec[] = scrapeConfig.staticConfigs.flatMap((group) => group.targets.map((address) => ({ address, labels: group.labels })));
-  if (scrapeConfig.serviceDiscovery.length > 0) {
-    warnings.push({
-      message: `${scrapeConfig.serviceDiscovery.join(', ')} is not modelled: one discovered target per replica (pod-1 … pod-${replicas}) is assumed, without the discovery meta labels`,
-      location: where(scrapeConfig.location),
-    });
-    for (let pod = 1; pod <= replicas; pod++) targets.push({ address: `pod-${pod}:9090`, labels: {} });
-    return { targets, copies: 1 };
-  }
-  return { targets, copies: replicas };
-}
-
 function where(location: ConfigLocation): string {
   return formatLocation(location);
 }
@@ -277,60 +259,4 @@ function mergeMetrics(metrics: readonly PredictedMetric[], additional: readonly 
     if (!byKey.has(key)) byKey.set(key, { ...metric, ...normalizeMetricIdentity(metric) });
   }
   return [...byKey.values()].sort(compareMetricIdentities);
-}
-
-export interface AnalyzeCollectorOptions {
-  /** Relative paths resolve against `cwd` and are shown as given; absolute ones are shown relative to `cwd`. */
-  readonly cwd?: string | undefined;
-  readonly configFile: string;
-  readonly scrapeFile?: string | undefined;
-  readonly scrapeUrl?: string | undefined;
-  readonly scrapeFormat?: ExpositionFormat | undefined;
-  /** Distinct series the scrape may hold (default DEFAULT_MAX_SERIES). */
-  readonly maxSeries?: number | undefined;
-  readonly envFile?: string | undefined;
-  readonly env: Env;
-  /** Needed when `scrapeFile` is `-`. */
-  readonly stdin?: Readable | undefined;
-  readonly collectorVersion?: string | undefined;
-  readonly replicas?: number | undefined;
-  /** `kubectl get nodes,pods,services -A -o json` output: adds the Container Insights metrics of the config (issue 8). */
-  readonly clusterInventoryFile?: string | undefined;
-  /** The cluster's name, when neither the config's log_group_name nor the nodes' labels give it. */
-  readonly clusterName?: string | undefined;
-}
-
-/** Reads the config, the scrape (file, stdin or URL) and the cluster inventory, then predicts. */
-export async function analyzeCollector(options: AnalyzeCollectorOptions): Promise<MetricsPrediction> {
-  if (options.scrapeFile !== undefined && options.scrapeUrl !== undefined) {
-    throw new UsageError('--scrape and --scrape-url both given', { fix: 'pass one of them' });
-  }
-  const cwd = options.cwd ?? process.cwd();
-  const at = (file: string) => resolve(cwd, file);
-  const config = await loadCollectorConfig(at(options.configFile), {
-    env: options.env,
-    envFile: options.envFile === undefined ? undefined : at(options.envFile),
-    displayName: displayPath(cwd, options.configFile),
-  });
-  let scrape: Scrape | undefined;
-  const limits = { maxSeries: options.maxSeries };
-  if (options.scrapeUrl !== undefined) scrape = await fetchScrape(options.scrapeUrl, undefined, limits);
-  else if (options.scrapeFile !== undefined) {
-    if (options.scrapeFile === '-' && !options.stdin) throw new UsageError('--scrape - needs standard input', { fix: 'pipe the scrape into cwdash' });
-    scrape = options.scrapeFile === '-'
-      ? await readScrapeFile('-', options.stdin!, options.scrapeFormat, '-', limits)
-      : await readScrapeFile(at(options.scrapeFile), options.stdin!, options.scrapeFormat, displayPath(cwd, options.scrapeFile), limits);
-  }
-  const containerInsights = options.clusterInventoryFile === undefined ? undefined : await containerInsightsMetrics(config, at(options.clusterInventoryFile), options);
-  return predictMetrics({ config, scrape, collectorVersion: options.collectorVersion, replicas: options.replicas, ...containerInsights });
-}
-
-/** The Container Insights prediction (src/analysis/container-insights), merged into this one. */
-async function containerInsightsMetrics(config: CollectorConfig, inventoryFile: string, options: AnalyzeCollectorOptions) {
-  const { loadClusterInventory } = await import('../../sources/cluster-inventory/load.js');
-  const { predictContainerInsightsMetrics, CONTAINER_INSIGHTS_RECEIVER } = await import('../container-insights/predict.js');
-  const receivers = [...config.receivers.values()].filter((receiver) => receiver.type === CONTAINER_INSIGHTS_RECEIVER);
-  const inventory = await loadClusterInventory(inventoryFile, { preferFullPodName: receivers.some((receiver) => receiver.raw.prefer_full_pod_name === true) });
-  const additionalMetrics = predictContainerInsightsMetrics(config, inventory, { collectorVersion: options.collectorVersion, clusterName: options.clusterName });
-  return { additionalMetrics, modelledReceivers: receivers.map((receiver) => receiver.id) };
 }

@@ -8,10 +8,9 @@ import { formatLocation } from '../../shared/errors.js';
 import { compareStrings } from '../../shared/json.js';
 import type { CollectorConfig, Pipeline, ProcessorModel } from '../../sources/collector-config/model.js';
 import type { Scrape } from '../../sources/exposition/scrape.js';
-import { targetsOf } from '../awsemf/predict.js';
 import { applyResourceProcessors, pointProcessors } from '../awsemf/processors.js';
 import type { CollectorProfile } from '../awsemf/profiles.js';
-import { prometheusPoints, prometheusTarget, type OtelPoint } from '../awsemf/prometheus-to-otel.js';
+import { prometheusPoints, prometheusTarget, targetsOf, type OtelPoint } from '../awsemf/prometheus-to-otel.js';
 import { compileRelabelRules } from '../awsemf/relabel.js';
 import { encodeTarget, type EncodablePoint } from './encode.js';
 import { cloudWatchTarget, exporterFindings } from './endpoint.js';
@@ -78,6 +77,7 @@ function pipelineVolume(options: OtlpPredictOptions, pipeline: Pipeline, targets
   const overLabelled: string[] = [];
   const overLong: string[] = [];
   let pointsPerScrape = 0;
+  let pointsPerMonth = 0;
   let bytesPerScrape = 0;
   let bytesPerMonth = 0;
   let largestExport = { points: 0, bytes: 0 };
@@ -99,6 +99,7 @@ function pipelineVolume(options: OtlpPredictOptions, pipeline: Pipeline, targets
         const encoded = encodeTarget(resource, targetMetrics.scope, points.map(encodable));
         const targetBytes = encoded.pointBytes.reduce((total, size) => total + size, 0);
         pointsPerScrape += points.length * copies;
+        pointsPerMonth += points.length * copies * scrapesPerMonth;
         bytesPerScrape += targetBytes * copies;
         bytesPerMonth += targetBytes * copies * scrapesPerMonth;
         if (points.length > largestExport.points) largestExport = { points: points.length, bytes: encoded.requestBytes };
@@ -147,6 +148,7 @@ function pipelineVolume(options: OtlpPredictOptions, pipeline: Pipeline, targets
   const volume: OtlpVolume = {
     series: list.length,
     dataPointsPerScrape: pointsPerScrape,
+    dataPointsPerMonth: Math.round(pointsPerMonth),
     bytesPerScrape,
     bytesPerMonth: Math.round(bytesPerMonth),
     assumptions: volumeAssumptions([...intervals], replicas),
@@ -243,6 +245,7 @@ function combine(results: readonly PipelineResult[]): OtlpPrediction {
   const summary: OtlpVolume = {
     series: volumes.reduce((total, volume) => total + volume.series, 0),
     dataPointsPerScrape: volumes.reduce((total, volume) => total + volume.dataPointsPerScrape, 0),
+    dataPointsPerMonth: volumes.reduce((total, volume) => total + volume.dataPointsPerMonth, 0),
     bytesPerScrape: volumes.reduce((total, volume) => total + volume.bytesPerScrape, 0),
     bytesPerMonth: volumes.reduce((total, volume) => total + volume.bytesPerMonth, 0),
     assumptions: [...new Set(volumes.flatMap((volume) => volume.assumptions))],

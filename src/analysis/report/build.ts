@@ -14,7 +14,11 @@ import { ruleDescriptors, runRules } from '../rules/engine.js';
 import type { RuleSet } from '../rules/rule-file.js';
 import type { AllowList } from '../usage/allow-list.js';
 import type { MetricRead } from '../usage/metric-read.js';
+import { promqlMatchesSeries } from '../usage/promql-selector.js';
 import { pinnedNames, readSources, type UsageIndex } from '../usage/usage-index.js';
+import type { OtlpSeries, OtlpVolume } from '../../model/otlp-prediction.js';
+import { otlpCost } from './otlp-cost.js';
+import { otlpUsage } from './otlp-usage.js';
 import { COST_REPORT_SCHEMA_VERSION, type CollectorReport, type CostBucket, type CostReport, type FixSummary, type ReportProblem } from './cost-report.js';
 
 export interface MetricInput {
@@ -32,6 +36,11 @@ export interface CollectorInputs {
   /** Predicted EMF bytes per month and the log group's retention (days; 0 or absent = never expires). */
   readonly emfLogs?: { readonly bytesPerMonth: number; readonly retentionDays?: number | undefined } | undefined;
   readonly fix?: FixSummary | undefined;
+  /** OTLP the collector sends to CloudWatch; for awsemf collectors, the same data as it would be over OTLP. */
+  readonly otlp?: OtlpVolume | undefined;
+  readonly otlpEquivalent?: OtlpVolume | undefined;
+  /** The series of `otlp`, for what PromQL reads of them. */
+  readonly otlpSeries?: readonly OtlpSeries[] | undefined;
 }
 
 export interface CostReportInputs {
@@ -68,7 +77,9 @@ export function buildCostReport(inputs: CostReportInputs): CostReport {
   const logsUSD = (collector: CollectorInputs) =>
     collector.emfLogs ? estimateMonthlyCost(emfLogUsage(collector.emfLogs), inputs.prices, { freeTier }).totalUsd : 0;
   const emfLogsUSD = inputs.collectors.reduce((sum, collector) => sum.plus(logsUSD(collector)), new Decimal(0)).toNumber();
-  const totalMonthlyUSD = new Decimal(metricsUSD).plus(allDashboardsUSD).plus(emfLogsUSD).toNumber();
+  const otlpVolumes = inputs.collectors.flatMap((collector) => (collector.otlp ? [collector.otlp] : []));
+  const otlpTotal = otlpVolumes.length === 0 ? undefined : otlpCost(sumVolumes(otlpVolumes), inputs.prices, freeTier);
+  const totalMonthlyUSD = new Decimal(metricsUSD).plus(allDashboardsUSD).plus(emfLogsUSD).plus(otlpTotal?.monthlyUSD ?? 0).toNumber();
   const context: RuleContext = {
     metrics,
     collectors: inputs.collectors.map((collector) => collector.facts),
@@ -92,6 +103,10 @@ export function buildCostReport(inputs: CostReportInputs): CostReport {
     })),
   ];
   if (metricsLine.status === 'unknown') problems.push({ where: inputs.prices.file, message: `custom metric price unknown: ${metricsLine.reason}` });
+  const otlpPrice = inputs.prices.prices.otelIngestion;
+  if (otlpPrice.status === 'unknown' && inputs.collectors.some((collector) => collector.otlp || collector.otlpEquivalent)) {
+    problems.push({ where: inputs.prices.file, message: `OTLP ingestion price (CW:OTEL:Bytes) unknown: ${otlpPrice.reason}; OTLP costs are left out of totals; to price them: ${otlpPrice.fix}` });
+  }
   return {
     schemaVersion: COST_REPORT_SCHEMA_VERSION,
     region: inputs.prices.region,
@@ -104,6 +119,7 @@ export function buildCostReport(inputs: CostReportInputs): CostReport {
       dashboards: inputs.dashboards.length,
       dashboardsMonthlyUSD: allDashboardsUSD,
       emfLogsMonthlyUSD: emfLogsUSD,
+      ...(otlpTotal ? { otlp: otlpTotal } : {}),
       unusedMetrics: unread.length,
       unusedMonthlyUSD: coster.savingUSD(sumMonths(unread)),
       fixSavingUSD: inputs.collectors
@@ -116,7 +132,13 @@ export function buildCostReport(inputs: CostReportInputs): CostReport {
       reads: inputs.usage.reads.length,
       allowListEntries: inputs.allowList?.active.length ?? 0,
     },
-    collectors: inputs.collectors.map((collector) => collectorReport(collector, metrics, context, logsUSD(collector))),
+    collectors: inputs.collectors.map((collector) => ({
+      ...collectorReport(collector, metrics, context, logsUSD(collector)),
+      ...(collector.otlp
+        ? { otlp: { ...otlpCost(collector.otlp, inputs.prices, freeTier), ...(collector.otlpSeries ? otlpUsage(collector.otlpSeries, collector.otlp, inputs.usage) : {}) } }
+        : {}),
+      ...(collector.otlpEquivalent ? { otlpEquivalent: otlpCost(collector.otlpEquivalent, inputs.prices, freeTier) } : {}),
+    })),
     costByNamespace: buckets(metrics, context, (metric) => [metric.identity.namespace]),
     costByMetric: buckets(metrics, context, (metric) => [`${metric.identity.namespace} ${metric.identity.metricName}`]),
     costByLabel: buckets(metrics, context, (metric) => Object.keys(metric.identity.dimensions)),
@@ -155,8 +177,24 @@ function analyzeMetrics(inputs: CostReportInputs): { metrics: AnalyzedMetric[]; 
     const { namespace } = pinnedNames(read);
     return !matched.has(read) && judged.has(read.source.kind) && namespace !== undefined && namespaces.has(namespace);
   });
-  return { metrics, missingReads };
+  return { metrics, missingReads: [...missingReads, ...missingPromQLReads(inputs, judged)] };
 }
+
+/**
+ * PromQL reads that find none of the OTLP series the collectors send, limited to services they send
+ * (`@resource.service.name`, the scrape job): another team's service is not ours to judge.
+ */
+function missingPromQLReads(inputs: CostReportInputs, judged: ReadonlySet<string>): MetricRead[] {
+  const series = inputs.collectors.flatMap((collector) => collector.otlpSeries ?? []);
+  const services = new Set(series.map((one) => one.labels[SERVICE_LABEL]).filter((name) => name !== undefined));
+  return inputs.usage.reads.filter((read) => {
+    if (read.kind !== 'promql' || !judged.has(read.source.kind)) return false;
+    const service = read.selector.matchers.find((matcher) => matcher.label === SERVICE_LABEL && matcher.operator === '=');
+    return service !== undefined && services.has(service.value) && !series.some((one) => promqlMatchesSeries(read.selector, one));
+  });
+}
+
+const SERVICE_LABEL = '@resource.service.name';
 
 function collectorReport(collector: CollectorInputs, metrics: readonly AnalyzedMetric[], context: RuleContext, emfLogsUSD: number): CollectorReport {
   const own = metrics.filter((metric) => metric.collector === collector.facts.config);
@@ -169,6 +207,14 @@ function collectorReport(collector: CollectorInputs, metrics: readonly AnalyzedM
     emfLogsMonthlyUSD: emfLogsUSD,
     unreadMetrics: own.filter((metric) => isUnread(context, metric, 'unused-metric')).length,
     fix: collector.fix,
+  };
+}
+
+function sumVolumes(volumes: readonly OtlpVolume[]): OtlpVolume {
+  const sum = (key: 'series' | 'dataPointsPerScrape' | 'dataPointsPerMonth' | 'bytesPerScrape' | 'bytesPerMonth') => volumes.reduce((total, volume) => total + volume[key], 0);
+  return {
+    series: sum('series'), dataPointsPerScrape: sum('dataPointsPerScrape'), dataPointsPerMonth: sum('dataPointsPerMonth'),
+    bytesPerScrape: sum('bytesPerScrape'), bytesPerMonth: sum('bytesPerMonth'), assumptions: [],
   };
 }
 

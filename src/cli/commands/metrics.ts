@@ -73,7 +73,7 @@ export const metricsCommand = defineCommand<MetricsOptions>({
       const { readEmfEvents } = await import('../../sources/emf/read.js');
       prediction = await readEmfEvents(options.emf === '-' ? '-' : resolve(io.cwd, options.emf), io.stdin, options.emf);
     } else {
-      const { analyzeCollector } = await import('../../analysis/awsemf/predict.js');
+      const { analyzeCollector } = await import('../../analysis/awsemf/collector.js');
       const input = await collectorInput(options, io.cwd);
       prediction = await analyzeCollector({
         ...input,
