@@ -31,10 +31,8 @@ export interface PromQLSelector {
   readonly metricName: string | undefined;
   /** Every other matcher, in query order (a `=~` on `__name__` stays here: it selects names by pattern). */
   readonly matchers: readonly LabelMatcher[];
-  /** The selector's text and where it sits in the query (0-based offsets). */
+  /** The selector as written in the query. */
   readonly text: string;
-  readonly from: number;
-  readonly to: number;
 }
 
 export interface PromQLSyntaxError {
@@ -106,7 +104,7 @@ function selectorOf(node: SyntaxNode, query: string): PromQLSelector {
     const byLabel = matchers.findIndex((matcher) => NAME_LABELS.has(matcher.label) && matcher.operator === '=');
     if (byLabel >= 0) metricName = matchers.splice(byLabel, 1)[0]!.value;
   }
-  return { metricName, matchers, text: query.slice(node.from, node.to), from: node.from, to: node.to };
+  return { metricName, matchers, text: query.slice(node.from, node.to) };
 }
 
 /** A string without its closing quote (the grammar allows it, for editors), or with an escape Go does not know. */
