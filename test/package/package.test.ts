@@ -126,7 +126,7 @@ describe('the npm package', () => {
     expect(result.stderr).toContain('built 2 dashboards');
     expect(result.code).toBe(0);
     expect(JSON.parse(await readFile(join(elsewhere, 'out/notes.json'), 'utf8'))).toEqual(body);
-    expect(await readdir(join(elsewhere, 'out'))).toEqual(['notes.json', 'same.json']);
+    expect(await readdir(join(elsewhere, 'out'))).toEqual(['.cwdash-build.manifest', 'notes.json', 'same.json']);
   });
 
   test('cost-report runs on the bundled examples', async () => {

@@ -14,9 +14,11 @@ import { ruleDescriptors, runRules } from '../rules/engine.js';
 import type { RuleSet } from '../rules/rule-file.js';
 import type { AllowList } from '../usage/allow-list.js';
 import type { MetricRead } from '../usage/metric-read.js';
+import { promqlMatchesSeries } from '../usage/promql-selector.js';
 import { pinnedNames, readSources, type UsageIndex } from '../usage/usage-index.js';
-import type { OtlpVolume } from '../../model/otlp-prediction.js';
+import type { OtlpSeries, OtlpVolume } from '../../model/otlp-prediction.js';
 import { otlpCost } from './otlp-cost.js';
+import { otlpUsage } from './otlp-usage.js';
 import { COST_REPORT_SCHEMA_VERSION, type CollectorReport, type CostBucket, type CostReport, type FixSummary, type ReportProblem } from './cost-report.js';
 
 export interface MetricInput {
@@ -37,6 +39,8 @@ export interface CollectorInputs {
   /** OTLP the collector sends to CloudWatch; for awsemf collectors, the same data as it would be over OTLP. */
   readonly otlp?: OtlpVolume | undefined;
   readonly otlpEquivalent?: OtlpVolume | undefined;
+  /** The series of `otlp`, for what PromQL reads of them. */
+  readonly otlpSeries?: readonly OtlpSeries[] | undefined;
 }
 
 export interface CostReportInputs {
@@ -130,7 +134,9 @@ export function buildCostReport(inputs: CostReportInputs): CostReport {
     },
     collectors: inputs.collectors.map((collector) => ({
       ...collectorReport(collector, metrics, context, logsUSD(collector)),
-      ...(collector.otlp ? { otlp: otlpCost(collector.otlp, inputs.prices, freeTier) } : {}),
+      ...(collector.otlp
+        ? { otlp: { ...otlpCost(collector.otlp, inputs.prices, freeTier), ...(collector.otlpSeries ? otlpUsage(collector.otlpSeries, collector.otlp, inputs.usage) : {}) } }
+        : {}),
       ...(collector.otlpEquivalent ? { otlpEquivalent: otlpCost(collector.otlpEquivalent, inputs.prices, freeTier) } : {}),
     })),
     costByNamespace: buckets(metrics, context, (metric) => [metric.identity.namespace]),
@@ -171,8 +177,24 @@ function analyzeMetrics(inputs: CostReportInputs): { metrics: AnalyzedMetric[]; 
     const { namespace } = pinnedNames(read);
     return !matched.has(read) && judged.has(read.source.kind) && namespace !== undefined && namespaces.has(namespace);
   });
-  return { metrics, missingReads };
+  return { metrics, missingReads: [...missingReads, ...missingPromQLReads(inputs, judged)] };
 }
+
+/**
+ * PromQL reads that find none of the OTLP series the collectors send, limited to services they send
+ * (`@resource.service.name`, the scrape job): another team's service is not ours to judge.
+ */
+function missingPromQLReads(inputs: CostReportInputs, judged: ReadonlySet<string>): MetricRead[] {
+  const series = inputs.collectors.flatMap((collector) => collector.otlpSeries ?? []);
+  const services = new Set(series.map((one) => one.labels[SERVICE_LABEL]).filter((name) => name !== undefined));
+  return inputs.usage.reads.filter((read) => {
+    if (read.kind !== 'promql' || !judged.has(read.source.kind)) return false;
+    const service = read.selector.matchers.find((matcher) => matcher.label === SERVICE_LABEL && matcher.operator === '=');
+    return service !== undefined && services.has(service.value) && !series.some((one) => promqlMatchesSeries(read.selector, one));
+  });
+}
+
+const SERVICE_LABEL = '@resource.service.name';
 
 function collectorReport(collector: CollectorInputs, metrics: readonly AnalyzedMetric[], context: RuleContext, emfLogsUSD: number): CollectorReport {
   const own = metrics.filter((metric) => metric.collector === collector.facts.config);

@@ -18,6 +18,8 @@ const otlpCost = z
     bytesPerMonth: z.number().int(),
     gbPerMonth: z.number().describe('GB = 10^9 bytes'),
     monthlyUSD: usd.nullable().describe('OTLP ingestion per month; null when the price is unknown'),
+    unreadSeries: z.number().int().optional().describe('series no PromQL read (chart widget, PromQL alarm, Grafana) finds; only for OTLP the collector sends'),
+    unreadBytesPerMonth: z.number().int().optional().describe('billed bytes per month of those series'),
     price: z.discriminatedUnion('status', [
       z.strictObject({ status: z.literal('known'), usagetype: z.string(), usdPerGB: z.string(), source: z.string(), date: z.string() }),
       z.strictObject({ status: z.literal('unknown'), reason: z.string(), fix: z.string() }),

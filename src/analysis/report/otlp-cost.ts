@@ -18,6 +18,9 @@ export interface OtlpCost {
   readonly gbPerMonth: number;
   /** Ingestion per month; `null` when the price is unknown. */
   readonly monthlyUSD: number | null;
+  /** For a collector that sends OTLP: the series no PromQL chart, alarm or Grafana query reads, and their bytes. */
+  readonly unreadSeries?: number | undefined;
+  readonly unreadBytesPerMonth?: number | undefined;
   readonly price:
     | { readonly status: 'known'; readonly usagetype: string; readonly usdPerGB: string; readonly source: string; readonly date: string }
     | { readonly status: 'unknown'; readonly reason: string; readonly fix: string };

@@ -90,7 +90,7 @@ export async function runCostReport(options: CostReportRunOptions): Promise<Cost
       if (fix.file) fixFiles.push(fix.file);
       collectors.push({
         facts: analysis.facts, scrape: analysis.scrape, metrics: analysis.metrics, emfLogs: analysis.emfLogs, fix: fix.summary,
-        otlp: analysis.otlp, otlpEquivalent: analysis.otlpEquivalent,
+        otlp: analysis.otlp, otlpEquivalent: analysis.otlpEquivalent, otlpSeries: analysis.prediction.otlpSeries,
       });
     }
   }

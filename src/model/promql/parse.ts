@@ -1,5 +1,5 @@
 /**
- * PromQL as CloudWatch runs it (Prometheus 3 semantics, UTF-8 names: otel-metrics.md §4), parsed with the Prometheus
+ * PromQL as CloudWatch runs it (Prometheus 3 semantics, UTF-8 names: docs/sources.md#otel-metrics), parsed with the Prometheus
  * project's own grammar (`@prometheus-io/lezer-promql`, the parser of Prometheus' web UI). Its 3.x grammar already
  * has the quoted-name syntax (`{"http.server.active_requests"}`, `sum by ("@resource.service.name")`), so nothing
  * is rewritten before parsing. lezer recovers from errors instead of throwing: the first error node of the tree is
@@ -25,7 +25,7 @@ export interface LabelMatcher {
 /** One vector selector (`name{matchers}`), also the inside of a range selector (`name{...}[5m]`). */
 export interface PromQLSelector {
   /**
-   * The metric name when the selector pins one (otel-metrics.md §4): the bare identifier before `{`, else the first
+   * The metric name when the selector pins one (docs/sources.md#otel-metrics): the bare identifier before `{`, else the first
    * quoted string in braces with no operator, else an `=` matcher on `__name__` or `@datapoint.@name`.
    */
   readonly metricName: string | undefined;
