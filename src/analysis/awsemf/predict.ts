@@ -1,5 +1,5 @@
 /**
- * Which CloudWatch custom metrics a collector config creates (awsemf.md §8.4): every metrics pipeline that runs a
+ * Which CloudWatch custom metrics a collector config creates (docs/sources.md#awsemf): every metrics pipeline that runs a
  * prometheus receiver into an awsemf exporter, every scrape target, through the modelled processors, by the rules of
  * the chosen collector version. `predictMetrics` is pure; `collector.ts` reads the inputs and calls it.
  */
@@ -30,7 +30,7 @@ export interface PredictOptions {
   readonly config: CollectorConfig;
   /** The app's exposition; without it only the scrape-loop gauges of each target are predicted. */
   readonly scrape?: Scrape | undefined;
-  /** ADOT collector version (default: the newest the spec covers). */
+  /** ADOT collector version (default: the newest cwdash models). */
   readonly collectorVersion?: string | undefined;
   /** Pods running the app (+ sidecar collector). */
   readonly replicas?: number | undefined;
@@ -68,7 +68,7 @@ export function predictMetrics(options: PredictOptions): MetricsPrediction {
     warnings.push({ message: 'no scrape given (--scrape or --scrape-url): only the 5 scrape-loop gauges per target are predicted' });
   }
   if (profile.scrapeDurationUnit === 'seconds' && run.prometheusTargets > 0) {
-    warnings.push({ message: `this collector writes "Unit":"seconds" for scrape_duration_seconds, which is not a CloudWatch unit; if CloudWatch rejects the directive, every metric sharing its event is lost (awsemf.md §9.1)` });
+    warnings.push({ message: `this collector writes "Unit":"seconds" for scrape_duration_seconds, which is not a CloudWatch unit; if CloudWatch rejects the directive, every metric sharing its event is lost (docs/sources.md#awsemf)` });
   }
   for (const [label, list] of [['more than 100 metrics in one EMF directive (CloudWatch extracts none of them)', run.stats.oversizedGroups], ['a dimension set of more than 30 names (CloudWatch rejects it)', run.stats.overwideSets]] as const) {
     if (list.length > 0) warnings.push({ message: `${list.length} event(s) with ${label}: ${list.slice(0, 3).join('; ')}` });
@@ -141,7 +141,7 @@ function predictionNotes(scrapesPrometheus: boolean, hasContainerInsights: boole
     );
   }
   if (hasContainerInsights) {
-    // The spec has only constructed sample events for the receiver (container-insights.md §4.3): no exact size rule.
+    // Only constructed sample events exist for the receiver (docs/sources.md#container-insights): no exact size rule.
     notes.push(
       'Container Insights performance log events (one per node, pod, container, service and namespace every collection interval) are not sized: their CloudWatch Logs ingestion and storage are not in the EMF figures',
     );

@@ -1,5 +1,5 @@
 /**
- * The prometheus receiver, for one scrape target (awsemf.md §3.2, §5.1): target labels and honor_labels,
+ * The prometheus receiver, for one scrape target (docs/sources.md#awsemf): target labels and honor_labels,
  * metric_relabel_configs, the resource made from job/instance, histogram and summary series folded into one metric
  * per family, the type mapping, and the five scrape-loop gauges every target adds.
  */
@@ -267,7 +267,7 @@ function emitScrapeLoopGauges(emit: (point: OtelPoint) => void, unlabelled: Read
     scrape_series_added: scrape.seriesCount,
   };
   for (const name of SCRAPE_LOOP_GAUGES) {
-    // A page line with the same name and no labels is the same series; the page's sample wins (exposition.md §1).
+    // A page line with the same name and no labels is the same series; the page's sample wins (docs/sources.md#exposition).
     if (unlabelled.has(name)) continue;
     emit({
       name, type: 'gauge', cumulative: false, attributes: {}, unit: name === 'scrape_duration_seconds' ? profile.scrapeDurationUnit : '',

@@ -1,5 +1,5 @@
 /**
- * Container Insights in its three modes, from a cluster inventory (otel-metrics.md §7, container-insights.md):
+ * Container Insights in its three modes, from a cluster inventory (docs/sources.md#otel-metrics, #container-insights):
  * A. the ADOT collector's awscontainerinsightreceiver → awsemf (custom metrics, predicted by predict.ts);
  * B. "enhanced observability" (the amazon-cloudwatch-observability add-on's CloudWatch agent), billed per observation;
  * C. OTel Container Insights (the same add-on with otelContainerInsights enabled), billed per GB over OTLP.
@@ -26,7 +26,7 @@ export function detectModes(inventory: ClusterInventory): DetectedMode[] {
   return [...found.values()].sort((a, b) => (a.mode < b.mode ? -1 : 1));
 }
 
-/** The reference's metric counts per level (otel-metrics.md §7, container-insights-eks-classic-metrics). */
+/** The reference's metric counts per level (the CloudWatch User Guide page container-insights-eks-classic-metrics; docs/sources.md#otel-metrics). */
 const REFERENCE = { cluster: 2, apiserver: 3, node: 12, pod: 9, container: 2, service: 1, namespace: 1 } as const;
 const INTERVAL_SECONDS = { enhanced: 60, otel: 30 } as const;
 

@@ -1,5 +1,5 @@
 /**
- * The Classic → OpenTelemetry migration plan (otel-metrics.md §8): for every Classic metric the collectors create
+ * The Classic → OpenTelemetry migration plan (docs/sources.md#otel-metrics, the CloudWatch User Guide page metrics-otel-migrate): for every Classic metric the collectors create
  * that a dashboard or alarm reads, each consumer that needs a PromQL rewrite, with the PromQL that reads the same
  * data when the mapping is mechanical, and plainly why not when it is not (metric math, SEARCH, Metrics Insights,
  * percentiles of EMF statistic sets, statistics without a PromQL twin).

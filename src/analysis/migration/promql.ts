@@ -1,6 +1,6 @@
 /**
  * A Classic metric read (namespace, metric name, dimensions, statistic, period) as the PromQL that reads the same data
- * from CloudWatch's OTLP store (otel-metrics.md §4, §8), where the mapping is mechanical: the metric name stays (awsemf
+ * from CloudWatch's OTLP store (docs/sources.md#otel-metrics; the CloudWatch User Guide pages CloudWatch-PromQL-Querying and metrics-otel-migrate), where the mapping is mechanical: the metric name stays (awsemf
  * used the OTLP name), the namespace has no counterpart, dimensions become label matchers (OTelLib is the
  * instrumentation scope, resource attributes are `@resource.*`), a rolled-up dimension set is a `sum by`/`avg by`, and
  * the statistic picks the function. Where it is not mechanical the result says why, and gives no query.

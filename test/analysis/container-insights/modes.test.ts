@@ -1,5 +1,5 @@
 /**
- * Container Insights in its three modes from the bundled cluster inventory (otel-metrics.md §7): the mode read from
+ * Container Insights in its three modes from the bundled cluster inventory (docs/sources.md#otel-metrics): the mode read from
  * the DaemonSet images, enhanced-observability observations by the reference formula, OTel Container Insights series
  * and bytes from the OTLP encoding of each resource's attributes.
  */

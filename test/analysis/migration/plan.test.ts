@@ -1,5 +1,5 @@
 /**
- * The migration plan's PromQL (otel-metrics.md §4, §8): each mechanical query parses as CloudWatch's PromQL (UTF-8
+ * The migration plan's PromQL (docs/sources.md#otel-metrics): each mechanical query parses as CloudWatch's PromQL (UTF-8
  * names and labels quoted) and selects the metric name and labels the Classic read selected; what is not mechanical
  * says why.
  */
