@@ -123,6 +123,9 @@ describe('examples/task-service-otlp', () => {
     const prediction = await predict(otlpConfig.replace(/metrics_endpoint: .*/, 'metrics_endpoint: http://gateway:4318/v1/metrics'));
     expect(prediction.pipelines).toBeUndefined();
     expect(prediction.summary.otlp).toBeUndefined();
+    expect(prediction.summary.notModelled).toEqual([
+      { component: 'otlphttp', kind: 'exporters', location: 'otel.yaml:28:3: exporters.otlphttp', reason: "sends OTLP to http://gateway:4318/v1/metrics, not CloudWatch's OTLP endpoint (monitoring.<region>.amazonaws.com): not counted" },
+    ]);
   });
 });
 
@@ -133,6 +136,13 @@ describe('what the endpoint rejects', () => {
   it('an otlp (gRPC) exporter', async () => {
     const grpc = otlpConfig.replace('  otlphttp:\n    metrics_endpoint: https://monitoring.${env:AWS_REGION:-us-east-1}.amazonaws.com/v1/metrics', '  otlp:\n    endpoint: monitoring.us-east-1.amazonaws.com:443').replace('exporters: [otlphttp]', 'exporters: [otlp]');
     expect(await checks(grpc)).toEqual([expect.objectContaining({ check: 'grpc-exporter', location: 'otel.yaml:28:3: exporters.otlp', fix: expect.stringContaining('otlphttp exporter: metrics_endpoint: https://monitoring.us-east-1.amazonaws.com/v1/metrics') })]);
+  });
+
+  it('a bearer token (API key) authenticator is accepted once its extension is defined and started', async () => {
+    const bearer = otlpConfig.replace('  sigv4auth:\n    service: monitoring\n    region: ${env:AWS_REGION:-us-east-1}\n', '  bearertokenauth/cw:\n    token: ${env:CW_API_KEY:-key}\n')
+      .replace('authenticator: sigv4auth', 'authenticator: bearertokenauth/cw').replace('extensions: [sigv4auth]', 'extensions: [bearertokenauth/cw]');
+    expect(await checks(bearer)).toEqual([]);
+    expect((await checks(bearer.replace('extensions: [bearertokenauth/cw]', 'extensions: []'))).map((c) => c.check)).toEqual(['auth-extension-not-started']);
   });
 
   it('no authenticator, an undefined sigv4auth, one not started, one signing for another service', async () => {
