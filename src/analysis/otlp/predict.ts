@@ -82,12 +82,12 @@ interface PipelineResult {
   readonly series: OtlpSeries[];
 }
 
-function pipelineVolume(options: OtlpPredictOptions, pipeline: Pipeline, targets: OtlpExporterTarget[], exporterFindings: OtlpFinding[], lint: boolean): PipelineResult {
+function pipelineVolume(options: OtlpPredictOptions, pipeline: Pipeline, targets: OtlpExporterTarget[], connectionFindings: OtlpFinding[], lint: boolean): PipelineResult {
   const { config, scrape, profile, replicas } = options;
   const processors = pipeline.processors.map((id) => config.processors.get(id)?.model).filter((model): model is ProcessorModel => model !== undefined);
   const processPoint = pointProcessors(processors);
   const series = new Map<string, { series: OtlpSeries; points: number }>();
-  const findings = [...exporterFindings];
+  const findings = [...connectionFindings];
   const overLabelled: string[] = [];
   const overLong: string[] = [];
   let pointsPerScrape = 0;

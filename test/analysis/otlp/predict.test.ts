@@ -3,7 +3,9 @@
  * checked against an independent protobuf encoding of the same points, and what the endpoint rejects.
  */
 import { readFileSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
+import http from 'node:http';
+import https from 'node:https';
+import { describe, expect, it, vi } from 'vitest';
 import { predictMetrics } from '../../../src/analysis/awsemf/predict.js';
 import { encodeTarget } from '../../../src/analysis/otlp/encode.js';
 import type { OtlpSeries } from '../../../src/model/otlp-prediction.js';
@@ -104,6 +106,16 @@ describe('examples/task-service-otlp', () => {
     expect(otlp.bytesPerMonth).toBe(Math.round(total * (2_628_000 / 30)));
     expect(Number.isInteger(otlp.bytesPerMonth)).toBe(true);
     expect(otlp.assumptions.join('\n')).toMatch(/730 hours/);
+  });
+
+  it('predicts without sending: no HTTP request leaves the process', async () => {
+    const calls = [vi.spyOn(globalThis, 'fetch'), vi.spyOn(http, 'request'), vi.spyOn(https, 'request')];
+    try {
+      expect((await predict(otlpConfig)).summary.otlp!.series).toBe(89);
+      for (const call of calls) expect(call).not.toHaveBeenCalled();
+    } finally {
+      for (const call of calls) call.mockRestore();
+    }
   });
 
   it('scales points and bytes with replicas, not series (same labels on every sidecar)', async () => {
