@@ -15,6 +15,7 @@ import { UsageError } from '../shared/errors.js';
 import { fileExists, writeFileAtomic, writeFilesAtomically, type PendingFile } from '../shared/files.js';
 import { info, type Io } from '../shared/io.js';
 import type { CostInputOptions, ReportFormat } from './commands/cost-report.js';
+import { readWithinDays } from './options.js';
 
 /** The package root: the bundled examples, dashboards and rules live here whatever the working directory. */
 const PACKAGE_ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -68,6 +69,12 @@ export async function prepareCostReport(options: CostInputOptions, io: Io): Prom
     allowDropAll: options.allowDropAll,
     account,
     cacheDir: options.cacheDir,
+    usageSources: {
+      grafana: options.grafana?.map((value) => resolve(io.cwd, value)) ?? project.grafana,
+      grafanaDefaultRegion: options.grafanaDefaultRegion ?? project.grafanaDefaultRegion,
+      cloudtrail: options.cloudtrail?.map((value) => resolve(io.cwd, value)) ?? project.cloudtrail,
+      readWithinDays: readWithinDays(options.readWithin),
+    },
   });
   const fallbackLocation = projectFile ? rel(io.cwd, projectFile) : (report.collectors[0]?.config ?? 'cwdash.config.ts');
   return { report, fixFiles, fallbackLocation };

@@ -13,7 +13,8 @@ import { CONSOLE_NAMESPACES } from '../usage/console-reads.js';
 import { buildCostReport, type CollectorInputs } from './build.js';
 import { analyzeCollectorInput, collectorFix } from './collector-analysis.js';
 import type { CostReport } from './cost-report.js';
-import { loadUsageInputs, rel } from './usage-inputs.js';
+import { loadUsageInputs, rel, type UsageInputOptions } from './usage-inputs.js';
+import { describeConsulted, plural, type ConsultedSource } from '../usage/usage-source.js';
 
 export interface CostReportRunOptions {
   readonly cwd: string;
@@ -37,6 +38,8 @@ export interface CostReportRunOptions {
   /** Metrics, dashboards and alarms of the live account (`--account`), instead of predicted metrics. */
   readonly account?: AccountInventory | undefined;
   readonly cacheDir?: string | undefined;
+  /** Grafana dashboards, CloudTrail logs and `--read-within`: the other usage sources (see UsageInputOptions). */
+  readonly usageSources?: Pick<UsageInputOptions, 'grafana' | 'grafanaDefaultRegion' | 'cloudtrail' | 'readWithinDays'> | undefined;
 }
 
 export interface CostReportRun {
@@ -57,6 +60,8 @@ export async function runCostReport(options: CostReportRunOptions): Promise<Cost
       alarmsFile: options.alarmsFile,
       account: options.account,
       defaultRegion: options.region,
+      today: options.today,
+      ...options.usageSources,
     }),
   ]);
   const assumptions: string[] = [];
@@ -95,6 +100,14 @@ export async function runCostReport(options: CostReportRunOptions): Promise<Cost
     `usage: ${usageInputs.dashboards.length} dashboards, ${usageInputs.alarms} alarms${allowList ? `, ${allowList.active.length} allow-list entries` : ''}; ` +
       `metrics in ${CONSOLE_NAMESPACES.map((entry) => entry.namespace).join(' and ')} count as read by the Container Insights console`,
   );
+  const usageSources: ConsultedSource[] = [
+    ...usageInputs.consulted,
+    allowList
+      ? { label: 'allow-list', given: true, summary: `${plural(allowList.active.length, 'active entry', 'active entries')} (${rel(options.cwd, allowList.file)})` }
+      : { label: 'allow-list', given: false, summary: 'not given (--allow-list FILE)' },
+  ];
+  // One assumption per source, so "Grafana dashboards: not given" is in every report that rests on its absence.
+  assumptions.push(...usageSources.map((source) => `usage source ${describeConsulted(source)}`));
   const report = buildCostReport({
     // The price file relative to where cwdash runs: no machine's absolute path in a committed report.
     prices: { ...prices, file: rel(options.cwd, prices.file) },
@@ -107,6 +120,7 @@ export async function runCostReport(options: CostReportRunOptions): Promise<Cost
     budgetUSD: options.budgetUSD,
     freeTier: options.freeTier,
     assumptions,
+    usageSources,
   });
   return { report, fixFiles };
 }

@@ -122,7 +122,7 @@ export async function loadUsageInputs(options: UsageInputOptions): Promise<Usage
 
 export const DASHBOARDS_LABEL = 'cwdash dashboards';
 export const ALARMS_LABEL = 'alarms';
-export const ACCOUNT_LABEL = 'account readers (dashboards, alarms, metric streams, anomaly detectors)';
+export const ACCOUNT_LABEL = 'account readers';
 export const CONSOLES_LABEL = 'AWS consoles';
 
 /** `today` minus `days`, as the ISO instant CloudTrail times are compared with. */
