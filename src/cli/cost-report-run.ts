@@ -15,7 +15,7 @@ import { UsageError } from '../shared/errors.js';
 import { fileExists, writeFileAtomic, writeFilesAtomically, type PendingFile } from '../shared/files.js';
 import { info, type Io } from '../shared/io.js';
 import type { CostInputOptions, ReportFormat } from './commands/cost-report.js';
-import { readWithinDays } from './options.js';
+import { readWithinDays, type AwsOptions } from './options.js';
 
 /** The package root: the bundled examples, dashboards and rules live here whatever the working directory. */
 const PACKAGE_ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -132,7 +132,8 @@ async function dashboardPaths(options: CostInputOptions, fromProject: string | u
   return bundled ? [resolve(PACKAGE_ROOT, 'dashboards')] : [];
 }
 
-async function fetchAccount(options: CostInputOptions, io: Io, region: string, configRegion: string | undefined, prefix: string | undefined) {
+/** The live account's metrics, dashboards, alarms and other readers (`--account`), with progress on stderr. */
+export async function fetchAccount(options: AwsOptions, io: Io, region: string, configRegion: string | undefined, prefix: string | undefined) {
   const { createCloudWatchClient } = await import('../sources/account/client.js');
   const { fetchAccountInventory } = await import('../sources/account/inventory.js');
   const client = createCloudWatchClient({ ...options, region, configRegion }, io);

@@ -11,6 +11,7 @@ import { pullCommand } from './pull.js';
 import { metricsCommand } from './metrics.js';
 import { costReportCommand } from './cost-report.js';
 import { auditCommand } from './audit.js';
+import { usageCommand } from './usage.js';
 
 export const commands: readonly RegisteredCommand[] = [
   buildCommand,
@@ -24,4 +25,5 @@ export const commands: readonly RegisteredCommand[] = [
   metricsCommand,
   costReportCommand,
   auditCommand,
+  usageCommand,
 ];
