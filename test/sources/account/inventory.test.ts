@@ -69,6 +69,7 @@ describe('fetchAccountInventory', () => {
         'GetDashboard: 3 dashboards',
         'DescribeAlarms: 2 pages',
         'DescribeAlarms: 1 metric alarms, 1 composite alarms',
+        'ListMetricStreams, DescribeAnomalyDetectors: 0 metric streams, 0 anomaly detectors',
         '',
       ].join('\n'),
     );
