@@ -10,7 +10,7 @@ import type { CollectorInput } from '../config/project-config.js';
 import { loadProjectConfig } from '../config/project-config.js';
 import type { CostReport } from '../analysis/report/cost-report.js';
 import { runCostReport } from '../analysis/report/run.js';
-import { rel } from '../analysis/report/usage-inputs.js';
+import { displayPath } from '../shared/paths.js';
 import { UsageError } from '../shared/errors.js';
 import { fileExists, writeFileAtomic, writeFilesAtomically, type PendingFile } from '../shared/files.js';
 import { info, type Io } from '../shared/io.js';
@@ -76,7 +76,7 @@ export async function prepareCostReport(options: CostInputOptions, io: Io): Prom
       readWithinDays: readWithinDays(options.readWithin),
     },
   });
-  const fallbackLocation = projectFile ? rel(io.cwd, projectFile) : (report.collectors[0]?.config ?? 'cwdash.config.ts');
+  const fallbackLocation = projectFile ? displayPath(io.cwd, projectFile) : (report.collectors[0]?.config ?? 'cwdash.config.ts');
   return { report, fixFiles, fallbackLocation };
 }
 
@@ -134,9 +134,10 @@ async function dashboardPaths(options: CostInputOptions, fromProject: string | u
 
 /** The live account's metrics, dashboards, alarms and other readers (`--account`), with progress on stderr. */
 export async function fetchAccount(options: AwsOptions, io: Io, region: string, configRegion: string | undefined, prefix: string | undefined) {
-  const { createCloudWatchClient } = await import('../sources/account/client.js');
+  const { createCloudWatchClient } = await import('../sources/aws/cloudwatch-client.js');
   const { fetchAccountInventory } = await import('../sources/account/inventory.js');
-  const client = createCloudWatchClient({ ...options, region, configRegion }, io);
+  const { createProgress } = await import('../sources/account/progress.js');
+  const client = createCloudWatchClient({ ...options, region, configRegion, progress: createProgress(io) }, io);
   info(io, `reading custom metrics, dashboards and alarms from the account in ${region}`);
   return fetchAccountInventory(client, { dashboardPrefix: prefix });
 }
@@ -159,7 +160,7 @@ export async function writeOutputs(io: Io, options: Pick<CostInputOptions, 'out'
   const text = await output;
   if (fixFiles.length > 0) {
     await writeFilesAtomically(fixFiles, { overwrite: options.force });
-    for (const file of fixFiles) info(io, `wrote the fixed collector config ${rel(io.cwd, file.path)}`);
+    for (const file of fixFiles) info(io, `wrote the fixed collector config ${displayPath(io.cwd, file.path)}`);
   }
   if (options.out) await writeFileAtomic(resolve(io.cwd, options.out), text, { overwrite: options.force });
   else io.stdout.write(text);

@@ -4,7 +4,8 @@
  * out; a path that does not exist is bad input (exit 2).
  */
 import { resolve } from 'node:path';
-import { loadUsageInputs, rel } from '../analysis/report/usage-inputs.js';
+import { loadUsageInputs } from '../analysis/report/usage-inputs.js';
+import { displayPath } from '../shared/paths.js';
 import { allowListReads, loadAllowList } from '../analysis/usage/allow-list.js';
 import { usageListing } from '../analysis/usage/usage-rows.js';
 import { loadProjectConfig } from '../config/project-config.js';
@@ -42,7 +43,7 @@ export async function runUsage(options: UsageOptions, io: Io): Promise<ExitCode>
     }),
     allowListFile === undefined ? undefined : loadAllowList(allowListFile, today),
   ]);
-  const fromAllowList = allowList ? allowListReads({ ...allowList, file: rel(io.cwd, allowList.file) }).reads : [];
+  const fromAllowList = allowList ? allowListReads({ ...allowList, file: displayPath(io.cwd, allowList.file) }).reads : [];
   const listing = usageListing([...inputs.usage.reads, ...fromAllowList], inputs.usage.problems);
   const text = options.format === 'json' ? (await import('../outputs/usage-json.js')).renderUsageJson(listing) : (await import('../outputs/usage-table.js')).renderUsageTable(listing, inputs.consulted);
   if (options.out) await writeFileAtomic(resolve(io.cwd, options.out), text, { overwrite: options.force });

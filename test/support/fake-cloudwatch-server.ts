@@ -3,7 +3,8 @@
  * operation in `X-Amz-Target: GraniteServiceVersion20100801.<Op>`, PascalCase members, timestamps as epoch seconds.
  * Errors look the way the service sends them to a query-compatible client: a `__type` in the body plus the
  * `x-amzn-query-error: <Code>;<Sender|Receiver>` header, which the SDK prefers when it picks the exception class.
- * Faults can be injected per operation (throttling, 500s, access denied) so tests prove retries and partial failures.
+ * Faults can be injected per operation (throttling, 500s, access denied, no answer at all), one after another, so tests
+ * prove retries, deadlines and partial failures.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -147,7 +148,7 @@ export class FakeCloudWatchServer {
         throw new WireError(400, 'MissingAuthenticationTokenException', 'MissingAuthenticationToken', 'Request is missing Authentication Token');
       }
       if (this.recordCalls) this.calls.push({ operation, input, accessKeyId: credential[1], region: credential[2], headers: request.headers });
-      this.failIfFaulty(operation, input);
+      if (this.failIfFaulty(operation, input) === 'no-answer') return;
       this.send(response, 200, {}, this.dispatch(operation, input));
     } catch (error) {
       if (!(error instanceof WireError)) throw error;
@@ -172,15 +173,17 @@ export class FakeCloudWatchServer {
     response.end(text);
   }
 
-  private failIfFaulty(operation: string, input: Record<string, unknown>): void {
+  /** Throws the injected fault's error, or says the call is to go unanswered. Faults are matched in injection order. */
+  private failIfFaulty(operation: string, input: Record<string, unknown>): 'no-answer' | undefined {
     const fault = this.faults.find(
       (candidate) =>
         candidate.remaining > 0 &&
         candidate.operation === operation &&
         (candidate.dashboardName === undefined || candidate.dashboardName === input.DashboardName),
     );
-    if (!fault) return;
+    if (!fault) return undefined;
     fault.remaining -= 1;
+    if (fault.kind === 'no-answer') return 'no-answer';
     throw faultError(fault.kind, operation, input);
   }
 

@@ -13,7 +13,8 @@ import { CONSOLE_NAMESPACES } from '../usage/console-reads.js';
 import { buildCostReport, type CollectorInputs } from './build.js';
 import { analyzeCollectorInput, collectorFix } from './collector-analysis.js';
 import type { CostReport } from './cost-report.js';
-import { loadUsageInputs, rel, type UsageInputOptions } from './usage-inputs.js';
+import { displayPath } from '../../shared/paths.js';
+import { loadUsageInputs, type UsageInputOptions } from './usage-inputs.js';
 import { describeConsulted, plural, type ConsultedSource } from '../usage/usage-source.js';
 
 export interface CostReportRunOptions {
@@ -92,25 +93,28 @@ export async function runCostReport(options: CostReportRunOptions): Promise<Cost
         allowDropAll: options.allowDropAll,
       });
       if (fix.file) fixFiles.push(fix.file);
-      collectors.push({ facts: analysis.facts, scrape: analysis.scrape, metrics: analysis.metrics, emfLogs: analysis.emfLogs, fix: fix.summary });
+      collectors.push({
+        facts: analysis.facts, scrape: analysis.scrape, metrics: analysis.metrics, emfLogs: analysis.emfLogs, fix: fix.summary,
+        otlp: analysis.otlp, otlpEquivalent: analysis.otlpEquivalent, otlpSeries: analysis.prediction.otlpSeries,
+      });
     }
   }
   assumptions.push(
-    `prices: ${prices.region} from the ${prices.source} of ${prices.date} (${rel(options.cwd, prices.file)}); free tier ${options.freeTier ? 'applied' : 'not applied (pass --free-tier to subtract it)'}`,
+    `prices: ${prices.region} from the ${prices.source} of ${prices.date} (${displayPath(options.cwd, prices.file)}); free tier ${options.freeTier ? 'applied' : 'not applied (pass --free-tier to subtract it)'}`,
     `usage: ${usageInputs.dashboards.length} dashboards, ${usageInputs.alarms} alarms${allowList ? `, ${allowList.active.length} allow-list entries` : ''}; ` +
       `metrics in ${CONSOLE_NAMESPACES.map((entry) => entry.namespace).join(' and ')} count as read by the Container Insights console`,
   );
   const usageSources: ConsultedSource[] = [
     ...usageInputs.consulted,
     allowList
-      ? { label: 'allow-list', given: true, summary: `${plural(allowList.active.length, 'active entry', 'active entries')} (${rel(options.cwd, allowList.file)})` }
+      ? { label: 'allow-list', given: true, summary: `${plural(allowList.active.length, 'active entry', 'active entries')} (${displayPath(options.cwd, allowList.file)})` }
       : { label: 'allow-list', given: false, summary: 'not given (--allow-list FILE)' },
   ];
   // One assumption per source, so "Grafana dashboards: not given" is in every report that rests on its absence.
   assumptions.push(...usageSources.map((source) => `usage source ${describeConsulted(source)}`));
   const report = buildCostReport({
     // The price file relative to where cwdash runs: no machine's absolute path in a committed report.
-    prices: { ...prices, file: rel(options.cwd, prices.file) },
+    prices: { ...prices, file: displayPath(options.cwd, prices.file) },
     collectors,
     usage: usageInputs.usage,
     dashboards: usageInputs.dashboards,

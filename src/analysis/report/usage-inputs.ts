@@ -5,11 +5,12 @@
  * source not given is listed as such, so the report can say what "unread" rests on.
  */
 import { readdir, stat } from 'node:fs/promises';
-import { basename, join, relative } from 'node:path';
+import { basename, join } from 'node:path';
 import type { AccountInventory } from '../../sources/account/inventory.js';
 import { InputError } from '../../shared/errors.js';
 import { readError } from '../../shared/files.js';
 import { compareStrings } from '../../shared/json.js';
+import { displayPath } from '../../shared/paths.js';
 import type { DashboardFacts } from '../rules/context.js';
 import { accountReaderReads } from '../usage/account-readers.js';
 import { loadCloudTrailSource } from '../usage/cloudtrail-source.js';
@@ -78,18 +79,18 @@ export async function loadUsageInputs(options: UsageInputOptions): Promise<Usage
   }
   const consulted: ConsultedSource[] = [
     options.dashboards.length > 0
-      ? { label: DASHBOARDS_LABEL, given: true, summary: `${plural(localDashboards, 'dashboard')} (${options.dashboards.map((path) => rel(options.cwd, path)).join(', ')})` }
+      ? { label: DASHBOARDS_LABEL, given: true, summary: `${plural(localDashboards, 'dashboard')} (${options.dashboards.map((path) => displayPath(options.cwd, path)).join(', ')})` }
       : notGiven(DASHBOARDS_LABEL, '--dashboards DIR|FILE').consulted,
   ];
   let alarms = 0;
   if (options.alarmsFile !== undefined) {
     const fromFile = await loadAlarmsFile(options.alarmsFile);
     if (fromFile.metricAlarms + fromFile.compositeAlarms === 0) refuseNoUsage(options, 'no alarm: the file lists no MetricAlarms or CompositeAlarms', options.alarmsFile);
-    results.push({ reads: fromFile.reads.map((read) => ({ ...read, source: { ...read.source, file: rel(options.cwd, options.alarmsFile!) } })), problems: fromFile.problems });
+    results.push({ reads: fromFile.reads.map((read) => ({ ...read, source: { ...read.source, file: displayPath(options.cwd, options.alarmsFile!) } })), problems: fromFile.problems });
     alarms += fromFile.metricAlarms + fromFile.compositeAlarms;
-    consulted.push({ label: ALARMS_LABEL, given: true, summary: `${plural(alarms, 'alarm')} (${rel(options.cwd, options.alarmsFile)})` });
+    consulted.push({ label: ALARMS_LABEL, given: true, summary: `${plural(alarms, 'alarm')} (${displayPath(options.cwd, options.alarmsFile)})` });
   } else consulted.push(notGiven(ALARMS_LABEL, '--alarms FILE').consulted);
-  const show = (path: string) => rel(options.cwd, path);
+  const show = (path: string) => displayPath(options.cwd, path);
   const grafana = await loadGrafanaSource(options.grafana ?? [], { show, defaultRegion: options.grafanaDefaultRegion });
   const since = options.readWithinDays === undefined || options.today === undefined ? undefined : daysBefore(options.today, options.readWithinDays);
   const cloudtrail = await loadCloudTrailSource(options.cloudtrail ?? [], { show, since, within: options.readWithinDays === undefined ? undefined : `${options.readWithinDays}d` });
@@ -156,7 +157,7 @@ function daysBefore(today: string, days: number): string {
 function refuseNoUsage(options: UsageInputOptions, message: string, path?: string): void {
   if (options.allowNoUsage === true) return;
   throw new InputError(message, {
-    ...(path === undefined ? {} : { location: { file: rel(options.cwd, path) } }),
+    ...(path === undefined ? {} : { location: { file: displayPath(options.cwd, path) } }),
     fix: 'pass --dashboards (definitions, built bodies such as dist/dashboards, or get-dashboard output) and/or --alarms; or --no-usage to report with no readers',
   });
 }
@@ -182,17 +183,11 @@ async function definitionsOf(path: string, options: UsageInputOptions): Promise<
   const { loadDashboardDefinition, loadDashboardDefinitions } = await import('../../sources/definitions/load.js');
   const load = { defaultRegion: options.defaultRegion };
   const loaded = path.endsWith('.ts') ? await loadDashboardDefinition(path, load) : await loadDashboardDefinitions(path, load);
-  return loaded.map((dashboard) => ({ name: dashboard.name, body: dashboard.body, file: rel(options.cwd, dashboard.sourceFile) }));
+  return loaded.map((dashboard) => ({ name: dashboard.name, body: dashboard.body, file: displayPath(options.cwd, dashboard.sourceFile) }));
 }
 
 async function loadBodyFile(path: string, options: UsageInputOptions): Promise<DashboardInput> {
   const { readDashboardBodyFile } = await import('../../sources/definitions/body-file.js');
-  const file = await readDashboardBodyFile(path, rel(options.cwd, path));
-  return { name: file.dashboardName ?? basename(path).replace(/\.json$/i, ''), body: file.body, file: rel(options.cwd, path) };
-}
-
-/** Paths in reports are relative to where cwdash runs, with `/`, so SARIF and baselines travel between machines. */
-export function rel(cwd: string, path: string): string {
-  const relativePath = relative(cwd, path);
-  return (relativePath.startsWith('..') ? path : relativePath).split('\\').join('/');
+  const file = await readDashboardBodyFile(path, displayPath(options.cwd, path));
+  return { name: file.dashboardName ?? basename(path).replace(/\.json$/i, ''), body: file.body, file: displayPath(options.cwd, path) };
 }

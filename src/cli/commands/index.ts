@@ -11,6 +11,8 @@ import { pullCommand } from './pull.js';
 import { metricsCommand } from './metrics.js';
 import { costReportCommand } from './cost-report.js';
 import { auditCommand } from './audit.js';
+import { inventoryCommand } from './inventory.js';
+import { targetsCommand } from './targets.js';
 import { usageCommand } from './usage.js';
 
 export const commands: readonly RegisteredCommand[] = [
@@ -25,5 +27,7 @@ export const commands: readonly RegisteredCommand[] = [
   metricsCommand,
   costReportCommand,
   auditCommand,
+  inventoryCommand,
+  targetsCommand,
   usageCommand,
 ];

@@ -13,7 +13,7 @@ import {
   type GetMetricStreamOutput,
 } from '@aws-sdk/client-cloudwatch';
 import { AwsError } from '../../shared/errors.js';
-import { callCloudWatch } from './aws-errors.js';
+import { callAws } from '../aws/errors.js';
 
 export interface AccountReaders {
   readonly metricStreams: readonly GetMetricStreamOutput[];
@@ -42,10 +42,10 @@ async function listMetricStreams(client: CloudWatchClient): Promise<GetMetricStr
   const streams: GetMetricStreamOutput[] = [];
   let nextToken: string | undefined;
   do {
-    const page = await callCloudWatch('ListMetricStreams', () => client.send(new ListMetricStreamsCommand({ NextToken: nextToken })));
+    const page = await callAws('ListMetricStreams', () => client.send(new ListMetricStreamsCommand({ NextToken: nextToken })));
     for (const entry of page.Entries ?? []) {
       if (entry.Name === undefined) continue;
-      streams.push(await callCloudWatch('GetMetricStream', () => client.send(new GetMetricStreamCommand({ Name: entry.Name }))));
+      streams.push(await callAws('GetMetricStream', () => client.send(new GetMetricStreamCommand({ Name: entry.Name }))));
     }
     nextToken = page.NextToken;
   } while (nextToken !== undefined);
@@ -56,7 +56,7 @@ async function describeAnomalyDetectors(client: CloudWatchClient): Promise<Anoma
   const detectors: AnomalyDetector[] = [];
   let nextToken: string | undefined;
   do {
-    const page = await callCloudWatch('DescribeAnomalyDetectors', () => client.send(new DescribeAnomalyDetectorsCommand({ NextToken: nextToken })));
+    const page = await callAws('DescribeAnomalyDetectors', () => client.send(new DescribeAnomalyDetectorsCommand({ NextToken: nextToken })));
     detectors.push(...(page.AnomalyDetectors ?? []));
     nextToken = page.NextToken;
   } while (nextToken !== undefined);

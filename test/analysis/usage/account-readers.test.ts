@@ -3,7 +3,7 @@ import { describe, expect, test } from 'vitest';
 import { accountReaderReads } from '../../../src/analysis/usage/account-readers.js';
 import { describeRead } from '../../../src/analysis/usage/metric-read.js';
 import { buildUsageIndex } from '../../../src/analysis/usage/usage-index.js';
-import { createCloudWatchClient } from '../../../src/sources/account/client.js';
+import { createCloudWatchClient } from '../../../src/sources/aws/cloudwatch-client.js';
 import { fetchAccountReaders } from '../../../src/sources/account/readers.js';
 import { FAKE_CREDENTIALS_ENV, FAST_RETRY_POLICY, useFakeCloudWatch } from '../../support/fake-cloudwatch-server.js';
 
@@ -11,7 +11,7 @@ const cloudWatch = useFakeCloudWatch();
 
 function client() {
   const io = { env: FAKE_CREDENTIALS_ENV };
-  return createCloudWatchClient({ endpointUrl: cloudWatch().url, retryPolicy: FAST_RETRY_POLICY }, io);
+  return createCloudWatchClient({ endpointUrl: cloudWatch().url, callPolicy: FAST_RETRY_POLICY }, io);
 }
 
 const stream = (name: string, fields: Record<string, unknown>) => ({

@@ -196,12 +196,13 @@ describe('what a target sends (spec §4) and how it matches (§7)', () => {
     expect(reads[0]!.source.notes).toEqual(['$route: any value (free text)']);
   });
 
-  test('PromQL targets (metricQueryType 2) read their selectors', () => {
+  test('PromQL targets (metricQueryType 2) read their selectors: OTLP series, not Classic metrics', () => {
     const reads = grafanaReads(dashboard([builder({ metricQueryType: 2, promqlExpression: 'sum(rate(http_requests_total{code="500"}[5m]))' })]), 'p.json').reads;
     expect(described(reads)).toEqual(['http_requests_total{code="500"}']);
     const index = buildUsageIndex([{ reads, problems: [] }]);
-    expect(index.readsOf({ namespace: 'any', metricName: 'http_requests_total', dimensions: { code: '500' } })).toHaveLength(1);
-    expect(index.readsOf({ namespace: 'any', metricName: 'http_requests_total', dimensions: { code: '200' } })).toEqual([]);
+    expect(index.readsOfSeries({ metricName: 'http_requests_total', labels: { code: '500' } })).toHaveLength(1);
+    expect(index.readsOfSeries({ metricName: 'http_requests_total', labels: { code: '200' } })).toEqual([]);
+    expect(index.readsOf({ namespace: 'any', metricName: 'http_requests_total', dimensions: { code: '500' } })).toEqual([]);
   });
 });
 
