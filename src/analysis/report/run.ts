@@ -8,14 +8,14 @@ import { loadPriceTable } from '../../sources/price-list/prices.js';
 import type { PendingFile } from '../../shared/files.js';
 import { ACCOUNT_SOURCE } from '../rules/context.js';
 import { loadRuleSet } from '../rules/rule-file.js';
-import { loadAllowList } from '../usage/allow-list.js';
+import { allowListConsulted, loadAllowList } from '../usage/allow-list.js';
 import { CONSOLE_NAMESPACES } from '../usage/console-reads.js';
 import { buildCostReport, type CollectorInputs } from './build.js';
 import { analyzeCollectorInput, collectorFix } from './collector-analysis.js';
 import type { CostReport } from './cost-report.js';
 import { displayPath } from '../../shared/paths.js';
 import { loadUsageInputs, type UsageInputOptions } from './usage-inputs.js';
-import { describeConsulted, plural, type ConsultedSource } from '../usage/usage-source.js';
+import { describeConsulted, type ConsultedSource } from '../usage/usage-source.js';
 
 export interface CostReportRunOptions {
   readonly cwd: string;
@@ -106,9 +106,7 @@ export async function runCostReport(options: CostReportRunOptions): Promise<Cost
   );
   const usageSources: ConsultedSource[] = [
     ...usageInputs.consulted,
-    allowList
-      ? { label: 'allow-list', given: true, summary: `${plural(allowList.active.length, 'active entry', 'active entries')} (${displayPath(options.cwd, allowList.file)})` }
-      : { label: 'allow-list', given: false, summary: 'not given (--allow-list FILE)' },
+    allowListConsulted(allowList, allowList && displayPath(options.cwd, allowList.file)),
   ];
   // One assumption per source, so "Grafana dashboards: not given" is in every report that rests on its absence.
   assumptions.push(...usageSources.map((source) => `usage source ${describeConsulted(source)}`));

@@ -19,6 +19,7 @@ import { z } from 'zod';
 import type { MetricIdentity } from '../../model/metric-identity.js';
 import { loadYamlFile } from '../../shared/yaml-file.js';
 import type { DimensionValues, MetricRead, ReadsResult } from './metric-read.js';
+import { plural, type ConsultedSource } from './usage-source.js';
 
 const entrySchema = z
   .object({
@@ -90,4 +91,10 @@ export function allowListReads(list: AllowList): ReadsResult {
     };
   });
   return { reads, problems: [] };
+}
+
+/** The allow-list as a consulted usage source (`file` as reports show it). */
+export function allowListConsulted(list: AllowList | undefined, file: string | undefined): ConsultedSource {
+  if (!list) return { label: 'allow-list', given: false, summary: 'not given (--allow-list FILE)' };
+  return { label: 'allow-list', given: true, summary: `${plural(list.active.length, 'active entry', 'active entries')} (${file ?? list.file})` };
 }
