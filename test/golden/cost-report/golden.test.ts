@@ -66,9 +66,16 @@ describe('cost-report goldens', () => {
   });
 });
 
-/** The repository's path as it is printed: plain, and escaped in Markdown (by the renderer's own escaping). */
-const REPOSITORY_FORMS = [REPOSITORY, REPOSITORY.replace(/\/$/, '')].flatMap((path) => [[inertMarkdown(path), inertMarkdown(path.endsWith('/') ? '<cwdash>/' : '<cwdash>')], [path, path.endsWith('/') ? '<cwdash>/' : '<cwdash>']]);
+/**
+ * The repository's path as it is printed: escaped by the Markdown renderer's own escaping (which changes it only when
+ * the path holds characters it escapes), then plain. Both become the same `<cwdash>`, so the expected files do not
+ * depend on where the repository is checked out.
+ */
+const REPOSITORY_FORMS = [REPOSITORY, REPOSITORY.replace(/\/$/, '')].flatMap((path) => {
+  const placeholder = path.endsWith('/') ? '<cwdash>/' : '<cwdash>';
+  return [[inertMarkdown(path), placeholder], [path, placeholder]] as const;
+});
 
 function normalise(text: string): string {
-  return REPOSITORY_FORMS.reduce((normalised, [form, placeholder]) => normalised.split(form!).join(placeholder!), text);
+  return REPOSITORY_FORMS.reduce((normalised, [form, placeholder]) => normalised.split(form).join(placeholder), text);
 }
