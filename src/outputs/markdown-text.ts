@@ -4,15 +4,17 @@
  * characters and never as a link, an image, HTML, emphasis, a table break or a mention that notifies people.
  */
 
-/** Every ASCII punctuation character may be backslash-escaped in CommonMark, which makes it a literal (`& < >`
- * become entities instead, after this, so no entity's `;` is escaped). */
-const PUNCTUATION = /[!"#$%'()*+,\-./:;=?@[\\\]^_`{|}~]/g;
+/**
+ * The punctuation CommonMark and GFM give a meaning to inside a line (links, images, emphasis, code, autolinks,
+ * domains, table cells, escapes), backslash-escaped, which makes each a literal. `& < >` become entities instead.
+ */
+const PUNCTUATION = /[!#()*+.:@[\\\]_`{|}~]/g;
 
 /**
- * Plain text for a Markdown paragraph or table cell: `& < >` as entities (no HTML), all other ASCII punctuation
- * backslash-escaped (no links, images, emphasis, autolinks or `|` cell breaks), line breaks as spaces, and a
- * zero-width space after `@`, inside `://` and after `www` (GitHub turns `@name` into a notification and bare URLs
- * into links after parsing, where escapes no longer count).
+ * Plain text for a Markdown paragraph, list item or table cell (never at a line start): `& < >` as entities (no
+ * HTML), active punctuation backslash-escaped (no links, images, emphasis, autolinks or `|` cell breaks), line
+ * breaks as spaces (so no block starts), and a zero-width space after `@`, inside `://` and after `www` (GitHub
+ * turns `@name` into a notification and bare URLs into links after parsing, where escapes no longer count).
  */
 export function inertMarkdown(text: string): string {
   return text
