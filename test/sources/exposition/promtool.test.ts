@@ -1,7 +1,7 @@
 /**
  * Generated pages checked against Prometheus' own tooling: `promtool check metrics` (client_golang's parser) must
  * agree with ours on every valid page, and on the line of a mutation both parsers reject. Only the corners where the
- * two Prometheus parsers agree are generated (exposition.md §5 lists where they differ).
+ * two Prometheus parsers agree are generated (docs/sources.md#exposition lists where they differ).
  */
 import { spawnSync } from 'node:child_process';
 import { expect, it } from 'vitest';
