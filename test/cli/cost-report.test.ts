@@ -66,7 +66,8 @@ describe('cwdash cost-report on the bundled task-service example', () => {
     expect(report.totals.emfLogsMonthlyUSD).toBeCloseTo(gb * 0.5 + gb * 0.15 * 12 * 0.03, 8);
     expect(report.totals.monthlyUSD).toBeCloseTo(144 * 0.3 + 3 + report.totals.emfLogsMonthlyUSD, 8); // + one $3 dashboard
     const latency = report.findings.find((f: { rule: string; message: string }) => f.rule === 'unused-metric' && f.message.startsWith('http_request_duration_seconds '));
-    expect(latency.message).toBe(`http_request_duration_seconds (${NS}): 16 of 21 CloudWatch metrics are read by no dashboard, alarm or allow-list entry, $4.80/month`);
+    expect(latency.message).toBe(`http_request_duration_seconds (${NS}): 16 of 21 CloudWatch metrics are read by nothing consulted, $4.80/month` +
+      ' (consulted: cwdash dashboards, AWS consoles; not given: alarms, Grafana dashboards, CloudTrail metric reads, account readers, allow-list)');
     expect(latency.savingUSD).toBeCloseTo(16 * 0.3, 10);
     const size = report.findings.find((f: { message: string }) => f.message.startsWith('http_request_size_bytes '));
     expect(size).toMatchObject({ rule: 'unused-metric', severity: 'warning', monthlyUSD: 6.3 });

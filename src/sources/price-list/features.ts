@@ -99,7 +99,7 @@ export const PRICE_FEATURE_SPECS: Readonly<Record<PriceFeature, PriceFeatureSpec
     units: ['GB'],
     quantityUnit: 'GB',
   },
-  // CloudWatch's OpenTelemetry path (otel-metrics.md §2.2): usage types from the billing guide; no Price List figure
+  // CloudWatch's OpenTelemetry path (docs/sources.md#otel-metrics): usage types from the billing guide; no Price List figure
   // is confirmed yet, so these stay unknown until `cwdash pricing refresh` reads them.
   otelIngestion: {
     title: 'OpenTelemetry metrics ingested over OTLP',
