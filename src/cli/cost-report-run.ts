@@ -15,6 +15,7 @@ import { UsageError } from '../shared/errors.js';
 import { fileExists, writeFilesAtomically, type PendingFile } from '../shared/files.js';
 import { info, type Io } from '../shared/io.js';
 import type { CostInputOptions, ReportFormat } from './commands/cost-report.js';
+import { readWithinDays, type AwsOptions } from './options.js';
 
 /** The package root: the bundled examples, dashboards and rules live here whatever the working directory. */
 const PACKAGE_ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -69,6 +70,12 @@ export async function prepareCostReport(options: CostInputOptions, io: Io): Prom
     allowDropAll: options.allowDropAll,
     account,
     cacheDir: options.cacheDir,
+    usageSources: {
+      grafana: options.grafana?.map((value) => resolve(io.cwd, value)) ?? project.grafana,
+      grafanaDefaultRegion: options.grafanaDefaultRegion ?? project.grafanaDefaultRegion,
+      cloudtrail: options.cloudtrail?.map((value) => resolve(io.cwd, value)) ?? project.cloudtrail,
+      readWithinDays: readWithinDays(options.readWithin),
+    },
   });
   const fallbackLocation = projectFile ? displayPath(io.cwd, projectFile) : (report.collectors[0]?.config ?? 'cwdash.config.ts');
   return { report, fixFiles, fallbackLocation };
@@ -126,7 +133,8 @@ async function dashboardPaths(options: CostInputOptions, fromProject: string | u
   return bundled ? [resolve(PACKAGE_ROOT, 'dashboards')] : [];
 }
 
-async function fetchAccount(options: CostInputOptions, io: Io, region: string, configRegion: string | undefined, prefix: string | undefined) {
+/** The live account's metrics, dashboards, alarms and other readers (`--account`), with progress on stderr. */
+export async function fetchAccount(options: AwsOptions, io: Io, region: string, configRegion: string | undefined, prefix: string | undefined) {
   const { createCloudWatchClient } = await import('../sources/aws/cloudwatch-client.js');
   const { fetchAccountInventory } = await import('../sources/account/inventory.js');
   const { createProgress } = await import('../sources/account/progress.js');

@@ -53,7 +53,35 @@ export const costReportSchema = z
       unusedMonthlyUSD: usd,
       fixSavingUSD: usd,
     }),
-    usage: z.strictObject({ dashboards: z.number().int(), alarms: z.number().int(), reads: z.number().int(), allowListEntries: z.number().int() }),
+    usage: z.strictObject({
+      dashboards: z.number().int(),
+      alarms: z.number().int(),
+      reads: z.number().int(),
+      allowListEntries: z.number().int(),
+      sources: z.array(z.strictObject({ label: z.string(), given: z.boolean(), summary: z.string() })).describe('every usage source, given or not'),
+    }),
+    metrics: z
+      .array(
+        z.strictObject({
+          namespace: z.string(),
+          metricName: z.string(),
+          dimensions: z.record(z.string(), z.string()),
+          collector: z.string(),
+          status: z.enum(['read', 'read-by-wildcard', 'allow-listed', 'unread']),
+          readers: z.array(
+            z.strictObject({
+              source: z.string(),
+              name: z.string(),
+              file: z.string().optional(),
+              where: z.string().optional(),
+              principal: z.string().optional(),
+              lastSeen: z.string().optional(),
+              notes: z.array(z.string()).optional(),
+            }),
+          ),
+        }),
+      )
+      .describe('who reads each metric'),
     collectors: z.array(
       z.strictObject({
         config: z.string(),

@@ -8,13 +8,14 @@ import { loadPriceTable } from '../../sources/price-list/prices.js';
 import type { PendingFile } from '../../shared/files.js';
 import { ACCOUNT_SOURCE } from '../rules/context.js';
 import { loadRuleSet } from '../rules/rule-file.js';
-import { loadAllowList } from '../usage/allow-list.js';
+import { allowListConsulted, loadAllowList } from '../usage/allow-list.js';
 import { CONSOLE_NAMESPACES } from '../usage/console-reads.js';
 import { buildCostReport, type CollectorInputs } from './build.js';
 import { analyzeCollectorInput, collectorFix } from './collector-analysis.js';
 import type { CostReport } from './cost-report.js';
 import { displayPath } from '../../shared/paths.js';
-import { loadUsageInputs } from './usage-inputs.js';
+import { loadUsageInputs, type UsageInputOptions } from './usage-inputs.js';
+import { describeConsulted, type ConsultedSource } from '../usage/usage-source.js';
 
 export interface CostReportRunOptions {
   readonly cwd: string;
@@ -40,6 +41,8 @@ export interface CostReportRunOptions {
   /** Metrics, dashboards and alarms of the live account (`--account`), instead of predicted metrics. */
   readonly account?: AccountInventory | undefined;
   readonly cacheDir?: string | undefined;
+  /** Grafana dashboards, CloudTrail logs and `--read-within`: the other usage sources (see UsageInputOptions). */
+  readonly usageSources?: Pick<UsageInputOptions, 'grafana' | 'grafanaDefaultRegion' | 'cloudtrail' | 'readWithinDays'> | undefined;
 }
 
 export interface CostReportRun {
@@ -60,6 +63,8 @@ export async function runCostReport(options: CostReportRunOptions): Promise<Cost
       alarmsFile: options.alarmsFile,
       account: options.account,
       defaultRegion: options.region,
+      today: options.today,
+      ...options.usageSources,
     }),
   ]);
   const assumptions: string[] = [];
@@ -103,6 +108,12 @@ export async function runCostReport(options: CostReportRunOptions): Promise<Cost
     `usage: ${usageInputs.dashboards.length} dashboards, ${usageInputs.alarms} alarms${allowList ? `, ${allowList.active.length} allow-list entries` : ''}; ` +
       `metrics in ${CONSOLE_NAMESPACES.map((entry) => entry.namespace).join(' and ')} count as read by the Container Insights console`,
   );
+  const usageSources: ConsultedSource[] = [
+    ...usageInputs.consulted,
+    allowListConsulted(allowList, allowList && displayPath(options.cwd, allowList.file)),
+  ];
+  // One assumption per source, so "Grafana dashboards: not given" is in every report that rests on its absence.
+  assumptions.push(...usageSources.map((source) => `usage source ${describeConsulted(source)}`));
   const report = buildCostReport({
     // The price file relative to where cwdash runs: no machine's absolute path in a committed report.
     prices: { ...prices, file: displayPath(options.cwd, prices.file) },
@@ -115,6 +126,7 @@ export async function runCostReport(options: CostReportRunOptions): Promise<Cost
     budgetUSD: options.budgetUSD,
     freeTier: options.freeTier,
     assumptions,
+    usageSources,
     migrationPlan: options.migrationPlan,
   });
   return { report, fixFiles };

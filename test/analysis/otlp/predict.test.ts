@@ -1,5 +1,5 @@
 /**
- * The OTLP prediction (docs/sources.md#otel-metrics): the spec's worked example, the task-service scrape's billed bytes
+ * The OTLP prediction (docs/sources.md#otel-metrics): a worked example, the task-service scrape's billed bytes
  * checked against an independent protobuf encoding of the same points, and what the endpoint rejects.
  */
 import { readFileSync } from 'node:fs';
@@ -29,7 +29,7 @@ describe('billed bytes per data point', () => {
   const point = { name: 'http_requests_total', type: 'sum' as const, attributes: { method: 'GET', route: '/tasks', status_code: '200' }, value: 3, count: 0, sum: 0, buckets: 0, quantiles: 0 };
   const resource = { 'service.name': 'tasks-api', 'server.address': 'tasks-api', 'server.port': '8080', 'url.scheme': 'http' };
 
-  it('gives the spec worked example: 211 B framed, 252 B with service.instance.id', () => {
+  it('gives the worked example: 211 B framed, 252 B with service.instance.id', () => {
     expect(encodeTarget(resource, 'scope', [point]).pointBytes).toEqual([211]);
     expect(encodeTarget({ ...resource, 'service.instance.id': 'tasks-api:8080' }, 'scope', [point]).pointBytes).toEqual([252]);
   });
@@ -94,7 +94,7 @@ describe('examples/task-service-otlp', () => {
         '@instrumentation.@name': 'github.com/open-telemetry/opentelemetry-collector-contrib/receiver/prometheusreceiver',
       },
     });
-    // localhost is not a discernible host: no server.address.
+    // localhost is not a discernible host: no server.address (docs/sources.md#otel-metrics).
     expect(duration.labels['@resource.server.address']).toBeUndefined();
     expect(series.find((entry) => entry.metricName === 'up')).toMatchObject({ type: 'Gauge', labelCount: 4 });
 
