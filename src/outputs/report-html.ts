@@ -8,6 +8,8 @@ import Handlebars from 'handlebars';
 import { formatUsd } from '../analysis/cost/money.js';
 import type { CostBucket, CostReport } from '../analysis/report/cost-report.js';
 import { formatMetricIdentity } from '../model/metric-identity.js';
+import { migrationPlanLines } from './report-migration.js';
+import { comparisonRows, otlpPriceNote } from './report-otlp.js';
 
 const BAR_AREA = 420;
 const ROW_HEIGHT = 22;
@@ -67,6 +69,17 @@ code.rule{word-break:normal;white-space:nowrap}svg text{font:12px system-ui,sans
 <table><tr><th>Config</th><th class="n">Metrics</th><th class="n">Unread</th><th class="n">Per month</th><th class="n">After fix</th><th>Fix file</th></tr>
 {{#each collectors}}<tr><td><code>{{config}}</code></td><td class="n">{{metrics}}</td><td class="n">{{unread}}</td><td class="n">{{usd}}</td><td class="n">{{after}}</td><td>{{#if file}}<code>{{file}}</code>{{/if}}</td></tr>
 {{/each}}</table>
+{{/if}}
+{{#if comparison.length}}
+<h2>Classic vs OpenTelemetry (OTLP, per GB) and Container Insights modes</h2>
+<table><tr><th>Config</th><th>Compared with</th><th>Classic per month</th><th>Per month that way</th></tr>
+{{#each comparison}}<tr><td><code>{{config}}</code></td><td>{{basis}}</td><td>{{classic}}</td><td>{{otlp}}</td></tr>
+{{/each}}</table>
+{{#if priceNote}}<p class="sub">{{priceNote}}</p>{{/if}}
+{{/if}}
+{{#if migration}}
+<h2>Migration plan: Classic → OpenTelemetry (PromQL)</h2>
+<pre>{{migration}}</pre>
 {{/if}}
 <h2>Where the money goes</h2>
 <p class="legend"><span style="background:#0972d3"></span>read<span style="background:#d13212"></span>read by nothing</p>
@@ -128,6 +141,9 @@ export function renderReportHtml(report: CostReport, options: ReportHtmlOptions 
       after: collector.fix ? `${collector.fix.after.metrics} / ${formatUsd(collector.fix.after.monthlyUSD)}` : '-',
       file: collector.fix?.file ?? '',
     })),
+    comparison: comparisonRows(report),
+    priceNote: otlpPriceNote(report) ?? '',
+    migration: report.migrationPlan ? migrationPlanLines(report.migrationPlan).join('\n') : '',
     charts: [
       chart('Cost by namespace', report.costByNamespace, maxBars),
       chart('Cost by metric name', report.costByMetric, maxBars),
