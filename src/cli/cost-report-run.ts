@@ -12,7 +12,7 @@ import type { CostReport } from '../analysis/report/cost-report.js';
 import { runCostReport } from '../analysis/report/run.js';
 import { displayPath } from '../shared/paths.js';
 import { UsageError } from '../shared/errors.js';
-import { fileExists, writeFileAtomic, writeFilesAtomically, type PendingFile } from '../shared/files.js';
+import { fileExists, writeFilesAtomically, type PendingFile } from '../shared/files.js';
 import { info, type Io } from '../shared/io.js';
 import type { CostInputOptions, ReportFormat } from './commands/cost-report.js';
 import { readWithinDays, type AwsOptions } from './options.js';
@@ -158,12 +158,11 @@ const renderers: Record<ReportFormat, (report: CostReport, prepared: Pick<Prepar
 /** The report to --out or stdout, and the fixed configs (all or none; never over an existing file without --force). */
 export async function writeOutputs(io: Io, options: Pick<CostInputOptions, 'out' | 'force'>, output: Promise<string>, fixFiles: readonly PendingFile[]): Promise<void> {
   const text = await output;
-  if (fixFiles.length > 0) {
-    await writeFilesAtomically(fixFiles, { overwrite: options.force });
-    for (const file of fixFiles) info(io, `wrote the fixed collector config ${displayPath(io.cwd, file.path)}`);
-  }
-  if (options.out) await writeFileAtomic(resolve(io.cwd, options.out), text, { overwrite: options.force });
-  else io.stdout.write(text);
+  // The report file and the fixes are one atomic set: every existence check passes before the first byte is written.
+  const report = options.out ? [{ path: resolve(io.cwd, options.out), content: text }] : [];
+  await writeFilesAtomically([...fixFiles, ...report], { overwrite: options.force });
+  for (const file of fixFiles) info(io, `wrote the fixed collector config ${displayPath(io.cwd, file.path)}`);
+  if (!options.out) io.stdout.write(text);
 }
 
 function nonEmpty(value: string | undefined): string | undefined {

@@ -14,11 +14,15 @@ const definition = (exporter: 'otlp' | 'awsemf') => `import { nodeServiceDashboa
 export default nodeServiceDashboard({ namespace: 'prod/task-service', service: 'task-service', region: 'us-east-1', exporter: '${exporter}' });
 `;
 
-async function otlpCost(exporter: 'otlp' | 'awsemf') {
-  const dir = await tempProject({ 'dashboards/service.ts': definition(exporter) });
+async function report(definitionText: string) {
+  const dir = await tempProject({ 'dashboards/service.ts': definitionText });
   const result = await runCli(['cost-report', ...OTLP, '--dashboards', join(dir, 'dashboards'), '--region', 'us-east-1', '--format', 'json'], { env: { ...ENV, AWS_REGION: 'us-east-1' } });
   expect(result.stderr).not.toMatch(/error/);
-  return costReportSchema.parse(JSON.parse(result.stdout)).collectors[0]!.otlp!;
+  return costReportSchema.parse(JSON.parse(result.stdout));
+}
+
+async function otlpCost(exporter: 'otlp' | 'awsemf') {
+  return (await report(definition(exporter))).collectors[0]!.otlp!;
 }
 
 describe('cost-report: OTLP series read by PromQL', () => {
@@ -37,4 +41,22 @@ describe('cost-report: OTLP series read by PromQL', () => {
     // Within rounding, the unread bytes are all the bytes.
     expect(Math.abs(otlp.unreadBytesPerMonth! - otlp.bytesPerMonth) / otlp.bytesPerMonth).toBeLessThan(0.01);
   });
+});
+
+test('a PromQL selector of a service the collectors send that finds no series is a dashboard-missing-metric finding', async () => {
+  const mistaken = `import { ChartWidget, Dashboard } from 'cwdash';
+export default new Dashboard({ dashboardName: 'mistaken', region: 'us-east-1', widgets: [
+  new ChartWidget({ title: 'Requests/s', queries: [{ id: 'r', query: 'sum(rate(http_request_duration_seconds_count{"@resource.service.name"="prod/task-service"}[5m]))' }] }),
+  new ChartWidget({ title: 'Another team', queries: [{ id: 'o', query: 'sum(rate(checkout_total{"@resource.service.name"="shop/checkout"}[5m]))' }] }),
+] });
+`;
+  const json = await report(mistaken);
+  const findings = json.findings.filter((finding) => finding.rule === 'dashboard-missing-metric');
+  expect(findings.map((finding) => [finding.message, finding.fix])).toEqual([
+    [
+      'dashboard mistaken /widgets/0/properties/data/queries/0/query reads http_request_duration_seconds_count{"@resource.service.name"="prod/task-service"}, which finds none of the OTLP series the collectors send: the chart stays empty',
+      'fix the metric name or labels in the PromQL query (over OTLP a histogram is one series: no _bucket, _count or _sum)',
+    ],
+  ]);
+  expect((await report(definition('otlp'))).findings.filter((finding) => finding.rule === 'dashboard-missing-metric')).toEqual([]);
 });

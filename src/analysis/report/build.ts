@@ -14,6 +14,7 @@ import { ruleDescriptors, runRules } from '../rules/engine.js';
 import type { RuleSet } from '../rules/rule-file.js';
 import type { AllowList } from '../usage/allow-list.js';
 import { isWildcardRead, type MetricRead } from '../usage/metric-read.js';
+import { promqlMatchesSeries } from '../usage/promql-selector.js';
 import type { ConsultedSource } from '../usage/usage-source.js';
 import { evidenceOf } from '../usage/usage-rows.js';
 import { pinnedNames, readSources, type UsageIndex } from '../usage/usage-index.js';
@@ -185,8 +186,24 @@ function analyzeMetrics(inputs: CostReportInputs): { metrics: AnalyzedMetric[]; 
     const { namespace } = pinnedNames(read);
     return !matched.has(read) && judged.has(read.source.kind) && namespace !== undefined && namespaces.has(namespace);
   });
-  return { metrics, missingReads };
+  return { metrics, missingReads: [...missingReads, ...missingPromQLReads(inputs, judged)] };
 }
+
+/**
+ * PromQL reads that find none of the OTLP series the collectors send, limited to services they send
+ * (`@resource.service.name`, the scrape job): another team's service is not ours to judge.
+ */
+function missingPromQLReads(inputs: CostReportInputs, judged: ReadonlySet<string>): MetricRead[] {
+  const series = inputs.collectors.flatMap((collector) => collector.otlpSeries ?? []);
+  const services = new Set(series.map((one) => one.labels[SERVICE_LABEL]).filter((name) => name !== undefined));
+  return inputs.usage.reads.filter((read) => {
+    if (read.kind !== 'promql' || !judged.has(read.source.kind)) return false;
+    const service = read.selector.matchers.find((matcher) => matcher.label === SERVICE_LABEL && matcher.operator === '=');
+    return service !== undefined && services.has(service.value) && !series.some((one) => promqlMatchesSeries(read.selector, one));
+  });
+}
+
+const SERVICE_LABEL = '@resource.service.name';
 
 function metricStatus(metric: AnalyzedMetric, context: RuleContext): MetricStatus {
   const identity = normalizeMetricIdentity(metric.identity);

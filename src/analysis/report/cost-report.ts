@@ -1,5 +1,5 @@
 /**
- * The one versioned report object every output renders (style.md "What cwdash should take" §5): built once by
+ * The one versioned report object every output renders (one model, many renderers): built once by
  * `buildCostReport`, rendered by `outputs/report-*.ts`, and read back from JSON for baselines. Bump
  * COST_REPORT_SCHEMA_VERSION on any change a reader of the JSON would notice; the README documents the fields.
  */

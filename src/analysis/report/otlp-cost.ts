@@ -1,5 +1,5 @@
 /**
- * CloudWatch's OpenTelemetry path priced (otel-metrics.md §2): OTLP ingestion per GB (`CW:OTEL:Bytes`), no charge
+ * CloudWatch's OpenTelemetry path priced (docs/sources.md#otel-metrics): OTLP ingestion per GB (`CW:OTEL:Bytes`), no charge
  * per series. The price comes from the Price List (snapshot or `cwdash pricing refresh`); when neither has it, the
  * cost is `null` with the reason and the refresh command, never a guess.
  */

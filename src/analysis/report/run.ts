@@ -90,6 +90,7 @@ export async function runCostReport(options: CostReportRunOptions): Promise<Cost
         prices,
         freeTier: options.freeTier,
         writeFixDir: options.writeFixDir,
+        allConfigs: options.collectors.map((collector) => collector.config),
         allowDropAll: options.allowDropAll,
       });
       if (fix.file) fixFiles.push(fix.file);
