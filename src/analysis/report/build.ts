@@ -18,8 +18,10 @@ import { promqlMatchesSeries } from '../usage/promql-selector.js';
 import type { ConsultedSource } from '../usage/usage-source.js';
 import { pinnedNames, readSources, type UsageIndex } from '../usage/usage-index.js';
 import type { OtlpSeries, OtlpVolume } from '../../model/otlp-prediction.js';
-import { otlpCost } from './otlp-cost.js';
+import { migrationPlan } from '../migration/plan.js';
+import { containerInsightsCost, otlpCost } from './otlp-cost.js';
 import { otlpUsage } from './otlp-usage.js';
+import type { ContainerInsightsModes } from '../../model/container-insights-modes.js';
 import { COST_REPORT_SCHEMA_VERSION, type CollectorReport, type CostBucket, type CostReport, type FixSummary, type MetricStatus, type ReportProblem } from './cost-report.js';
 
 export interface MetricInput {
@@ -40,6 +42,8 @@ export interface CollectorInputs {
   /** OTLP the collector sends to CloudWatch; for awsemf collectors, the same data as it would be over OTLP. */
   readonly otlp?: OtlpVolume | undefined;
   readonly otlpEquivalent?: OtlpVolume | undefined;
+  readonly otlpMetricTypes?: Readonly<Record<string, OtlpSeries['type']>> | undefined;
+  readonly containerInsights?: ContainerInsightsModes | undefined;
   /** The series of `otlp`, for what PromQL reads of them. */
   readonly otlpSeries?: readonly OtlpSeries[] | undefined;
 }
@@ -59,6 +63,8 @@ export interface CostReportInputs {
   readonly problems?: readonly ReportProblem[] | undefined;
   /** Every usage source, given or not (default: none listed). */
   readonly usageSources?: readonly ConsultedSource[] | undefined;
+  /** Add the Classic → OTLP migration plan (`--migration-plan`). @default false */
+  readonly migrationPlan?: boolean | undefined;
 }
 
 export function buildCostReport(inputs: CostReportInputs): CostReport {
@@ -144,6 +150,7 @@ export function buildCostReport(inputs: CostReportInputs): CostReport {
         ? { otlp: { ...otlpCost(collector.otlp, inputs.prices, freeTier), ...(collector.otlpSeries ? otlpUsage(collector.otlpSeries, collector.otlp, inputs.usage) : {}) } }
         : {}),
       ...(collector.otlpEquivalent ? { otlpEquivalent: otlpCost(collector.otlpEquivalent, inputs.prices, freeTier) } : {}),
+      ...(collector.containerInsights ? { containerInsights: containerInsightsCost(collector.containerInsights, inputs.prices, freeTier) } : {}),
     })),
     costByNamespace: buckets(metrics, context, (metric) => [metric.identity.namespace]),
     costByMetric: buckets(metrics, context, (metric) => [`${metric.identity.namespace} ${metric.identity.metricName}`]),
@@ -151,7 +158,13 @@ export function buildCostReport(inputs: CostReportInputs): CostReport {
     findings: runRules(context, inputs.rules),
     rules: ruleDescriptors(inputs.rules),
     problems,
+    ...(inputs.migrationPlan ? { migrationPlan: planOf(inputs, metrics) } : {}),
   };
+}
+
+function planOf(inputs: CostReportInputs, metrics: readonly AnalyzedMetric[]) {
+  const types = Object.assign({}, ...inputs.collectors.map((collector) => collector.otlpMetricTypes ?? {})) as Record<string, OtlpSeries['type']>;
+  return migrationPlan(inputs.usage.reads, metrics.map((metric) => metric.identity), types);
 }
 
 /**
