@@ -16,6 +16,7 @@ import type { AllowList } from '../usage/allow-list.js';
 import { isWildcardRead, type MetricRead } from '../usage/metric-read.js';
 import { promqlMatchesSeries } from '../usage/promql-selector.js';
 import type { ConsultedSource } from '../usage/usage-source.js';
+import { evidenceOf } from '../usage/usage-rows.js';
 import { pinnedNames, readSources, type UsageIndex } from '../usage/usage-index.js';
 import type { OtlpSeries, OtlpVolume } from '../../model/otlp-prediction.js';
 import { migrationPlan } from '../migration/plan.js';
@@ -226,15 +227,7 @@ function metricStatus(metric: AnalyzedMetric, context: RuleContext): MetricStatu
     ...identity,
     collector: metric.collector,
     status,
-    readers: metric.readers.map((reader) => ({
-      source: reader.kind,
-      name: reader.name,
-      file: reader.file,
-      where: reader.path,
-      principal: reader.principal,
-      lastSeen: reader.lastSeen,
-      notes: reader.notes,
-    })),
+    readers: metric.readers.map(evidenceOf),
   };
 }
 
