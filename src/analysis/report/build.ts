@@ -16,6 +16,7 @@ import type { AllowList } from '../usage/allow-list.js';
 import { isWildcardRead, type MetricRead } from '../usage/metric-read.js';
 import { promqlMatchesSeries } from '../usage/promql-selector.js';
 import type { ConsultedSource } from '../usage/usage-source.js';
+import { evidenceOf } from '../usage/usage-rows.js';
 import { pinnedNames, readSources, type UsageIndex } from '../usage/usage-index.js';
 import type { OtlpSeries, OtlpVolume } from '../../model/otlp-prediction.js';
 import { migrationPlan } from '../migration/plan.js';
@@ -149,7 +150,8 @@ export function buildCostReport(inputs: CostReportInputs): CostReport {
       ...(collector.otlp
         ? { otlp: { ...otlpCost(collector.otlp, inputs.prices, freeTier), ...(collector.otlpSeries ? otlpUsage(collector.otlpSeries, collector.otlp, inputs.usage) : {}) } }
         : {}),
-      ...(collector.otlpEquivalent ? { otlpEquivalent: otlpCost(collector.otlpEquivalent, inputs.prices, freeTier) } : {}),
+      // A dual-write collector already sends the same series over OTLP: its `otlp` is the comparison.
+      ...(collector.otlpEquivalent && !collector.otlp ? { otlpEquivalent: otlpCost(collector.otlpEquivalent, inputs.prices, freeTier) } : {}),
       ...(collector.containerInsights ? { containerInsights: containerInsightsCost(collector.containerInsights, inputs.prices, freeTier) } : {}),
     })),
     costByNamespace: buckets(metrics, context, (metric) => [metric.identity.namespace]),
@@ -225,15 +227,7 @@ function metricStatus(metric: AnalyzedMetric, context: RuleContext): MetricStatu
     ...identity,
     collector: metric.collector,
     status,
-    readers: metric.readers.map((reader) => ({
-      source: reader.kind,
-      name: reader.name,
-      file: reader.file,
-      where: reader.path,
-      principal: reader.principal,
-      lastSeen: reader.lastSeen,
-      notes: reader.notes,
-    })),
+    readers: metric.readers.map(evidenceOf),
   };
 }
 
