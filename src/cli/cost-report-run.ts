@@ -64,6 +64,7 @@ export async function prepareCostReport(options: CostInputOptions, io: Io): Prom
     region,
     budgetUSD: options.budget ?? project.budgetUSD,
     freeTier: options.freeTier,
+    migrationPlan: options.migrationPlan,
     today,
     writeFixDir: options.writeFix,
     allowDropAll: options.allowDropAll,

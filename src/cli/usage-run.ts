@@ -10,9 +10,23 @@ import type { ExitCode } from '../shared/errors.js';
 import { UsageError } from '../shared/errors.js';
 import { writeFileAtomic } from '../shared/files.js';
 import type { Io } from '../shared/io.js';
-import type { UsageOptions } from './commands/usage.js';
 import { fetchAccount } from './cost-report-run.js';
-import { readWithinDays } from './options.js';
+import { readWithinDays, type AwsOptions, type GlobalOptions } from './options.js';
+
+export interface UsageOptions extends GlobalOptions, AwsOptions {
+  readonly dashboards?: readonly string[] | undefined;
+  readonly alarms?: string | undefined;
+  readonly grafana?: readonly string[] | undefined;
+  readonly grafanaDefaultRegion?: string | undefined;
+  readonly cloudtrail?: readonly string[] | undefined;
+  readonly readWithin?: string | undefined;
+  readonly allowList?: string | undefined;
+  readonly account: boolean;
+  readonly date?: string | undefined;
+  readonly format: 'table' | 'json';
+  readonly out?: string | undefined;
+  readonly force: boolean;
+}
 
 export async function runUsage(options: UsageOptions, io: Io): Promise<ExitCode> {
   const { config: project } = await loadProjectConfig(io.cwd, options.projectConfig);

@@ -16,10 +16,13 @@ import type { AllowList } from '../usage/allow-list.js';
 import { isWildcardRead, type MetricRead } from '../usage/metric-read.js';
 import { promqlMatchesSeries } from '../usage/promql-selector.js';
 import type { ConsultedSource } from '../usage/usage-source.js';
+import { evidenceOf } from '../usage/usage-rows.js';
 import { pinnedNames, readSources, type UsageIndex } from '../usage/usage-index.js';
 import type { OtlpSeries, OtlpVolume } from '../../model/otlp-prediction.js';
-import { otlpCost } from './otlp-cost.js';
+import { migrationPlan } from '../migration/plan.js';
+import { containerInsightsCost, otlpCost } from './otlp-cost.js';
 import { otlpUsage } from './otlp-usage.js';
+import type { ContainerInsightsModes } from '../../model/container-insights-modes.js';
 import { COST_REPORT_SCHEMA_VERSION, type CollectorReport, type CostBucket, type CostReport, type FixSummary, type MetricStatus, type ReportProblem } from './cost-report.js';
 
 export interface MetricInput {
@@ -40,6 +43,8 @@ export interface CollectorInputs {
   /** OTLP the collector sends to CloudWatch; for awsemf collectors, the same data as it would be over OTLP. */
   readonly otlp?: OtlpVolume | undefined;
   readonly otlpEquivalent?: OtlpVolume | undefined;
+  readonly otlpMetricTypes?: Readonly<Record<string, OtlpSeries['type']>> | undefined;
+  readonly containerInsights?: ContainerInsightsModes | undefined;
   /** The series of `otlp`, for what PromQL reads of them. */
   readonly otlpSeries?: readonly OtlpSeries[] | undefined;
 }
@@ -59,6 +64,8 @@ export interface CostReportInputs {
   readonly problems?: readonly ReportProblem[] | undefined;
   /** Every usage source, given or not (default: none listed). */
   readonly usageSources?: readonly ConsultedSource[] | undefined;
+  /** Add the Classic → OTLP migration plan (`--migration-plan`). @default false */
+  readonly migrationPlan?: boolean | undefined;
 }
 
 export function buildCostReport(inputs: CostReportInputs): CostReport {
@@ -143,7 +150,9 @@ export function buildCostReport(inputs: CostReportInputs): CostReport {
       ...(collector.otlp
         ? { otlp: { ...otlpCost(collector.otlp, inputs.prices, freeTier), ...(collector.otlpSeries ? otlpUsage(collector.otlpSeries, collector.otlp, inputs.usage) : {}) } }
         : {}),
-      ...(collector.otlpEquivalent ? { otlpEquivalent: otlpCost(collector.otlpEquivalent, inputs.prices, freeTier) } : {}),
+      // A dual-write collector already sends the same series over OTLP: its `otlp` is the comparison.
+      ...(collector.otlpEquivalent && !collector.otlp ? { otlpEquivalent: otlpCost(collector.otlpEquivalent, inputs.prices, freeTier) } : {}),
+      ...(collector.containerInsights ? { containerInsights: containerInsightsCost(collector.containerInsights, inputs.prices, freeTier) } : {}),
     })),
     costByNamespace: buckets(metrics, context, (metric) => [metric.identity.namespace]),
     costByMetric: buckets(metrics, context, (metric) => [`${metric.identity.namespace} ${metric.identity.metricName}`]),
@@ -151,7 +160,13 @@ export function buildCostReport(inputs: CostReportInputs): CostReport {
     findings: runRules(context, inputs.rules),
     rules: ruleDescriptors(inputs.rules),
     problems,
+    ...(inputs.migrationPlan ? { migrationPlan: planOf(inputs, metrics) } : {}),
   };
+}
+
+function planOf(inputs: CostReportInputs, metrics: readonly AnalyzedMetric[]) {
+  const types = Object.assign({}, ...inputs.collectors.map((collector) => collector.otlpMetricTypes ?? {})) as Record<string, OtlpSeries['type']>;
+  return migrationPlan(inputs.usage.reads, metrics.map((metric) => metric.identity), types);
 }
 
 /**
@@ -212,15 +227,7 @@ function metricStatus(metric: AnalyzedMetric, context: RuleContext): MetricStatu
     ...identity,
     collector: metric.collector,
     status,
-    readers: metric.readers.map((reader) => ({
-      source: reader.kind,
-      name: reader.name,
-      file: reader.file,
-      where: reader.path,
-      principal: reader.principal,
-      lastSeen: reader.lastSeen,
-      notes: reader.notes,
-    })),
+    readers: metric.readers.map(evidenceOf),
   };
 }
 

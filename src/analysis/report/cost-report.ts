@@ -4,11 +4,14 @@
  * COST_REPORT_SCHEMA_VERSION on any change a reader of the JSON would notice; the README documents the fields.
  */
 import type { MetricIdentity } from '../../model/metric-identity.js';
-import type { OtlpCost } from './otlp-cost.js';
+import type { UsageEvidence } from '../usage/usage-rows.js';
+import type { ContainerInsightsCost, OtlpCost } from './otlp-cost.js';
+import type { MigrationPlan } from '../migration/plan.js';
 
-export type { OtlpCost } from './otlp-cost.js';
+export type { ContainerInsightsCost, OtlpCost } from './otlp-cost.js';
+export type { MigrationItem, MigrationPlan } from '../migration/plan.js';
 
-/** 2: collectors and totals carry the OpenTelemetry path's cost (`otlp`, `otlpEquivalent`, `totals.otlp`). */
+/** 2: collectors and totals carry the OpenTelemetry path's cost (`otlp`, `otlpEquivalent`, `totals.otlp`); `migrationPlan`. */
 export const COST_REPORT_SCHEMA_VERSION = 2;
 
 export type Severity = 'error' | 'warning' | 'note';
@@ -67,6 +70,8 @@ export interface CollectorReport {
   readonly otlp?: OtlpCost | undefined;
   /** For an awsemf collector: the same series over OTLP instead (the Classic-vs-OTLP trade). */
   readonly otlpEquivalent?: OtlpCost | undefined;
+  /** With a cluster inventory: what the cluster's Container Insights would cost in modes B and C. */
+  readonly containerInsights?: ContainerInsightsCost | undefined;
 }
 
 export interface FixSummary {
@@ -80,22 +85,6 @@ export interface FixSummary {
   readonly notes: readonly string[];
 }
 
-/** One reader of a metric, as the report shows it. */
-export interface MetricReader {
-  /** dashboard, alarm, grafana, cloudtrail, metric-stream, anomaly-detector, console. */
-  readonly source: string;
-  /** Dashboard / panel / alarm / stream name, or the principal for CloudTrail. */
-  readonly name: string;
-  readonly file?: string | undefined;
-  /** JSON pointer of the row, target or query; the API name for CloudTrail. */
-  readonly where?: string | undefined;
-  readonly principal?: string | undefined;
-  /** ISO time of the latest CloudTrail read. */
-  readonly lastSeen?: string | undefined;
-  /** What the read rests on when not written out (`$function: any value (...)`). */
-  readonly notes?: readonly string[] | undefined;
-}
-
 /** Who reads one metric: `read`, `read-by-wildcard` (only patterns match it), `allow-listed` or `unread`. */
 export interface MetricStatus {
   readonly namespace: string;
@@ -103,7 +92,8 @@ export interface MetricStatus {
   readonly dimensions: Readonly<Record<string, string>>;
   readonly collector: string;
   readonly status: 'read' | 'read-by-wildcard' | 'allow-listed' | 'unread';
-  readonly readers: readonly MetricReader[];
+  /** Who reads it: the same evidence `cwdash usage` prints. */
+  readonly readers: readonly UsageEvidence[];
 }
 
 export interface UsageSourceSummary {
@@ -165,4 +155,6 @@ export interface CostReport {
   readonly rules: readonly RuleDescriptor[];
   /** Inputs that could not be read in part (a malformed dashboard row, an expired allow-list entry...). */
   readonly problems: readonly ReportProblem[];
+  /** `--migration-plan`: the consumers of Classic metrics that need a PromQL rewrite. */
+  readonly migrationPlan?: MigrationPlan | undefined;
 }

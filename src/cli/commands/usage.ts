@@ -4,24 +4,10 @@
  */
 import type { Argv } from 'yargs';
 import { defineCommand } from '../command.js';
-import { withAwsOptions, withOutputOptions, withUsageSourceOptions, type AwsOptions, type GlobalOptions } from '../options.js';
+import { withAwsOptions, withOutputOptions, withUsageSourceOptions } from '../options.js';
+import type { UsageOptions } from '../usage-run.js';
 
-export const USAGE_FORMATS = ['table', 'json'] as const;
-
-export interface UsageOptions extends GlobalOptions, AwsOptions {
-  readonly dashboards?: readonly string[] | undefined;
-  readonly alarms?: string | undefined;
-  readonly grafana?: readonly string[] | undefined;
-  readonly grafanaDefaultRegion?: string | undefined;
-  readonly cloudtrail?: readonly string[] | undefined;
-  readonly readWithin?: string | undefined;
-  readonly allowList?: string | undefined;
-  readonly account: boolean;
-  readonly date?: string | undefined;
-  readonly format: (typeof USAGE_FORMATS)[number];
-  readonly out?: string | undefined;
-  readonly force: boolean;
-}
+const USAGE_FORMATS = ['table', 'json'] as const;
 
 export const usageCommand = defineCommand<UsageOptions>({
   command: 'usage',
