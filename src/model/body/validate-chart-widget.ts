@@ -87,7 +87,7 @@ function validateQuery(query: ChartQueryJson, path: string, out: MessageCollecto
   }
   for (const selector of parsed.selectors) {
     if (selector.metricName?.endsWith('_bucket') || selector.matchers.some((matcher) => matcher.label === 'le')) {
-      // Prometheus habit; CloudWatch stores an OTLP histogram as one native histogram series (otel-metrics.md §4).
+      // Prometheus habit; CloudWatch stores an OTLP histogram as one native histogram series (docs/sources.md#otel-metrics).
       out.warning(
         `${path}/query`,
         `the selector ${selector.text} reads a _bucket series or the le label; CloudWatch keeps OTLP histograms as native histograms (no _bucket, no le): histogram_quantile(0.99, sum(rate(name[5m])))`,
