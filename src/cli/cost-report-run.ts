@@ -8,9 +8,11 @@ import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { CollectorInput } from '../config/project-config.js';
 import { loadProjectConfig } from '../config/project-config.js';
+import { projectRoot } from '../config/project-root.js';
 import type { CostReport } from '../analysis/report/cost-report.js';
 import { runCostReport } from '../analysis/report/run.js';
 import { rel } from '../analysis/report/usage-inputs.js';
+import { REGION_FIX, resolveRegion, type RegionCandidates } from '../model/region.js';
 import { UsageError } from '../shared/errors.js';
 import { fileExists, writeFileAtomic, writeFilesAtomically, type PendingFile } from '../shared/files.js';
 import { info, type Io } from '../shared/io.js';
@@ -30,6 +32,8 @@ export const BUNDLED_COLLECTORS: readonly CollectorInput[] = [
   {
     config: resolve(PACKAGE_ROOT, 'examples/cluster/otel-config.yaml'),
     clusterInventory: resolve(PACKAGE_ROOT, 'examples/cluster/inventory.json'),
+    // The DaemonSet's awsemf sets no region (the chart passes it in the environment): the example cluster's is data.
+    region: 'ap-northeast-1',
   },
 ];
 
@@ -44,15 +48,17 @@ export async function prepareCostReport(options: CostInputOptions, io: Io): Prom
   const { file: projectFile, config: project } = await loadProjectConfig(io.cwd, options.projectConfig);
   const collectors = collectorsFrom(options, project.collectors, io);
   const dashboards = await dashboardPaths(options, project.dashboardsDir, io.cwd, collectors === BUNDLED_COLLECTORS);
-  const bundled = collectors === BUNDLED_COLLECTORS;
-  // The bundled examples run in Tokyo (their dashboards say so); anything else defaults like the AWS CLI would.
-  const region = options.region ?? project.region ?? nonEmpty(io.env.AWS_REGION) ?? nonEmpty(io.env.AWS_DEFAULT_REGION) ?? (bundled ? 'ap-northeast-1' : 'us-east-1');
+  const { readProfileSettings } = await import('../sources/aws/shared-config.js');
+  const profile = await readProfileSettings({ profile: options.profile, env: io.env, service: 'cloudwatch' });
+  const regions = { flag: options.region, project: project.region, env: io.env, profile };
   const today = options.date ?? new Date().toISOString().slice(0, 10);
   if (!/^\d{4}-\d{2}-\d{2}$/.test(today)) throw new UsageError(`--date "${today}" is not a date`, { fix: 'write it as YYYY-MM-DD' });
-  const account = options.account ? await fetchAccount(options, io, region, project.region, project.prefix) : undefined;
+  const account = options.account ? await fetchAccount(options, io, regions, profile.endpointUrl, project.prefix) : undefined;
   const path = (value: string | undefined) => (value === undefined ? undefined : resolve(io.cwd, value));
+  // Paths in the report (and so in fingerprints) are relative to the project root, wherever cwdash runs from.
+  const root = await projectRoot(io.cwd, projectFile);
   const { report, fixFiles } = await runCostReport({
-    cwd: io.cwd,
+    cwd: root,
     env: io.env,
     collectors,
     dashboards,
@@ -60,16 +66,16 @@ export async function prepareCostReport(options: CostInputOptions, io: Io): Prom
     alarmsFile: path(options.alarms) ?? project.alarmsFile,
     allowListFile: path(options.allowList) ?? project.allowListFile,
     rulesFile: path(options.rules) ?? project.rulesFile,
-    region,
+    region: regions,
     budgetUSD: options.budget ?? project.budgetUSD,
     freeTier: options.freeTier,
     today,
-    writeFixDir: options.writeFix,
+    writeFixDir: path(options.writeFix),
     allowDropAll: options.allowDropAll,
     account,
-    cacheDir: options.cacheDir,
+    cacheDir: path(options.cacheDir),
   });
-  const fallbackLocation = projectFile ? rel(io.cwd, projectFile) : (report.collectors[0]?.config ?? 'cwdash.config.ts');
+  const fallbackLocation = projectFile ? rel(root, projectFile) : (report.collectors[0]?.config ?? 'cwdash.config.ts');
   return { report, fixFiles, fallbackLocation };
 }
 
@@ -125,10 +131,15 @@ async function dashboardPaths(options: CostInputOptions, fromProject: string | u
   return bundled ? [resolve(PACKAGE_ROOT, 'dashboards')] : [];
 }
 
-async function fetchAccount(options: CostInputOptions, io: Io, region: string, configRegion: string | undefined, prefix: string | undefined) {
+async function fetchAccount(options: CostInputOptions, io: Io, candidates: RegionCandidates, profileEndpoint: string | undefined, prefix: string | undefined) {
   const { createCloudWatchClient } = await import('../sources/account/client.js');
   const { fetchAccountInventory } = await import('../sources/account/inventory.js');
-  const client = createCloudWatchClient({ ...options, region, configRegion }, io);
+  const resolved = resolveRegion(candidates);
+  if (resolved === undefined) throw new UsageError('no AWS region for --account', { fix: REGION_FIX });
+  const region = resolved.region;
+  // As in the AWS CLI, a profile's endpoint_url comes after --endpoint-url and the AWS_ENDPOINT_URL* variables.
+  const endpointUrl = options.endpointUrl ?? nonEmpty(io.env.AWS_ENDPOINT_URL_CLOUDWATCH) ?? nonEmpty(io.env.AWS_ENDPOINT_URL) ?? profileEndpoint;
+  const client = createCloudWatchClient({ ...options, region, endpointUrl }, io);
   info(io, `reading custom metrics, dashboards and alarms from the account in ${region}`);
   return fetchAccountInventory(client, { dashboardPrefix: prefix });
 }

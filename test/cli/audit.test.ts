@@ -24,7 +24,8 @@ describe('cwdash audit', () => {
     expect(clean.stderr).toContain('audit passed: no new findings at error or above');
     const failing = await audit(dir, '--fail-on', 'warning');
     expect(failing.exitCode).toBe(1);
-    expect(failing.stderr).toMatch(/warning: warning unused-metric: http_request_duration_seconds/);
+    expect(failing.stderr).toMatch(/^warning: unused-metric: http_request_duration_seconds/m);
+    expect(failing.stderr).not.toContain('warning: warning');
     expect(failing.stderr).toMatch(/audit failed: \d+ new finding\(s\) at warning or above/);
   });
 
@@ -35,7 +36,9 @@ describe('cwdash audit', () => {
     const budget = JSON.parse(result.stdout).findings.find((finding: { rule: string }) => finding.rule === 'budget');
     // 144 metrics × $0.30 + 1 dashboard × $3 = $46.20, plus the EMF logs.
     expect(budget.message).toMatch(/^predicted \$4[67]\.\d\d\/month is \$3[67]\.\d\d over the \$10\.00 budget$/);
-    expect(budget.monthlyUSD).toBeCloseTo(46.2 + JSON.parse(result.stdout).totals.emfLogsMonthlyUSD, 8);
+    const totals = JSON.parse(result.stdout).totals;
+    expect(budget.monthlyUSD).toBe(totals.monthlyUSD);
+    expect(Number(totals.monthlyUSD)).toBeCloseTo(46.2 + Number(totals.emfLogsMonthlyUSD), 8);
   });
 
   test('a baseline accepts today\'s findings; only new ones fail', async () => {
@@ -55,7 +58,7 @@ describe('cwdash audit', () => {
     writeFileSync(summary, '# earlier step\n');
     const fresh = await audit(dir, '--baseline', 'baseline.json', '--sarif', 'cwdash.sarif', '--format', 'json', '--out', 'report.json');
     expect(fresh.exitCode).toBe(1);
-    expect(fresh.stderr).toContain(`error dashboard-missing-metric: dashboard board /widgets/0/properties/metrics/1 reads ${NS} http_requests_total {code=500}`);
+    expect(fresh.stderr).toContain(`error: dashboard-missing-metric: dashboard board /widgets/0/properties/metrics/1 reads ${NS} http_requests_total {code=500}`);
     const report = JSON.parse(readFileSync(join(dir, 'report.json'), 'utf8'));
     expect(report.findings.some((finding: { rule: string }) => finding.rule === 'dashboard-missing-metric')).toBe(true);
     const sarif = JSON.parse(readFileSync(join(dir, 'cwdash.sarif'), 'utf8'));

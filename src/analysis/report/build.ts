@@ -5,17 +5,19 @@
 import { metricKey, type MetricIdentity } from '../../model/metric-identity.js';
 import type { PriceTable } from '../../sources/price-list/prices.js';
 import { compareStrings } from '../../shared/json.js';
-import { customMetricsMonthlyCost, customMetricsSaving, estimateMonthlyCost } from '../cost/model.js';
+import { formatCount } from '../../shared/units.js';
+import type { ResolvedRegion } from '../../model/region.js';
+import { customMetricsMonthlyCost, customMetricsSaving, estimateMonthlyCost, type CostLine, type UnpricedLine } from '../cost/model.js';
 import { emfLogUsage } from '../cost/emf-logs.js';
-import { BYTES_PER_GB, Decimal } from '../cost/money.js';
+import { allocateCents, BYTES_PER_GB, Decimal, sumCents, toCents } from '../cost/money.js';
 import type { AnalyzedMetric, CollectorFacts, Coster, DashboardFacts, RuleContext } from '../rules/context.js';
-import { isUnread, sumMonths } from '../rules/context.js';
+import { groupBy, isUnread, sumMonths, usd } from '../rules/context.js';
 import { ruleDescriptors, runRules } from '../rules/engine.js';
 import type { RuleSet } from '../rules/rule-file.js';
 import type { AllowList } from '../usage/allow-list.js';
 import type { MetricRead } from '../usage/metric-read.js';
 import { readSources, type UsageIndex } from '../usage/usage-index.js';
-import { COST_REPORT_SCHEMA_VERSION, type CollectorReport, type CostBucket, type CostReport, type FixSummary, type ReportProblem } from './cost-report.js';
+import { COST_REPORT_SCHEMA_VERSION, type CostBucket, type CostReport, type FixSummary, type ReportProblem, type UnpricedCharge } from './cost-report.js';
 
 export interface MetricInput {
   readonly identity: MetricIdentity;
@@ -27,6 +29,8 @@ export interface MetricInput {
 
 export interface CollectorInputs {
   readonly facts: CollectorFacts;
+  /** The region the collector sends to (and is priced in), and the rule that chose it. */
+  readonly region: ResolvedRegion;
   readonly scrape?: string | undefined;
   readonly metrics: readonly MetricInput[];
   /** Predicted EMF bytes per month and the log group's retention (days; 0 or absent = never expires). */
@@ -35,7 +39,13 @@ export interface CollectorInputs {
 }
 
 export interface CostReportInputs {
-  readonly prices: PriceTable;
+  /** The price table of every region a collector is in, and of `dashboardsRegion`. */
+  readonly prices: ReadonlyMap<string, PriceTable>;
+  /**
+   * Where the dashboards are priced (they are an account-wide product, the same in every region's table) and where
+   * the free tier, which is account-wide too, is subtracted, once.
+   */
+  readonly dashboardsRegion: string;
   readonly collectors: readonly CollectorInputs[];
   readonly usage: UsageIndex;
   readonly dashboards: readonly DashboardFacts[];
@@ -51,24 +61,24 @@ export interface CostReportInputs {
 
 export function buildCostReport(inputs: CostReportInputs): CostReport {
   const { metrics, missingReads } = analyzeMetrics(inputs);
-  const totalMonths = sumMonths(metrics);
-  const freeTier = inputs.freeTier === true;
-  const metricsLine = customMetricsMonthlyCost(totalMonths, inputs.prices, { freeTier });
-  const metricsUSD = metricsLine.status === 'priced' ? metricsLine.usd : 0;
-  const dashboardsUSD = (count: number) => estimateMonthlyCost({ dashboards: count }, inputs.prices).totalUsd;
-  const coster: Coster = {
-    monthlyUSD: (months) => (totalMonths === 0 ? 0 : new Decimal(metricsUSD).times(months).div(totalMonths).toNumber()),
-    savingUSD: (months) => {
-      const line = customMetricsSaving(months, totalMonths, inputs.prices, { freeTier });
-      return line.status === 'priced' ? line.usd : 0;
-    },
-    dashboardsUSD,
-  };
-  const allDashboardsUSD = estimateMonthlyCost({ dashboards: inputs.dashboards.length }, inputs.prices, { freeTier }).totalUsd;
-  const logsUSD = (collector: CollectorInputs) =>
-    collector.emfLogs ? estimateMonthlyCost(emfLogUsage(collector.emfLogs), inputs.prices, { freeTier }).totalUsd : 0;
-  const emfLogsUSD = inputs.collectors.reduce((sum, collector) => sum.plus(logsUSD(collector)), new Decimal(0)).toNumber();
-  const totalMonthlyUSD = new Decimal(metricsUSD).plus(allDashboardsUSD).plus(emfLogsUSD).toNumber();
+  const pricing = regionPricing(inputs, metrics);
+  const coster = costerOf(pricing, inputs);
+  const unpriced = new Unpriced();
+  for (const region of pricing.values()) if (region.line.status === 'unknown') unpriced.add(region.line, region.prices.region);
+  const dashboardsLine = estimateMonthlyCost({ dashboards: inputs.dashboards.length }, priceTable(inputs, inputs.dashboardsRegion), {
+    freeTier: inputs.freeTier === true,
+  });
+  for (const line of dashboardsLine.lines) if (line.status === 'unknown') unpriced.add(line, inputs.dashboardsRegion);
+  const logs = inputs.collectors.map((collector) => emfLogsCost(collector, inputs, unpriced));
+
+  // Each part is rounded once; the total is their exact sum, so the parts add up to it to the cent.
+  const exactMetrics = sumKnown([...pricing.values()].map((region) => (region.line.status === 'priced' ? new Decimal(region.line.usd) : null)));
+  const metricsUSD = exactMetrics === null ? null : toCents(exactMetrics);
+  const dashboardsUSD = dashboardsLine.complete ? toCents(dashboardsLine.totalUsd) : null;
+  const logsUSD = logs.every((cost) => cost !== null) ? sumCents(logs as string[]) : null;
+  const pricedParts = [metricsUSD ?? pricedPart(pricing), dashboardsUSD ?? '0.00', sumCents(logs.filter((cost) => cost !== null))];
+  const pricedMonthlyUSD = sumCents(pricedParts);
+  const complete = metricsUSD !== null && dashboardsUSD !== null && logsUSD !== null;
   const context: RuleContext = {
     metrics,
     collectors: inputs.collectors.map((collector) => collector.facts),
@@ -76,7 +86,8 @@ export function buildCostReport(inputs: CostReportInputs): CostReport {
     missingReads,
     allowList: inputs.allowList,
     coster,
-    totalMonthlyUSD,
+    totalMonthlyUSD: complete ? new Decimal(pricedMonthlyUSD) : null,
+    pricedMonthlyUSD: new Decimal(pricedMonthlyUSD),
     budgetUSD: inputs.budgetUSD,
   };
   const unread = metrics.filter((metric) => isUnread(context, metric, 'unused-metric'));
@@ -90,25 +101,36 @@ export function buildCostReport(inputs: CostReportInputs): CostReport {
       where: `${inputs.allowList!.file}${entry.line === undefined ? '' : `:${entry.line}`}`,
       message: `allow-list entry for ${entry.namespace} ${entry.metricName ?? '*'} expired on ${entry.expires}; it no longer applies`,
     })),
+    ...unpriced.list().map((charge) => ({
+      where: `prices ${charge.region}`,
+      message: `${charge.charge} price unknown in ${charge.region} (${formatCount(charge.quantity, 3)} ${charge.unit} unpriced, left out of the total): ${charge.fix}`,
+    })),
   ];
-  if (metricsLine.status === 'unknown') problems.push({ where: inputs.prices.file, message: `custom metric price unknown: ${metricsLine.reason}` });
+  const collectorMetrics = inputs.collectors.map((collector) => metrics.filter((metric) => metric.collector === collector.facts.config));
+  const collectorUSD = splitCents(metricsUSD, collectorMetrics.map((own) => coster.monthlyUSD(own)));
+  const fixSavings = inputs.collectors.map((collector) => (collector.fix ? fixSaving(collector.fix) : '0.00'));
   return {
     schemaVersion: COST_REPORT_SCHEMA_VERSION,
-    region: inputs.prices.region,
-    prices: { source: inputs.prices.source, date: inputs.prices.date, file: inputs.prices.file, freeTier },
+    regions: [...pricing.keys(), inputs.dashboardsRegion].filter((region, index, all) => all.indexOf(region) === index).sort(compareStrings),
+    prices: [...new Set([...pricing.keys(), inputs.dashboardsRegion])].sort(compareStrings).map((region) => {
+      const table = priceTable(inputs, region);
+      return { region, source: table.source, date: table.date, file: table.file };
+    }),
+    freeTier: inputs.freeTier === true,
     assumptions: inputs.assumptions,
     totals: {
       customMetrics: metrics.length,
-      monthlyUSD: totalMonthlyUSD,
+      monthlyUSD: complete ? pricedMonthlyUSD : null,
+      pricedMonthlyUSD,
+      complete,
+      unpriced: unpriced.list(),
       customMetricsMonthlyUSD: metricsUSD,
       dashboards: inputs.dashboards.length,
-      dashboardsMonthlyUSD: allDashboardsUSD,
-      emfLogsMonthlyUSD: emfLogsUSD,
+      dashboardsMonthlyUSD: dashboardsUSD,
+      emfLogsMonthlyUSD: logsUSD,
       unusedMetrics: unread.length,
-      unusedMonthlyUSD: coster.savingUSD(sumMonths(unread)),
-      fixSavingUSD: inputs.collectors
-        .reduce((sum, collector) => (collector.fix ? sum.plus(collector.fix.before.monthlyUSD).minus(collector.fix.after.monthlyUSD) : sum), new Decimal(0))
-        .toNumber(),
+      unusedMonthlyUSD: usd(coster.savingUSD(unread)),
+      fixSavingUSD: fixSavings.every((saving) => saving !== null) ? sumCents(fixSavings as string[]) : null,
     },
     usage: {
       dashboards: inputs.dashboards.length,
@@ -116,15 +138,137 @@ export function buildCostReport(inputs: CostReportInputs): CostReport {
       reads: inputs.usage.reads.length,
       allowListEntries: inputs.allowList?.active.length ?? 0,
     },
-    collectors: inputs.collectors.map((collector) => collectorReport(collector, metrics, context, logsUSD(collector))),
-    costByNamespace: buckets(metrics, context, (metric) => [metric.identity.namespace]),
-    costByMetric: buckets(metrics, context, (metric) => [`${metric.identity.namespace} ${metric.identity.metricName}`]),
-    costByLabel: buckets(metrics, context, (metric) => Object.keys(metric.identity.dimensions)),
+    collectors: inputs.collectors.map((collector, index) => ({
+      config: collector.facts.config,
+      region: collector.region.region,
+      regionRule: collector.region.rule,
+      scrape: collector.scrape,
+      metrics: collectorMetrics[index]!.length,
+      monthlyUSD: collectorUSD[index]!,
+      emfLogsGBPerMonth: collector.emfLogs ? new Decimal(collector.emfLogs.bytesPerMonth).div(BYTES_PER_GB).toNumber() : 0,
+      emfLogsMonthlyUSD: logs[index]!,
+      unreadMetrics: collectorMetrics[index]!.filter((metric) => isUnread(context, metric, 'unused-metric')).length,
+      fix: collector.fix,
+    })),
+    costByNamespace: buckets(metrics, context, metricsUSD, (metric) => [metric.identity.namespace]),
+    costByMetric: buckets(metrics, context, metricsUSD, (metric) => [`${metric.identity.namespace} ${metric.identity.metricName}`]),
+    costByLabel: buckets(metrics, context, null, (metric) => Object.keys(metric.identity.dimensions)),
     findings: runRules(context, inputs.rules),
     rules: ruleDescriptors(inputs.rules),
     problems,
   };
 }
+
+/** The custom metrics of one region: tiers are account-wide per region, so each region is priced on its own total. */
+interface RegionPricing {
+  readonly prices: PriceTable;
+  readonly months: number;
+  readonly line: CostLine;
+  readonly freeTier: boolean;
+}
+
+function regionPricing(inputs: CostReportInputs, metrics: readonly AnalyzedMetric[]): Map<string, RegionPricing> {
+  const regions = [...new Set(inputs.collectors.map((collector) => collector.region.region))].sort(compareStrings);
+  const pricing = new Map<string, RegionPricing>();
+  for (const region of regions) {
+    const months = sumMonths(metrics.filter((metric) => metric.region === region));
+    const prices = priceTable(inputs, region);
+    const freeTier = inputs.freeTier === true && region === inputs.dashboardsRegion;
+    pricing.set(region, { prices, months, line: customMetricsMonthlyCost(months, prices, { freeTier }), freeTier });
+  }
+  return pricing;
+}
+
+function costerOf(pricing: ReadonlyMap<string, RegionPricing>, inputs: CostReportInputs): Coster {
+  const perRegion = (metrics: readonly AnalyzedMetric[], price: (region: RegionPricing, months: number) => Decimal | null): Decimal | null => {
+    const parts: (Decimal | null)[] = [];
+    for (const [region, group] of groupBy(metrics, (metric) => metric.region)) {
+      const regional = pricing.get(region);
+      parts.push(regional === undefined ? null : price(regional, sumMonths(group)));
+    }
+    return sumKnown(parts);
+  };
+  return {
+    monthlyUSD: (metrics) =>
+      perRegion(metrics, (region, months) =>
+        region.line.status !== 'priced' ? null : region.months === 0 ? new Decimal(0) : new Decimal(region.line.usd).times(months).div(region.months),
+      ),
+    savingUSD: (metrics) =>
+      perRegion(metrics, (region, months) => {
+        const line = customMetricsSaving(months, region.months, region.prices, { freeTier: region.freeTier });
+        return line.status === 'priced' ? new Decimal(line.usd) : null;
+      }),
+    dashboardsUSD: (count) => {
+      const breakdown = estimateMonthlyCost({ dashboards: count }, priceTable(inputs, inputs.dashboardsRegion));
+      return breakdown.complete ? new Decimal(breakdown.totalUsd) : null;
+    },
+  };
+}
+
+function priceTable(inputs: CostReportInputs, region: string): PriceTable {
+  const table = inputs.prices.get(region);
+  if (table === undefined) throw new Error(`no price table loaded for ${region}`);
+  return table;
+}
+
+/** Ingestion + storage of one collector's EMF in its region, rounded once; null (and listed) when a price is unknown. */
+function emfLogsCost(collector: CollectorInputs, inputs: CostReportInputs, unpriced: Unpriced): string | null {
+  if (!collector.emfLogs) return '0.00';
+  const region = collector.region.region;
+  const breakdown = estimateMonthlyCost(emfLogUsage(collector.emfLogs), priceTable(inputs, region), {
+    freeTier: inputs.freeTier === true && region === inputs.dashboardsRegion,
+  });
+  for (const line of breakdown.lines) if (line.status === 'unknown') unpriced.add(line, region);
+  return breakdown.complete ? toCents(breakdown.totalUsd) : null;
+}
+
+/** What a fix saves: before minus after, both already in cents. */
+function fixSaving(fix: FixSummary): string | null {
+  return fix.before.monthlyUSD === null || fix.after.monthlyUSD === null ? null : new Decimal(fix.before.monthlyUSD).minus(fix.after.monthlyUSD).toFixed(2);
+}
+
+/** The priced regions' custom metrics, when some region is not priced (the lower bound in `pricedMonthlyUSD`). */
+function pricedPart(pricing: ReadonlyMap<string, RegionPricing>): string {
+  return toCents([...pricing.values()].reduce((sum, region) => (region.line.status === 'priced' ? sum.plus(region.line.usd) : sum), new Decimal(0)));
+}
+
+function sumKnown(parts: readonly (Decimal | null)[]): Decimal | null {
+  let sum = new Decimal(0);
+  for (const part of parts) {
+    if (part === null) return null;
+    sum = sum.plus(part);
+  }
+  return sum;
+}
+
+/**
+ * Parts of a total as cents that add up to the total exactly (largest remainders); all unknown when the total is.
+ * A part that is unknown on its own (its region has no price) stays unknown.
+ */
+function splitCents(total: string | null, exactParts: readonly (Decimal | null)[]): (string | null)[] {
+  if (total === null) return exactParts.map((part) => usd(part));
+  const known = exactParts.filter((part): part is Decimal => part !== null);
+  const { parts } = allocateCents(known);
+  let next = 0;
+  return exactParts.map((part) => (part === null ? null : parts[next++]!));
+}
+
+/** Unpriced charges, merged per charge and region, in a stable order. */
+class Unpriced {
+  private readonly charges = new Map<string, UnpricedCharge>();
+
+  add(line: UnpricedLine, region: string): void {
+    const key = `${region}\u0000${line.title}`;
+    const before = this.charges.get(key);
+    const quantity = new Decimal(before?.quantity ?? 0).plus(line.quantity).toNumber();
+    this.charges.set(key, { charge: line.title, region, quantity, unit: line.quantityUnit, fix: line.fix });
+  }
+
+  list(): UnpricedCharge[] {
+    return [...this.charges.entries()].sort(([a], [b]) => compareStrings(a, b)).map(([, charge]) => charge);
+  }
+}
+
 
 /**
  * Each distinct identity once (two collectors sending the same metric pay for it once), with its readers, and the
@@ -143,6 +287,7 @@ function analyzeMetrics(inputs: CostReportInputs): { metrics: AnalyzedMetric[]; 
         identity: metric.identity,
         metricMonths: metric.metricMonths ?? 1,
         collector: collector.facts.config,
+        region: collector.region.region,
         rollup: metric.rollup ?? false,
         readers: readSources(reads),
       });
@@ -159,22 +304,11 @@ function analyzeMetrics(inputs: CostReportInputs): { metrics: AnalyzedMetric[]; 
   return { metrics, missingReads };
 }
 
-function collectorReport(collector: CollectorInputs, metrics: readonly AnalyzedMetric[], context: RuleContext, emfLogsUSD: number): CollectorReport {
-  const own = metrics.filter((metric) => metric.collector === collector.facts.config);
-  return {
-    config: collector.facts.config,
-    scrape: collector.scrape,
-    metrics: own.length,
-    monthlyUSD: context.coster.monthlyUSD(sumMonths(own)),
-    emfLogsGBPerMonth: collector.emfLogs ? new Decimal(collector.emfLogs.bytesPerMonth).div(BYTES_PER_GB).toNumber() : 0,
-    emfLogsMonthlyUSD: emfLogsUSD,
-    unreadMetrics: own.filter((metric) => isUnread(context, metric, 'unused-metric')).length,
-    fix: collector.fix,
-  };
-}
-
-/** Cost per bucket, largest first (name breaks ties), for the report's charts and tables. */
-function buckets(metrics: readonly AnalyzedMetric[], context: RuleContext, keys: (metric: AnalyzedMetric) => string[]): CostBucket[] {
+/**
+ * Cost per bucket, largest first (name breaks ties), for the report's charts and tables. When the buckets partition
+ * the metrics (`total` given), their cents add up to the total exactly.
+ */
+function buckets(metrics: readonly AnalyzedMetric[], context: RuleContext, total: string | null, keys: (metric: AnalyzedMetric) => string[]): CostBucket[] {
   const groups = new Map<string, AnalyzedMetric[]>();
   for (const metric of metrics) {
     for (const key of keys(metric)) {
@@ -183,12 +317,21 @@ function buckets(metrics: readonly AnalyzedMetric[], context: RuleContext, keys:
       else groups.set(key, [metric]);
     }
   }
-  return [...groups.entries()]
-    .map(([name, group]) => ({
+  const entries = [...groups.entries()];
+  const exact = entries.map(([, group]) => context.coster.monthlyUSD(group));
+  const amounts = total === null ? exact.map((amount) => usd(amount)) : splitCents(total, exact);
+  return entries
+    .map(([name, group], index) => ({
       name,
       metrics: group.length,
-      monthlyUSD: context.coster.monthlyUSD(sumMonths(group)),
+      monthlyUSD: amounts[index]!,
       unreadMetrics: group.filter((metric) => isUnread(context, metric, 'unused-metric')).length,
     }))
-    .sort((a, b) => b.monthlyUSD - a.monthlyUSD || compareStrings(a.name, b.name));
+    .sort((a, b) => compareAmounts(a.monthlyUSD, b.monthlyUSD) || compareStrings(a.name, b.name));
+}
+
+/** Larger first; unknown amounts last. */
+function compareAmounts(a: string | null, b: string | null): number {
+  if (a === null || b === null) return (a === null ? 1 : 0) - (b === null ? 1 : 0);
+  return new Decimal(b).comparedTo(a);
 }

@@ -10,14 +10,15 @@ import { basename, dirname, join, resolve } from 'node:path';
 import type { CollectorInput } from '../../config/project-config.js';
 import { metricKey, type MetricIdentity } from '../../model/metric-identity.js';
 import { loadCollectorConfig } from '../../sources/collector-config/load.js';
-import type { CollectorConfig } from '../../sources/collector-config/model.js';
+import type { CollectorConfig, ExporterComponent } from '../../sources/collector-config/model.js';
 import type { PriceTable } from '../../sources/price-list/prices.js';
 import { UsageError } from '../../shared/errors.js';
 import type { PendingFile } from '../../shared/files.js';
 import { collectorProfile } from '../awsemf/profiles.js';
 import { analyzeCollector, type MetricsPrediction } from '../awsemf/predict.js';
 import { customMetricsMonthlyCost } from '../cost/model.js';
-import { BYTES_PER_GB } from '../cost/money.js';
+import { formatBytes } from '../../shared/units.js';
+import { toCents } from '../cost/money.js';
 import { byteOrder } from '../awsemf/declarations.js';
 import { NO_ROLLUP, SINGLE_ONLY, ZERO_AND_SINGLE } from '../awsemf/dimension-sets.js';
 import { planDeclarations } from '../fix/declarations.js';
@@ -31,6 +32,8 @@ import { rel } from './usage-inputs.js';
 export interface CollectorAnalysis {
   readonly input: CollectorInput;
   readonly config: CollectorConfig;
+  /** The awsemf exporter the facts (and the fix) are about. */
+  readonly exporter: ExporterComponent | undefined;
   readonly prediction: MetricsPrediction;
   readonly facts: CollectorFacts;
   readonly scrape?: string | undefined;
@@ -71,6 +74,7 @@ export async function analyzeCollectorInput(input: CollectorInput, context: Anal
   return {
     input,
     config,
+    exporter,
     prediction,
     facts,
     scrape: input.scrape === undefined ? undefined : rel(context.cwd, input.scrape),
@@ -82,7 +86,7 @@ export async function analyzeCollectorInput(input: CollectorInput, context: Anal
         `${assumptions.replicasMultiplyMetrics ? ' (each replica adds its own metrics)' : ' (replicas send the same metrics)'}, ` +
         `scrape ${intervals.length > 0 ? intervals.join(', ') : `every ${assumptions.scrapeIntervalSeconds} s`}` +
         `${input.scrape ? `, series from ${rel(context.cwd, input.scrape)}` : ''}; every metric billed as a full metric-month (it receives data every hour)`,
-      `${file}: EMF logs ${formatGb(prediction.emf.bytesPerMonth)} GB/month ingested (JSON bytes, without the 26 B per event PutLogEvents counts); ` +
+      `${file}: EMF logs ${formatBytes(prediction.emf.bytesPerMonth)} a month ingested (JSON bytes, without the 26 B per event PutLogEvents counts); ` +
         (retention > 0 ? `stored ${retention} days (log_retention)` : 'storage priced in the 12th month of a log group that never expires (log_retention 0), compressed to 15%'),
       ...assumptions.notes.map((note) => `${file}: ${note}`),
     ],
@@ -119,10 +123,6 @@ async function predictFixed(text: string, input: CollectorInput, context: Analys
   }
 }
 
-function formatGb(bytes: number): string {
-  return (bytes / BYTES_PER_GB).toFixed(3);
-}
-
 function metricInputs(prediction: MetricsPrediction): MetricInput[] {
   return prediction.metrics.map((metric) => ({
     identity: { namespace: metric.namespace, metricName: metric.metricName, dimensions: metric.dimensions },
@@ -153,7 +153,7 @@ export async function collectorFix(analysis: CollectorAnalysis, context: FixCont
     .filter((identity) => context.readers(identity) || allowListEntryFor(context.allowList, identity, 'unused-metric') !== undefined);
   const cost = (count: number) => {
     const line = customMetricsMonthlyCost(count, context.prices, { freeTier: context.freeTier });
-    return line.status === 'priced' ? line.usd : 0;
+    return line.status === 'priced' ? toCents(line.usd) : null;
   };
   const before = { metrics: analysis.metrics.length, monthlyUSD: cost(analysis.metrics.length) };
   const unchanged = { exporter: analysis.facts.exporter, before, after: before, lostReads: [] };

@@ -116,7 +116,7 @@ async function loadBodyFile(path: string, options: UsageInputOptions): Promise<D
   return { name: file.dashboardName ?? basename(path).replace(/\.json$/i, ''), body: file.body, file: rel(options.cwd, path) };
 }
 
-/** Paths in reports are relative to where cwdash runs, with `/`, so SARIF and baselines travel between machines. */
+/** Paths in reports are relative to `base` (the project root), with `/`, so SARIF and baselines travel between machines. */
 export function rel(cwd: string, path: string): string {
   const relativePath = relative(cwd, path);
   return (relativePath.startsWith('..') ? path : relativePath).split('\\').join('/');

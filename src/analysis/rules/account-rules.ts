@@ -2,11 +2,11 @@
  * The rules about the account as a whole: reads that find nothing (an empty graph), dashboards past the free tier,
  * and the monthly budget.
  */
-import { Decimal, formatUsd } from '../cost/money.js';
+import { formatMoney, formatUsd } from '../cost/money.js';
 import type { Finding } from '../report/cost-report.js';
 import { describeRead, describeReadSource, type MetricRead } from '../usage/metric-read.js';
 import type { BuiltinRules } from './rule-file.js';
-import type { RuleContext } from './context.js';
+import { usd, type RuleContext } from './context.js';
 
 export function dashboardMissingMetric(context: RuleContext, rule: BuiltinRules['dashboard-missing-metric']): Finding[] {
   return context.missingReads.map((read) => ({
@@ -16,8 +16,8 @@ export function dashboardMissingMetric(context: RuleContext, rule: BuiltinRules[
     metrics: read.kind === 'metric' && Object.values(read.dimensions).every((value) => value !== null)
       ? [{ namespace: read.namespace, metricName: read.metricName, dimensions: read.dimensions as Record<string, string> }]
       : [],
-    monthlyUSD: 0,
-    savingUSD: 0,
+    monthlyUSD: '0.00',
+    savingUSD: '0.00',
     fix: 'fix the metric name or dimensions in the dashboard, or add the dimension set to the collector\'s metric_declarations',
     location: read.source.file ? { file: read.source.file, path: read.source.path } : undefined,
     fingerprint: `dashboard-missing-metric:${read.source.kind}:${read.source.name}:${describeRead(read)}`,
@@ -29,12 +29,14 @@ export function dashboardMissingMetric(context: RuleContext, rule: BuiltinRules[
  * empty), or only values the scrape did not show (the series may exist in production: check the value).
  */
 function whyMissing(context: RuleContext, read: MetricRead): string {
-  if (read.kind !== 'metric') return 'which finds none of the predicted metrics: the graph stays empty';
+  // An alarm on a metric that never arrives has no data (INSUFFICIENT_DATA, or whatever TreatMissingData says).
+  const empty = read.source.kind === 'alarm' ? 'the alarm gets no data' : 'the graph stays empty';
+  if (read.kind !== 'metric') return `which finds none of the predicted metrics: ${empty}`;
   const sameName = context.metrics.filter((metric) => metric.identity.namespace === read.namespace && metric.identity.metricName === read.metricName);
-  if (sameName.length === 0) return 'which no collector produces: the graph stays empty';
+  if (sameName.length === 0) return `which no collector produces: ${empty}`;
   const wanted = Object.keys(read.dimensions).sort().join(',');
   if (!sameName.some((metric) => Object.keys(metric.identity.dimensions).sort().join(',') === wanted)) {
-    return `but ${read.metricName} is never sent with exactly the dimensions {${wanted}}: the graph stays empty`;
+    return `but ${read.metricName} is never sent with exactly the dimensions {${wanted}}: ${empty}`;
   }
   return 'a dimension set that exists, but with values no scraped series has: check the value (or scrape a busier instance)';
 }
@@ -45,12 +47,12 @@ export function dashboardOverFreeTier(context: RuleContext, rule: BuiltinRules['
   const base = { rule: 'dashboard-over-free-tier', severity: rule.severity, metrics: [] };
   const extra = context.dashboards.length - freeDashboards;
   if (extra > 0) {
-    const usd = context.coster.dashboardsUSD(extra);
+    const cost = context.coster.dashboardsUSD(extra);
     findings.push({
       ...base,
-      message: `${context.dashboards.length} dashboards: ${extra} more than the ${freeDashboards} the free tier covers, ${formatUsd(usd)}/month`,
-      monthlyUSD: usd,
-      savingUSD: usd,
+      message: `${context.dashboards.length} dashboards: ${extra} more than the ${freeDashboards} the free tier covers, ${formatMoney(cost)}/month`,
+      monthlyUSD: usd(cost),
+      savingUSD: usd(cost),
       fix: 'merge dashboards that show the same service, or delete the ones nobody opens',
       fingerprint: 'dashboard-over-free-tier:count',
     });
@@ -60,8 +62,8 @@ export function dashboardOverFreeTier(context: RuleContext, rule: BuiltinRules['
     findings.push({
       ...base,
       message: `dashboard ${dashboard.name} reads ${dashboard.metricCount} metrics; a free-tier dashboard may reference at most ${maxMetricsPerFreeDashboard}`,
-      monthlyUSD: context.coster.dashboardsUSD(1),
-      savingUSD: 0,
+      monthlyUSD: usd(context.coster.dashboardsUSD(1)),
+      savingUSD: '0.00',
       fix: `split ${dashboard.name} or use SEARCH expressions, so it counts toward the free dashboards`,
       location: dashboard.file ? { file: dashboard.file } : undefined,
       fingerprint: `dashboard-over-free-tier:${dashboard.name}`,
@@ -72,16 +74,18 @@ export function dashboardOverFreeTier(context: RuleContext, rule: BuiltinRules['
 
 export function budget(context: RuleContext, rule: BuiltinRules['budget']): Finding[] {
   const limit = context.budgetUSD ?? rule.params.limitUSD;
-  if (limit === null || context.totalMonthlyUSD <= limit) return [];
-  const over = new Decimal(context.totalMonthlyUSD).minus(limit).toNumber();
+  // With part of the month unpriced, the priced part is a lower bound: over the budget already is over it.
+  const known = context.pricedMonthlyUSD;
+  if (limit === null || known.lte(limit)) return [];
+  const incomplete = context.totalMonthlyUSD === null ? ' (at least: some prices are unknown)' : '';
   return [
     {
       rule: 'budget',
       severity: rule.severity,
-      message: `predicted ${formatUsd(context.totalMonthlyUSD)}/month is ${formatUsd(over)} over the ${formatUsd(limit)} budget`,
+      message: `predicted ${formatUsd(known)}/month${incomplete} is ${formatUsd(known.minus(limit))} over the ${formatUsd(limit)} budget`,
       metrics: [],
-      monthlyUSD: context.totalMonthlyUSD,
-      savingUSD: 0,
+      monthlyUSD: usd(context.totalMonthlyUSD),
+      savingUSD: '0.00',
       fix: 'apply the savings of the other findings, or raise budgetUSD in cwdash.config.ts',
       fingerprint: 'budget:total',
     },

@@ -33,15 +33,15 @@ describe('buildCostReport', () => {
 
   test('the free tier (off by default) covers the account\'s first 10 metrics and 3 dashboards', async () => {
     const paid = await reportFor();
-    expect(paid.totals.monthlyUSD).toBeCloseTo(9 * 0.3 + 3, 10);
+    expect(paid.totals.monthlyUSD).toBe('5.70'); // 9 × $0.30 + $3
     const free = await reportFor({ freeTier: true });
-    expect(free.totals).toMatchObject({ customMetricsMonthlyUSD: 0, dashboardsMonthlyUSD: 0, monthlyUSD: 0 });
-    expect(free.prices.freeTier).toBe(true);
+    expect(free.totals).toMatchObject({ customMetricsMonthlyUSD: '0.00', dashboardsMonthlyUSD: '0.00', monthlyUSD: '0.00' });
+    expect(free.freeTier).toBe(true);
   });
 
   test('cost buckets by namespace, metric and label, largest first, with the unread share', async () => {
     const report = await reportFor();
-    expect(report.costByNamespace).toEqual([{ name: NS, metrics: 9, unreadMetrics: 8, monthlyUSD: 2.7 }]);
+    expect(report.costByNamespace).toEqual([{ name: NS, metrics: 9, unreadMetrics: 8, monthlyUSD: '2.70' }]);
     expect(report.costByMetric.map((bucket) => [bucket.name, bucket.metrics, bucket.unreadMetrics])).toEqual([
       [`${NS} http_request_duration_seconds`, 8, 7],
       [`${NS} process_cpu_user_seconds_total`, 1, 1],
