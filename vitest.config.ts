@@ -7,5 +7,7 @@ export default defineConfig({
     pool: 'forks',
     maxWorkers: 2,
     testTimeout: 30_000,
+    // The bundles cwdash writes for definition files are plain JavaScript: Node imports them, as it does for users.
+    server: { deps: { external: [/\/cwdash-load-[^/]+\/definitions\.mjs$/] } },
   },
 });

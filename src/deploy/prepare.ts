@@ -7,7 +7,7 @@ import { relative, resolve } from 'node:path';
 import type { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
 import { loadProjectConfig } from '../config/project-config.js';
 import { hasErrors } from '../model/body/messages.js';
-import { renderDashboardBodyCompact } from '../outputs/dashboard-body.js';
+import { renderDashboardBodyCompact } from '../model/body/serialize.js';
 import { printValidationMessages } from '../outputs/validation-report.js';
 import { createCloudWatchClient } from '../sources/account/client.js';
 import { createProgress, type Progress } from '../sources/account/progress.js';

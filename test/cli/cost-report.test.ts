@@ -73,7 +73,7 @@ describe('cwdash cost-report on the bundled task-service example', () => {
     expect(size).toMatchObject({ rule: 'unused-metric', severity: 'warning', monthlyUSD: '6.30' });
     expect(size.metrics).toHaveLength(21);
     expect(report.prices).toEqual([expect.objectContaining({ region: 'us-east-1', source: 'snapshot', date: '2026-11-24' })]);
-    expect(report.assumptions.join('\n')).toMatch(/ADOT collector 0\.49\.0 .*1 replica.*prod\/task-service every 30 s/);
+    expect(report.assumptions.join('\n')).toMatch(/ADOT collector 0\.50\.0 .*1 replica.*prod\/task-service every 30 s/);
     expect(report.collectors[0]).toMatchObject({ config: expect.stringMatching(/otel-config\.yaml$/), metrics: 144, unreadMetrics: 138 });
   });
 

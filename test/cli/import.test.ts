@@ -66,9 +66,10 @@ describe('cwdash import', () => {
 
   test('widgets kept as RawWidget are named, so they can be reviewed', async () => {
     const cwd = await tempProject();
-    const chart = { type: 'chart', x: 0, y: 0, width: 6, height: 6, properties: { region: 'us-west-2', data: { queries: [] } } };
+    // A chart query in another language: the typed ChartWidget writes PromQL only.
+    const chart = { type: 'chart', x: 0, y: 0, width: 6, height: 6, properties: { region: 'us-west-2', data: { queries: [{ id: 'a', type: 'cloudwatch-metrics', language: 'SQL', query: 'SELECT 1' }] } } };
     await writeFile(join(cwd, 'body.json'), JSON.stringify({ widgets: [{ type: 'text', x: 6, y: 0, width: 6, height: 2, properties: { markdown: 'a' } }, chart] }));
-    const result = await runCli(['import', 'body.json', '--name', 'promql'], { cwd });
+    const result = await runCli(['import', 'body.json', '--name', 'other'], { cwd });
     expect(result.exitCode).toBe(0);
     expect(result.stderr).toContain('note: widget 1 (chart) kept as RawWidget JSON: no typed widget reproduces it exactly\n');
   });

@@ -11,7 +11,8 @@ import { compareStrings } from '../../shared/json.js';
 import type { DashboardFacts } from '../rules/context.js';
 import { consoleReads } from '../usage/console-reads.js';
 import { alarmReads, describeAlarmsSchema, loadAlarmsFile } from '../usage/alarm-reads.js';
-import { dashboardReads, type DashboardInput, type ReadsResult } from '../usage/dashboard-reads.js';
+import { dashboardReads, type DashboardInput } from '../usage/dashboard-reads.js';
+import type { ReadsResult } from '../usage/metric-read.js';
 import { buildUsageIndex, type UsageIndex } from '../usage/usage-index.js';
 
 export interface UsageInputOptions {

@@ -39,6 +39,8 @@ export interface RelabelRule {
   readonly targetLabel: string;
   readonly replacement: string;
   readonly location: ConfigLocation;
+  /** Where `regex` is written, when it is. */
+  readonly regexLocation?: ConfigLocation;
 }
 
 export interface StaticTargetGroup {

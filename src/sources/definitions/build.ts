@@ -5,7 +5,7 @@
 import { join } from 'node:path';
 import { readFile, readdir, rm } from 'node:fs/promises';
 import { hasErrors } from '../../model/body/messages.js';
-import { renderDashboardBody } from '../../outputs/dashboard-body.js';
+import { renderDashboardBody } from '../../model/body/serialize.js';
 import { InputError } from '../../shared/errors.js';
 import { fileExists, writeFilesAtomically, type PendingFile } from '../../shared/files.js';
 import { loadDashboardDefinitions, type LoadedDashboard } from './load.js';

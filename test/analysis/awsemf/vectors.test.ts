@@ -1,4 +1,4 @@
-/** Every vector of shared/vectors/awsemf.json (cases from the exporter's and receiver's own Go tests) as a test. */
+/** Every vector of test/vectors/awsemf.json (cases from the exporter's and receiver's own Go tests) as a test. */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { MetricDeclaration } from '../../../src/sources/collector-config/model.js';
@@ -9,6 +9,7 @@ import {
 import { dimensionSetsFor } from '../../../src/analysis/awsemf/dimension-sets.js';
 import { emfLabels, summaryDataPoints } from '../../../src/analysis/awsemf/data-points.js';
 import { emfLogGroup, emfLogStream, emfNamespace, prometheusResourceAttributes } from '../../../src/analysis/awsemf/resource.js';
+import { GoRegexp } from '../../../src/shared/go-regexp.js';
 
 interface RawDeclaration {
   dimensions: string[][];
@@ -27,7 +28,7 @@ interface Vector {
   [key: string]: unknown;
 }
 
-const vectors = (JSON.parse(readFileSync(new URL('../../../../shared/vectors/awsemf.json', import.meta.url), 'utf8')) as { vectors: Vector[] }).vectors;
+const vectors = (JSON.parse(readFileSync(new URL('../../vectors/awsemf.json', import.meta.url), 'utf8')) as { vectors: Vector[] }).vectors;
 
 function toDeclaration(raw: RawDeclaration): MetricDeclaration {
   return {
@@ -42,10 +43,10 @@ const labelsOf = (vector: Vector) => emfLabels(vector.labels ?? {}, vector.scope
 const canonical = (sets: readonly (readonly string[])[]) => sets.map((set) => [...set].sort(byteOrder).join(',')).sort(byteOrder);
 const matcherOf = (vector: Vector) => {
   const raw = vector.labelMatcher as { label_names: string[]; regex: string; separator?: string };
-  return { labelNames: raw.label_names, separator: raw.separator || ';', regex: new RegExp(raw.regex) };
+  return { labelNames: raw.label_names, separator: raw.separator || ';', regex: GoRegexp.compile(raw.regex) as GoRegexp };
 };
 
-describe('shared/vectors/awsemf.json', () => {
+describe('test/vectors/awsemf.json', () => {
   it('has the 122 vectors this suite expects', () => {
     expect(vectors.length).toBe(122);
   });
