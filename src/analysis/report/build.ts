@@ -271,7 +271,7 @@ class Unpriced {
 
 
 /**
- * Each distinct identity once (two collectors sending the same metric pay for it once), with its readers, and the
+ * Each distinct identity once per region (two collectors sending the same metric to one region pay for it once), with its readers, and the
  * reads that found nothing, limited to namespaces the collectors produce: an AWS/EC2 graph is not ours to judge.
  */
 function analyzeMetrics(inputs: CostReportInputs): { metrics: AnalyzedMetric[]; missingReads: MetricRead[] } {
@@ -279,7 +279,8 @@ function analyzeMetrics(inputs: CostReportInputs): { metrics: AnalyzedMetric[]; 
   const matched = new Set<MetricRead>();
   for (const collector of inputs.collectors) {
     for (const metric of collector.metrics) {
-      const key = metricKey(metric.identity);
+      // A metric is per region: the same identity sent to two regions is two metrics, billed twice.
+      const key = `${collector.region.region}\u0000${metricKey(metric.identity)}`;
       if (seen.has(key)) continue;
       const reads = inputs.usage.readsOf(metric.identity);
       for (const read of reads) matched.add(read);

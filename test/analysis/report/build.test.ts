@@ -39,6 +39,22 @@ describe('buildCostReport', () => {
     expect(free.freeTier).toBe(true);
   });
 
+  test('money is cents as decimal strings, rounded once, and the parts add up to the totals exactly', async () => {
+    // Three collectors, one metric each, sending data 35% of the month: 3 × 0.35 × $0.30 = $0.315 → $0.32. Rounding each
+    // part on its own would give 3 × $0.11 = $0.33; the parts are split so they add up to the total's cents.
+    const metric = (name: string) => ({ identity: { namespace: NS, metricName: name, dimensions: {} }, metricMonths: 0.35 });
+    const collectors = ['a', 'b', 'c'].map((name) => ({ facts: { ...collector, config: `${name}.yaml` }, metrics: [metric(name)] }));
+    const report = await reportFor({ collectors });
+    const cents = /^\d+\.\d{2}$/;
+    expect(report.totals.customMetricsMonthlyUSD).toBe('0.32');
+    expect(report.collectors.map((entry) => entry.monthlyUSD)).toEqual(['0.11', '0.11', '0.10']);
+    expect(report.costByMetric.map((bucket) => bucket.monthlyUSD).sort()).toEqual(['0.10', '0.11', '0.11']);
+    expect(report.totals.monthlyUSD).toBe('3.32'); // + one $3 dashboard, no EMF
+    const sum = (values: readonly (string | null)[]) => values.reduce((total, value) => total + Math.round(Number(value) * 100), 0);
+    expect(sum([report.totals.customMetricsMonthlyUSD, report.totals.dashboardsMonthlyUSD, report.totals.emfLogsMonthlyUSD])).toBe(332);
+    for (const value of [report.totals.unusedMonthlyUSD, ...report.findings.flatMap((finding) => [finding.monthlyUSD, finding.savingUSD])]) expect(value).toMatch(cents);
+  });
+
   test('cost buckets by namespace, metric and label, largest first, with the unread share', async () => {
     const report = await reportFor();
     expect(report.costByNamespace).toEqual([{ name: NS, metrics: 9, unreadMetrics: 8, monthlyUSD: '2.70' }]);
