@@ -7,12 +7,13 @@ import { z } from 'zod';
 import { readTextFile } from '../../shared/files.js';
 import { parseJsonDocument } from '../../shared/json-document.js';
 import { compareStrings, stableStringify } from '../../shared/json.js';
-import { SEVERITY_RANK, type CostReport, type Finding, type Severity } from './cost-report.js';
+import { COST_REPORT_SCHEMA_VERSION, SEVERITY_RANK, type CostReport, type Finding, type Severity } from './cost-report.js';
 
 export const BASELINE_SCHEMA_VERSION = 1;
 
 const baselineSchema = z.object({
-  schemaVersion: z.literal(1),
+  // 1: a baseline file (or a version-1 report); 2: a version-2 cost report JSON, whose findings carry the same fingerprints.
+  schemaVersion: z.union([z.literal(BASELINE_SCHEMA_VERSION), z.literal(COST_REPORT_SCHEMA_VERSION)]),
   findings: z.array(z.object({ fingerprint: z.string().min(1), rule: z.string().optional() }).loose()),
 });
 
