@@ -60,12 +60,23 @@ export function createCloudWatchClient(options: CloudWatchClientOptions, io: Pic
 }
 
 function describeRetry(notice: RetryNotice): string {
-  const what = notice.throttled ? 'CloudWatch is throttling requests' : `CloudWatch call failed (${errorName(notice.error)})`;
+  const what = notice.throttled ? 'CloudWatch is throttling requests' : `CloudWatch call failed: ${retryCause(notice.error)}`;
   return `${what}; retrying in ${(notice.delayMs / 1000).toFixed(1)}s (attempt ${notice.attempt} of ${notice.maxAttempts})`;
 }
 
-function errorName(error: unknown): string {
-  return error instanceof Error ? error.name : 'error';
+/**
+ * What went wrong, in words a reader can act on: the service's error code and HTTP status (`InternalServiceFault,
+ * HTTP 500`), or the network error's code and message (`ECONNRESET: socket hang up`); never a bare `Error`.
+ */
+export function retryCause(error: unknown): string {
+  if (!(error instanceof Error)) return String(error);
+  const status = (error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode;
+  const code = (error as { code?: unknown }).code;
+  const name = error.name !== 'Error' ? error.name : typeof code === 'string' ? code : undefined;
+  const parts = [name, status === undefined ? undefined : `HTTP ${status}`].filter((part) => part !== undefined);
+  const message = error.message && error.message !== name && !/^UnknownError$/.test(error.message) ? error.message : undefined;
+  if (parts.length === 0) return message ?? 'an unknown error';
+  return `${parts.join(', ')}${message ? ` (${message})` : ''}`;
 }
 
 function nonEmpty(value: string | undefined): string | undefined {

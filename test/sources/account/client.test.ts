@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createCloudWatchClient } from '../../../src/sources/account/client.js';
+import { createCloudWatchClient, retryCause } from '../../../src/sources/account/client.js';
 import { getDashboard, listDashboardNames, putDashboard } from '../../../src/sources/account/dashboards.js';
 import { createProgress } from '../../../src/sources/account/progress.js';
 import { AwsError } from '../../../src/shared/errors.js';
@@ -89,6 +89,16 @@ describe('CloudWatch client', () => {
     const error = await listDashboardNames(client()).catch((caught: unknown) => caught);
     expect((error as AwsError).message).toBe('CloudWatch kept throttling ListDashboards after 8 attempts');
     expect(server.callsOf('ListDashboards')).toHaveLength(8);
+  });
+
+  test('a retry line names the cause, never a bare (Error)', async () => {
+    server.inject({ operation: 'ListDashboards', kind: 'internal-error', times: 1 });
+    const stderr: string[] = [];
+    await listDashboardNames(client(FAKE_CREDENTIALS_ENV, stderr));
+    expect(stderr.join('')).toMatch(/CloudWatch call failed: InternalServiceFault, HTTP 500 \(.+\); retrying in \d+\.\ds \(attempt 2 of 3\)/);
+    expect(stderr.join('')).not.toContain('(Error)');
+    const network = Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' });
+    expect(retryCause(network)).toBe('ECONNRESET (socket hang up)');
   });
 
   test('a 500 is retried; one that persists is reported with the operation', async () => {
