@@ -7,7 +7,7 @@ import type { Finding } from '../report/cost-report.js';
 import type { MetricIdentity } from '../../model/metric-identity.js';
 import { describeRead, describeReadSource, type MetricRead } from '../usage/metric-read.js';
 import type { BuiltinRules } from './rule-file.js';
-import { usd, type RuleContext } from './context.js';
+import { usd, type AnalyzedMetric, type RuleContext } from './context.js';
 
 export function dashboardMissingMetric(context: RuleContext, rule: BuiltinRules['dashboard-missing-metric']): Finding[] {
   return context.missingReads.map((read) => ({
@@ -41,15 +41,40 @@ function writtenIdentity(read: MetricRead): MetricIdentity[] {
 function whyMissing(context: RuleContext, read: MetricRead): string {
   // An alarm on a metric that never arrives has no data (INSUFFICIENT_DATA, or whatever TreatMissingData says).
   const empty = read.source.kind === 'alarm' ? 'the alarm gets no data' : 'the graph stays empty';
-  if (read.kind !== 'metric') return `which finds none of the predicted metrics: ${empty}`;
+  if (read.kind !== 'metric') {
+    const schema = read.kind === 'search' ? read.query.schema : undefined;
+    const mismatch = schema && otelLibMismatch(context.metrics.filter((metric) => metric.identity.namespace === schema.namespace), schema.dimensionNames);
+    return `which finds none of the predicted metrics: ${empty}${mismatch ?? ''}`;
+  }
   const sameName = context.metrics.filter((metric) => metric.identity.namespace === read.namespace && metric.identity.metricName === read.metricName);
   if (sameName.length === 0) return `which no collector produces: ${empty}`;
   const wanted = Object.keys(read.dimensions).sort().join(',');
   if (!sameName.some((metric) => Object.keys(metric.identity.dimensions).sort().join(',') === wanted)) {
-    return `but ${read.metricName} is never sent with exactly the dimensions {${wanted}}: ${empty}`;
+    return `but ${read.metricName} is never sent with exactly the dimensions {${wanted}}: ${empty}${otelLibMismatch(sameName, Object.keys(read.dimensions)) ?? ''}`;
   }
   return 'a dimension set that exists, but with values no scraped series has: check the value (or scrape a busier instance)';
 }
+
+/**
+ * awsemf adds the `OTelLib` dimension from ADOT v0.29 on (awsemf.md §3.3): a dashboard written for one side of that
+ * line reads, against a prediction for the other, dimension sets that exist but for `OTelLib`. Says so, since every
+ * metric then looks unread and the fix would drop what the dashboard means to read.
+ */
+function otelLibMismatch(candidates: readonly AnalyzedMetric[], wanted: readonly string[]): string | undefined {
+  const key = (names: readonly string[]) => names.filter((name) => name !== OTEL_LIB).sort().join(',');
+  const want = key(wanted);
+  const readsOtelLib = wanted.includes(OTEL_LIB);
+  const match = candidates.find((metric) => {
+    const names = Object.keys(metric.identity.dimensions);
+    return names.includes(OTEL_LIB) !== readsOtelLib && key(names) === want;
+  });
+  if (!match) return undefined;
+  return readsOtelLib
+    ? `; the collector sends it without OTelLib, which ADOT adds from v0.29 on: the dashboard was written for a newer collector than predicted (pass --collector-version, or set collectorVersion in cwdash.config.ts)`
+    : `; the collector sends it with OTelLib (ADOT v0.29 and later) and the dashboard reads it without: the dashboard was written for an older collector than predicted (pass --collector-version, e.g. 0.17.0, or set collectorVersion in cwdash.config.ts)`;
+}
+
+const OTEL_LIB = 'OTelLib';
 
 export function dashboardOverFreeTier(context: RuleContext, rule: BuiltinRules['dashboard-over-free-tier']): Finding[] {
   const findings: Finding[] = [];

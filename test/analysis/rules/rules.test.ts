@@ -74,6 +74,34 @@ describe('built-in rules', () => {
     ]);
   });
 
+  test('dashboard-missing-metric names a collector-version mismatch: the same sets but for OTelLib', async () => {
+    const otelLib = { OTelLib: 'prometheusreceiver' };
+    const metrics = [
+      { identity: { namespace: NS, metricName: 'up', dimensions: otelLib } },
+      { identity: { namespace: NS, metricName: 'http_request_duration_seconds', dimensions: { ...otelLib, route: '/tasks' } } },
+    ];
+    const body = {
+      widgets: [
+        { type: 'metric', properties: { metrics: [[NS, 'up'], [{ expression: `SEARCH('{${NS},route} MetricName="http_request_duration_seconds"', 'Average', 60)` }]] } },
+      ],
+    };
+    const messages = byRule((await reportFor({ metrics, body })).findings, 'dashboard-missing-metric').map((finding) => finding.message);
+    expect(messages).toHaveLength(2);
+    for (const message of messages) {
+      expect(message).toContain('the collector sends it with OTelLib (ADOT v0.29 and later) and the dashboard reads it without');
+      expect(message).toContain('pass --collector-version, e.g. 0.17.0');
+    }
+    // The other way round: a dashboard for a newer collector, read against an older prediction.
+    const older = [{ identity: { namespace: NS, metricName: 'up', dimensions: {} } }];
+    const newer = { widgets: [{ type: 'metric', properties: { metrics: [[NS, 'up', 'OTelLib', 'prometheusreceiver']] } }] };
+    const [finding] = byRule((await reportFor({ metrics: older, body: newer })).findings, 'dashboard-missing-metric');
+    expect(finding!.message).toContain('the collector sends it without OTelLib, which ADOT adds from v0.29 on');
+    // An unrelated dimension set says nothing about versions.
+    const other = { widgets: [{ type: 'metric', properties: { metrics: [[NS, 'up', 'pod', 'a']] } }] };
+    const [plain] = byRule((await reportFor({ metrics, body: other })).findings, 'dashboard-missing-metric');
+    expect(plain!.message).not.toContain('collector-version');
+  });
+
   test('dashboard-over-free-tier and budget', async () => {
     const dashboards = ['a', 'b', 'c', 'd', 'e'].map((name) => ({ name, metricCount: name === 'e' ? 51 : 1 }));
     const report = await reportFor({ dashboards, budgetUSD: 10 });
