@@ -105,6 +105,23 @@ describe('cwdash build', () => {
     expect(await readdir(statistic)).not.toContain('dist');
   });
 
+  test('--typecheck (and validate on .ts) runs the TypeScript checker and reports its diagnostics with file:line', async () => {
+    const source = "import { Dashboard, TextWidget } from 'cwdash';\n\nconst width: number = 'wide';\nexport default new Dashboard({ dashboardName: 'typed', widgets: [new TextWidget({ markdown: 'x', width: 6 })] });\nvoid width;\n";
+    const cwd = await tempProject({ 'dashboards/typed.ts': source, 'dashboards/good.ts': graphDefinition(['good']) });
+    expect((await runCli(['build', '--check'], { cwd })).exitCode).toBe(0); // it runs: only the checker sees it
+    const checked = await runCli(['build', '--typecheck'], { cwd });
+    expect(checked.exitCode).toBe(1);
+    expect(checked.stderr).toBe(
+      "error: dashboards/typed.ts:3:7: TS2322: Type 'string' is not assignable to type 'number'.\n" +
+        '1 type error in the definitions: nothing was written; fix them and build again\n',
+    );
+    expect(await readdir(cwd)).not.toContain('dist');
+    const validated = await runCli(['validate', 'dashboards'], { cwd });
+    expect(validated.exitCode).toBe(1);
+    expect(validated.stderr).toContain("error: dashboards/typed.ts:3:7: TS2322: Type 'string' is not assignable to type 'number'.\n");
+    expect((await runCli(['validate', 'dashboards', '--no-typecheck'], { cwd })).exitCode).toBe(0);
+  });
+
   test('a definition that does not load is an input error (exit 2) with the file and line, no stack trace', async () => {
     const cwd = await tempProject({ 'dashboards/broken.ts': "import { Dashboard } from 'cwdash';\n\nexport default new Dashboard({ dashboardName: 'x', widgets: [undefinedWidget] });\n" });
     const result = await runCli(['build'], { cwd });
