@@ -3,6 +3,7 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
+    globalSetup: ['test/support/build-dist.ts'],
     // Two cores here and in CI: a couple of forks keep the suite fast without thrashing.
     pool: 'forks',
     maxWorkers: 2,

@@ -11,8 +11,8 @@ import { loadProjectConfig } from '../config/project-config.js';
 import { projectRoot } from '../config/project-root.js';
 import type { CostReport } from '../analysis/report/cost-report.js';
 import { runCostReport } from '../analysis/report/run.js';
-import { rel } from '../analysis/report/usage-inputs.js';
 import { REGION_FIX, resolveRegion, type RegionCandidates } from '../model/region.js';
+import { displayPath } from '../shared/paths.js';
 import { UsageError } from '../shared/errors.js';
 import { fileExists, writeFileAtomic, writeFilesAtomically, type PendingFile } from '../shared/files.js';
 import { info, type Io } from '../shared/io.js';
@@ -75,7 +75,7 @@ export async function prepareCostReport(options: CostInputOptions, io: Io): Prom
     account,
     cacheDir: path(options.cacheDir),
   });
-  const fallbackLocation = projectFile ? rel(root, projectFile) : (report.collectors[0]?.config ?? 'cwdash.config.ts');
+  const fallbackLocation = projectFile ? displayPath(root, projectFile) : (report.collectors[0]?.config ?? 'cwdash.config.ts');
   return { report, fixFiles, fallbackLocation };
 }
 
@@ -132,14 +132,15 @@ async function dashboardPaths(options: CostInputOptions, fromProject: string | u
 }
 
 async function fetchAccount(options: CostInputOptions, io: Io, candidates: RegionCandidates, profileEndpoint: string | undefined, prefix: string | undefined) {
-  const { createCloudWatchClient } = await import('../sources/account/client.js');
+  const { createCloudWatchClient } = await import('../sources/aws/cloudwatch-client.js');
   const { fetchAccountInventory } = await import('../sources/account/inventory.js');
+  const { createProgress } = await import('../sources/account/progress.js');
   const resolved = resolveRegion(candidates);
   if (resolved === undefined) throw new UsageError('no AWS region for --account', { fix: REGION_FIX });
   const region = resolved.region;
   // As in the AWS CLI, a profile's endpoint_url comes after --endpoint-url and the AWS_ENDPOINT_URL* variables.
   const endpointUrl = options.endpointUrl ?? nonEmpty(io.env.AWS_ENDPOINT_URL_CLOUDWATCH) ?? nonEmpty(io.env.AWS_ENDPOINT_URL) ?? profileEndpoint;
-  const client = createCloudWatchClient({ ...options, region, endpointUrl }, io);
+  const client = createCloudWatchClient({ ...options, region, endpointUrl, progress: createProgress(io) }, io);
   info(io, `reading custom metrics, dashboards and alarms from the account in ${region}`);
   return fetchAccountInventory(client, { dashboardPrefix: prefix });
 }
@@ -162,7 +163,7 @@ export async function writeOutputs(io: Io, options: Pick<CostInputOptions, 'out'
   const text = await output;
   if (fixFiles.length > 0) {
     await writeFilesAtomically(fixFiles, { overwrite: options.force });
-    for (const file of fixFiles) info(io, `wrote the fixed collector config ${rel(io.cwd, file.path)}`);
+    for (const file of fixFiles) info(io, `wrote the fixed collector config ${displayPath(io.cwd, file.path)}`);
   }
   if (options.out) await writeFileAtomic(resolve(io.cwd, options.out), text, { overwrite: options.force });
   else io.stdout.write(text);

@@ -2,15 +2,21 @@
  * The only place that maps errors to output and exit codes. `main(argv, io)` runs the whole CLI in-process, which is
  * how the tests drive it; `runFromProcess` binds it to the real process.
  */
-import yargs, { type Argv } from 'yargs';
+import type { Argv } from 'yargs';
 import { createRequire } from 'node:module';
 import { CwdashError, UsageError, type ExitCode } from '../shared/errors.js';
 import { processIo, type Io } from '../shared/io.js';
-import { commands } from './commands/index.js';
 
 const packageJson = createRequire(import.meta.url)('../../package.json') as { version: string };
 
 export async function main(argv: readonly string[], io: Io): Promise<ExitCode> {
+  // Fast start: `--version` needs no parser, and the parser and the commands load only when a command line needs them
+  // (each command imports its own heavy modules when it runs).
+  if (argv.length === 1 && argv[0] === '--version') {
+    io.stdout.write(`${packageJson.version}\n`);
+    return 0;
+  }
+  const [{ default: yargs }, { commands }] = await Promise.all([import('yargs'), import('./commands/index.js')]);
   let exitCode: ExitCode = 0;
   const debug = argv.includes('--debug');
   let parser: Argv = yargs([...argv])

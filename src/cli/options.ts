@@ -1,5 +1,6 @@
 /** Option groups several commands share, declared once so their names and help text cannot drift. */
 import type { Argv } from 'yargs';
+export type { AwsOptions } from '../sources/aws/options.js';
 
 export function withAwsOptions<T>(argv: Argv<T>) {
   return argv
@@ -17,12 +18,6 @@ export function withOutputOptions<T, F extends string>(argv: Argv<T>, formats: r
     .option('format', { choices: formats, default: defaultFormat, describe: 'output format', group: 'Output:' })
     .option('out', { type: 'string', describe: 'write the output to this file (atomically) instead of stdout', group: 'Output:' })
     .option('force', { type: 'boolean', default: false, describe: 'replace --out if it already exists', group: 'Output:' });
-}
-
-export interface AwsOptions {
-  readonly profile?: string | undefined;
-  readonly region?: string | undefined;
-  readonly endpointUrl?: string | undefined;
 }
 
 /** Every command receives the global `--project-config` flag; `loadProjectConfig(io.cwd, options.projectConfig)`. */

@@ -3,18 +3,19 @@
  * CloudWatch if any has an error), pick the dashboards asked for, check they lie under the prefix, read the account,
  * and compute the plan.
  */
-import { relative, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import type { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
 import { loadProjectConfig } from '../config/project-config.js';
 import { hasErrors } from '../model/body/messages.js';
 import { renderDashboardBodyCompact } from '../model/body/serialize.js';
 import { printValidationMessages } from '../outputs/validation-report.js';
-import { createCloudWatchClient } from '../sources/account/client.js';
+import { createCloudWatchClient } from '../sources/aws/cloudwatch-client.js';
 import { createProgress, type Progress } from '../sources/account/progress.js';
 import { loadDashboardDefinitions, type LoadedDashboard } from '../sources/definitions/load.js';
-import type { AwsOptions } from '../cli/options.js';
+import type { AwsOptions } from '../sources/aws/options.js';
 import { FindingsError, InputError, UsageError } from '../shared/errors.js';
 import type { Io } from '../shared/io.js';
+import { displayPath } from '../shared/paths.js';
 import { planDeployment, readRemoteState, type DeploymentPlan, type LocalDashboard } from './plan.js';
 
 export interface DeploymentOptions extends AwsOptions {
@@ -50,7 +51,7 @@ export async function prepareDeployment(options: DeploymentOptions, io: Io): Pro
   // Widgets without a region get the project's, exactly as `cwdash build` renders them.
   const local = selectDashboards(await loadDashboardDefinitions(dir, { defaultRegion: config.region }), options.only);
   if (options.prune && local.length === 0) {
-    throw new UsageError(`no dashboards are defined in ${displayPath(dir, io)}; --prune would delete every dashboard under "${prefix}"`, {
+    throw new UsageError(`no dashboards are defined in ${displayPath(io.cwd, dir)}; --prune would delete every dashboard under "${prefix}"`, {
       fix: 'check --dashboards (or dashboardsDir in cwdash.config.ts); to remove them all, delete them in the console or with `aws cloudwatch delete-dashboards`',
     });
   }
@@ -62,7 +63,7 @@ export async function prepareDeployment(options: DeploymentOptions, io: Io): Pro
   const toPublish: LocalDashboard[] = local.map((dashboard) => ({
     name: dashboard.name,
     bodyText: renderDashboardBodyCompact(dashboard.body),
-    sourceFile: displayPath(dashboard.sourceFile, io),
+    sourceFile: displayPath(io.cwd, dashboard.sourceFile),
   }));
   const remote = await readRemoteState(client, toPublish, { prunePrefix: options.prune ? prefix : undefined, progress });
   return { plan: planDeployment(toPublish, remote), client, progress };
@@ -84,7 +85,7 @@ function selectDashboards(loaded: readonly LoadedDashboard[], only: readonly str
 function checkValid(dashboards: readonly LoadedDashboard[], io: Io): void {
   printValidationMessages(
     io,
-    dashboards.map((dashboard) => ({ file: displayPath(dashboard.sourceFile, io), name: dashboard.name, messages: dashboard.messages })),
+    dashboards.map((dashboard) => ({ file: displayPath(io.cwd, dashboard.sourceFile), name: dashboard.name, messages: dashboard.messages })),
   );
   const failed = dashboards.filter((dashboard) => hasErrors(dashboard.messages)).length;
   if (failed > 0) {
@@ -98,13 +99,8 @@ function checkPrefix(dashboards: readonly LoadedDashboard[], prefix: string, io:
   const outside = dashboards.find((dashboard) => !dashboard.name.startsWith(prefix));
   if (outside) {
     throw new InputError(`dashboard "${outside.name}" is outside the prefix "${prefix}" that cwdash manages`, {
-      location: { file: displayPath(outside.sourceFile, io) },
+      location: { file: displayPath(io.cwd, outside.sourceFile) },
       fix: `rename it to start with "${prefix}", or change --prefix / prefix in cwdash.config.ts`,
     });
   }
-}
-
-function displayPath(file: string, io: Io): string {
-  const shown = relative(io.cwd, resolve(io.cwd, file));
-  return shown.startsWith('..') ? file : shown;
 }

@@ -8,6 +8,7 @@ import { formatMoney } from '../analysis/cost/money.js';
 import { formatMetricIdentity } from '../model/metric-identity.js';
 import { formatCount } from '../shared/units.js';
 import { afterFixText, incompleteLines, pricesLine, savingText, totalText } from './report-words.js';
+import { comparisonRows, otlpCell, otlpPriceNote } from './report-otlp.js';
 import { renderTextTable } from './text-table.js';
 
 export interface ReportTableOptions {
@@ -29,6 +30,7 @@ export function renderReportTable(report: CostReport, options: ReportTableOption
         ['  read by nothing', formatCount(totals.unusedMetrics), formatMoney(totals.unusedMonthlyUSD)],
         ['dashboards', formatCount(totals.dashboards), formatMoney(totals.dashboardsMonthlyUSD)],
         ['EMF logs (ingestion + storage)', '', formatMoney(totals.emfLogsMonthlyUSD)],
+        ...(totals.otlp ? [['OTLP ingestion', `${formatCount(totals.otlp.series)} series`, otlpCell(totals.otlp).replace(/^[\d,]+ series, /, '')]] : []),
         ['total', '', totalText(report)],
         ['saved by the generated fix', '', formatMoney(totals.fixSavingUSD)],
       ],
@@ -59,6 +61,18 @@ export function renderReportTable(report: CostReport, options: ReportTableOption
         ]),
       ),
     );
+  }
+  const comparison = comparisonRows(report);
+  if (comparison.length > 0) {
+    parts.push('\nClassic (custom metrics + EMF) vs OpenTelemetry (OTLP, per GB)\n');
+    parts.push(
+      renderTextTable(
+        [{ header: 'CONFIG' }, { header: 'OTLP' }, { header: 'CLASSIC PER MONTH' }, { header: 'OTLP PER MONTH' }],
+        comparison.map((row) => [printable(row.config), row.basis, row.classic, row.otlp]),
+      ),
+    );
+    const note = otlpPriceNote(report);
+    if (note) parts.push(`${note}\n`);
   }
   parts.push(`\nFindings (${report.findings.length})\n`);
   const maxFindings = options.maxFindings ?? 25;

@@ -6,7 +6,7 @@ import type { ValidationMessage } from '../model/body/messages.js';
 import { formatValidationMessage } from '../model/body/messages.js';
 import { stableStringify } from '../shared/json.js';
 import { warn, type Io } from '../shared/io.js';
-import { relative } from 'node:path';
+import { displayPath } from '../shared/paths.js';
 
 export interface ValidatedDashboard {
   /** File the dashboard came from, as the user should read it (relative to the working directory). */
@@ -73,7 +73,7 @@ export function renderValidationJson(dashboards: readonly ValidatedDashboard[]):
 
 /** Every message on stderr: errors as `error: ...`, warnings as `warning: ...`. */
 export function printValidationMessages(io: Io, dashboards: readonly ValidatedDashboard[]): void {
-  const showPath = (path: string) => relative(io.cwd, path) || path;
+  const showPath = (path: string) => displayPath(io.cwd, path);
   for (const dashboard of dashboards) {
     for (const line of validationLines(dashboard, dashboard.path ?? dashboard.file, showPath)) {
       if (line.severity === 'error') io.stderr.write(`error: ${line.text}\n`);
@@ -85,6 +85,6 @@ export function printValidationMessages(io: Io, dashboards: readonly ValidatedDa
 /** TypeScript's diagnostics on stderr, in the same `error: file:line:column: ...` form as every other message. */
 export function printTypeDiagnostics(io: Io, diagnostics: readonly { file: string; line: number; column: number; code: string; message: string }[]): void {
   for (const diagnostic of diagnostics) {
-    io.stderr.write(`error: ${relative(io.cwd, diagnostic.file) || diagnostic.file}:${diagnostic.line}:${diagnostic.column}: ${diagnostic.code}: ${diagnostic.message}\n`);
+    io.stderr.write(`error: ${displayPath(io.cwd, diagnostic.file)}:${diagnostic.line}:${diagnostic.column}: ${diagnostic.code}: ${diagnostic.message}\n`);
   }
 }

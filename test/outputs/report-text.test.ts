@@ -12,7 +12,7 @@ describe('report renderers: table, markdown, json', () => {
     const json = renderReportJson(report);
     expect(json).toBe(renderReportJson(await reportFor()));
     const parsed = JSON.parse(json);
-    expect(parsed.schemaVersion).toBe(2);
+    expect(parsed.schemaVersion).toBe(3);
     expect(parsed.totals).toMatchObject({ customMetrics: 9, unusedMetrics: 8, unusedMonthlyUSD: '2.40', monthlyUSD: '5.70', pricedMonthlyUSD: '5.70', complete: true, unpriced: [] });
     expect(parsed.prices).toEqual([{ region: 'us-east-1', source: 'snapshot', date: '2026-11-24', file: expect.any(String) }]);
     expect(parsed.findings[0]).toEqual(

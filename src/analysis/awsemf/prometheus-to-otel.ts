@@ -29,6 +29,8 @@ export interface OtelPoint {
   count: number;
   sum: number;
   quantiles: Map<number, number> | undefined;
+  /** Histogram `_bucket` samples folded in (`+Inf` included): the OTLP point's bucket counts; bounds are one fewer. */
+  buckets: number;
   /** Key of the first exposition series folded into this point (see `seriesText`), and how many were. */
   readonly seriesKey: string;
   seriesCount: number;
@@ -113,28 +115,43 @@ export function prometheusPoints(
   profile: CollectorProfile,
   relabel: ReturnType<typeof compileRelabelRules>['compiled'],
   emit: (point: OtelPoint) => void,
-): void {
+): { readonly samplesAfterRelabel: number; readonly overSampleLimit: boolean } {
   const job = scrapeConfig.jobName;
   const instance = target.address;
   const targetLabels: [string, string][] = [['job', job], ['instance', instance], ...Object.entries(target.labels)];
+  // Static labels and relabelling need the merged label set; a page label clashing with job/instance alone is
+  // handled inline below (renamed to exported_*, or, with honor_labels, kept out of the point attributes).
+  const relabelled = relabel.length > 0 || targetLabels.length > 2
+    ? (parts: readonly string[]) => {
+        const merged = mergeTargetLabels(parts, targetLabels, scrapeConfig.honorLabels);
+        return relabel.length > 0 ? applyRelabel(merged, relabel) : merged;
+      }
+    : undefined;
+  const unlabelled = new Set<string>();
+  if (scrapeConfig.sampleLimit > 0) {
+    // Prometheus counts the samples left after relabelling and, past the limit, fails the whole scrape: only the
+    // scrape loop's own series (with up = 0) reach the receiver.
+    let count = 0;
+    scrape.forEachSeries((parts) => void (!relabelled || relabelled(parts) ? count++ : 0));
+    if (count > scrapeConfig.sampleLimit) {
+      emitScrapeLoopGauges(emit, unlabelled, scrape, count, profile, 0);
+      return { samplesAfterRelabel: count, overSampleLimit: true };
+    }
+  }
   // Target label → `exported_<label>`, built once rather than for every series that clashes.
   const exportedNames = new Map(targetLabels.map(([name]) => [name, `exported_${name}`]));
   const points = new Map<string, OtelPoint>();
   const families = new Map<string, Family>();
-  const unlabelled = new Set<string>();
   let kept = 0;
   scrape.forEachSeries((parts, value, seriesKey) => {
     let name = parts[0]!;
     let pairs: readonly string[] = parts;
     let start = 1;
-    // Static labels and relabelling need the merged label set; a page label clashing with job/instance alone is
-    // handled inline below (renamed to exported_*, or, with honor_labels, kept out of the point attributes).
-    if (relabel.length > 0 || targetLabels.length > 2) {
-      const merged = mergeTargetLabels(parts, targetLabels, scrapeConfig.honorLabels);
-      const relabelled = relabel.length > 0 ? applyRelabel(merged, relabel) : merged;
-      if (!relabelled) return;
-      name = relabelled.get('__name__') ?? name;
-      pairs = [...relabelled].filter(([label, v]) => !NOT_ATTRIBUTES.has(label) && v !== '').sort((a, b) => (a[0] < b[0] ? -1 : 1)).flat();
+    if (relabelled) {
+      const labels = relabelled(parts);
+      if (!labels) return;
+      name = labels.get('__name__') ?? name;
+      pairs = [...labels].filter(([label, v]) => !NOT_ATTRIBUTES.has(label) && v !== '').sort((a, b) => (a[0] < b[0] ? -1 : 1)).flat();
       start = 0;
     }
     kept++;
@@ -171,27 +188,29 @@ export function prometheusPoints(
       const { type, cumulative } = family.role === 'created' ? { type: 'sum' as const, cumulative: true } : pointType(family.type, profile);
       if (parts.length === 1) unlabelled.add(name);
       const attributesKey = seriesKey.slice(name.length);
-      emit({ name: metricName, type, cumulative, attributes, attributesKey, unit: '', value, count: 0, sum: 0, quantiles: undefined, seriesKey, seriesCount: 1 });
+      emit({ name: metricName, type, cumulative, attributes, attributesKey, unit: '', value, count: 0, sum: 0, quantiles: undefined, buckets: 0, seriesKey, seriesCount: 1 });
       return;
     }
     let point = points.get(key);
     if (!point) {
       const { type, cumulative } = family.role === 'created' ? { type: 'sum' as const, cumulative: true } : pointType(family.type, profile);
       const attributesKey = key.slice(metricName.length);
-      point = { name: metricName, type, cumulative, attributes, attributesKey, unit: '', value: 0, count: 0, sum: 0, quantiles: undefined, seriesKey, seriesCount: 0 };
+      point = { name: metricName, type, cumulative, attributes, attributesKey, unit: '', value: 0, count: 0, sum: 0, quantiles: undefined, buckets: 0, seriesKey, seriesCount: 0 };
       points.set(key, point);
     }
     point.seriesCount++;
     if (family.role === 'count') point.count = value;
     else if (family.role === 'sum') point.sum = value;
     else if (family.role === 'quantile' && quantile !== undefined) (point.quantiles ??= new Map()).set(quantile, value);
+    else if (family.role === 'bucket') point.buckets++;
     else if (family.role === 'value' || family.role === 'created') point.value = value;
   });
   for (const point of points.values()) {
     if (Object.keys(point.attributes).length === 0) unlabelled.add(point.name);
     emit(point);
   }
-  emitScrapeLoopGauges(emit, unlabelled, scrape, kept, profile);
+  emitScrapeLoopGauges(emit, unlabelled, scrape, kept, profile, 1);
+  return { samplesAfterRelabel: kept, overSampleLimit: false };
 }
 
 /** `instance` → `exported_instance`, prefixed again while the page already has that name. */
@@ -220,9 +239,9 @@ function mergeTargetLabels(parts: readonly string[], targetLabels: readonly [str
   return merged;
 }
 
-function emitScrapeLoopGauges(emit: (point: OtelPoint) => void, unlabelled: ReadonlySet<string>, scrape: Scrape, kept: number, profile: CollectorProfile): void {
+function emitScrapeLoopGauges(emit: (point: OtelPoint) => void, unlabelled: ReadonlySet<string>, scrape: Scrape, kept: number, profile: CollectorProfile, up: 0 | 1): void {
   const values: Record<(typeof SCRAPE_LOOP_GAUGES)[number], number> = {
-    up: 1,
+    up,
     scrape_duration_seconds: 0.012345678,
     scrape_samples_scraped: scrape.samples,
     scrape_samples_post_metric_relabeling: kept,
@@ -233,7 +252,7 @@ function emitScrapeLoopGauges(emit: (point: OtelPoint) => void, unlabelled: Read
     if (unlabelled.has(name)) continue;
     emit({
       name, type: 'gauge', cumulative: false, attributes: {}, unit: name === 'scrape_duration_seconds' ? profile.scrapeDurationUnit : '',
-      value: values[name], count: 0, sum: 0, quantiles: undefined, seriesKey: name, seriesCount: 1, attributesKey: '',
+      value: values[name], count: 0, sum: 0, quantiles: undefined, buckets: 0, seriesKey: name, seriesCount: 1, attributesKey: '',
     });
   }
 }

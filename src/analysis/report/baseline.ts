@@ -12,8 +12,8 @@ import { COST_REPORT_SCHEMA_VERSION, SEVERITY_RANK, type CostReport, type Findin
 export const BASELINE_SCHEMA_VERSION = 1;
 
 const baselineSchema = z.object({
-  // 1: a baseline file (or a version-1 report); 2: a version-2 cost report JSON, whose findings carry the same fingerprints.
-  schemaVersion: z.union([z.literal(BASELINE_SCHEMA_VERSION), z.literal(COST_REPORT_SCHEMA_VERSION)]),
+  // A baseline file (version 1) or a cost report of any version so far: both carry the findings' fingerprints.
+  schemaVersion: z.number().int().min(1).max(Math.max(BASELINE_SCHEMA_VERSION, COST_REPORT_SCHEMA_VERSION)),
   findings: z.array(z.object({ fingerprint: z.string().min(1), rule: z.string().optional() }).loose()),
 });
 

@@ -17,6 +17,8 @@ import type { RuleSet } from '../rules/rule-file.js';
 import type { AllowList } from '../usage/allow-list.js';
 import type { MetricRead } from '../usage/metric-read.js';
 import { pinnedNames, readSources, type UsageIndex } from '../usage/usage-index.js';
+import type { OtlpVolume } from '../../model/otlp-prediction.js';
+import { otlpCost, type OtlpCost } from './otlp-cost.js';
 import { COST_REPORT_SCHEMA_VERSION, type CostBucket, type CostReport, type FixSummary, type ReportProblem, type UnpricedCharge } from './cost-report.js';
 
 export interface MetricInput {
@@ -36,6 +38,9 @@ export interface CollectorInputs {
   /** Predicted EMF bytes per month and the log group's retention (days; 0 or absent = never expires). */
   readonly emfLogs?: { readonly bytesPerMonth: number; readonly retentionDays?: number | undefined } | undefined;
   readonly fix?: FixSummary | undefined;
+  /** OTLP the collector sends to CloudWatch; for awsemf collectors, the same data as it would be over OTLP. */
+  readonly otlp?: OtlpVolume | undefined;
+  readonly otlpEquivalent?: OtlpVolume | undefined;
 }
 
 export interface CostReportInputs {
@@ -70,15 +75,31 @@ export function buildCostReport(inputs: CostReportInputs): CostReport {
   });
   for (const line of dashboardsLine.lines) if (line.status === 'unknown') unpriced.add(line, inputs.dashboardsRegion);
   const logs = inputs.collectors.map((collector) => emfLogsCost(collector, inputs, unpriced));
+  // OTLP ingestion of the collectors that send OTLP is billed (and in the total); the awsemf collectors' OTLP
+  // equivalent is a what-if, shown beside them only.
+  const otlp = inputs.collectors.map((collector) => (collector.otlp ? collectorOtlp(collector, collector.otlp, inputs) : undefined));
+  const otlpEquivalent = inputs.collectors.map((collector) => (collector.otlpEquivalent ? collectorOtlp(collector, collector.otlpEquivalent, inputs) : undefined));
+  inputs.collectors.forEach((collector, index) => {
+    const cost = otlp[index];
+    if (cost?.price.status === 'unknown') {
+      unpriced.add({ status: 'unknown', feature: 'otelIngestion', title: 'OTLP ingestion (CW:OTEL:Bytes)', quantity: cost.gbPerMonth, quantityUnit: 'GB', reason: cost.price.reason, fix: cost.price.fix }, collector.region.region);
+    }
+  });
+  const otlpTotal = sumOtlp(otlp.filter((cost): cost is OtlpCost => cost !== undefined));
 
   // Each part is rounded once; the total is their exact sum, so the parts add up to it to the cent.
   const exactMetrics = sumKnown([...pricing.values()].map((region) => (region.line.status === 'priced' ? new Decimal(region.line.usd) : null)));
   const metricsUSD = exactMetrics === null ? null : toCents(exactMetrics);
   const dashboardsUSD = dashboardsLine.complete ? toCents(dashboardsLine.totalUsd) : null;
   const logsUSD = logs.every((cost) => cost !== null) ? sumCents(logs as string[]) : null;
-  const pricedParts = [metricsUSD ?? pricedPart(pricing), dashboardsUSD ?? '0.00', sumCents(logs.filter((cost) => cost !== null))];
+  const pricedParts = [
+    metricsUSD ?? pricedPart(pricing),
+    dashboardsUSD ?? '0.00',
+    sumCents(logs.filter((cost) => cost !== null)),
+    otlpTotal?.monthlyUSD ?? '0.00',
+  ];
   const pricedMonthlyUSD = sumCents(pricedParts);
-  const complete = metricsUSD !== null && dashboardsUSD !== null && logsUSD !== null;
+  const complete = metricsUSD !== null && dashboardsUSD !== null && logsUSD !== null && (otlpTotal === undefined || otlpTotal.monthlyUSD !== null);
   const context: RuleContext = {
     metrics,
     collectors: inputs.collectors.map((collector) => collector.facts),
@@ -109,6 +130,10 @@ export function buildCostReport(inputs: CostReportInputs): CostReport {
   const collectorMetrics = inputs.collectors.map((collector) => metrics.filter((metric) => metric.collector === collector.facts.config));
   const collectorUSD = splitCents(metricsUSD, collectorMetrics.map((own) => coster.monthlyUSD(own)));
   const fixSavings = inputs.collectors.map((collector) => (collector.fix ? fixSaving(collector.fix) : '0.00'));
+  const whatIf = otlpEquivalent.find((cost) => cost?.price.status === 'unknown');
+  if (whatIf?.price.status === 'unknown' && !otlp.some((cost) => cost?.price.status === 'unknown')) {
+    problems.push({ where: 'prices', message: `OTLP ingestion price (CW:OTEL:Bytes) unknown: ${whatIf.price.reason}; the "if over OTLP" costs are unknown; to price them: ${whatIf.price.fix}` });
+  }
   return {
     schemaVersion: COST_REPORT_SCHEMA_VERSION,
     regions: [...pricing.keys(), inputs.dashboardsRegion].filter((region, index, all) => all.indexOf(region) === index).sort(compareStrings),
@@ -128,6 +153,7 @@ export function buildCostReport(inputs: CostReportInputs): CostReport {
       dashboards: inputs.dashboards.length,
       dashboardsMonthlyUSD: dashboardsUSD,
       emfLogsMonthlyUSD: logsUSD,
+      ...(otlpTotal ? { otlp: otlpTotal } : {}),
       unusedMetrics: unread.length,
       unusedMonthlyUSD: usd(coster.savingUSD(unread)),
       fixSavingUSD: fixSavings.every((saving) => saving !== null) ? sumCents(fixSavings as string[]) : null,
@@ -149,6 +175,8 @@ export function buildCostReport(inputs: CostReportInputs): CostReport {
       emfLogsMonthlyUSD: logs[index]!,
       unreadMetrics: collectorMetrics[index]!.filter((metric) => isUnread(context, metric, 'unused-metric')).length,
       fix: collector.fix,
+      ...(otlp[index] ? { otlp: otlp[index] } : {}),
+      ...(otlpEquivalent[index] ? { otlpEquivalent: otlpEquivalent[index] } : {}),
     })),
     costByNamespace: buckets(metrics, context, metricsUSD, (metric) => [metric.identity.namespace]),
     costByMetric: buckets(metrics, context, metricsUSD, (metric) => [`${metric.identity.namespace} ${metric.identity.metricName}`]),
@@ -302,6 +330,27 @@ function analyzeMetrics(inputs: CostReportInputs): { metrics: AnalyzedMetric[]; 
     return !matched.has(read) && judged.has(read.source.kind) && namespace !== undefined && namespaces.has(namespace);
   });
   return { metrics, missingReads };
+}
+
+/** A collector's OTLP volume priced in its own region (the free tier only where it is taken). */
+function collectorOtlp(collector: CollectorInputs, volume: OtlpVolume, inputs: CostReportInputs): OtlpCost {
+  const region = collector.region.region;
+  return otlpCost(volume, priceTable(inputs, region), inputs.freeTier === true && region === inputs.dashboardsRegion);
+}
+
+/** Every collector's OTLP export together: volumes added, costs (already cents) added, unknown if any is. */
+function sumOtlp(costs: readonly OtlpCost[]): OtlpCost | undefined {
+  if (costs.length === 0) return undefined;
+  const add = (key: 'series' | 'dataPointsPerMonth' | 'bytesPerMonth' | 'gbPerMonth') => costs.reduce((total, cost) => total.plus(cost[key]), new Decimal(0)).toNumber();
+  const known = costs.every((cost) => cost.monthlyUSD !== null);
+  return {
+    series: add('series'),
+    dataPointsPerMonth: add('dataPointsPerMonth'),
+    bytesPerMonth: add('bytesPerMonth'),
+    gbPerMonth: add('gbPerMonth'),
+    monthlyUSD: known ? sumCents(costs.map((cost) => cost.monthlyUSD!)) : null,
+    price: costs.find((cost) => cost.price.status === 'unknown')?.price ?? costs[0]!.price,
+  };
 }
 
 /**

@@ -5,15 +5,18 @@
  */
 import type { MetricIdentity } from '../../model/metric-identity.js';
 import type { Usd } from '../cost/money.js';
+import type { OtlpCost } from './otlp-cost.js';
+
+export type { OtlpCost } from './otlp-cost.js';
+export type { Usd };
 
 /**
- * 2: money as decimal strings rounded once to the cent (`null` when unknown), per-region prices (`regions`, `prices`
- * as a list, `region` per collector), `totals.complete`/`pricedMonthlyUSD`/`unpriced`, fingerprints relative to the
- * project root.
+ * 2: collectors and totals carry the OpenTelemetry path's cost (`otlp`, `otlpEquivalent`, `totals.otlp`).
+ * 3: money as decimal strings rounded once to the cent (`null` when unknown), per-region prices (`regions`, `prices`
+ * as a list, `region` per collector), `totals.complete`/`pricedMonthlyUSD`/`unpriced`, paths relative to the project
+ * root.
  */
-export const COST_REPORT_SCHEMA_VERSION = 2;
-
-export type { Usd };
+export const COST_REPORT_SCHEMA_VERSION = 3;
 
 export type Severity = 'error' | 'warning' | 'note';
 
@@ -70,6 +73,10 @@ export interface CollectorReport {
   readonly unreadMetrics: number;
   /** The generated fix for this collector, when one was computed. */
   readonly fix?: FixSummary | undefined;
+  /** What the collector's OTLP export to CloudWatch costs (ingestion per GB), beside the Classic figures above. */
+  readonly otlp?: OtlpCost | undefined;
+  /** For an awsemf collector: the same series over OTLP instead (the Classic-vs-OTLP trade). */
+  readonly otlpEquivalent?: OtlpCost | undefined;
 }
 
 export interface FixSummary {
@@ -134,6 +141,8 @@ export interface CostReport {
     readonly dashboardsMonthlyUSD: Usd;
     /** EMF log ingestion and storage (the other two ways EMF is billed). */
     readonly emfLogsMonthlyUSD: Usd;
+    /** Every collector's OTLP export together (in `monthlyUSD`; unknown, and listed in `unpriced`, when its price is). */
+    readonly otlp?: OtlpCost | undefined;
     readonly unusedMetrics: number;
     readonly unusedMonthlyUSD: Usd;
     /** The sum over collectors of what their generated fix saves. */

@@ -16,7 +16,8 @@ import { CONSOLE_NAMESPACES } from '../usage/console-reads.js';
 import { buildCostReport, type CollectorInputs } from './build.js';
 import { analyzeCollectorInput, collectorFix } from './collector-analysis.js';
 import type { CostReport } from './cost-report.js';
-import { loadUsageInputs, rel } from './usage-inputs.js';
+import { displayPath } from '../../shared/paths.js';
+import { loadUsageInputs } from './usage-inputs.js';
 
 export interface CostReportRunOptions {
   readonly cwd: string;
@@ -107,7 +108,10 @@ export async function runCostReport(options: CostReportRunOptions): Promise<Cost
         allowDropAll: options.allowDropAll,
       });
       if (fix.file) fixFiles.push(fix.file);
-      collectors.push({ facts: analysis.facts, region, scrape: analysis.scrape, metrics: analysis.metrics, emfLogs: analysis.emfLogs, fix: fix.summary });
+      collectors.push({
+        facts: analysis.facts, region, scrape: analysis.scrape, metrics: analysis.metrics, emfLogs: analysis.emfLogs, fix: fix.summary,
+        otlp: analysis.otlp, otlpEquivalent: analysis.otlpEquivalent,
+      });
     }
   }
   // Dashboards are one account-wide product: priced (and the free tier taken) once, in the default region or else
@@ -115,7 +119,7 @@ export async function runCostReport(options: CostReportRunOptions): Promise<Cost
   const dashboardsRegion = defaultRegion?.region ?? collectors[0]?.region.region ?? missingRegion('the dashboards').region;
   await pricesIn(dashboardsRegion);
   for (const table of [...tables.values()].sort((a, b) => (a.region < b.region ? -1 : a.region > b.region ? 1 : 0))) {
-    assumptions.push(`prices: ${table.region} from the ${table.source} of ${table.date} (${rel(options.cwd, table.file)})`);
+    assumptions.push(`prices: ${table.region} from the ${table.source} of ${table.date} (${displayPath(options.cwd, table.file)})`);
   }
   assumptions.push(
     `free tier ${options.freeTier ? `applied once, in ${dashboardsRegion}` : 'not applied (pass --free-tier to subtract it)'}; dashboards priced in ${dashboardsRegion} (an account-wide product)`,
@@ -124,7 +128,7 @@ export async function runCostReport(options: CostReportRunOptions): Promise<Cost
   );
   const report = buildCostReport({
     // Price files relative to where cwdash runs: no machine's absolute path in a committed report.
-    prices: new Map([...tables].map(([region, table]) => [region, { ...table, file: rel(options.cwd, table.file) }])),
+    prices: new Map([...tables].map(([region, table]) => [region, { ...table, file: displayPath(options.cwd, table.file) }])),
     dashboardsRegion,
     collectors,
     usage: usageInputs.usage,

@@ -18,6 +18,7 @@ import type {
   MetricEditorMode,
   MetricQueryType,
 } from '@grafana/schema/dist/esm/raw/composable/cloudwatch/dataquery/x/CloudWatchDataQuery_types.gen';
+import { formatPromQLError, parsePromQL } from '../../model/promql/parse.js';
 import { asRecord } from '../../shared/json.js';
 import { expressionReads } from './dashboard-reads.js';
 import { GrafanaVariables } from './grafana-variables.js';
@@ -181,7 +182,8 @@ function targetReads(target: Record<string, unknown>, at: ReadSource, context: C
     return;
   }
   if (type === PROMQL) {
-    context.problems.push({ source: at, message: 'a PromQL query (metricQueryType 2) is not read yet: the metrics it reads are not counted' });
+    const query = text(field(target, 'promqlExpression'));
+    if (query !== undefined) promqlReads(query, at, context, emit);
     return;
   }
   if (mode === CODE) {
@@ -230,6 +232,23 @@ function codeReads(template: string, at: ReadSource, context: Context, emit: (pa
     expressionReads(expression, at, reads, problems);
     context.problems.push(...problems.map((problem) => ({ ...problem, message: problem.message.split(OPEN).join('*') })));
     for (const read of reads) emit(opened(read), resolved.notes);
+  }
+}
+
+/** Each vector selector of a PromQL query; a matcher holding an open variable is dropped (it matches anything). */
+function promqlReads(template: string, at: ReadSource, context: Context, emit: (pattern: ReadPattern, notes: readonly string[]) => void): void {
+  const resolved = context.variables.interpolate(template, OPEN);
+  for (const query of resolved.texts) {
+    const parsed = parsePromQL(query);
+    if (!parsed.ok) {
+      context.problems.push({ source: at, message: `cannot read PromQL ${JSON.stringify(template)}: ${formatPromQLError(parsed.error)}` });
+      continue;
+    }
+    for (const selector of parsed.selectors) {
+      const matchers = selector.matchers.filter((matcher) => !matcher.value.includes(OPEN));
+      const metricName = selector.metricName?.includes(OPEN) ? undefined : selector.metricName;
+      emit({ kind: 'promql', selector: { ...selector, metricName, matchers, text: selector.text.split(OPEN).join('*') } }, resolved.notes);
+    }
   }
 }
 

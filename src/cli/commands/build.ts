@@ -1,5 +1,6 @@
 /** `cwdash build`: TypeScript definitions in `dashboards/` → one DashboardBody JSON file per dashboard, all or none. */
-import { relative, resolve } from 'node:path';
+import { resolve } from 'node:path';
+import { displayPath } from '../../shared/paths.js';
 import type { Argv } from 'yargs';
 import { defineCommand } from '../command.js';
 import type { GlobalOptions } from '../options.js';
@@ -42,7 +43,7 @@ export const buildCommand = defineCommand<BuildCommandOptions>({
     const { config } = await loadProjectConfig(io.cwd, options.projectConfig);
     const dashboardsDir = resolve(io.cwd, options.dashboards ?? config.dashboardsDir ?? DEFAULT_DASHBOARDS_DIR);
     const outDir = resolve(io.cwd, options.out ?? config.outDir ?? DEFAULT_OUT_DIR);
-    const show = (path: string) => relative(io.cwd, path) || '.';
+    const show = (path: string) => displayPath(io.cwd, path);
     if (options.typecheck) {
       const { findDefinitionFiles } = await import('../../sources/definitions/find.js');
       const { typecheckDefinitions } = await import('../../sources/definitions/typecheck.js');
@@ -78,9 +79,10 @@ export const buildCommand = defineCommand<BuildCommandOptions>({
     }
     if (result.dashboards.length === 0) info(io, `no definitions (*.ts) in ${show(dashboardsDir)}: nothing to build`);
     for (const path of result.written) info(io, `wrote ${show(path)}`);
+    for (const path of result.cleaned) info(io, `deleted ${show(path)} (no definition builds it any more)`);
     for (const path of result.stale) {
-      if (result.cleaned) info(io, `deleted ${show(path)} (no definition builds it any more)`);
-      else warn(io, `${show(path)} is not built from any definition any more; delete it, or build with --clean`);
+      const edited = options.clean ? ', and was changed since build wrote it: delete it yourself' : '; delete it, or build with --clean';
+      warn(io, `${show(path)} is not built from any definition any more${edited}`);
     }
     const suffix = warnings === 0 ? '' : ` (${warnings} warning${warnings === 1 ? '' : 's'})`;
     info(io, options.check ? `${count} valid${suffix}` : `built ${count} into ${show(outDir)}${suffix}`);

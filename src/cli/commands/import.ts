@@ -1,5 +1,6 @@
 /** `cwdash import BODY.json --name NAME`: an existing dashboard body → an idiomatic TypeScript definition. */
-import { join, relative, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
+import { displayPath } from '../../shared/paths.js';
 import type { Argv } from 'yargs';
 import { defineCommand } from '../command.js';
 import type { GlobalOptions } from '../options.js';
@@ -46,7 +47,7 @@ export const importCommand = defineCommand<ImportCommandOptions>({
     const nameProblem = validateDashboardName(name)[0];
     if (nameProblem) throw new UsageError(nameProblem.message, { fix: 'pass a --name of letters, digits, - and _' });
 
-    const shown = relative(io.cwd, file) || file;
+    const shown = displayPath(io.cwd, file);
     const messages = validateDashboardBody(body);
     printValidationMessages(io, [{ file: shown, name: undefined, messages }]);
     const parsed = dashboardBodySchema.safeParse(body);
@@ -75,7 +76,7 @@ export const importCommand = defineCommand<ImportCommandOptions>({
     }
     const out = options.out === undefined ? join(resolve(io.cwd, config.dashboardsDir ?? 'dashboards'), `${name}.ts`) : resolve(io.cwd, options.out);
     await writeFileAtomic(out, source, { overwrite: options.force });
-    info(io, `wrote ${relative(io.cwd, out) || out}; \`cwdash build\` turns it back into the same body${errors > 0 ? ' (with the errors above)' : ''}`);
+    info(io, `wrote ${displayPath(io.cwd, out)}; \`cwdash build\` turns it back into the same body${errors > 0 ? ' (with the errors above)' : ''}`);
     return errors > 0 ? 1 : 0;
   },
 });

@@ -11,6 +11,8 @@ import { pullCommand } from './pull.js';
 import { metricsCommand } from './metrics.js';
 import { costReportCommand } from './cost-report.js';
 import { auditCommand } from './audit.js';
+import { inventoryCommand } from './inventory.js';
+import { targetsCommand } from './targets.js';
 
 export const commands: readonly RegisteredCommand[] = [
   buildCommand,
@@ -24,4 +26,6 @@ export const commands: readonly RegisteredCommand[] = [
   metricsCommand,
   costReportCommand,
   auditCommand,
+  inventoryCommand,
+  targetsCommand,
 ];

@@ -6,6 +6,7 @@ import { withOutputOptions, type GlobalOptions } from '../options.js';
 import { UsageError } from '../../shared/errors.js';
 import { warn } from '../../shared/io.js';
 import { writeFileAtomic } from '../../shared/files.js';
+import { DEFAULT_MAX_SERIES } from '../../shared/input-limits.js';
 
 interface MetricsOptions extends GlobalOptions {
   /** yargs takes the `-` of `--scrape -` / `--emf -` as this positional (value `true`) and leaves the option `''`. */
@@ -17,6 +18,7 @@ interface MetricsOptions extends GlobalOptions {
   readonly envFile?: string | undefined;
   readonly collectorVersion?: string | undefined;
   readonly replicas?: number | undefined;
+  readonly maxSeries: number;
   readonly clusterInventory?: string | undefined;
   readonly clusterName?: string | undefined;
   readonly emf?: string | undefined;
@@ -52,7 +54,13 @@ export const metricsCommand = defineCommand<MetricsOptions>({
       .option('cluster-name', { type: 'string', describe: "the cluster's name, when the config's log_group_name and the nodes' labels do not give it", group: 'Inputs:' })
       .option('emf', { type: 'string', describe: 'count the metrics of EMF log events instead (JSON lines; - reads stdin)', group: 'Inputs:' })
       .option('collector-version', { type: 'string', describe: 'ADOT collector version whose behaviour to predict (default: 0.50.0, the newest known)', group: 'Prediction:' })
-      .option('replicas', { type: 'number', describe: 'pods running the app + collector (default: 1)', group: 'Prediction:' }) as unknown as Argv<MetricsOptions>,
+      .option('replicas', { type: 'number', describe: 'pods running the app + collector (default: 1)', group: 'Prediction:' })
+      .option('max-series', {
+        type: 'number',
+        default: DEFAULT_MAX_SERIES,
+        describe: 'refuse a scrape with more distinct series than this (a bound on memory: a few hundred bytes each)',
+        group: 'Inputs:',
+      }) as unknown as Argv<MetricsOptions>,
   async run(rawOptions, io) {
     const options = withStdinDash(rawOptions);
     let output: string;
@@ -65,12 +73,13 @@ export const metricsCommand = defineCommand<MetricsOptions>({
       const { readEmfEvents } = await import('../../sources/emf/read.js');
       prediction = await readEmfEvents(options.emf === '-' ? '-' : resolve(io.cwd, options.emf), io.stdin, options.emf);
     } else {
-      const { analyzeCollector } = await import('../../analysis/awsemf/predict.js');
+      const { analyzeCollector } = await import('../../analysis/awsemf/collector.js');
       const input = await collectorInput(options, io.cwd);
       prediction = await analyzeCollector({
         ...input,
         scrapeFormat: options.scrapeFormat === 'auto' ? undefined : options.scrapeFormat,
         scrapeUrl: options.scrapeUrl,
+        maxSeries: positiveWhole(options.maxSeries, '--max-series'),
         clusterInventoryFile: options.clusterInventory,
         clusterName: options.clusterName ?? input.clusterName,
         cwd: io.cwd,
@@ -87,6 +96,11 @@ export const metricsCommand = defineCommand<MetricsOptions>({
     return 0;
   },
 });
+
+function positiveWhole(value: number, flag: string): number {
+  if (Number.isSafeInteger(value) && value > 0) return value;
+  throw new UsageError(`${flag} must be a whole number above 0, got ${String(value)}`, { fix: `pass ${flag} 2000000, for example` });
+}
 
 /** `--scrape -` and `--emf -` read standard input; any other positional is a mistake. */
 function withStdinDash(options: MetricsOptions): MetricsOptions {

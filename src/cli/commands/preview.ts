@@ -1,5 +1,6 @@
 /** `cwdash preview`: an HTML page per dashboard that draws its grid (positions, sizes, titles, content), offline. */
-import { relative, resolve } from 'node:path';
+import { resolve } from 'node:path';
+import { displayPath } from '../../shared/paths.js';
 import type { Argv } from 'yargs';
 import { defineCommand } from '../command.js';
 import type { GlobalOptions } from '../options.js';
@@ -31,7 +32,7 @@ export const previewCommand = defineCommand<PreviewCommandOptions>({
     const { writePreviews } = await import('../../outputs/preview/write.js');
     const { printValidationMessages } = await import('../../outputs/validation-report.js');
     const { config } = await loadProjectConfig(io.cwd, options.projectConfig);
-    const show = (path: string) => relative(io.cwd, path) || '.';
+    const show = (path: string) => displayPath(io.cwd, path);
     const result = await writePreviews({
       dashboardsDir: resolve(io.cwd, options.dashboards ?? config.dashboardsDir ?? DEFAULT_DASHBOARDS_DIR),
       outDir: resolve(io.cwd, options.out),

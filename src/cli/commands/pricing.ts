@@ -8,7 +8,7 @@ import { UsageError } from '../../shared/errors.js';
 import type { MetricsQuote } from '../../analysis/cost/model.js';
 import type { PriceTable } from '../../sources/price-list/prices.js';
 import { writeFileAtomic } from '../../shared/files.js';
-import { PRICING_API_REGIONS } from '../../sources/price-list/pricing-client.js';
+import { PRICING_API_REGIONS } from '../../sources/aws/services.js';
 
 interface PricingOptions extends GlobalOptions {
   readonly action: 'refresh' | 'show';
@@ -77,7 +77,8 @@ export const pricingCommand = defineCommand<PricingOptions>({
       if (options.metrics !== undefined) throw new UsageError('--metrics estimates with `pricing show`', { fix: 'run `cwdash pricing show --metrics N`' });
       const { createPricingClient } = await import('../../sources/price-list/pricing-client.js');
       const { refreshPrices } = await import('../../sources/price-list/refresh.js');
-      const client = await createPricingClient({ ...options, env: io.env });
+      const { createProgress } = await import('../../sources/account/progress.js');
+      const client = await createPricingClient({ ...options, env: io.env, progress: createProgress(io) });
       info(io, `refreshing CloudWatch prices for ${regions.join(', ')} from ${client.endpoint} into ${cacheDir}`);
       const result = await refreshPrices({ regions, client, cacheDir, now: new Date(), warn: (message) => warn(io, message) });
       output =

@@ -1,5 +1,6 @@
 /** `cwdash pull NAME... | --all [--prefix P]`: dashboards from the account → TypeScript definitions. */
-import { relative, resolve } from 'node:path';
+import { resolve } from 'node:path';
+import { displayPath } from '../../shared/paths.js';
 import type { Argv } from 'yargs';
 import { defineCommand } from '../command.js';
 import { withAwsOptions, type AwsOptions, type GlobalOptions } from '../options.js';
@@ -42,7 +43,7 @@ export const pullCommand = defineCommand<PullOptions>({
       });
     }
     const { loadProjectConfig } = await import('../../config/project-config.js');
-    const { createCloudWatchClient } = await import('../../sources/account/client.js');
+    const { createCloudWatchClient } = await import('../../sources/aws/cloudwatch-client.js');
     const { createProgress } = await import('../../sources/account/progress.js');
     const { pullDashboards } = await import('../../deploy/pull.js');
     const { printValidationMessages } = await import('../../outputs/validation-report.js');
@@ -54,7 +55,7 @@ export const pullCommand = defineCommand<PullOptions>({
     const client = createCloudWatchClient({ ...options, configRegion: config.region, progress }, io);
     const selection = options.all ? { all: true as const, prefix: options.prefix ?? config.prefix ?? '' } : { names };
     const pulled = await pullDashboards(client, selection, dir, progress);
-    const shown = (path: string) => relative(io.cwd, path) || path;
+    const shown = (path: string) => displayPath(io.cwd, path);
     printValidationMessages(io, pulled.map((dashboard) => ({ file: shown(dashboard.file.path), name: dashboard.name, messages: dashboard.messages })));
     await writeFilesAtomically(pulled.map((dashboard) => dashboard.file), { overwrite: options.force });
     for (const dashboard of pulled) info(io, `wrote ${shown(dashboard.file.path)}`);

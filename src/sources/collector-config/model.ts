@@ -58,6 +58,8 @@ export interface ScrapeConfig {
   /** Names of the `*_sd_configs` keys present: targets found at run time, each with its own `instance`. */
   readonly serviceDiscovery: readonly string[];
   readonly metricRelabelConfigs: readonly RelabelRule[];
+  /** `sample_limit`: more samples than this after relabelling fail the whole scrape; 0 means no limit. */
+  readonly sampleLimit: number;
   readonly location: ConfigLocation;
 }
 
@@ -109,6 +111,25 @@ export interface AwsEmfConfig {
   readonly regionLocation?: ConfigLocation | undefined;
 }
 
+// ---- OTLP exporters (CloudWatch's OTLP endpoint, otel-metrics.md §1.2) ---------------------------------------
+
+export interface OtlpExporterConfig {
+  /** `otlphttp` speaks OTLP/HTTP; `otlp` speaks gRPC, which CloudWatch's endpoint does not accept. */
+  readonly protocol: 'http' | 'grpc';
+  /** Base URL (`otlphttp` appends `/v1/metrics`); `''` when not written. */
+  readonly endpoint: string;
+  /** Full metrics URL, wins over `endpoint`; `''` when not written. */
+  readonly metricsEndpoint: string;
+  /** `auth.authenticator`, e.g. `sigv4auth` or `bearertokenauth/cw`; `''` when none. */
+  readonly authenticator: string;
+  /** `gzip` unless written. */
+  readonly compression: string;
+  /** `proto` unless written (`json` also accepted by CloudWatch). */
+  readonly encoding: string;
+  /** Where the exporter's endpoint option is, for findings. */
+  readonly endpointLocation: ConfigLocation;
+}
+
 // ---- processors ---------------------------------------------------------------------------------------------
 
 export interface AttributeAction {
@@ -124,7 +145,16 @@ export interface MetricNameFilter {
 }
 
 export type ProcessorModel =
-  | { readonly type: 'batch' }
+  | {
+      readonly type: 'batch';
+      /** Data points that trigger a send (default 8192). */
+      readonly sendBatchSize: number;
+      /** Upper bound of one batch in data points; 0 (the default) = no bound, a large export is sent whole. */
+      readonly sendBatchMaxSize: number;
+      /** How long data waits for a batch to fill (default 200 ms). */
+      readonly timeoutSeconds: number;
+      readonly location: ConfigLocation;
+    }
   | { readonly type: 'resource'; readonly actions: readonly AttributeAction[] }
   | { readonly type: 'attributes'; readonly actions: readonly AttributeAction[] }
   | { readonly type: 'filter'; readonly include?: MetricNameFilter; readonly exclude?: MetricNameFilter }
@@ -148,6 +178,7 @@ export interface ProcessorComponent extends ComponentBase {
 }
 export interface ExporterComponent extends ComponentBase {
   readonly awsemf?: AwsEmfConfig;
+  readonly otlp?: OtlpExporterConfig;
 }
 
 export interface Pipeline {
@@ -181,6 +212,9 @@ export interface CollectorConfig {
   readonly receivers: ReadonlyMap<string, ReceiverComponent>;
   readonly processors: ReadonlyMap<string, ProcessorComponent>;
   readonly exporters: ReadonlyMap<string, ExporterComponent>;
+  /** Extensions defined (`sigv4auth`, `bearertokenauth/cw`, ...) and the ones `service.extensions` starts. */
+  readonly extensions: ReadonlyMap<string, ComponentBase>;
+  readonly serviceExtensions: readonly string[];
   readonly pipelines: readonly Pipeline[];
   readonly warnings: readonly ConfigWarning[];
   readonly notModelled: readonly NotModelled[];

@@ -21,6 +21,9 @@ export interface TypeDiagnostic {
   readonly message: string;
 }
 
+/** This cwdash's package root (this file is `src/sources/definitions/` or its compiled `dist/` twin); its types are in `dist/`. */
+const PACKAGE_ROOT = resolve(import.meta.dirname, '../../..');
+
 const DIAGNOSTIC = /^(.+?)\((\d+),(\d+)\): error (TS\d+): (.*)$/;
 
 export async function typecheckDefinitions(files: readonly string[], cwd: string): Promise<TypeDiagnostic[]> {
@@ -38,6 +41,8 @@ export async function typecheckDefinitions(files: readonly string[], cwd: string
       // cwdash ships TypeScript sources that use Node's types: take them from wherever @types/node is installed.
       types: ['node'],
       typeRoots: typeRoots(cwd),
+      // `cwdash` is the running cwdash, as when the definitions are loaded, wherever they live.
+      paths: { cwdash: [join(PACKAGE_ROOT, 'dist/index.d.ts')], 'cwdash/api': [join(PACKAGE_ROOT, 'dist/api.d.ts')] },
     };
     const absolute = files.map((file) => resolve(cwd, file));
     await writeFile(join(dir, 'tsconfig.json'), JSON.stringify({ compilerOptions, files: absolute }));

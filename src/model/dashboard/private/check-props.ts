@@ -3,7 +3,7 @@
  * editor runs tsc, and JavaScript (or `as any`) skips it entirely, so an unknown key is an error naming the line
  * that wrote it and the option meant ("did you mean width?"), never silently dropped.
  */
-import { dirname, sep } from 'node:path';
+import { dirname, join, sep } from 'node:path';
 import { closest, distance } from 'fastest-levenshtein';
 import { InputError, type SourceLocation } from '../../../shared/errors.js';
 import { stackPositions } from '../../../shared/stack-frames.js';
@@ -54,15 +54,16 @@ export function checkProps(what: string, props: unknown, known: readonly string[
 }
 
 /**
- * The first stack frame outside cwdash's sources: the line of the definition that passed the props. The sources are
- * the folder three levels above this file's frame (`src/`), read from the stack itself, so it holds whichever copy of
- * cwdash the definition imported.
+ * The first stack frame outside cwdash's code: the line of the definition that passed the props. cwdash's code is
+ * `src/` and its compiled `dist/` in the package this file belongs to (four folders above it), found from the stack
+ * itself, so it holds whichever copy of cwdash the definition imported, mapped through source maps or not.
  */
 function locationOf(error: Error): { location?: SourceLocation } {
   const frames = stackPositions(error.stack ?? '');
   const own = frames[0];
   if (own === undefined) return {};
-  const sources = dirname(dirname(dirname(dirname(own.file)))) + sep;
-  const frame = frames.find((position) => !position.file.startsWith(sources) && !position.file.includes(`${sep}node_modules${sep}`));
+  const packageRoot = dirname(dirname(dirname(dirname(dirname(own.file)))));
+  const ours = [join(packageRoot, 'src') + sep, join(packageRoot, 'dist') + sep];
+  const frame = frames.find((position) => !ours.some((dir) => position.file.startsWith(dir)) && !position.file.includes(`${sep}node_modules${sep}`));
   return frame === undefined ? {} : { location: { file: frame.file, line: frame.line } };
 }
