@@ -74,6 +74,8 @@ export async function prepareCostReport(options: CostInputOptions, io: Io): Prom
     allowDropAll: options.allowDropAll,
     account,
     cacheDir: path(options.cacheDir),
+    // Progress only on a terminal: in CI logs and pipes stderr keeps to warnings and errors.
+    progress: io.stderr.isTTY === true ? (await import('../sources/account/progress.js')).createProgress(io) : undefined,
   });
   const fallbackLocation = projectFile ? displayPath(root, projectFile) : (report.collectors[0]?.config ?? 'cwdash.config.ts');
   return { report, fixFiles, fallbackLocation };

@@ -5,6 +5,8 @@
 import type { CollectorInput } from '../../config/project-config.js';
 import { REGION_FIX, resolveRegion, type RegionCandidates, type ResolvedRegion } from '../../model/region.js';
 import { UsageError } from '../../shared/errors.js';
+import { formatCount } from '../../shared/units.js';
+import { silentProgress, type Progress } from '../../sources/account/progress.js';
 import type { CollectorAnalysis } from './collector-analysis.js';
 import type { AccountInventory } from '../../sources/account/inventory.js';
 import { loadPriceTable, type PriceTable } from '../../sources/price-list/prices.js';
@@ -45,6 +47,8 @@ export interface CostReportRunOptions {
   /** Metrics, dashboards and alarms of the live account (`--account`), instead of predicted metrics. */
   readonly account?: AccountInventory | undefined;
   readonly cacheDir?: string | undefined;
+  /** Where long work reports its steps (the CLI passes a redrawn line on a TTY, nothing elsewhere). @default silent */
+  readonly progress?: Progress | undefined;
 }
 
 export interface CostReportRun {
@@ -91,8 +95,13 @@ export async function runCostReport(options: CostReportRunOptions): Promise<Cost
       metrics: options.account.metrics.map((identity) => ({ identity })),
     });
   } else {
+    // Prediction and the fix (each candidate predicted again) are the slow steps: one progress step each.
+    const task = (options.progress ?? silentProgress).start('cost report', options.collectors.length * 2, 'steps');
     for (const input of options.collectors) {
+      const shown = displayPath(options.cwd, input.config);
+      task.advance(0, `predicting the metrics of ${shown}`);
       const analysis = await analyzeCollectorInput(input, { cwd: options.cwd, env: options.env });
+      task.advance(1, `computing the fix for ${shown} (${formatCount(analysis.metrics.length)} metrics)`);
       const region = resolveRegion({ ...options.region, collector: collectorRegion(analysis) }) ?? missingRegion(analysis.facts.config);
       const prices = await pricesIn(region.region);
       assumptions.push(...analysis.assumptions, `${analysis.facts.config}: priced in ${region.region} (${region.rule})`);
@@ -107,12 +116,14 @@ export async function runCostReport(options: CostReportRunOptions): Promise<Cost
         writeFixDir: options.writeFixDir,
         allowDropAll: options.allowDropAll,
       });
+      task.advance(1);
       if (fix.file) fixFiles.push(fix.file);
       collectors.push({
         facts: analysis.facts, region, scrape: analysis.scrape, metrics: analysis.metrics, emfLogs: analysis.emfLogs, fix: fix.summary,
         otlp: analysis.otlp, otlpEquivalent: analysis.otlpEquivalent,
       });
     }
+    task.done(`${options.collectors.length} collector${options.collectors.length === 1 ? '' : 's'} predicted and fixed`);
   }
   // Dashboards are one account-wide product: priced (and the free tier taken) once, in the default region or else
   // in the first collector's.
