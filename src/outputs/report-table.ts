@@ -21,7 +21,7 @@ export interface ReportTableOptions {
 export function renderReportTable(report: CostReport, options: ReportTableOptions = {}): string {
   const { totals } = report;
   const parts: string[] = [];
-  parts.push(`cwdash cost report: prices for ${pricesLine(report)} (free tier ${report.freeTier ? 'applied' : 'not applied'})\n`);
+  parts.push(`cwdash cost report: prices for ${pricesLine(report)}; free tier ${report.freeTier ? 'applied' : 'not applied'}\n`);
   parts.push(
     renderTextTable(
       [{ header: '' }, { header: 'COUNT', align: 'right' }, { header: 'PER MONTH', align: 'right' }],

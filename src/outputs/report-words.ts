@@ -7,9 +7,9 @@ import { Decimal, formatMoney, type Usd } from '../analysis/cost/money.js';
 import type { CostReport, FixSummary } from '../analysis/report/cost-report.js';
 import { formatCount } from '../shared/units.js';
 
-/** `ap-northeast-1 (snapshot of 2026-11-24), eu-west-1 (cache of 2026-12-01)`. */
+/** `ap-northeast-1 from the snapshot of 2026-11-24, eu-west-1 from the cache of 2026-12-01`. */
 export function pricesLine(report: CostReport): string {
-  return report.prices.map((table) => `${table.region} (${table.source} of ${table.date})`).join(', ');
+  return report.prices.map((table) => `${table.region} from the ${table.source} of ${table.date}`).join(', ');
 }
 
 /** The total as a reader should take it: the amount, or `unknown` with the priced part as a lower bound. */

@@ -107,7 +107,7 @@ describe('the price region follows the collector', () => {
     expect(table.stdout).toMatch(/CONFIG\s+REGION\s+METRICS/);
     expect(table.stdout).toMatch(/tokyo\.yaml\s+ap-northeast-1\s+144/);
     expect(table.stdout).toMatch(/virginia\.yaml\s+us-east-1\s+144/);
-    expect(table.stdout).toContain('cwdash cost report: prices for ap-northeast-1 (snapshot of 2026-11-24), us-east-1 (snapshot of 2026-11-24)');
+    expect(table.stdout).toContain('cwdash cost report: prices for ap-northeast-1 from the snapshot of 2026-11-24, us-east-1 from the snapshot of 2026-11-24; free tier not applied');
   });
 });
 
