@@ -14,9 +14,10 @@ import { runCostReport } from '../analysis/report/run.js';
 import { REGION_FIX, resolveRegion, type RegionCandidates } from '../model/region.js';
 import { displayPath } from '../shared/paths.js';
 import { UsageError } from '../shared/errors.js';
-import { fileExists, writeFileAtomic, writeFilesAtomically, type PendingFile } from '../shared/files.js';
+import { fileExists, writeFilesAtomically, type PendingFile } from '../shared/files.js';
 import { info, type Io } from '../shared/io.js';
 import type { CostInputOptions, ReportFormat } from './commands/cost-report.js';
+import { readWithinDays, type AwsOptions } from './options.js';
 
 /** The package root: the bundled examples, dashboards and rules live here whatever the working directory. */
 const PACKAGE_ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -53,7 +54,7 @@ export async function prepareCostReport(options: CostInputOptions, io: Io): Prom
   const regions = { flag: options.region, project: project.region, env: io.env, profile };
   const today = options.date ?? new Date().toISOString().slice(0, 10);
   if (!/^\d{4}-\d{2}-\d{2}$/.test(today)) throw new UsageError(`--date "${today}" is not a date`, { fix: 'write it as YYYY-MM-DD' });
-  const account = options.account ? await fetchAccount(options, io, regions, profile.endpointUrl, project.prefix) : undefined;
+  const account = options.account ? await fetchAccount(options, io, accountRegion(regions), project.region, project.prefix, profile.endpointUrl) : undefined;
   const path = (value: string | undefined) => (value === undefined ? undefined : resolve(io.cwd, value));
   // Paths in the report (and so in fingerprints) are relative to the project root, wherever cwdash runs from.
   const root = await projectRoot(io.cwd, projectFile);
@@ -76,6 +77,12 @@ export async function prepareCostReport(options: CostInputOptions, io: Io): Prom
     cacheDir: path(options.cacheDir),
     // Progress only on a terminal: in CI logs and pipes stderr keeps to warnings and errors.
     progress: io.stderr.isTTY === true ? (await import('../sources/account/progress.js')).createProgress(io) : undefined,
+    usageSources: {
+      grafana: options.grafana?.map((value) => resolve(io.cwd, value)) ?? project.grafana,
+      grafanaDefaultRegion: options.grafanaDefaultRegion ?? project.grafanaDefaultRegion,
+      cloudtrail: options.cloudtrail?.map((value) => resolve(io.cwd, value)) ?? project.cloudtrail,
+      readWithinDays: readWithinDays(options.readWithin),
+    },
   });
   const fallbackLocation = projectFile ? displayPath(root, projectFile) : (report.collectors[0]?.config ?? 'cwdash.config.ts');
   return { report, fixFiles, fallbackLocation };
@@ -133,16 +140,16 @@ async function dashboardPaths(options: CostInputOptions, fromProject: string | u
   return bundled ? [resolve(PACKAGE_ROOT, 'dashboards')] : [];
 }
 
-async function fetchAccount(options: CostInputOptions, io: Io, candidates: RegionCandidates, profileEndpoint: string | undefined, prefix: string | undefined) {
+/**
+ * The live account's metrics, dashboards, alarms and other readers (`--account`), with progress on stderr.
+ * @param profileEndpoint the AWS profile's `endpoint_url`, used after --endpoint-url and AWS_ENDPOINT_URL*, as the AWS CLI does
+ */
+export async function fetchAccount(options: AwsOptions, io: Io, region: string, configRegion: string | undefined, prefix: string | undefined, profileEndpoint?: string) {
   const { createCloudWatchClient } = await import('../sources/aws/cloudwatch-client.js');
   const { fetchAccountInventory } = await import('../sources/account/inventory.js');
   const { createProgress } = await import('../sources/account/progress.js');
-  const resolved = resolveRegion(candidates);
-  if (resolved === undefined) throw new UsageError('no AWS region for --account', { fix: REGION_FIX });
-  const region = resolved.region;
-  // As in the AWS CLI, a profile's endpoint_url comes after --endpoint-url and the AWS_ENDPOINT_URL* variables.
   const endpointUrl = options.endpointUrl ?? nonEmpty(io.env.AWS_ENDPOINT_URL_CLOUDWATCH) ?? nonEmpty(io.env.AWS_ENDPOINT_URL) ?? profileEndpoint;
-  const client = createCloudWatchClient({ ...options, region, endpointUrl, progress: createProgress(io) }, io);
+  const client = createCloudWatchClient({ ...options, region, configRegion, endpointUrl, progress: createProgress(io) }, io);
   info(io, `reading custom metrics, dashboards and alarms from the account in ${region}`);
   return fetchAccountInventory(client, { dashboardPrefix: prefix });
 }
@@ -163,12 +170,18 @@ const renderers: Record<ReportFormat, (report: CostReport, prepared: Pick<Prepar
 /** The report to --out or stdout, and the fixed configs (all or none; never over an existing file without --force). */
 export async function writeOutputs(io: Io, options: Pick<CostInputOptions, 'out' | 'force'>, output: Promise<string>, fixFiles: readonly PendingFile[]): Promise<void> {
   const text = await output;
-  if (fixFiles.length > 0) {
-    await writeFilesAtomically(fixFiles, { overwrite: options.force });
-    for (const file of fixFiles) info(io, `wrote the fixed collector config ${displayPath(io.cwd, file.path)}`);
-  }
-  if (options.out) await writeFileAtomic(resolve(io.cwd, options.out), text, { overwrite: options.force });
-  else io.stdout.write(text);
+  // The report file and the fixes are one atomic set: every existence check passes before the first byte is written.
+  const report = options.out ? [{ path: resolve(io.cwd, options.out), content: text }] : [];
+  await writeFilesAtomically([...fixFiles, ...report], { overwrite: options.force });
+  for (const file of fixFiles) info(io, `wrote the fixed collector config ${displayPath(io.cwd, file.path)}`);
+  if (!options.out) io.stdout.write(text);
+}
+
+/** `--account`'s region by the one region rule (no collector): a usage error when nothing gives one. */
+function accountRegion(candidates: RegionCandidates): string {
+  const resolved = resolveRegion(candidates);
+  if (resolved === undefined) throw new UsageError('no AWS region for --account', { fix: REGION_FIX });
+  return resolved.region;
 }
 
 function nonEmpty(value: string | undefined): string | undefined {

@@ -5,11 +5,12 @@
 import type { Argv } from 'yargs';
 import { createRequire } from 'node:module';
 import { CwdashError, UsageError, type ExitCode } from '../shared/errors.js';
-import { processIo, type Io } from '../shared/io.js';
+import { inertStream, processIo, type Io } from '../shared/io.js';
 
 const packageJson = createRequire(import.meta.url)('../../package.json') as { version: string };
 
-export async function main(argv: readonly string[], io: Io): Promise<ExitCode> {
+export async function main(argv: readonly string[], rawIo: Io): Promise<ExitCode> {
+  const io: Io = { ...rawIo, stdout: inertStream(rawIo.stdout), stderr: inertStream(rawIo.stderr) };
   // Fast start: `--version` needs no parser, and the parser and the commands load only when a command line needs them
   // (each command imports its own heavy modules when it runs).
   if (argv.length === 1 && argv[0] === '--version') {

@@ -7,7 +7,7 @@ import type { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
 import { getDashboard, listDashboardNames, type RemoteDashboard } from '../sources/account/dashboards.js';
 import { formatCount, silentProgress, type Progress } from '../sources/account/progress.js';
 import { compareStrings } from '../shared/json.js';
-import { sameJson } from './compare.js';
+import { sameJson } from '../shared/same-json.js';
 import { diffJson, type JsonChange } from './json-diff.js';
 
 /** A dashboard as cwdash would publish it. */

@@ -1,7 +1,7 @@
 /**
  * The cost report as GitHub-flavoured Markdown, for `$GITHUB_STEP_SUMMARY` and pull-request comments: totals, the
  * fix's before/after per collector, findings with their savings, and the assumptions. Names and label values come
- * from a scrape, so every one is escaped: no HTML, no table-breaking `|`, no accidental emphasis or links.
+ * from a scrape, so every one is made inert (markdown-text.ts): no HTML, links, images, mentions or table breaks.
  */
 import { formatMoney } from '../analysis/cost/money.js';
 import type { CostReport, Finding } from '../analysis/report/cost-report.js';
@@ -9,6 +9,7 @@ import { formatMetricIdentity } from '../model/metric-identity.js';
 import { formatCount } from '../shared/units.js';
 import { afterFixText, fixSavingText, incompleteLines, pricesLine, savingText, totalText } from './report-words.js';
 import { comparisonRows, otlpPriceNote } from './report-otlp.js';
+import { inertCode as code, inertMarkdown as md } from './markdown-text.js';
 
 export interface ReportMarkdownOptions {
   /** Findings listed in full; the rest are counted. @default 50 */
@@ -81,19 +82,4 @@ function findingRow(finding: Finding): string {
     `| ${SEVERITY_MARK[finding.severity]} | ${code(finding.rule)} | ${savingText(finding.savingUSD)} | ` +
     `${md(finding.message)}${example}${where} | ${md(finding.fix)} |`
   );
-}
-
-/** Plain text for a Markdown table cell: HTML entities for `& < >`, backslash before Markdown punctuation and `|`. */
-export function md(text: string): string {
-  return text
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/[\\`*_{}[\]()#+!|~]/g, (char) => `\\${char}`)
-    .replace(/\r?\n/g, ' ');
-}
-
-/** Inline code that survives any content: a `<code>` element with entities, since backticks inside can't be escaped in a table. */
-function code(text: string): string {
-  return `<code>${text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\|/g, '&#124;').replace(/\r?\n/g, ' ')}</code>`;
 }

@@ -67,7 +67,8 @@ describe('cwdash cost-report on the bundled task-service example', () => {
     // Money is cents as decimal strings; the parts add up to the total exactly (+ one $3 dashboard).
     expect(report.totals.monthlyUSD).toBe((4320 + 300 + Math.round(Number(report.totals.emfLogsMonthlyUSD) * 100)) / 100 + '');
     const latency = report.findings.find((f: { rule: string; message: string }) => f.rule === 'unused-metric' && f.message.startsWith('http_request_duration_seconds '));
-    expect(latency.message).toBe(`http_request_duration_seconds (${NS}): 16 of 21 CloudWatch metrics are read by no dashboard, alarm or allow-list entry, $4.80/month`);
+    expect(latency.message).toBe(`http_request_duration_seconds (${NS}): 16 of 21 CloudWatch metrics are read by nothing consulted, $4.80/month` +
+      ' (consulted: cwdash dashboards, AWS consoles; not given: alarms, Grafana dashboards, CloudTrail metric reads, account readers, allow-list)');
     expect(latency.savingUSD).toBe('4.80');
     const size = report.findings.find((f: { message: string }) => f.message.startsWith('http_request_size_bytes '));
     expect(size).toMatchObject({ rule: 'unused-metric', severity: 'warning', monthlyUSD: '6.30' });

@@ -5,7 +5,7 @@
  * by construction what `cwdash metrics` says for the fixed file. The inputs are read and parsed once: every fix
  * candidate is predicted in memory from the parsed scrape and inventory.
  */
-import { basename, dirname, join, resolve } from 'node:path';
+import { basename, dirname, isAbsolute, join, resolve } from 'node:path';
 import type { CollectorInput } from '../../config/project-config.js';
 import { metricKey, type MetricIdentity } from '../../model/metric-identity.js';
 import type { CollectorConfig, ExporterComponent } from '../../sources/collector-config/model.js';
@@ -139,6 +139,8 @@ export interface FixContext extends AnalysisContext {
   readonly prices: PriceTable;
   readonly freeTier: boolean;
   readonly writeFixDir?: string | undefined;
+  /** Every collector config of the run, so fix files that would share a name are told apart. */
+  readonly allConfigs?: readonly string[] | undefined;
   /** `--allow-drop-all`: write a fix even when it removes every metric of the collector. */
   readonly allowDropAll?: boolean | undefined;
 }
@@ -215,19 +217,27 @@ function fixCandidates(analysis: CollectorAnalysis, keep: readonly MetricIdentit
 
 /**
  * Where the fixed copy of `config` goes inside --write-fix DIR: the config's own path below the working directory,
- * mirrored (two collectors both named otel-config.yaml stay apart), with a new name so it never lands on the original.
+ * mirrored, with a new name so it never lands on the original. When another collector of the run would get the same
+ * file (two otel-config.yaml outside the working directory), each mirrors its absolute folder instead, so no fix
+ * overwrites another.
  */
 function fixTarget(config: string, context: FixContext): string {
-  const relativePath = displayPath(context.cwd, config);
-  const below = !relativePath.startsWith('/') && !/^[A-Za-z]:/.test(relativePath);
-  const target = join(resolve(context.cwd, context.writeFixDir!), below ? dirname(relativePath) : '', fixedName(config));
-  if (resolve(target) === resolve(config)) {
+  const dir = resolve(context.cwd, context.writeFixDir!);
+  const target = mirroredTarget(dir, config, context.cwd);
+  const clash = (context.allConfigs ?? []).some((other) => resolve(context.cwd, other) !== resolve(context.cwd, config) && mirroredTarget(dir, other, context.cwd) === target);
+  const chosen = clash ? join(dir, dirname(resolve(context.cwd, config)).replace(/^([A-Za-z]):/, '$1').replace(/^[\\/]+/, ''), fixedName(config)) : target;
+  if (resolve(chosen) === resolve(context.cwd, config)) {
     throw new UsageError('the fixed config would replace the original', {
       location: { file: config },
       fix: 'pass --write-fix a directory other than the one the config is in',
     });
   }
-  return target;
+  return chosen;
+}
+
+function mirroredTarget(dir: string, config: string, cwd: string): string {
+  const relativePath = displayPath(cwd, config);
+  return join(dir, isAbsolute(relativePath) ? '' : dirname(relativePath), fixedName(config));
 }
 
 /** `otel-config.yaml` → `otel-config.cwdash-fix.yaml`: a new name, so a fix can never land on the original. */

@@ -23,6 +23,8 @@ const otlpCost = z
     bytesPerMonth: z.number().int(),
     gbPerMonth: z.number().describe('GB = 10^9 bytes'),
     monthlyUSD: usd.nullable().describe('OTLP ingestion per month; null when the price is unknown'),
+    unreadSeries: z.number().int().optional().describe('series no PromQL read (chart widget, PromQL alarm, Grafana) finds; only for OTLP the collector sends'),
+    unreadBytesPerMonth: z.number().int().optional().describe('billed bytes per month of those series'),
     price: z.discriminatedUnion('status', [
       z.strictObject({ status: z.literal('known'), usagetype: z.string(), usdPerGB: z.string(), source: z.string(), date: z.string() }),
       z.strictObject({ status: z.literal('unknown'), reason: z.string(), fix: z.string() }),
@@ -52,7 +54,35 @@ export const costReportSchema = z
       unusedMonthlyUSD: usd,
       fixSavingUSD: usd,
     }),
-    usage: z.strictObject({ dashboards: z.number().int(), alarms: z.number().int(), reads: z.number().int(), allowListEntries: z.number().int() }),
+    usage: z.strictObject({
+      dashboards: z.number().int(),
+      alarms: z.number().int(),
+      reads: z.number().int(),
+      allowListEntries: z.number().int(),
+      sources: z.array(z.strictObject({ label: z.string(), given: z.boolean(), summary: z.string() })).describe('every usage source, given or not'),
+    }),
+    metrics: z
+      .array(
+        z.strictObject({
+          namespace: z.string(),
+          metricName: z.string(),
+          dimensions: z.record(z.string(), z.string()),
+          collector: z.string(),
+          status: z.enum(['read', 'read-by-wildcard', 'allow-listed', 'unread']),
+          readers: z.array(
+            z.strictObject({
+              source: z.string(),
+              name: z.string(),
+              file: z.string().optional(),
+              where: z.string().optional(),
+              principal: z.string().optional(),
+              lastSeen: z.string().optional(),
+              notes: z.array(z.string()).optional(),
+            }),
+          ),
+        }),
+      )
+      .describe('who reads each metric'),
     collectors: z.array(
       z.strictObject({
         config: z.string(),

@@ -1,5 +1,5 @@
 /**
- * The one versioned report object every output renders (style.md "What cwdash should take" §5): built once by
+ * The one versioned report object every output renders (one model, many renderers): built once by
  * `buildCostReport`, rendered by `outputs/report-*.ts`, and read back from JSON for baselines. Bump
  * COST_REPORT_SCHEMA_VERSION on any change a reader of the JSON would notice; the README documents the fields.
  */
@@ -90,6 +90,38 @@ export interface FixSummary {
   readonly notes: readonly string[];
 }
 
+/** One reader of a metric, as the report shows it. */
+export interface MetricReader {
+  /** dashboard, alarm, grafana, cloudtrail, metric-stream, anomaly-detector, console. */
+  readonly source: string;
+  /** Dashboard / panel / alarm / stream name, or the principal for CloudTrail. */
+  readonly name: string;
+  readonly file?: string | undefined;
+  /** JSON pointer of the row, target or query; the API name for CloudTrail. */
+  readonly where?: string | undefined;
+  readonly principal?: string | undefined;
+  /** ISO time of the latest CloudTrail read. */
+  readonly lastSeen?: string | undefined;
+  /** What the read rests on when not written out (`$function: any value (...)`). */
+  readonly notes?: readonly string[] | undefined;
+}
+
+/** Who reads one metric: `read`, `read-by-wildcard` (only patterns match it), `allow-listed` or `unread`. */
+export interface MetricStatus {
+  readonly namespace: string;
+  readonly metricName: string;
+  readonly dimensions: Readonly<Record<string, string>>;
+  readonly collector: string;
+  readonly status: 'read' | 'read-by-wildcard' | 'allow-listed' | 'unread';
+  readonly readers: readonly MetricReader[];
+}
+
+export interface UsageSourceSummary {
+  readonly label: string;
+  readonly given: boolean;
+  readonly summary: string;
+}
+
 export interface RuleDescriptor {
   readonly id: string;
   readonly severity: Severity;
@@ -153,7 +185,11 @@ export interface CostReport {
     readonly alarms: number;
     readonly reads: number;
     readonly allowListEntries: number;
+    /** Every usage source, given or not: what "unread" rests on. */
+    readonly sources: readonly UsageSourceSummary[];
   };
+  /** Every metric with its status and readers, sorted by identity. */
+  readonly metrics: readonly MetricStatus[];
   readonly collectors: readonly CollectorReport[];
   readonly costByNamespace: readonly CostBucket[];
   readonly costByMetric: readonly CostBucket[];

@@ -1,5 +1,5 @@
 /**
- * CloudWatch's OpenTelemetry path priced (otel-metrics.md §2): OTLP ingestion per GB (`CW:OTEL:Bytes`), no charge
+ * CloudWatch's OpenTelemetry path priced (docs/sources.md#otel-metrics): OTLP ingestion per GB (`CW:OTEL:Bytes`), no charge
  * per series. The price comes from the Price List (snapshot or `cwdash pricing refresh`); when neither has it, the
  * cost is `null` with the reason and the refresh command, never a guess.
  */
@@ -18,6 +18,9 @@ export interface OtlpCost {
   readonly gbPerMonth: number;
   /** Ingestion per month in cents (`"1.23"`, rounded once); `null` when the price is unknown. */
   readonly monthlyUSD: string | null;
+  /** For a collector that sends OTLP: the series no PromQL chart, alarm or Grafana query reads, and their bytes. */
+  readonly unreadSeries?: number | undefined;
+  readonly unreadBytesPerMonth?: number | undefined;
   readonly price:
     | { readonly status: 'known'; readonly usagetype: string; readonly usdPerGB: string; readonly source: string; readonly date: string }
     | { readonly status: 'unknown'; readonly reason: string; readonly fix: string };

@@ -13,13 +13,14 @@ import { loadPriceTable, type PriceTable } from '../../sources/price-list/prices
 import type { PendingFile } from '../../shared/files.js';
 import { ACCOUNT_SOURCE } from '../rules/context.js';
 import { loadRuleSet } from '../rules/rule-file.js';
-import { loadAllowList } from '../usage/allow-list.js';
+import { allowListConsulted, loadAllowList } from '../usage/allow-list.js';
 import { CONSOLE_NAMESPACES } from '../usage/console-reads.js';
 import { buildCostReport, type CollectorInputs } from './build.js';
 import { analyzeCollectorInput, collectorFix } from './collector-analysis.js';
 import type { CostReport } from './cost-report.js';
 import { displayPath } from '../../shared/paths.js';
-import { loadUsageInputs } from './usage-inputs.js';
+import { loadUsageInputs, type UsageInputOptions } from './usage-inputs.js';
+import { describeConsulted, type ConsultedSource } from '../usage/usage-source.js';
 
 export interface CostReportRunOptions {
   readonly cwd: string;
@@ -49,6 +50,8 @@ export interface CostReportRunOptions {
   readonly cacheDir?: string | undefined;
   /** Where long work reports its steps (the CLI passes a redrawn line on a TTY, nothing elsewhere). @default silent */
   readonly progress?: Progress | undefined;
+  /** Grafana dashboards, CloudTrail logs and `--read-within`: the other usage sources (see UsageInputOptions). */
+  readonly usageSources?: Pick<UsageInputOptions, 'grafana' | 'grafanaDefaultRegion' | 'cloudtrail' | 'readWithinDays'> | undefined;
 }
 
 export interface CostReportRun {
@@ -69,6 +72,8 @@ export async function runCostReport(options: CostReportRunOptions): Promise<Cost
       alarmsFile: options.alarmsFile,
       account: options.account,
       defaultRegion: defaultRegion?.region,
+      today: options.today,
+      ...options.usageSources,
     }),
   ]);
   const tables = new Map<string, PriceTable>();
@@ -114,13 +119,14 @@ export async function runCostReport(options: CostReportRunOptions): Promise<Cost
         prices,
         freeTier: options.freeTier,
         writeFixDir: options.writeFixDir,
+        allConfigs: options.collectors.map((collector) => collector.config),
         allowDropAll: options.allowDropAll,
       });
       task.advance(1);
       if (fix.file) fixFiles.push(fix.file);
       collectors.push({
         facts: analysis.facts, region, scrape: analysis.scrape, metrics: analysis.metrics, emfLogs: analysis.emfLogs, fix: fix.summary,
-        otlp: analysis.otlp, otlpEquivalent: analysis.otlpEquivalent,
+        otlp: analysis.otlp, otlpEquivalent: analysis.otlpEquivalent, otlpSeries: analysis.prediction.otlpSeries,
       });
     }
     task.done(`${options.collectors.length} collector${options.collectors.length === 1 ? '' : 's'} predicted and fixed`);
@@ -137,6 +143,12 @@ export async function runCostReport(options: CostReportRunOptions): Promise<Cost
     `usage: ${usageInputs.dashboards.length} dashboards, ${usageInputs.alarms} alarms${allowList ? `, ${allowList.active.length} allow-list entries` : ''}; ` +
       `metrics in ${CONSOLE_NAMESPACES.map((entry) => entry.namespace).join(' and ')} count as read by the Container Insights console`,
   );
+  const usageSources: ConsultedSource[] = [
+    ...usageInputs.consulted,
+    allowListConsulted(allowList, allowList && displayPath(options.cwd, allowList.file)),
+  ];
+  // One assumption per source, so "Grafana dashboards: not given" is in every report that rests on its absence.
+  assumptions.push(...usageSources.map((source) => `usage source ${describeConsulted(source)}`));
   const report = buildCostReport({
     // Price files relative to where cwdash runs: no machine's absolute path in a committed report.
     prices: new Map([...tables].map(([region, table]) => [region, { ...table, file: displayPath(options.cwd, table.file) }])),
@@ -150,6 +162,7 @@ export async function runCostReport(options: CostReportRunOptions): Promise<Cost
     budgetUSD: options.budgetUSD,
     freeTier: options.freeTier,
     assumptions,
+    usageSources,
   });
   return { report, fixFiles };
 }

@@ -17,7 +17,10 @@ export function dashboardMissingMetric(context: RuleContext, rule: BuiltinRules[
     metrics: writtenIdentity(read),
     monthlyUSD: '0.00',
     savingUSD: '0.00',
-    fix: 'fix the metric name or dimensions in the dashboard, or add the dimension set to the collector\'s metric_declarations',
+    fix:
+      read.kind === 'promql'
+        ? 'fix the metric name or labels in the PromQL query (over OTLP a histogram is one series: no _bucket, _count or _sum)'
+        : 'fix the metric name or dimensions in the dashboard, or add the dimension set to the collector\'s metric_declarations',
     location: read.source.file ? { file: read.source.file, path: read.source.path } : undefined,
     fingerprint: `dashboard-missing-metric:${read.source.kind}:${read.source.name}:${describeRead(read)}`,
   }));
@@ -41,6 +44,7 @@ function writtenIdentity(read: MetricRead): MetricIdentity[] {
 function whyMissing(context: RuleContext, read: MetricRead): string {
   // An alarm on a metric that never arrives has no data (INSUFFICIENT_DATA, or whatever TreatMissingData says).
   const empty = read.source.kind === 'alarm' ? 'the alarm gets no data' : 'the graph stays empty';
+  if (read.kind === 'promql') return `which finds none of the OTLP series the collectors send: ${read.source.kind === 'alarm' ? empty : 'the chart stays empty'}`;
   if (read.kind !== 'metric') {
     const schema = read.kind === 'search' ? read.query.schema : undefined;
     const mismatch = schema && otelLibMismatch(context.metrics.filter((metric) => metric.identity.namespace === schema.namespace), schema.dimensionNames);

@@ -30,7 +30,7 @@ const metricAlarmSchema = z.object({
       }),
     )
     .optional(),
-  /** A PromQL alarm (otel-metrics.md §6): the query holds the metric selectors and the threshold. */
+  /** A PromQL alarm (docs/sources.md#otel-metrics): the query holds the metric selectors and the threshold. */
   EvaluationCriteria: z.object({ PromQLCriteria: z.object({ Query: z.string() }).optional() }).optional(),
 });
 

@@ -1,5 +1,5 @@
 /**
- * What a dashboard body reads (spec dashboard-body.md §3, §6.1, §7): every metric row of every metric widget
+ * What a dashboard body reads (docs/sources.md#dashboard-body): every metric row of every metric widget
  * (hidden rows too, since math expressions read them), `.`/`...` shorthand expanded by the body model's row reader;
  * every SEARCH and Metrics Insights expression; every PromQL selector of a chart widget; dimension values a `property` variable fills in at view time. A
  * tolerant reader: it looks only at the fields it needs and records a malformed row as a problem instead of stopping,

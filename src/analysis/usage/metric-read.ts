@@ -1,7 +1,7 @@
 /**
  * A read pattern: one way something reads CloudWatch metrics, whatever the source (a cwdash dashboard row, a Grafana
  * panel, an alarm, a GetMetricData call in CloudTrail, a metric stream). Each pattern is matched against metric
- * identities the way CloudWatch itself selects metrics (spec usage-sources.md §7): a metric stat query reads exactly
+ * identities the way CloudWatch itself selects metrics (docs/sources.md#usage): a metric stat query reads exactly
  * its dimension set, a SEARCH or Metrics Insights query reads what it would find, a stream reads what its filters let
  * through. Each read remembers where it came from and who made it, so a finding can say who reads a metric.
  */

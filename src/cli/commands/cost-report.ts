@@ -1,7 +1,7 @@
 /** `cwdash cost-report`: what the custom metrics cost, which ones nothing reads, and the config change that fixes it. */
 import type { Argv } from 'yargs';
 import { defineCommand } from '../command.js';
-import { withAwsOptions, withOutputOptions, type AwsOptions, type GlobalOptions } from '../options.js';
+import { withAwsOptions, withOutputOptions, withUsageSourceOptions, type AwsOptions, type GlobalOptions } from '../options.js';
 
 export const REPORT_FORMATS = ['table', 'markdown', 'json', 'html', 'sarif'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
@@ -18,6 +18,10 @@ export interface CostInputOptions extends GlobalOptions, AwsOptions {
   /** False with `--no-usage`. */
   readonly usage: boolean;
   readonly alarms?: string | undefined;
+  readonly grafana?: readonly string[] | undefined;
+  readonly grafanaDefaultRegion?: string | undefined;
+  readonly cloudtrail?: readonly string[] | undefined;
+  readonly readWithin?: string | undefined;
   readonly allowList?: string | undefined;
   readonly rules?: string | undefined;
   readonly budget?: number | undefined;
@@ -34,7 +38,7 @@ export interface CostInputOptions extends GlobalOptions, AwsOptions {
 
 export function withCostInputOptions(argv: Argv, defaultFormat: ReportFormat): Argv<CostInputOptions> {
   const group = 'Inputs:';
-  return withOutputOptions(withAwsOptions(argv), REPORT_FORMATS, defaultFormat)
+  const built = withOutputOptions(withAwsOptions(argv), REPORT_FORMATS, defaultFormat)
     .option('config', { type: 'string', array: true, group, describe: 'collector config YAML (repeatable; default: the project config\'s collectors, else the bundled examples)' })
     .option('scrape', { type: 'string', array: true, group, describe: 'Prometheus exposition of the app each --config scrapes, in the same order' })
     .option('cluster-inventory', { type: 'string', array: true, group, describe: 'kubectl get nodes,pods,services -A -o json, for a Container Insights --config, in the same order' })
@@ -44,7 +48,8 @@ export function withCostInputOptions(argv: Argv, defaultFormat: ReportFormat): A
     .option('dashboards', { type: 'string', array: true, group, describe: 'definitions directory or body JSON file (repeatable; default: dashboardsDir or dashboards/)' })
     .option('usage', { type: 'boolean', default: true, group, describe: '--no-usage: report even with no dashboard and no alarm (every metric then counts as unread)' })
     .option('alarms', { type: 'string', group, describe: 'alarms that read metrics: `aws cloudwatch describe-alarms --output json` saved to a file' })
-    .option('allow-list', { type: 'string', group, describe: 'YAML of metrics kept on purpose, each with a reason and an optional expiry' })
+    .option('allow-list', { type: 'string', group, describe: 'YAML of metrics kept on purpose, each with a reason and an optional expiry' });
+  return withUsageSourceOptions(built, group)
     .option('rules', { type: 'string', group, describe: 'rules file merged over rules/default.yaml (severities, thresholds, custom rules)' })
     .option('budget', { type: 'number', group, describe: 'monthly budget in USD for the budget rule (default: budgetUSD in the project config)' })
     .option('free-tier', { type: 'boolean', default: false, group, describe: 'subtract the account-wide free tier (10 metrics, 3 dashboards)' })

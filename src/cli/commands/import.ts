@@ -1,5 +1,5 @@
 /** `cwdash import BODY.json --name NAME`: an existing dashboard body → an idiomatic TypeScript definition. */
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { displayPath } from '../../shared/paths.js';
 import type { Argv } from 'yargs';
 import { defineCommand } from '../command.js';
@@ -38,6 +38,7 @@ export const importCommand = defineCommand<ImportCommandOptions>({
     const { importDashboard } = await import('../../outputs/typescript-definition.js');
     const { printValidationMessages } = await import('../../outputs/validation-report.js');
     const { writeFileAtomic } = await import('../../shared/files.js');
+    const { fileInFolder } = await import('../../shared/safe-path.js');
 
     const { config } = await loadProjectConfig(io.cwd, options.projectConfig);
     const file = resolve(io.cwd, options.body);
@@ -57,7 +58,7 @@ export const importCommand = defineCommand<ImportCommandOptions>({
         fix: 'fix the errors above (or download the body again with `aws cloudwatch get-dashboard`)',
       });
     }
-    const { source, rawWidgets } = importDashboard(parsed.data, name);
+    const { source, rawWidgets, dashboard } = importDashboard(parsed.data, name);
     if (rawWidgets.length > 0) {
       const list = rawWidgets.map((index) => `${index} (${parsed.data.widgets[index]!.type})`).join(', ');
       info(io, `note: widget${rawWidgets.length === 1 ? '' : 's'} ${list} kept as RawWidget JSON: no typed widget reproduces ${rawWidgets.length === 1 ? 'it' : 'them'} exactly`);
@@ -74,9 +75,23 @@ export const importCommand = defineCommand<ImportCommandOptions>({
         fix: 'fix the body and import it again, or pass --force to write the definition anyway and fix it there',
       });
     }
-    const out = options.out === undefined ? join(resolve(io.cwd, config.dashboardsDir ?? 'dashboards'), `${name}.ts`) : resolve(io.cwd, options.out);
+    const out = options.out === undefined ? fileInFolder(resolve(io.cwd, config.dashboardsDir ?? 'dashboards'), name, '.ts') : resolve(io.cwd, options.out);
+    // The promise below is checked on the code as written: loaded like a definition, built, compared.
+    const { checkDefinitionSource } = await import('../../sources/definitions/round-trip.js');
+    const { compile } = await import('../../sources/definitions/load.js');
+    const region = { defaultRegion: config.region };
+    const roundTrip = await checkDefinitionSource(source, out, compile(dashboard, out, region).body, region);
+    if (roundTrip.kind === 'different') {
+      throw new FindingsError(`the generated definition builds a different body (first difference at ${roundTrip.path}): nothing was written`, {
+        location: { file: shown },
+        fix: 'this is a bug in cwdash import; please report it with the body (use --print to see the generated code)',
+      });
+    }
     await writeFileAtomic(out, source, { overwrite: options.force });
-    info(io, `wrote ${displayPath(io.cwd, out)}; \`cwdash build\` turns it back into the same body${errors > 0 ? ' (with the errors above)' : ''}`);
+    const claim = roundTrip.kind === 'same'
+      ? `\`cwdash build\` turns it back into the same body${errors > 0 ? ' (with the errors above)' : ''}`
+      : `the round trip could not be checked here (${roundTrip.reason})`;
+    info(io, `wrote ${displayPath(io.cwd, out)}; ${claim}`);
     return errors > 0 ? 1 : 0;
   },
 });

@@ -13,6 +13,7 @@ import { costReportCommand } from './cost-report.js';
 import { auditCommand } from './audit.js';
 import { inventoryCommand } from './inventory.js';
 import { targetsCommand } from './targets.js';
+import { usageCommand } from './usage.js';
 
 export const commands: readonly RegisteredCommand[] = [
   buildCommand,
@@ -28,4 +29,5 @@ export const commands: readonly RegisteredCommand[] = [
   auditCommand,
   inventoryCommand,
   targetsCommand,
+  usageCommand,
 ];
