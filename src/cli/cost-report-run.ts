@@ -70,6 +70,7 @@ export async function prepareCostReport(options: CostInputOptions, io: Io): Prom
     region: regions,
     budgetUSD: options.budget ?? project.budgetUSD,
     freeTier: options.freeTier,
+    migrationPlan: options.migrationPlan,
     today,
     writeFixDir: path(options.writeFix),
     allowDropAll: options.allowDropAll,

@@ -8,6 +8,7 @@ import type { CostReport, Finding } from '../analysis/report/cost-report.js';
 import { formatMetricIdentity } from '../model/metric-identity.js';
 import { formatCount } from '../shared/units.js';
 import { afterFixText, fixSavingText, incompleteLines, pricesLine, savingText, totalText } from './report-words.js';
+import { migrationPlanLines } from './report-migration.js';
 import { comparisonRows, otlpPriceNote } from './report-otlp.js';
 import { inertCode as code, inertMarkdown as md } from './markdown-text.js';
 
@@ -45,7 +46,7 @@ export function renderReportMarkdown(report: CostReport, options: ReportMarkdown
   }
   const comparison = comparisonRows(report);
   if (comparison.length > 0) {
-    lines.push(`${h}# Classic vs OpenTelemetry (OTLP, per GB)`, '', '| Collector config | OTLP | Classic per month | OTLP per month |', '|---|---|---|---|');
+    lines.push(`${h}# Classic vs OpenTelemetry (OTLP, per GB) and Container Insights modes`, '', '| Collector config | Compared with | Classic per month | Per month that way |', '|---|---|---|---|');
     for (const row of comparison) lines.push(`| ${code(row.config)} | ${row.basis} | ${md(row.classic)} | ${md(row.otlp)} |`);
     const note = otlpPriceNote(report);
     lines.push('', ...(note ? [md(note), ''] : []));
@@ -58,6 +59,9 @@ export function renderReportMarkdown(report: CostReport, options: ReportMarkdown
     for (const finding of report.findings.slice(0, max)) lines.push(findingRow(finding));
     if (report.findings.length > max) lines.push('', `…and ${report.findings.length - max} more (see the JSON or SARIF report).`);
     lines.push('');
+  }
+  if (report.migrationPlan) {
+    lines.push(`${h}# Migration plan: Classic → OpenTelemetry (PromQL)`, '', '```text', ...migrationPlanLines(report.migrationPlan, (text) => text.replaceAll('```', "'''")), '```', '');
   }
   lines.push('<details><summary>Assumptions</summary>', '');
   for (const assumption of report.assumptions) lines.push(`- ${md(assumption)}`);

@@ -50,6 +50,7 @@ export async function importTypeScriptModules(files: readonly string[]): Promise
   for (const [index, file] of absolute.entries()) {
     if (!(await fileExists(file))) throw new InputError('file not found', { location: { file: files[index]! }, fix: 'check the path' });
   }
+  // (vitest.config.ts leaves files of this name to Node, as they are for users.)
   const dir = await mkdtemp(join(tmpdir(), 'cwdash-load-'));
   try {
     const bundle = join(dir, 'definitions.mjs');

@@ -50,18 +50,18 @@ describe('cwdash cost-report on the bundled task-service example', () => {
     expect(result.stderr).toBe('');
     expect(result.exitCode).toBe(0);
     const report = JSON.parse(result.stdout);
-    // Hand calculation. awsemf.md §8.3, ADOT 0.49 defaults (ZeroAndSingleDimensionRollup, OTelLib on every metric):
+    // Hand calculation. docs/sources.md#awsemf, ADOT 0.49 defaults (ZeroAndSingleDimensionRollup, OTelLib on every metric):
     // 3 HTTP histograms × 21 (1 zero + 8 series + 12 pairs) + 3 heap-space gauges × 10 + active_resources 4
     // + active_handles 3 + gc_duration 3 + version_info 6 + app_version 6 + 26 unlabeled = 144 custom metrics.
     // The dashboard reads 5 of them through the SEARCH ({OTelLib,route}: one per route) and 1 by its row: 6 read.
-    // pricing.md §2: first 10,000 metrics at $0.30 per metric-month, no free tier by default.
+    // docs/sources.md#pricing: first 10,000 metrics at $0.30 per metric-month, no free tier by default.
     expect(report.totals).toMatchObject({ customMetrics: 144, unusedMetrics: 138, dashboards: 1 });
     expect(report.totals.customMetricsMonthlyUSD).toBe('43.20'); // 144 × $0.30
     expect(report.totals.unusedMonthlyUSD).toBe('41.40'); // 138 × $0.30
-    // EMF is billed as logs too (pricing.md §2.1 rule 5): us-east-1 ingestion $0.50/GB, storage $0.03/GB-month on the
+    // EMF is billed as logs too (docs/sources.md#pricing): us-east-1 ingestion $0.50/GB, storage $0.03/GB-month on the
     // 15% compressed archive, priced in the 12th month of a log group that never expires (log_retention 0).
     const gb = report.collectors[0].emfLogsGBPerMonth;
-    expect(gb).toBeGreaterThan(1.5); // ≈ 19.7 KB per scrape × 86,400 scrapes (awsemf.md §8.3)
+    expect(gb).toBeGreaterThan(1.5); // ≈ 19.7 KB per scrape × 86,400 scrapes (docs/sources.md#awsemf)
     expect(gb).toBeLessThan(1.7);
     expect(Number(report.totals.emfLogsMonthlyUSD)).toBeCloseTo(gb * 0.5 + gb * 0.15 * 12 * 0.03, 2);
     // Money is cents as decimal strings; the parts add up to the total exactly (+ one $3 dashboard).

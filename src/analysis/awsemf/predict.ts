@@ -21,6 +21,7 @@ import { prometheusPoints, prometheusTarget, targetsOf } from './prometheus-to-o
 import { compileRelabelRules } from './relabel.js';
 import { summarize, summarizeMetrics } from '../../model/metric-summary.js';
 import type { MetricsPrediction, PredictedMetric, PredictionWarning } from '../../model/prediction.js';
+import type { ContainerInsightsModes } from '../../model/container-insights-modes.js';
 import { otlpEquivalent, predictOtlp } from '../otlp/predict.js';
 
 export const DAYS_PER_MONTH = 30;
@@ -39,6 +40,8 @@ export interface PredictOptions {
   readonly modelledReceivers?: readonly string[] | undefined;
   /** Also size the awsemf pipelines' data as if it went over OTLP (the cost report's Classic-vs-OTLP comparison). */
   readonly otlpEquivalent?: boolean | undefined;
+  /** The cluster's Container Insights in all three modes (`--cluster-inventory`). */
+  readonly containerInsights?: ContainerInsightsModes | undefined;
   /** `false`: leave `metrics` empty and only count (a scrape of a million series, where the list is the cost). */
   readonly listMetrics?: boolean | undefined;
 }
@@ -87,7 +90,9 @@ export function predictMetrics(options: PredictOptions): MetricsPrediction {
   const interval = Object.values(run.intervals)[0] ?? 60;
   const otlpInputs = { config: options.config, scrape: options.scrape ?? EMPTY_SCRAPE, profile, replicas };
   const otlp = predictOtlp(otlpInputs);
+  // A pipeline with no prometheus receiver (Container Insights) has no scrape to send over OTLP: nothing to compare.
   const equivalent = options.otlpEquivalent ? otlpEquivalent(otlpInputs) : undefined;
+  const comparable = equivalent && equivalent.summary.series > 0 ? equivalent : undefined;
   const summary = listed
     ? summarizeMetrics(merged, notModelled)
     : summarize((visit) => run.metrics.forEach((namespace, metricName, entry) => visit(namespace, metricName, entry.set, entry.values)), notModelled);
@@ -111,7 +116,8 @@ export function predictMetrics(options: PredictOptions): MetricsPrediction {
       logGroups: [...run.stats.logGroups].sort(compareStrings),
     },
     ...(otlp ? { pipelines: otlp.pipelines, otlpSeries: otlp.series } : {}),
-    ...(equivalent ? { otlpEquivalent: equivalent.summary } : {}),
+    ...(options.containerInsights ? { containerInsights: options.containerInsights } : {}),
+    ...(comparable ? { otlpEquivalent: { volume: comparable.summary, metricTypes: Object.fromEntries(comparable.series.map((series) => [series.metricName, series.type])) } } : {}),
     assumptions: {
       scrapeIntervalSeconds: interval,
       scrapeIntervals: run.intervals,

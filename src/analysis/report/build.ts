@@ -20,8 +20,10 @@ import { promqlMatchesSeries } from '../usage/promql-selector.js';
 import type { ConsultedSource } from '../usage/usage-source.js';
 import { pinnedNames, readSources, type UsageIndex } from '../usage/usage-index.js';
 import type { OtlpSeries, OtlpVolume } from '../../model/otlp-prediction.js';
-import { otlpCost, type OtlpCost } from './otlp-cost.js';
+import { migrationPlan } from '../migration/plan.js';
+import { containerInsightsCost, otlpCost, type OtlpCost } from './otlp-cost.js';
 import { otlpUsage } from './otlp-usage.js';
+import type { ContainerInsightsModes } from '../../model/container-insights-modes.js';
 import { COST_REPORT_SCHEMA_VERSION, type CostBucket, type CostReport, type FixSummary, type MetricStatus, type ReportProblem, type UnpricedCharge } from './cost-report.js';
 
 export interface MetricInput {
@@ -44,6 +46,8 @@ export interface CollectorInputs {
   /** OTLP the collector sends to CloudWatch; for awsemf collectors, the same data as it would be over OTLP. */
   readonly otlp?: OtlpVolume | undefined;
   readonly otlpEquivalent?: OtlpVolume | undefined;
+  readonly otlpMetricTypes?: Readonly<Record<string, OtlpSeries['type']>> | undefined;
+  readonly containerInsights?: ContainerInsightsModes | undefined;
   /** The series of `otlp`, for what PromQL reads of them. */
   readonly otlpSeries?: readonly OtlpSeries[] | undefined;
 }
@@ -69,6 +73,8 @@ export interface CostReportInputs {
   readonly problems?: readonly ReportProblem[] | undefined;
   /** Every usage source, given or not (default: none listed). */
   readonly usageSources?: readonly ConsultedSource[] | undefined;
+  /** Add the Classic → OTLP migration plan (`--migration-plan`). @default false */
+  readonly migrationPlan?: boolean | undefined;
 }
 
 export function buildCostReport(inputs: CostReportInputs): CostReport {
@@ -186,7 +192,9 @@ export function buildCostReport(inputs: CostReportInputs): CostReport {
       unreadMetrics: collectorMetrics[index]!.filter((metric) => isUnread(context, metric, 'unused-metric')).length,
       fix: collector.fix,
       ...(otlp[index] ? { otlp: { ...otlp[index], ...(collector.otlpSeries && collector.otlp ? otlpUsage(collector.otlpSeries, collector.otlp, inputs.usage) : {}) } } : {}),
-      ...(otlpEquivalent[index] ? { otlpEquivalent: otlpEquivalent[index] } : {}),
+      // A dual-write collector already sends the same series over OTLP: its `otlp` is the comparison.
+      ...(otlpEquivalent[index] && !collector.otlp ? { otlpEquivalent: otlpEquivalent[index] } : {}),
+      ...(collector.containerInsights ? { containerInsights: regionalContainerInsights(collector, inputs) } : {}),
     })),
     costByNamespace: buckets(metrics, context, metricsUSD, (metric) => [metric.identity.namespace]),
     costByMetric: buckets(metrics, context, metricsUSD, (metric) => [`${metric.identity.namespace} ${metric.identity.metricName}`]),
@@ -194,6 +202,7 @@ export function buildCostReport(inputs: CostReportInputs): CostReport {
     findings: runRules(context, inputs.rules),
     rules: ruleDescriptors(inputs.rules),
     problems,
+    ...(inputs.migrationPlan ? { migrationPlan: planOf(inputs, metrics) } : {}),
   };
 }
 
@@ -277,6 +286,11 @@ function sumKnown(parts: readonly (Decimal | null)[]): Decimal | null {
     sum = sum.plus(part);
   }
   return sum;
+}
+
+function planOf(inputs: CostReportInputs, metrics: readonly AnalyzedMetric[]) {
+  const types = Object.assign({}, ...inputs.collectors.map((collector) => collector.otlpMetricTypes ?? {})) as Record<string, OtlpSeries['type']>;
+  return migrationPlan(inputs.usage.reads, metrics.map((metric) => metric.identity), types);
 }
 
 /**
@@ -378,6 +392,12 @@ function metricStatus(metric: AnalyzedMetric, context: RuleContext): MetricStatu
       notes: reader.notes,
     })),
   };
+}
+
+/** A collector's Container Insights modes priced in its own region. */
+function regionalContainerInsights(collector: CollectorInputs, inputs: CostReportInputs) {
+  const region = collector.region.region;
+  return containerInsightsCost(collector.containerInsights!, priceTable(inputs, region), inputs.freeTier === true && region === inputs.dashboardsRegion);
 }
 
 /** A collector's OTLP volume priced in its own region (the free tier only where it is taken). */

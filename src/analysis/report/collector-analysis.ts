@@ -15,7 +15,8 @@ import type { PendingFile } from '../../shared/files.js';
 import { collectorProfile } from '../awsemf/profiles.js';
 import { loadCollector, parseEditedConfig, predictCollector, type LoadedCollector } from '../awsemf/collector.js';
 import type { MetricsPrediction } from '../../model/prediction.js';
-import type { OtlpVolume } from '../../model/otlp-prediction.js';
+import type { OtlpSeries, OtlpVolume } from '../../model/otlp-prediction.js';
+import type { ContainerInsightsModes } from '../../model/container-insights-modes.js';
 import { customMetricsMonthlyCost } from '../cost/model.js';
 import { formatBytes } from '../../shared/units.js';
 import { toCents } from '../cost/money.js';
@@ -44,6 +45,9 @@ export interface CollectorAnalysis {
   /** What the collector sends to CloudWatch's OTLP endpoint, and what its awsemf data would be over OTLP. */
   readonly otlp?: OtlpVolume | undefined;
   readonly otlpEquivalent?: OtlpVolume | undefined;
+  /** OTLP type of each metric name the awsemf pipelines send (for the migration plan's PromQL). */
+  readonly otlpMetricTypes?: Readonly<Record<string, OtlpSeries['type']>> | undefined;
+  readonly containerInsights?: ContainerInsightsModes | undefined;
   readonly assumptions: readonly string[];
 }
 
@@ -86,7 +90,9 @@ export async function analyzeCollectorInput(input: CollectorInput, context: Anal
     metrics: metricInputs(prediction),
     emfLogs: { bytesPerMonth: prediction.emf.bytesPerMonth, retentionDays: retention },
     otlp: prediction.summary.otlp,
-    otlpEquivalent: prediction.otlpEquivalent,
+    otlpEquivalent: prediction.otlpEquivalent?.volume,
+    otlpMetricTypes: prediction.otlpEquivalent?.metricTypes,
+    containerInsights: prediction.containerInsights,
     assumptions: [
       `${file}: ADOT collector ${prediction.collectorVersion} (contrib ${prediction.profile.contribVersion}), ` +
         `${assumptions.replicas} replica${assumptions.replicas === 1 ? '' : 's'}` +
@@ -97,12 +103,18 @@ export async function analyzeCollectorInput(input: CollectorInput, context: Anal
         (retention > 0 ? `stored ${retention} days (log_retention)` : 'storage priced in the 12th month of a log group that never expires (log_retention 0), compressed to 15%'),
       ...assumptions.notes.map((note) => `${file}: ${note}`),
       ...otlpAssumptions(file, prediction),
+      ...(prediction.containerInsights
+        ? [
+            ...prediction.containerInsights.enhancedObservability.assumptions.map((line) => `${file}: Container Insights enhanced observability: ${line}`),
+            ...prediction.containerInsights.otelContainerInsights.assumptions.map((line) => `${file}: OTel Container Insights: ${line}`),
+          ]
+        : []),
     ],
   };
 }
 
 function otlpAssumptions(file: string, prediction: MetricsPrediction): string[] {
-  const volume = prediction.summary.otlp ?? prediction.otlpEquivalent;
+  const volume = prediction.summary.otlp ?? prediction.otlpEquivalent?.volume;
   if (!volume) return [];
   const what = prediction.summary.otlp ? 'OTLP' : 'the same series over OTLP (if awsemf were replaced by otlphttp)';
   return volume.assumptions.map((line) => `${file}: ${what}: ${line}`);

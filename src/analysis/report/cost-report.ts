@@ -5,13 +5,15 @@
  */
 import type { MetricIdentity } from '../../model/metric-identity.js';
 import type { Usd } from '../cost/money.js';
-import type { OtlpCost } from './otlp-cost.js';
+import type { ContainerInsightsCost, OtlpCost } from './otlp-cost.js';
+import type { MigrationPlan } from '../migration/plan.js';
 
-export type { OtlpCost } from './otlp-cost.js';
+export type { ContainerInsightsCost, OtlpCost } from './otlp-cost.js';
+export type { MigrationItem, MigrationPlan } from '../migration/plan.js';
 export type { Usd };
 
 /**
- * 2: collectors and totals carry the OpenTelemetry path's cost (`otlp`, `otlpEquivalent`, `totals.otlp`).
+ * 2: collectors and totals carry the OpenTelemetry path's cost (`otlp`, `otlpEquivalent`, `totals.otlp`); `migrationPlan`.
  * 3: money as decimal strings rounded once to the cent (`null` when unknown), per-region prices (`regions`, `prices`
  * as a list, `region` per collector), `totals.complete`/`pricedMonthlyUSD`/`unpriced`, paths relative to the project
  * root.
@@ -77,6 +79,8 @@ export interface CollectorReport {
   readonly otlp?: OtlpCost | undefined;
   /** For an awsemf collector: the same series over OTLP instead (the Classic-vs-OTLP trade). */
   readonly otlpEquivalent?: OtlpCost | undefined;
+  /** With a cluster inventory: what the cluster's Container Insights would cost in modes B and C. */
+  readonly containerInsights?: ContainerInsightsCost | undefined;
 }
 
 export interface FixSummary {
@@ -200,4 +204,6 @@ export interface CostReport {
   readonly rules: readonly RuleDescriptor[];
   /** Inputs that could not be read in part (a malformed dashboard row, an expired allow-list entry...). */
   readonly problems: readonly ReportProblem[];
+  /** `--migration-plan`: the consumers of Classic metrics that need a PromQL rewrite. */
+  readonly migrationPlan?: MigrationPlan | undefined;
 }

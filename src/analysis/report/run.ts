@@ -39,6 +39,8 @@ export interface CostReportRunOptions {
   readonly region: Omit<RegionCandidates, 'collector'>;
   readonly budgetUSD?: number | undefined;
   readonly freeTier: boolean;
+  /** `--migration-plan`: add the Classic → OTLP migration plan. */
+  readonly migrationPlan?: boolean | undefined;
   /** YYYY-MM-DD: allow-list expiries are checked against it. */
   readonly today: string;
   /** Where fixed configs go; undefined computes the fix without writing it. */
@@ -126,7 +128,8 @@ export async function runCostReport(options: CostReportRunOptions): Promise<Cost
       if (fix.file) fixFiles.push(fix.file);
       collectors.push({
         facts: analysis.facts, region, scrape: analysis.scrape, metrics: analysis.metrics, emfLogs: analysis.emfLogs, fix: fix.summary,
-        otlp: analysis.otlp, otlpEquivalent: analysis.otlpEquivalent, otlpSeries: analysis.prediction.otlpSeries,
+        otlp: analysis.otlp, otlpEquivalent: analysis.otlpEquivalent, otlpSeries: analysis.prediction.otlpSeries, otlpMetricTypes: analysis.otlpMetricTypes,
+        containerInsights: analysis.containerInsights,
       });
     }
     task.done(`${options.collectors.length} collector${options.collectors.length === 1 ? '' : 's'} predicted and fixed`);
@@ -163,6 +166,7 @@ export async function runCostReport(options: CostReportRunOptions): Promise<Cost
     freeTier: options.freeTier,
     assumptions,
     usageSources,
+    migrationPlan: options.migrationPlan,
   });
   return { report, fixFiles };
 }

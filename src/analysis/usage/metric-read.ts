@@ -40,6 +40,18 @@ export interface StatPattern {
   readonly dimensions: Readonly<Record<string, DimensionValues>>;
   /** True: the metric's dimension names are exactly these (MetricStat); false: at least these (SEARCH without a schema). */
   readonly exact: boolean;
+  /** How the reader aggregates the metric, when the source says (a migration to PromQL needs it). */
+  readonly aggregation?: ReadAggregation | undefined;
+}
+
+export interface ReadAggregation {
+  /** `Average`, `Sum`, `p99`, ... as written. */
+  readonly stat?: string | undefined;
+  readonly periodSeconds?: number | undefined;
+  /** The widget or alarm also computes metric math over its rows. */
+  readonly math?: boolean | undefined;
+  /** A single-metric alarm's condition. */
+  readonly alarm?: { readonly comparison: string; readonly threshold: number; readonly evaluationPeriods: number } | undefined;
 }
 
 export interface StreamFilter {

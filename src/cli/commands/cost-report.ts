@@ -26,6 +26,7 @@ export interface CostInputOptions extends GlobalOptions, AwsOptions {
   readonly rules?: string | undefined;
   readonly budget?: number | undefined;
   readonly freeTier: boolean;
+  readonly migrationPlan: boolean;
   readonly date?: string | undefined;
   readonly writeFix?: string | undefined;
   readonly allowDropAll: boolean;
@@ -53,6 +54,7 @@ export function withCostInputOptions(argv: Argv, defaultFormat: ReportFormat): A
     .option('rules', { type: 'string', group, describe: 'rules file merged over rules/default.yaml (severities, thresholds, custom rules)' })
     .option('budget', { type: 'number', group, describe: 'monthly budget in USD for the budget rule (default: budgetUSD in the project config)' })
     .option('free-tier', { type: 'boolean', default: false, group, describe: 'subtract the account-wide free tier (10 metrics, 3 dashboards)' })
+    .option('migration-plan', { type: 'boolean', default: false, group, describe: 'add the Classic → OpenTelemetry plan: each dashboard widget and alarm reading a Classic metric, with its PromQL rewrite' })
     .option('date', { type: 'string', group, describe: 'YYYY-MM-DD the allow-list expiries are checked against (default: today, UTC)' })
     .option('write-fix', { type: 'string', group, describe: 'write each fixed collector config (<name>.cwdash-fix.yaml) into this directory' })
     .option('allow-drop-all', { type: 'boolean', default: false, group, describe: 'let --write-fix write a config that drops every metric of a collector' })

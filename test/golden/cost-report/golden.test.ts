@@ -4,7 +4,8 @@
  * Each format is produced by the real CLI, in-process, from the case folder. A difference is a failure; the expected
  * files change only through `npm run golden:update`, and the change is reviewed in the diff.
  *
- * Normalised: the repository's absolute path (the embedded price snapshot lives there) becomes `<cwdash>`; the date
+ * Normalised: the repository's absolute path (the embedded price snapshot lives there), as printed or as Markdown
+ * escapes it, becomes `<cwdash>`; the date
  * allow-list expiries and the fix header use is fixed by `--date`; prices come from the embedded snapshot (an empty
  * price cache).
  */
@@ -13,6 +14,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
+import { inertMarkdown } from '../../../src/outputs/markdown-text.js';
 import { runCli } from '../../support/run-cli.js';
 
 const CASES = fileURLToPath(new URL('.', import.meta.url));
@@ -64,6 +66,16 @@ describe('cost-report goldens', () => {
   });
 });
 
+/**
+ * The repository's path as it is printed: escaped by the Markdown renderer's own escaping (which changes it only when
+ * the path holds characters it escapes), then plain. Both become the same `<cwdash>`, so the expected files do not
+ * depend on where the repository is checked out.
+ */
+const REPOSITORY_FORMS = [REPOSITORY, REPOSITORY.replace(/\/$/, '')].flatMap((path) => {
+  const placeholder = path.endsWith('/') ? '<cwdash>/' : '<cwdash>';
+  return [[inertMarkdown(path), placeholder], [path, placeholder]] as const;
+});
+
 function normalise(text: string): string {
-  return text.split(REPOSITORY).join('<cwdash>/').split(REPOSITORY.replace(/\/$/, '')).join('<cwdash>');
+  return REPOSITORY_FORMS.reduce((normalised, [form, placeholder]) => normalised.split(form).join(placeholder), text);
 }
