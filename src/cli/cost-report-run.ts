@@ -8,8 +8,10 @@ import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { CollectorInput } from '../config/project-config.js';
 import { loadProjectConfig } from '../config/project-config.js';
+import { projectRoot } from '../config/project-root.js';
 import type { CostReport } from '../analysis/report/cost-report.js';
 import { runCostReport } from '../analysis/report/run.js';
+import { REGION_FIX, resolveRegion, type RegionCandidates } from '../model/region.js';
 import { displayPath } from '../shared/paths.js';
 import { UsageError } from '../shared/errors.js';
 import { fileExists, writeFilesAtomically, type PendingFile } from '../shared/files.js';
@@ -31,6 +33,8 @@ export const BUNDLED_COLLECTORS: readonly CollectorInput[] = [
   {
     config: resolve(PACKAGE_ROOT, 'examples/cluster/otel-config.yaml'),
     clusterInventory: resolve(PACKAGE_ROOT, 'examples/cluster/inventory.json'),
+    // The DaemonSet's awsemf sets no region (the chart passes it in the environment): the example cluster's is data.
+    region: 'ap-northeast-1',
   },
 ];
 
@@ -45,15 +49,17 @@ export async function prepareCostReport(options: CostInputOptions, io: Io): Prom
   const { file: projectFile, config: project } = await loadProjectConfig(io.cwd, options.projectConfig);
   const collectors = collectorsFrom(options, project.collectors, io);
   const dashboards = await dashboardPaths(options, project.dashboardsDir, io.cwd, collectors === BUNDLED_COLLECTORS);
-  const bundled = collectors === BUNDLED_COLLECTORS;
-  // The bundled examples run in Tokyo (their dashboards say so); anything else defaults like the AWS CLI would.
-  const region = options.region ?? project.region ?? nonEmpty(io.env.AWS_REGION) ?? nonEmpty(io.env.AWS_DEFAULT_REGION) ?? (bundled ? 'ap-northeast-1' : 'us-east-1');
+  const { readProfileSettings } = await import('../sources/aws/shared-config.js');
+  const profile = await readProfileSettings({ profile: options.profile, env: io.env, service: 'cloudwatch' });
+  const regions = { flag: options.region, project: project.region, env: io.env, profile };
   const today = options.date ?? new Date().toISOString().slice(0, 10);
   if (!/^\d{4}-\d{2}-\d{2}$/.test(today)) throw new UsageError(`--date "${today}" is not a date`, { fix: 'write it as YYYY-MM-DD' });
-  const account = options.account ? await fetchAccount(options, io, region, project.region, project.prefix) : undefined;
+  const account = options.account ? await fetchAccount(options, io, accountRegion(regions), project.region, project.prefix, profile.endpointUrl) : undefined;
   const path = (value: string | undefined) => (value === undefined ? undefined : resolve(io.cwd, value));
+  // Paths in the report (and so in fingerprints) are relative to the project root, wherever cwdash runs from.
+  const root = await projectRoot(io.cwd, projectFile);
   const { report, fixFiles } = await runCostReport({
-    cwd: io.cwd,
+    cwd: root,
     env: io.env,
     collectors,
     dashboards,
@@ -61,15 +67,17 @@ export async function prepareCostReport(options: CostInputOptions, io: Io): Prom
     alarmsFile: path(options.alarms) ?? project.alarmsFile,
     allowListFile: path(options.allowList) ?? project.allowListFile,
     rulesFile: path(options.rules) ?? project.rulesFile,
-    region,
+    region: regions,
     budgetUSD: options.budget ?? project.budgetUSD,
     freeTier: options.freeTier,
     migrationPlan: options.migrationPlan,
     today,
-    writeFixDir: options.writeFix,
+    writeFixDir: path(options.writeFix),
     allowDropAll: options.allowDropAll,
     account,
-    cacheDir: options.cacheDir,
+    cacheDir: path(options.cacheDir),
+    // Progress only on a terminal: in CI logs and pipes stderr keeps to warnings and errors.
+    progress: io.stderr.isTTY === true ? (await import('../sources/account/progress.js')).createProgress(io) : undefined,
     usageSources: {
       grafana: options.grafana?.map((value) => resolve(io.cwd, value)) ?? project.grafana,
       grafanaDefaultRegion: options.grafanaDefaultRegion ?? project.grafanaDefaultRegion,
@@ -77,7 +85,7 @@ export async function prepareCostReport(options: CostInputOptions, io: Io): Prom
       readWithinDays: readWithinDays(options.readWithin),
     },
   });
-  const fallbackLocation = projectFile ? displayPath(io.cwd, projectFile) : (report.collectors[0]?.config ?? 'cwdash.config.ts');
+  const fallbackLocation = projectFile ? displayPath(root, projectFile) : (report.collectors[0]?.config ?? 'cwdash.config.ts');
   return { report, fixFiles, fallbackLocation };
 }
 
@@ -133,12 +141,16 @@ async function dashboardPaths(options: CostInputOptions, fromProject: string | u
   return bundled ? [resolve(PACKAGE_ROOT, 'dashboards')] : [];
 }
 
-/** The live account's metrics, dashboards, alarms and other readers (`--account`), with progress on stderr. */
-export async function fetchAccount(options: AwsOptions, io: Io, region: string, configRegion: string | undefined, prefix: string | undefined) {
+/**
+ * The live account's metrics, dashboards, alarms and other readers (`--account`), with progress on stderr.
+ * @param profileEndpoint the AWS profile's `endpoint_url`, used after --endpoint-url and AWS_ENDPOINT_URL*, as the AWS CLI does
+ */
+export async function fetchAccount(options: AwsOptions, io: Io, region: string, configRegion: string | undefined, prefix: string | undefined, profileEndpoint?: string) {
   const { createCloudWatchClient } = await import('../sources/aws/cloudwatch-client.js');
   const { fetchAccountInventory } = await import('../sources/account/inventory.js');
   const { createProgress } = await import('../sources/account/progress.js');
-  const client = createCloudWatchClient({ ...options, region, configRegion, progress: createProgress(io) }, io);
+  const endpointUrl = options.endpointUrl ?? nonEmpty(io.env.AWS_ENDPOINT_URL_CLOUDWATCH) ?? nonEmpty(io.env.AWS_ENDPOINT_URL) ?? profileEndpoint;
+  const client = createCloudWatchClient({ ...options, region, configRegion, endpointUrl, progress: createProgress(io) }, io);
   info(io, `reading custom metrics, dashboards and alarms from the account in ${region}`);
   return fetchAccountInventory(client, { dashboardPrefix: prefix });
 }
@@ -164,6 +176,13 @@ export async function writeOutputs(io: Io, options: Pick<CostInputOptions, 'out'
   await writeFilesAtomically([...fixFiles, ...report], { overwrite: options.force });
   for (const file of fixFiles) info(io, `wrote the fixed collector config ${displayPath(io.cwd, file.path)}`);
   if (!options.out) io.stdout.write(text);
+}
+
+/** `--account`'s region by the one region rule (no collector): a usage error when nothing gives one. */
+function accountRegion(candidates: RegionCandidates): string {
+  const resolved = resolveRegion(candidates);
+  if (resolved === undefined) throw new UsageError('no AWS region for --account', { fix: REGION_FIX });
+  return resolved.region;
 }
 
 function nonEmpty(value: string | undefined): string | undefined {

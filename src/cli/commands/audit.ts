@@ -13,6 +13,7 @@ interface AuditOptions extends CostInputOptions {
   readonly baseline?: string | undefined;
   readonly writeBaseline: boolean;
   readonly sarif?: string | undefined;
+  readonly allowUnpriced: boolean;
 }
 
 export const auditCommand = defineCommand<AuditOptions>({
@@ -32,6 +33,12 @@ export const auditCommand = defineCommand<AuditOptions>({
         default: false,
         group: 'Audit:',
         describe: 'write the current findings to --baseline (replacing it) and exit 0',
+      })
+      .option('allow-unpriced', {
+        type: 'boolean',
+        default: false,
+        group: 'Audit:',
+        describe: 'pass even when a price is unknown and the total is incomplete (default: exit 1, naming what is missing)',
       })
       .option('sarif', { type: 'string', group: 'Audit:', describe: 'also write SARIF 2.1.0 to this file (replaced if it exists: CI output)' }) as unknown as Argv<AuditOptions>,
   async run(options, io) {
@@ -65,11 +72,19 @@ export const auditCommand = defineCommand<AuditOptions>({
           : `❌ cwdash audit failed: ${outcome.failing.length} new finding${outcome.failing.length === 1 ? '' : 's'} at ${options.failOn} or above.`;
       await appendFile(summaryFile, `${verdict}\n\n${renderReportMarkdown(report)}\n`);
     }
+    // An incomplete total cannot be checked against a budget or trusted in review: it fails unless allowed.
+    const unpriced = report.totals.complete || options.allowUnpriced ? [] : report.totals.unpriced;
+    for (const charge of unpriced) warn(io, `no price for ${charge.charge} in ${charge.region}: the total is incomplete; ${charge.fix}`);
+    if (unpriced.length > 0) {
+      info(io, `audit failed: the total is incomplete (${unpriced.length} unpriced charge${unpriced.length === 1 ? '' : 's'}); refresh the prices, or pass --allow-unpriced`);
+      return 1;
+    }
     if (outcome.failing.length === 0) {
       info(io, `audit passed: no new findings at ${options.failOn} or above${outcome.accepted.length > 0 ? ` (${outcome.accepted.length} in the baseline)` : ''}`);
       return 0;
     }
-    for (const finding of outcome.failing) warn(io, `${finding.severity} ${finding.rule}: ${finding.message}`);
+    // Each line leads with the finding's own severity (`error: budget: ...`), never `warning: warning ...`.
+    for (const finding of outcome.failing) info(io, `${finding.severity}: ${finding.rule}: ${finding.message}`);
     info(io, `audit failed: ${outcome.failing.length} new finding(s) at ${options.failOn} or above; fix them, or accept them with --write-baseline`);
     return 1;
   },

@@ -12,6 +12,7 @@ interface BuildCommandOptions extends GlobalOptions {
   readonly force: boolean;
   readonly check: boolean;
   readonly clean: boolean;
+  readonly typecheck: boolean;
 }
 
 export const DEFAULT_DASHBOARDS_DIR = 'dashboards';
@@ -25,6 +26,7 @@ export const buildCommand = defineCommand<BuildCommandOptions>({
     ['$0 build --dashboards ops/dashboards --out build/cw', 'other directories'],
     ['$0 build --check', 'compile and validate only (CI), write nothing'],
     ['$0 build --clean', 'also delete outputs of dashboards that were renamed or removed'],
+    ['$0 build --typecheck', 'type-check the definitions (tsc, strict) before building'],
   ],
   builder: (argv) =>
     argv
@@ -32,7 +34,8 @@ export const buildCommand = defineCommand<BuildCommandOptions>({
       .option('out', { type: 'string', describe: `output directory (default: project config outDir, else ${DEFAULT_OUT_DIR}/)` })
       .option('force', { type: 'boolean', default: false, describe: 'replace files in the output directory that are not earlier build outputs' })
       .option('check', { type: 'boolean', default: false, describe: 'compile and validate, but write nothing' })
-      .option('clean', { type: 'boolean', default: false, describe: 'delete earlier outputs that no definition builds any more' }) as unknown as Argv<BuildCommandOptions>,
+      .option('clean', { type: 'boolean', default: false, describe: 'delete earlier outputs that no definition builds any more' })
+      .option('typecheck', { type: 'boolean', default: false, describe: 'run the TypeScript checker (strict) on the definitions first; its errors fail the build' }) as unknown as Argv<BuildCommandOptions>,
   async run(options, io) {
     const { loadProjectConfig } = await import('../../config/project-config.js');
     const { buildDashboards } = await import('../../sources/definitions/build.js');
@@ -41,6 +44,17 @@ export const buildCommand = defineCommand<BuildCommandOptions>({
     const dashboardsDir = resolve(io.cwd, options.dashboards ?? config.dashboardsDir ?? DEFAULT_DASHBOARDS_DIR);
     const outDir = resolve(io.cwd, options.out ?? config.outDir ?? DEFAULT_OUT_DIR);
     const show = (path: string) => displayPath(io.cwd, path);
+    if (options.typecheck) {
+      const { findDefinitionFiles } = await import('../../sources/definitions/find.js');
+      const { typecheckDefinitions } = await import('../../sources/definitions/typecheck.js');
+      const { printTypeDiagnostics } = await import('../../outputs/validation-report.js');
+      const diagnostics = await typecheckDefinitions(await findDefinitionFiles(dashboardsDir), io.cwd);
+      if (diagnostics.length > 0) {
+        printTypeDiagnostics(io, diagnostics);
+        info(io, `${diagnostics.length} type error${diagnostics.length === 1 ? '' : 's'} in the definitions: nothing was written; fix them and build again`);
+        return 1;
+      }
+    }
 
     const result = await buildDashboards({
       dashboardsDir,

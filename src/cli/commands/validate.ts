@@ -8,6 +8,7 @@ import { info } from '../../shared/io.js';
 interface ValidateCommandOptions extends GlobalOptions {
   readonly files: readonly string[];
   readonly format: 'text' | 'json';
+  readonly typecheck: boolean;
 }
 
 export const validateCommand = defineCommand<ValidateCommandOptions>({
@@ -21,15 +22,22 @@ export const validateCommand = defineCommand<ValidateCommandOptions>({
   builder: (argv) =>
     argv
       .positional('files', { type: 'string', array: true, demandOption: true, describe: '*.json bodies, *.ts definitions, or directories of them' })
-      .option('format', { choices: ['text', 'json'] as const, default: 'text' as const, describe: 'text on stderr, or a JSON report on stdout' }) as unknown as Argv<ValidateCommandOptions>,
+      .option('format', { choices: ['text', 'json'] as const, default: 'text' as const, describe: 'text on stderr, or a JSON report on stdout' })
+      .option('typecheck', { type: 'boolean', default: true, describe: 'run the TypeScript checker on .ts definitions (--no-typecheck skips it)' }) as unknown as Argv<ValidateCommandOptions>,
   async run(options, io) {
     const { loadProjectConfig } = await import('../../config/project-config.js');
-    const { validateFiles } = await import('../../sources/definitions/validate-files.js');
-    const { countMessages, printValidationMessages, renderValidationJson } = await import('../../outputs/validation-report.js');
+    const { expandDirectories, validateFiles } = await import('../../sources/definitions/validate-files.js');
+    const { countMessages, printTypeDiagnostics, printValidationMessages, renderValidationJson } = await import('../../outputs/validation-report.js');
     const { config } = await loadProjectConfig(io.cwd, options.projectConfig);
     const files = options.files.map((file) => ({ path: resolve(io.cwd, file), shownAs: file }));
     const results = await validateFiles(files, { defaultRegion: config.region });
-    const { errors, warnings } = countMessages(results);
+    const definitions = (await expandDirectories(files)).map((file) => file.path).filter((path) => path.endsWith('.ts'));
+    const { typecheckDefinitions } = await import('../../sources/definitions/typecheck.js');
+    const typeErrors = options.typecheck ? await typecheckDefinitions(definitions, io.cwd) : [];
+    printTypeDiagnostics(io, typeErrors);
+    const counted = countMessages(results);
+    const errors = counted.errors + typeErrors.length;
+    const { warnings } = counted;
     if (options.format === 'json') {
       io.stdout.write(renderValidationJson(results));
     } else {
