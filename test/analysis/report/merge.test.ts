@@ -35,7 +35,7 @@ describe('mergeCostReports', () => {
     ]);
     expect(costReportSchema.safeParse(merged).success).toBe(true);
     const cents = (value: string | null) => new Decimal(value!);
-    expect(merged.totals.customMetricsMonthlyUSD).toBe(cents(tokyo.totals.customMetricsMonthlyUSD).plus(virginia.totals.customMetricsMonthlyUSD).toFixed(2));
+    expect(merged.totals.customMetricsMonthlyUSD).toBe(cents(tokyo.totals.customMetricsMonthlyUSD).plus(cents(virginia.totals.customMetricsMonthlyUSD)).toFixed(2));
     expect(merged.totals.pricedMonthlyUSD).toBe(cents(tokyo.totals.pricedMonthlyUSD).plus(virginia.totals.pricedMonthlyUSD).toFixed(2));
     expect(merged.totals.customMetrics).toBe(tokyo.totals.customMetrics + virginia.totals.customMetrics);
     expect(merged.regions).toEqual(['ap-northeast-1', 'us-east-1']);
