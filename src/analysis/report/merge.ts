@@ -6,8 +6,8 @@
  * are incomplete when a target could not be read.
  */
 import { compareStrings } from '../../shared/json.js';
-import { Decimal, type Usd } from '../cost/money.js';
-import { COST_REPORT_SCHEMA_VERSION, type CostBucket, type CostReport, type MigrationPlan, type OtlpCost, type ReportTarget } from './cost-report.js';
+import { Decimal, formatUsd, type Usd } from '../cost/money.js';
+import { COST_REPORT_SCHEMA_VERSION, type CostBucket, type CostReport, type Finding, type MigrationPlan, type OtlpCost, type ReportTarget } from './cost-report.js';
 import { OTLP_BYTES_PER_GB } from './otlp-cost.js';
 
 export interface MergeInput {
@@ -213,3 +213,25 @@ function uniqueBy<T>(values: readonly T[], key: (value: T) => string): T[] {
   return [...seen.values()];
 }
 
+
+/**
+ * The organisation's budget, judged on the merged total: the known part is a lower bound when prices or targets are
+ * missing, so being over the budget with it is already over. Never baselined, like the per-report budget rule.
+ */
+export function withOrganisationBudget(report: CostReport, limitUSD: number | undefined): CostReport {
+  if (limitUSD === undefined) return report;
+  const known = new Decimal(report.totals.pricedMonthlyUSD);
+  if (known.lte(limitUSD)) return report;
+  const incomplete = report.totals.complete ? '' : ' (at least: some prices or targets are missing)';
+  const finding: Finding = {
+    rule: 'budget',
+    severity: 'error',
+    message: `the organisation's custom metrics cost ${formatUsd(known)}/month${incomplete}, ${formatUsd(known.minus(limitUSD))} over the ${formatUsd(limitUSD)} budget`,
+    metrics: [],
+    monthlyUSD: report.totals.monthlyUSD,
+    savingUSD: '0.00',
+    fix: 'apply the savings of the other findings (largest first in costByTarget), or raise the organisation budget',
+    fingerprint: 'budget:organisation',
+  };
+  return { ...report, findings: [finding, ...report.findings.filter((existing) => existing.fingerprint !== finding.fingerprint)] };
+}
