@@ -3,12 +3,11 @@
  * how the tests drive it; `runFromProcess` binds it to the real process.
  */
 import yargs, { type Argv } from 'yargs';
-import { createRequire } from 'node:module';
 import { CwdashError, UsageError, type ExitCode } from '../shared/errors.js';
 import { processIo, type Io } from '../shared/io.js';
 import { commands } from './commands/index.js';
+import { CWDASH_VERSION } from './version.js';
 
-const packageJson = createRequire(import.meta.url)('../../package.json') as { version: string };
 
 export async function main(argv: readonly string[], io: Io): Promise<ExitCode> {
   let exitCode: ExitCode = 0;
@@ -21,7 +20,7 @@ export async function main(argv: readonly string[], io: Io): Promise<ExitCode> {
     .strict()
     .demandCommand(1, 'name a command; `cwdash --help` lists them')
     .recommendCommands()
-    .version(packageJson.version)
+    .version(CWDASH_VERSION)
     .help()
     .alias('help', 'h')
     .wrap(Math.min(120, process.stdout.columns ?? 100))

@@ -1,5 +1,7 @@
 /** Option groups several commands share, declared once so their names and help text cannot drift. */
 import type { Argv } from 'yargs';
+import type { AppContext } from '../app/context.js';
+import { warn, type Io } from '../shared/io.js';
 
 export function withAwsOptions<T>(argv: Argv<T>) {
   return argv
@@ -29,4 +31,9 @@ export interface AwsOptions {
 export interface GlobalOptions {
   readonly projectConfig?: string | undefined;
   readonly debug?: boolean | undefined;
+}
+
+/** What a use case gets from the process: the CLI's cwd, environment and stdin, and the global --project-config. */
+export function appContext(io: Io, options: GlobalOptions, extra: Pick<AppContext, 'progress'> = {}): AppContext {
+  return { cwd: io.cwd, env: io.env, stdin: io.stdin, now: () => new Date(), warn: (message) => warn(io, message), projectConfig: options.projectConfig, ...extra };
 }

@@ -6,7 +6,9 @@
 import { resolve } from 'node:path';
 import type { Argv } from 'yargs';
 import { defineCommand } from '../command.js';
-import { withCostInputOptions, type CostInputOptions } from './cost-report.js';
+import { appContext } from '../options.js';
+import { CWDASH_VERSION } from '../version.js';
+import { withCostInputOptions, writeReport, type CostInputOptions } from './cost-report.js';
 
 interface AuditOptions extends CostInputOptions {
   readonly failOn: 'error' | 'warning' | 'note';
@@ -35,26 +37,25 @@ export const auditCommand = defineCommand<AuditOptions>({
       })
       .option('sarif', { type: 'string', group: 'Audit:', describe: 'also write SARIF 2.1.0 to this file (replaced if it exists: CI output)' }) as unknown as Argv<AuditOptions>,
   async run(options, io) {
-    const { UsageError } = await import('../../shared/errors.js');
-    const { writeFileAtomic } = await import('../../shared/files.js');
+    const { audit } = await import('../../app/audit.js');
+    const { createProgress } = await import('../../sources/account/progress.js');
     const { info, warn } = await import('../../shared/io.js');
-    const { prepareCostReport, renderReport, writeOutputs } = await import('../cost-report-run.js');
-    const { auditOutcome, loadBaseline, renderBaseline } = await import('../../analysis/report/baseline.js');
-    if (options.writeBaseline && options.baseline === undefined) {
-      throw new UsageError('--write-baseline needs --baseline FILE', { fix: 'name the file: --baseline cwdash-baseline.json --write-baseline' });
-    }
-    const prepared = await prepareCostReport(options, io);
+    const result = await audit(options, appContext(io, options, { progress: createProgress(io) }));
+    const { prepared } = result;
     const { report } = prepared;
-    if (options.writeBaseline) {
-      // --write-baseline is itself the request to replace the file.
-      await writeFileAtomic(resolve(io.cwd, options.baseline!), renderBaseline(report), { overwrite: true });
+    if (result.kind === 'baseline-written') {
+      for (const note of prepared.notes) info(io, note);
       info(io, `wrote ${report.findings.length} findings to the baseline ${options.baseline}`);
       return 0;
     }
-    const baseline = options.baseline === undefined ? undefined : await loadBaseline(resolve(io.cwd, options.baseline));
-    const outcome = auditOutcome(report, options.failOn, baseline);
-    await writeOutputs(io, options, renderReport(report, options.format, prepared), prepared.fixFiles);
-    if (options.sarif) await writeFileAtomic(resolve(io.cwd, options.sarif), await renderReport(report, 'sarif', prepared), { overwrite: true });
+    const { outcome } = result;
+    await writeReport(prepared, options, io);
+    if (options.sarif) {
+      const { renderReport } = await import('../../outputs/report-formats.js');
+      const { writeFileAtomic } = await import('../../shared/files.js');
+      const sarif = await renderReport(report, 'sarif', { toolVersion: CWDASH_VERSION, fallbackLocation: prepared.fallbackLocation });
+      await writeFileAtomic(resolve(io.cwd, options.sarif), sarif, { overwrite: true });
+    }
     const summaryFile = io.env.GITHUB_STEP_SUMMARY;
     if (summaryFile) {
       const { appendFile } = await import('node:fs/promises');

@@ -1,8 +1,9 @@
 /** `cwdash build`: TypeScript definitions in `dashboards/` → one DashboardBody JSON file per dashboard, all or none. */
-import { relative, resolve } from 'node:path';
+import { relative } from 'node:path';
 import type { Argv } from 'yargs';
 import { defineCommand } from '../command.js';
-import type { GlobalOptions } from '../options.js';
+import { appContext, type GlobalOptions } from '../options.js';
+import { DEFAULT_DASHBOARDS_DIR, DEFAULT_OUT_DIR } from '../../app/defaults.js';
 import { info, warn } from '../../shared/io.js';
 
 interface BuildCommandOptions extends GlobalOptions {
@@ -13,8 +14,6 @@ interface BuildCommandOptions extends GlobalOptions {
   readonly clean: boolean;
 }
 
-export const DEFAULT_DASHBOARDS_DIR = 'dashboards';
-export const DEFAULT_OUT_DIR = 'dist/dashboards';
 
 export const buildCommand = defineCommand<BuildCommandOptions>({
   command: 'build',
@@ -33,22 +32,10 @@ export const buildCommand = defineCommand<BuildCommandOptions>({
       .option('check', { type: 'boolean', default: false, describe: 'compile and validate, but write nothing' })
       .option('clean', { type: 'boolean', default: false, describe: 'delete earlier outputs that no definition builds any more' }) as unknown as Argv<BuildCommandOptions>,
   async run(options, io) {
-    const { loadProjectConfig } = await import('../../config/project-config.js');
-    const { buildDashboards } = await import('../../sources/definitions/build.js');
+    const { build } = await import('../../app/build.js');
     const { countMessages, printValidationMessages } = await import('../../outputs/validation-report.js');
-    const { config } = await loadProjectConfig(io.cwd, options.projectConfig);
-    const dashboardsDir = resolve(io.cwd, options.dashboards ?? config.dashboardsDir ?? DEFAULT_DASHBOARDS_DIR);
-    const outDir = resolve(io.cwd, options.out ?? config.outDir ?? DEFAULT_OUT_DIR);
+    const result = await build(options, appContext(io, options));
     const show = (path: string) => relative(io.cwd, path) || '.';
-
-    const result = await buildDashboards({
-      dashboardsDir,
-      outDir,
-      force: options.force,
-      dryRun: options.check,
-      clean: options.clean,
-      defaultRegion: config.region,
-    });
     const validated = result.dashboards.map((dashboard) => ({
       file: show(dashboard.sourceFile),
       path: dashboard.sourceFile,
@@ -62,14 +49,14 @@ export const buildCommand = defineCommand<BuildCommandOptions>({
       info(io, `${errors} error${errors === 1 ? '' : 's'} in ${count}: nothing was written; fix the errors above and build again`);
       return 1;
     }
-    if (result.dashboards.length === 0) info(io, `no definitions (*.ts) in ${show(dashboardsDir)}: nothing to build`);
+    if (result.dashboards.length === 0) info(io, `no definitions (*.ts) in ${show(result.dashboardsDir)}: nothing to build`);
     for (const path of result.written) info(io, `wrote ${show(path)}`);
     for (const path of result.stale) {
       if (result.cleaned) info(io, `deleted ${show(path)} (no definition builds it any more)`);
       else warn(io, `${show(path)} is not built from any definition any more; delete it, or build with --clean`);
     }
     const suffix = warnings === 0 ? '' : ` (${warnings} warning${warnings === 1 ? '' : 's'})`;
-    info(io, options.check ? `${count} valid${suffix}` : `built ${count} into ${show(outDir)}${suffix}`);
+    info(io, result.dryRun ? `${count} valid${suffix}` : `built ${count} into ${show(result.outDir)}${suffix}`);
     return 0;
   },
 });

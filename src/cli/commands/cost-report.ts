@@ -1,32 +1,17 @@
 /** `cwdash cost-report`: what the custom metrics cost, which ones nothing reads, and the config change that fixes it. */
 import type { Argv } from 'yargs';
 import { defineCommand } from '../command.js';
-import { withAwsOptions, withOutputOptions, type AwsOptions, type GlobalOptions } from '../options.js';
-
-export const REPORT_FORMATS = ['table', 'markdown', 'json', 'html', 'sarif'] as const;
-export type ReportFormat = (typeof REPORT_FORMATS)[number];
+import { appContext, withAwsOptions, withOutputOptions, type GlobalOptions } from '../options.js';
+import { writeCommandOutput } from '../output.js';
+import { CWDASH_VERSION } from '../version.js';
+import { REPORT_FORMATS, type ReportFormat } from '../../outputs/report-formats.js';
+import type { CostReportOptions, PreparedReport } from '../../app/cost-report.js';
+import { info, type Io } from '../../shared/io.js';
 
 /** The inputs `cost-report` and `audit` share: the same flags, declared once. */
-export interface CostInputOptions extends GlobalOptions, AwsOptions {
-  readonly config?: readonly string[] | undefined;
-  readonly scrape?: readonly string[] | undefined;
-  readonly clusterInventory?: readonly string[] | undefined;
-  readonly envFile?: string | undefined;
-  readonly collectorVersion?: string | undefined;
-  readonly replicas?: number | undefined;
-  readonly dashboards?: readonly string[] | undefined;
-  readonly alarms?: string | undefined;
-  readonly allowList?: string | undefined;
-  readonly rules?: string | undefined;
-  readonly budget?: number | undefined;
-  readonly freeTier: boolean;
-  readonly date?: string | undefined;
-  readonly writeFix?: string | undefined;
-  readonly account: boolean;
-  readonly cacheDir?: string | undefined;
+export interface CostInputOptions extends GlobalOptions, CostReportOptions {
   readonly format: ReportFormat;
   readonly out?: string | undefined;
-  readonly force: boolean;
 }
 
 export function withCostInputOptions(argv: Argv, defaultFormat: ReportFormat): Argv<CostInputOptions> {
@@ -61,9 +46,20 @@ export const costReportCommand = defineCommand<CostInputOptions>({
   ],
   builder: (argv) => withCostInputOptions(argv, 'table'),
   async run(options, io) {
-    const { prepareCostReport, renderReport, writeOutputs } = await import('../cost-report-run.js');
-    const prepared = await prepareCostReport(options, io);
-    await writeOutputs(io, options, renderReport(prepared.report, options.format, prepared), prepared.fixFiles);
+    const { costReport } = await import('../../app/cost-report.js');
+    const { createProgress } = await import('../../sources/account/progress.js');
+    const prepared = await costReport(options, appContext(io, options, { progress: createProgress(io) }));
+    await writeReport(prepared, options, io);
     return 0;
   },
 });
+
+/** The notes, the fixed configs written, then the report in its format to --out or stdout. */
+export async function writeReport(prepared: PreparedReport, options: Pick<CostInputOptions, 'format' | 'out' | 'force'>, io: Io): Promise<void> {
+  const { renderReport } = await import('../../outputs/report-formats.js');
+  const { rel } = await import('../../analysis/report/usage-inputs.js');
+  for (const note of prepared.notes) info(io, note);
+  const text = await renderReport(prepared.report, options.format, { toolVersion: CWDASH_VERSION, fallbackLocation: prepared.fallbackLocation });
+  for (const file of prepared.fixFiles) info(io, `wrote the fixed collector config ${rel(io.cwd, file.path)}`);
+  await writeCommandOutput(text, options, io);
+}

@@ -1,9 +1,8 @@
 /** `cwdash import BODY.json --name NAME`: an existing dashboard body → an idiomatic TypeScript definition. */
-import { join, relative, resolve } from 'node:path';
+import { relative } from 'node:path';
 import type { Argv } from 'yargs';
 import { defineCommand } from '../command.js';
-import type { GlobalOptions } from '../options.js';
-import { FindingsError, UsageError } from '../../shared/errors.js';
+import { appContext, type GlobalOptions } from '../options.js';
 import { info } from '../../shared/io.js';
 
 interface ImportCommandOptions extends GlobalOptions {
@@ -30,44 +29,18 @@ export const importCommand = defineCommand<ImportCommandOptions>({
       .option('print', { type: 'boolean', default: false, describe: 'print the definition to stdout instead of writing a file' })
       .option('force', { type: 'boolean', default: false, describe: 'replace the output file if it exists' }) as unknown as Argv<ImportCommandOptions>,
   async run(options, io) {
-    const { loadProjectConfig } = await import('../../config/project-config.js');
-    const { readDashboardBodyFile } = await import('../../sources/definitions/body-file.js');
-    const { dashboardBodySchema } = await import('../../model/body/schema.js');
-    const { validateDashboardBody, validateDashboardName } = await import('../../model/body/validate.js');
-    const { importDashboard } = await import('../../outputs/typescript-definition.js');
+    const { importBody } = await import('../../app/import.js');
     const { printValidationMessages } = await import('../../outputs/validation-report.js');
-    const { writeFileAtomic } = await import('../../shared/files.js');
-
-    const { config } = await loadProjectConfig(io.cwd, options.projectConfig);
-    const file = resolve(io.cwd, options.body);
-    const { body, dashboardName } = await readDashboardBodyFile(file, options.body);
-    const name = options.name ?? dashboardName;
-    if (name === undefined) throw new UsageError('name the dashboard', { fix: 'pass --name NAME (the DashboardName; also the file name)' });
-    const nameProblem = validateDashboardName(name)[0];
-    if (nameProblem) throw new UsageError(nameProblem.message, { fix: 'pass a --name of letters, digits, - and _' });
-
-    const shown = relative(io.cwd, file) || file;
-    const messages = validateDashboardBody(body);
-    printValidationMessages(io, [{ file: shown, name: undefined, messages }]);
-    const parsed = dashboardBodySchema.safeParse(body);
-    if (!parsed.success) {
-      throw new FindingsError('the body does not have the shape of a dashboard body, so it cannot be imported', {
-        location: { file: shown },
-        fix: 'fix the errors above (or download the body again with `aws cloudwatch get-dashboard`)',
-      });
+    const result = await importBody(options, appContext(io, options));
+    printValidationMessages(io, [{ file: result.file, name: undefined, messages: result.messages }]);
+    if (result.stopped) throw result.stopped;
+    const raw = result.rawWidgets;
+    if (raw.length > 0) {
+      const list = raw.map(({ index, type }) => `${index} (${type})`).join(', ');
+      info(io, `note: widget${raw.length === 1 ? '' : 's'} ${list} kept as RawWidget JSON: no typed widget reproduces ${raw.length === 1 ? 'it' : 'them'} exactly`);
     }
-    const { source, rawWidgets } = importDashboard(parsed.data, name);
-    if (rawWidgets.length > 0) {
-      const list = rawWidgets.map((index) => `${index} (${parsed.data.widgets[index]!.type})`).join(', ');
-      info(io, `note: widget${rawWidgets.length === 1 ? '' : 's'} ${list} kept as RawWidget JSON: no typed widget reproduces ${rawWidgets.length === 1 ? 'it' : 'them'} exactly`);
-    }
-    if (options.print) {
-      io.stdout.write(source);
-      return 0;
-    }
-    const out = options.out === undefined ? join(resolve(io.cwd, config.dashboardsDir ?? 'dashboards'), `${name}.ts`) : resolve(io.cwd, options.out);
-    await writeFileAtomic(out, source, { overwrite: options.force });
-    info(io, `wrote ${relative(io.cwd, out) || out}; \`cwdash build\` turns it back into the same body`);
+    if (result.written === undefined) io.stdout.write(result.source ?? '');
+    else info(io, `wrote ${relative(io.cwd, result.written) || result.written}; \`cwdash build\` turns it back into the same body`);
     return 0;
   },
 });

@@ -1,11 +1,10 @@
 /** `cwdash metrics`: the CloudWatch custom metrics a collector config + scrape (or EMF logs, or a cluster) produce. */
-import { resolve } from 'node:path';
 import type { Argv } from 'yargs';
 import { defineCommand } from '../command.js';
-import { withOutputOptions, type GlobalOptions } from '../options.js';
+import { appContext, withOutputOptions, type GlobalOptions } from '../options.js';
+import { writeCommandOutput } from '../output.js';
 import { UsageError } from '../../shared/errors.js';
 import { warn } from '../../shared/io.js';
-import { writeFileAtomic } from '../../shared/files.js';
 
 interface MetricsOptions extends GlobalOptions {
   /** yargs takes the `-` of `--scrape -` / `--emf -` as this positional (value `true`) and leaves the option `''`. */
@@ -55,35 +54,17 @@ export const metricsCommand = defineCommand<MetricsOptions>({
       .option('replicas', { type: 'number', describe: 'pods running the app + collector (default: 1)', group: 'Prediction:' }) as unknown as Argv<MetricsOptions>,
   async run(rawOptions, io) {
     const options = withStdinDash(rawOptions);
-    let output: string;
-    const { renderMetricsJson } = await import('../../outputs/metrics-json.js');
-    let prediction;
-    if (options.emf !== undefined) {
-      for (const flag of ['config', 'scrape', 'scrapeUrl', 'clusterInventory', 'clusterName'] as const) {
-        if (options[flag] !== undefined) throw new UsageError(`--emf counts existing events; it does not combine with --${flag.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`, { fix: 'run cwdash metrics once per input' });
-      }
-      const { readEmfEvents } = await import('../../sources/emf/read.js');
-      prediction = await readEmfEvents(options.emf === '-' ? '-' : resolve(io.cwd, options.emf), io.stdin, options.emf);
-    } else {
-      const { analyzeCollector } = await import('../../analysis/awsemf/predict.js');
-      const input = await collectorInput(options, io.cwd);
-      prediction = await analyzeCollector({
-        ...input,
-        scrapeFormat: options.scrapeFormat === 'auto' ? undefined : options.scrapeFormat,
-        scrapeUrl: options.scrapeUrl,
-        clusterInventoryFile: options.clusterInventory,
-        clusterName: options.clusterName ?? input.clusterName,
-        cwd: io.cwd,
-        env: io.env,
-        stdin: io.stdin,
-      });
-    }
+    const { metrics } = await import('../../app/metrics.js');
+    const prediction = await metrics(
+      { ...options, scrapeFormat: options.scrapeFormat === 'auto' ? undefined : options.scrapeFormat },
+      appContext(io, options),
+    );
     for (const warning of prediction.warnings) warn(io, `${warning.location ? `${warning.location}: ` : ''}${warning.message}`);
-    if (options.format === 'json') output = renderMetricsJson(prediction);
+    let output: string;
+    if (options.format === 'json') output = (await import('../../outputs/metrics-json.js')).renderMetricsJson(prediction);
     else if (options.format === 'csv') output = (await import('../../outputs/metrics-csv.js')).renderMetricsCsv(prediction);
     else output = (await import('../../outputs/metrics-table.js')).renderMetricsTable(prediction);
-    if (options.out) await writeFileAtomic(resolve(io.cwd, options.out), output, { overwrite: options.force });
-    else io.stdout.write(output);
+    await writeCommandOutput(output, options, io);
     return 0;
   },
 });
@@ -94,33 +75,4 @@ function withStdinDash(options: MetricsOptions): MetricsOptions {
     throw new UsageError(`unexpected argument "${String(options.stdin)}"`, { fix: 'inputs are given with --config, --scrape, --emf ...; "-" after --scrape or --emf reads stdin' });
   }
   return { ...options, ...(options.scrape === '' ? { scrape: '-' } : {}), ...(options.emf === '' ? { emf: '-' } : {}) };
-}
-
-/**
- * Flag > project config > default. Without --config the project config's collector is used; with --config, a
- * project collector entry for the same file still supplies the scrape, env file, version and replicas not given.
- */
-async function collectorInput(options: MetricsOptions, cwd: string) {
-  const { loadProjectConfig } = await import('../../config/project-config.js');
-  const { config: project, file: projectFile } = await loadProjectConfig(cwd, options.projectConfig);
-  const collectors = project.collectors ?? [];
-  const configFile = options.config;
-  let entry = configFile === undefined ? undefined : collectors.find((collector) => collector.config === resolve(cwd, configFile));
-  if (configFile === undefined) {
-    if (collectors.length !== 1) {
-      throw new UsageError(collectors.length === 0 ? 'no collector config given' : `${projectFile} lists ${collectors.length} collectors`, {
-        fix: collectors.length === 0 ? 'pass --config otel-config.yaml (and --scrape metrics.txt)' : `pass --config with one of: ${collectors.map((c) => c.config).join(', ')}`,
-      });
-    }
-    entry = collectors[0];
-  }
-  const scrapeFromFlags = options.scrape !== undefined || options.scrapeUrl !== undefined;
-  return {
-    configFile: configFile ?? entry!.config,
-    scrapeFile: options.scrape ?? (scrapeFromFlags ? undefined : entry?.scrape),
-    envFile: options.envFile ?? entry?.envFile,
-    collectorVersion: options.collectorVersion ?? entry?.collectorVersion,
-    replicas: options.replicas ?? entry?.replicas,
-    clusterName: entry?.clusterName,
-  };
 }

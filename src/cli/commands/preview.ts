@@ -1,18 +1,16 @@
 /** `cwdash preview`: an HTML page per dashboard that draws its grid (positions, sizes, titles, content), offline. */
-import { relative, resolve } from 'node:path';
+import { relative } from 'node:path';
 import type { Argv } from 'yargs';
 import { defineCommand } from '../command.js';
-import type { GlobalOptions } from '../options.js';
+import { appContext, type GlobalOptions } from '../options.js';
 import { info } from '../../shared/io.js';
-import { DEFAULT_DASHBOARDS_DIR } from './build.js';
+import { DEFAULT_DASHBOARDS_DIR, DEFAULT_PREVIEW_DIR } from '../../app/defaults.js';
 
 interface PreviewCommandOptions extends GlobalOptions {
   readonly dashboards?: string | undefined;
   readonly out: string;
   readonly force: boolean;
 }
-
-export const DEFAULT_PREVIEW_DIR = 'dist/preview';
 
 export const previewCommand = defineCommand<PreviewCommandOptions>({
   command: 'preview',
@@ -27,18 +25,10 @@ export const previewCommand = defineCommand<PreviewCommandOptions>({
       .option('out', { type: 'string', default: DEFAULT_PREVIEW_DIR, describe: 'directory for the HTML pages' })
       .option('force', { type: 'boolean', default: false, describe: 'replace files in --out that an earlier preview did not write' }) as unknown as Argv<PreviewCommandOptions>,
   async run(options, io) {
-    const { loadProjectConfig } = await import('../../config/project-config.js');
-    const { writePreviews } = await import('../../outputs/preview/write.js');
+    const { preview } = await import('../../app/preview.js');
     const { printValidationMessages } = await import('../../outputs/validation-report.js');
-    const { config } = await loadProjectConfig(io.cwd, options.projectConfig);
+    const result = await preview(options, appContext(io, options));
     const show = (path: string) => relative(io.cwd, path) || '.';
-    const result = await writePreviews({
-      dashboardsDir: resolve(io.cwd, options.dashboards ?? config.dashboardsDir ?? DEFAULT_DASHBOARDS_DIR),
-      outDir: resolve(io.cwd, options.out),
-      defaultRegion: config.region,
-      force: options.force,
-      showPath: show,
-    });
     printValidationMessages(
       io,
       result.skipped.map((dashboard) => ({ file: show(dashboard.sourceFile), path: dashboard.sourceFile, name: dashboard.name, messages: dashboard.messages })),

@@ -1,13 +1,8 @@
 /** `cwdash pricing refresh | show`: the Price List data in use, and refreshing it from the API into the user cache. */
-import { resolve } from 'node:path';
 import type { Argv } from 'yargs';
 import { defineCommand } from '../command.js';
-import { withAwsOptions, withOutputOptions, type GlobalOptions } from '../options.js';
-import { info, warn } from '../../shared/io.js';
-import { UsageError } from '../../shared/errors.js';
-import type { MetricsQuote } from '../../analysis/cost/model.js';
-import type { PriceTable } from '../../sources/price-list/prices.js';
-import { writeFileAtomic } from '../../shared/files.js';
+import { appContext, withAwsOptions, withOutputOptions, type GlobalOptions } from '../options.js';
+import { writeCommandOutput } from '../output.js';
 import { PRICING_API_REGIONS } from '../../sources/price-list/pricing-client.js';
 
 interface PricingOptions extends GlobalOptions {
@@ -65,44 +60,25 @@ export const pricingCommand = defineCommand<PricingOptions>({
         describe: 'price cache directory (default: CWDASH_CACHE_DIR, else $XDG_CACHE_HOME/cwdash, else ~/.cache/cwdash)',
       }) as unknown as Argv<PricingOptions>,
   async run(options, io) {
-    const { loadProjectConfig } = await import('../../config/project-config.js');
-    const { resolveCacheDir } = await import('../../sources/price-list/cache.js');
-    const { loadPriceTable, pricedRegions } = await import('../../sources/price-list/prices.js');
-    const cacheDir = resolveCacheDir({ cacheDir: options.cacheDir, env: io.env, cwd: io.cwd });
-    const { config } = await loadProjectConfig(io.cwd, options.projectConfig);
-    const regions = await pricedRegions(cacheDir, options.region ?? (config.region ? [config.region] : []));
-
+    const { createProgress } = await import('../../sources/account/progress.js');
+    const context = appContext(io, options, { progress: createProgress(io) });
     let output: string;
     if (options.action === 'refresh') {
-      if (options.metrics !== undefined) throw new UsageError('--metrics estimates with `pricing show`', { fix: 'run `cwdash pricing show --metrics N`' });
-      const { createPricingClient } = await import('../../sources/price-list/pricing-client.js');
-      const { refreshPrices } = await import('../../sources/price-list/refresh.js');
-      const client = await createPricingClient({ ...options, env: io.env });
-      info(io, `refreshing CloudWatch prices for ${regions.join(', ')} from ${client.endpoint} into ${cacheDir}`);
-      const result = await refreshPrices({ regions, client, cacheDir, now: new Date(), warn: (message) => warn(io, message) });
+      const { refreshPrices } = await import('../../app/pricing.js');
+      const result = await refreshPrices(options, context);
       output =
         options.format === 'json'
           ? (await import('../../outputs/pricing-json.js')).renderRefreshJson(result)
           : (await import('../../outputs/pricing-table.js')).renderRefreshText(result);
     } else {
-      const tables = await Promise.all(regions.map((region) => loadPriceTable({ region, cacheDir, env: io.env, cwd: io.cwd })));
-      const quotes = await quotesFor(tables, options);
+      const { showPrices } = await import('../../app/pricing.js');
+      const { tables, quotes } = await showPrices(options, context);
       output =
         options.format === 'json'
           ? (await import('../../outputs/pricing-json.js')).renderPriceTablesJson(tables, quotes)
           : (await import('../../outputs/pricing-table.js')).renderPriceTablesText(tables, quotes);
     }
-    if (options.out) await writeFileAtomic(resolve(io.cwd, options.out), output, { overwrite: options.force });
-    else io.stdout.write(output);
+    await writeCommandOutput(output, options, io);
     return 0;
   },
 });
-
-async function quotesFor(tables: readonly PriceTable[], options: PricingOptions): Promise<MetricsQuote[]> {
-  if (options.metrics === undefined) return [];
-  for (const [flag, value] of [['--metrics', options.metrics], ['--existing-metrics', options.existingMetrics]] as const) {
-    if (!Number.isFinite(value) || value < 0) throw new UsageError(`${flag} must be a number of metrics, got ${value}`, { fix: `pass ${flag} 5000` });
-  }
-  const { quoteCustomMetrics } = await import('../../analysis/cost/model.js');
-  return tables.map((table) => quoteCustomMetrics(options.metrics!, table, options));
-}

@@ -1,9 +1,8 @@
 /** `cwdash publish`: validate every definition, compare with the account, and write only what changed. */
-import { resolve } from 'node:path';
 import type { Argv } from 'yargs';
 import { defineCommand } from '../command.js';
-import { withAwsOptions, withOutputOptions, type AwsOptions, type GlobalOptions } from '../options.js';
-import type { Io } from '../../shared/io.js';
+import { appContext, withAwsOptions, withOutputOptions, type AwsOptions, type GlobalOptions } from '../options.js';
+import { writeCommandOutput } from '../output.js';
 
 export interface DeploymentCommandOptions extends GlobalOptions, AwsOptions {
   readonly dashboards?: string | undefined;
@@ -32,15 +31,6 @@ export function withDeploymentOptions(argv: Argv) {
     .option('prune', { type: 'boolean', default: false, describe: 'also delete dashboards under --prefix that are no longer defined' });
 }
 
-export async function writeCommandOutput(text: string, options: { readonly out?: string | undefined; readonly force: boolean }, io: Io): Promise<void> {
-  if (options.out === undefined) {
-    io.stdout.write(text);
-    return;
-  }
-  const { writeFileAtomic } = await import('../../shared/files.js');
-  await writeFileAtomic(resolve(io.cwd, options.out), text, { overwrite: options.force });
-}
-
 export const publishCommand = defineCommand<PublishOptions>({
   command: 'publish',
   describe: 'validate every dashboard, compare with CloudWatch, and PutDashboard only the ones that changed',
@@ -55,26 +45,28 @@ export const publishCommand = defineCommand<PublishOptions>({
       .option('dry-run', { type: 'boolean', default: false, describe: 'print the plan with its diffs and send nothing' })
       .option('yes', { type: 'boolean', default: false, describe: 'delete without asking (needed for --prune when nobody can answer, as in CI)' }) as unknown as Argv<PublishOptions>,
   async run(options, io) {
-    const { prepareDeployment } = await import('../../deploy/prepare.js');
+    const { publish } = await import('../../app/publish.js');
+    const { confirmDeletion } = await import('../confirm.js');
+    const { createProgress } = await import('../../sources/account/progress.js');
+    const { printValidationMessages } = await import('../../outputs/validation-report.js');
     const { renderPlanJson, renderPlanText } = await import('../../outputs/deployment-plan.js');
+    const { reportApplyResult } = await import('../../outputs/apply-report.js');
     const { colorEnabled } = await import('../../shared/io.js');
     const color = options.out === undefined && colorEnabled(io, io.stdout);
     const render = (report: Parameters<typeof renderPlanJson>[0]) =>
       options.format === 'json' ? renderPlanJson(report) : renderPlanText(report, { showDiff: report.dryRun === true, color });
 
-    const { plan, client, progress } = await prepareDeployment(options, io);
-    if (options.dryRun) {
+    const published = await publish(
+      { ...options, confirmDeletes: (names) => confirmDeletion(io, names) },
+      appContext(io, options, { progress: createProgress(io) }),
+    );
+    printValidationMessages(io, published.validation);
+    if (published.stopped) throw published.stopped;
+    const { plan, result } = published;
+    if (result === undefined) {
       await writeCommandOutput(render({ plan, dryRun: true }), options, io);
       return 0;
     }
-    const deletes = plan.actions.filter((action) => action.kind === 'delete').map((action) => action.name);
-    if (deletes.length > 0 && !options.yes) {
-      const { confirmDeletion } = await import('../../deploy/confirm.js');
-      await confirmDeletion(io, deletes);
-    }
-    const { applyPlan } = await import('../../deploy/apply.js');
-    const { reportApplyResult } = await import('../../deploy/report.js');
-    const result = await applyPlan(client, plan, progress);
     await writeCommandOutput(render({ plan, result }), options, io);
     reportApplyResult(plan, result, io);
     return 0;

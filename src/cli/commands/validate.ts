@@ -1,8 +1,7 @@
 /** `cwdash validate FILE...`: check body JSON files and TypeScript definitions against CloudWatch's rules. */
-import { resolve } from 'node:path';
 import type { Argv } from 'yargs';
 import { defineCommand } from '../command.js';
-import type { GlobalOptions } from '../options.js';
+import { appContext, type GlobalOptions } from '../options.js';
 import { info } from '../../shared/io.js';
 
 interface ValidateCommandOptions extends GlobalOptions {
@@ -23,18 +22,14 @@ export const validateCommand = defineCommand<ValidateCommandOptions>({
       .positional('files', { type: 'string', array: true, demandOption: true, describe: '*.json bodies, *.ts definitions, or directories of them' })
       .option('format', { choices: ['text', 'json'] as const, default: 'text' as const, describe: 'text on stderr, or a JSON report on stdout' }) as unknown as Argv<ValidateCommandOptions>,
   async run(options, io) {
-    const { loadProjectConfig } = await import('../../config/project-config.js');
-    const { validateFiles } = await import('../../sources/definitions/validate-files.js');
-    const { countMessages, printValidationMessages, renderValidationJson } = await import('../../outputs/validation-report.js');
-    const { config } = await loadProjectConfig(io.cwd, options.projectConfig);
-    const files = options.files.map((file) => ({ path: resolve(io.cwd, file), shownAs: file }));
-    const results = await validateFiles(files, { defaultRegion: config.region });
-    const { errors, warnings } = countMessages(results);
+    const { validate } = await import('../../app/validate.js');
+    const { printValidationMessages, renderValidationJson } = await import('../../outputs/validation-report.js');
+    const { files, errors, warnings } = await validate(options, appContext(io, options));
     if (options.format === 'json') {
-      io.stdout.write(renderValidationJson(results));
+      io.stdout.write(renderValidationJson(files));
     } else {
-      printValidationMessages(io, results);
-      const summary = `${results.length} dashboard${results.length === 1 ? '' : 's'}: ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}`;
+      printValidationMessages(io, files);
+      const summary = `${files.length} dashboard${files.length === 1 ? '' : 's'}: ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}`;
       info(io, errors === 0 ? `${summary}: valid` : summary);
     }
     return errors === 0 ? 0 : 1;

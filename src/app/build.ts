@@ -1,15 +1,49 @@
 /**
- * `build` as a function (the build command and `publish` both call it): load every definition, validate, and write
- * `<outDir>/<DashboardName>.json` for all of them or for none. Errors anywhere mean nothing is written.
+ * `cwdash build`: load every definition, validate, and write `<outDir>/<DashboardName>.json` for all of them or for
+ * none. Errors anywhere mean nothing is written.
  */
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { readFile, readdir, rm } from 'node:fs/promises';
-import { hasErrors } from '../../model/body/messages.js';
-import { renderDashboardBody } from '../../outputs/dashboard-body.js';
-import { InputError } from '../../shared/errors.js';
-import { fileExists, writeFilesAtomically, type PendingFile } from '../../shared/files.js';
-import { loadDashboardDefinitions, type LoadedDashboard } from './load.js';
-import { compareStrings } from '../../shared/json.js';
+import { loadProjectConfig } from '../config/project-config.js';
+import { hasErrors } from '../model/body/messages.js';
+import { renderDashboardBody } from '../outputs/dashboard-body.js';
+import { InputError } from '../shared/errors.js';
+import { fileExists, writeFilesAtomically, type PendingFile } from '../shared/files.js';
+import { loadDashboardDefinitions, type LoadedDashboard } from '../sources/definitions/load.js';
+import { compareStrings } from '../shared/json.js';
+import type { AppContext } from './context.js';
+import { DEFAULT_OUT_DIR, dashboardsDirOf } from './defaults.js';
+
+
+/** The command's options: directories as given (flag > project config > default). */
+export interface BuildCommandOptions {
+  readonly dashboards?: string | undefined;
+  readonly out?: string | undefined;
+  readonly force: boolean;
+  readonly check: boolean;
+  readonly clean: boolean;
+}
+
+export interface BuildRun extends BuildResult {
+  readonly dashboardsDir: string;
+  readonly outDir: string;
+  readonly dryRun: boolean;
+}
+
+export async function build(options: BuildCommandOptions, context: AppContext): Promise<BuildRun> {
+  const { config } = await loadProjectConfig(context.cwd, context.projectConfig);
+  const dashboardsDir = dashboardsDirOf(context.cwd, options.dashboards, config.dashboardsDir);
+  const outDir = resolve(context.cwd, options.out ?? config.outDir ?? DEFAULT_OUT_DIR);
+  const result = await buildDashboards({
+    dashboardsDir,
+    outDir,
+    force: options.force,
+    dryRun: options.check,
+    clean: options.clean,
+    defaultRegion: config.region,
+  });
+  return { ...result, dashboardsDir, outDir, dryRun: options.check };
+}
 
 export interface BuildOptions {
   readonly dashboardsDir: string;

@@ -1,0 +1,261 @@
+/**
+ * `cwdash cost-report` (and the report `audit` judges): from the command's options to the report. Precedence is flag >
+ * project config > default (the bundled examples, so `npx cwdash cost-report` on a fresh clone shows a real report).
+ * Then: load what reads metrics, predict (or list, with the account) the metrics, price them, generate the fix for
+ * each collector, build the report, and write the fixed configs when asked.
+ */
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { CollectorInput } from '../config/project-config.js';
+import { loadProjectConfig } from '../config/project-config.js';
+import type { AccountInventory } from '../sources/account/inventory.js';
+import { loadPriceTable } from '../sources/price-list/prices.js';
+import { UsageError } from '../shared/errors.js';
+import { fileExists, writeFilesAtomically, type PendingFile } from '../shared/files.js';
+import type { AwsOptions } from '../cli/options.js';
+import { ACCOUNT_SOURCE } from '../analysis/rules/context.js';
+import { loadRuleSet } from '../analysis/rules/rule-file.js';
+import { loadAllowList } from '../analysis/usage/allow-list.js';
+import { CONSOLE_NAMESPACES } from '../analysis/usage/console-reads.js';
+import { buildCostReport, type CollectorInputs } from '../analysis/report/build.js';
+import { analyzeCollectorInput, collectorFix } from '../analysis/report/collector-analysis.js';
+import type { CostReport } from '../analysis/report/cost-report.js';
+import { loadUsageInputs, rel } from '../analysis/report/usage-inputs.js';
+import type { AppContext } from './context.js';
+
+/** The package root: the bundled examples, dashboards and rules live here whatever the working directory. */
+const PACKAGE_ROOT = fileURLToPath(new URL('../../', import.meta.url));
+
+export const BUNDLED_COLLECTORS: readonly CollectorInput[] = [
+  // The example is the 2022 sidecar, ADOT v0.17.0 (dashboards/task-service.ts is written for it).
+  {
+    config: resolve(PACKAGE_ROOT, 'examples/task-service/otel-config.yaml'),
+    scrape: resolve(PACKAGE_ROOT, 'examples/task-service/metrics.txt'),
+    collectorVersion: '0.17.0',
+  },
+  {
+    config: resolve(PACKAGE_ROOT, 'examples/cluster/otel-config.yaml'),
+    clusterInventory: resolve(PACKAGE_ROOT, 'examples/cluster/inventory.json'),
+  },
+];
+
+/** The inputs `cost-report` and `audit` share, as the user gave them (paths relative to the context's cwd). */
+export interface CostReportOptions extends AwsOptions {
+  readonly config?: readonly string[] | undefined;
+  readonly scrape?: readonly string[] | undefined;
+  readonly clusterInventory?: readonly string[] | undefined;
+  readonly envFile?: string | undefined;
+  readonly collectorVersion?: string | undefined;
+  readonly replicas?: number | undefined;
+  readonly dashboards?: readonly string[] | undefined;
+  readonly alarms?: string | undefined;
+  readonly allowList?: string | undefined;
+  readonly rules?: string | undefined;
+  readonly budget?: number | undefined;
+  readonly freeTier: boolean;
+  readonly date?: string | undefined;
+  readonly writeFix?: string | undefined;
+  readonly account: boolean;
+  readonly cacheDir?: string | undefined;
+  /** Replace existing fixed configs in --write-fix. */
+  readonly force: boolean;
+}
+
+export interface PreparedReport {
+  readonly report: CostReport;
+  /** The fixed collector configs written (empty without --write-fix). */
+  readonly fixFiles: readonly PendingFile[];
+  /** Where findings without a file of their own are placed in SARIF. */
+  readonly fallbackLocation: string;
+  /** What the caller should tell the user about the inputs chosen (e.g. that the bundled examples were used). */
+  readonly notes: readonly string[];
+}
+
+export async function costReport(options: CostReportOptions, context: AppContext): Promise<PreparedReport> {
+  const { file: projectFile, config: project } = await loadProjectConfig(context.cwd, context.projectConfig);
+  const notes: string[] = [];
+  const collectors = collectorsFrom(options, project.collectors, context.cwd, notes);
+  const bundled = collectors === BUNDLED_COLLECTORS;
+  const dashboards = await dashboardPaths(options, project.dashboardsDir, context.cwd, bundled);
+  const env = context.env;
+  // The bundled examples run in Tokyo (their dashboards say so); anything else defaults like the AWS CLI would.
+  const region = options.region ?? project.region ?? nonEmpty(env.AWS_REGION) ?? nonEmpty(env.AWS_DEFAULT_REGION) ?? (bundled ? 'ap-northeast-1' : 'us-east-1');
+  const today = options.date ?? (context.now ?? (() => new Date()))().toISOString().slice(0, 10);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(today)) throw new UsageError(`--date "${today}" is not a date`, { fix: 'write it as YYYY-MM-DD' });
+  const account = options.account ? await fetchAccount(options, context, region, project.region, project.prefix) : undefined;
+  const path = (value: string | undefined) => (value === undefined ? undefined : resolve(context.cwd, value));
+  const { report, fixFiles } = await runCostReport({
+    cwd: context.cwd,
+    env,
+    collectors,
+    dashboards,
+    alarmsFile: path(options.alarms) ?? project.alarmsFile,
+    allowListFile: path(options.allowList) ?? project.allowListFile,
+    rulesFile: path(options.rules) ?? project.rulesFile,
+    region,
+    budgetUSD: options.budget ?? project.budgetUSD,
+    freeTier: options.freeTier,
+    today,
+    writeFixDir: options.writeFix,
+    account,
+    cacheDir: options.cacheDir,
+  });
+  // All or none; never over an existing file without --force.
+  if (fixFiles.length > 0) await writeFilesAtomically(fixFiles, { overwrite: options.force });
+  const fallbackLocation = projectFile ? rel(context.cwd, projectFile) : (report.collectors[0]?.config ?? 'cwdash.config.ts');
+  return { report, fixFiles, fallbackLocation, notes };
+}
+
+function collectorsFrom(options: CostReportOptions, fromProject: readonly CollectorInput[] | undefined, cwd: string, notes: string[]): readonly CollectorInput[] {
+  const configs = options.config ?? [];
+  if (options.account && configs.length > 0) {
+    throw new UsageError('--account reports on the metrics the account has; --config predicts them from a collector config', {
+      fix: 'pass one of them (run cost-report twice to compare the prediction with the account)',
+    });
+  }
+  if (configs.length === 0) {
+    if (options.scrape?.length || options.clusterInventory?.length) {
+      throw new UsageError('--scrape and --cluster-inventory go with a --config', { fix: 'pass the collector config they belong to with --config FILE' });
+    }
+    if (fromProject && fromProject.length > 0) return fromProject.map((collector) => withFlags(collector, options, cwd));
+    // With --account the metrics come from the account itself: no collector configs are needed.
+    if (options.account) return [];
+    notes.push('no --config and no collectors in cwdash.config.ts: reporting on the bundled examples (examples/task-service, examples/cluster)');
+    return BUNDLED_COLLECTORS;
+  }
+  for (const [flag, values] of [['--scrape', options.scrape], ['--cluster-inventory', options.clusterInventory]] as const) {
+    if ((values?.length ?? 0) > configs.length) {
+      throw new UsageError(`more ${flag} files than --config files`, { fix: `give ${flag} once per --config, in the same order` });
+    }
+  }
+  return configs.map((config, index) =>
+    withFlags(
+      {
+        config: resolve(cwd, config),
+        scrape: options.scrape?.[index] === undefined ? undefined : resolve(cwd, options.scrape[index]!),
+        clusterInventory: options.clusterInventory?.[index] === undefined ? undefined : resolve(cwd, options.clusterInventory[index]!),
+      },
+      options,
+      cwd,
+    ),
+  );
+}
+
+function withFlags(collector: CollectorInput, options: CostReportOptions, cwd: string): CollectorInput {
+  return {
+    ...collector,
+    envFile: options.envFile === undefined ? collector.envFile : resolve(cwd, options.envFile),
+    collectorVersion: options.collectorVersion ?? collector.collectorVersion,
+    replicas: options.replicas ?? collector.replicas,
+  };
+}
+
+async function dashboardPaths(options: CostReportOptions, fromProject: string | undefined, cwd: string, bundled: boolean): Promise<string[]> {
+  if (options.dashboards && options.dashboards.length > 0) return options.dashboards.map((path) => resolve(cwd, path));
+  if (fromProject) return [fromProject];
+  const local = resolve(cwd, 'dashboards');
+  if (await fileExists(local)) return [local];
+  return bundled ? [resolve(PACKAGE_ROOT, 'dashboards')] : [];
+}
+
+async function fetchAccount(options: CostReportOptions, context: AppContext, region: string, configRegion: string | undefined, prefix: string | undefined) {
+  const { createCloudWatchClient } = await import('../sources/account/client.js');
+  const { fetchAccountInventory } = await import('../sources/account/inventory.js');
+  const client = createCloudWatchClient({ ...options, region, configRegion }, context);
+  context.progress?.note(`reading custom metrics, dashboards and alarms from the account in ${region}`);
+  return fetchAccountInventory(client, { dashboardPrefix: prefix });
+}
+
+function nonEmpty(value: string | undefined): string | undefined {
+  return value === undefined || value === '' ? undefined : value;
+}
+
+export interface CostReportRunOptions {
+  readonly cwd: string;
+  readonly env: Readonly<Record<string, string | undefined>>;
+  readonly collectors: readonly CollectorInput[];
+  readonly dashboards: readonly string[];
+  readonly alarmsFile?: string | undefined;
+  readonly allowListFile?: string | undefined;
+  readonly rulesFile?: string | undefined;
+  readonly region: string;
+  readonly budgetUSD?: number | undefined;
+  readonly freeTier: boolean;
+  /** YYYY-MM-DD: allow-list expiries are checked against it. */
+  readonly today: string;
+  /** Where fixed configs go; undefined computes the fix without writing it. */
+  readonly writeFixDir?: string | undefined;
+  /** Metrics, dashboards and alarms of the live account (`--account`), instead of predicted metrics. */
+  readonly account?: AccountInventory | undefined;
+  readonly cacheDir?: string | undefined;
+}
+
+export interface CostReportRun {
+  readonly report: CostReport;
+  /** The fixed collector configs to write (empty without --write-fix). */
+  readonly fixFiles: readonly PendingFile[];
+}
+
+export async function runCostReport(options: CostReportRunOptions): Promise<CostReportRun> {
+  const [prices, rules, allowList, usageInputs] = await Promise.all([
+    loadPriceTable({ region: options.region, cacheDir: options.cacheDir, env: options.env, cwd: options.cwd }),
+    loadRuleSet(options.rulesFile),
+    options.allowListFile === undefined ? undefined : loadAllowList(options.allowListFile, options.today),
+    loadUsageInputs({
+      cwd: options.cwd,
+      dashboards: options.dashboards,
+      alarmsFile: options.alarmsFile,
+      account: options.account,
+      defaultRegion: options.region,
+    }),
+  ]);
+  const assumptions: string[] = [];
+  const collectors: CollectorInputs[] = [];
+  const fixFiles: PendingFile[] = [];
+  if (options.account) {
+    assumptions.push(
+      `metrics: the ${options.account.metrics.length} custom metrics ListMetrics returned in ${options.region}, each billed as a full metric-month` +
+        (options.collectors.length > 0 ? `; the ${options.collectors.length} collector configs of the project config are not used with --account` : ''),
+    );
+    collectors.push({
+      facts: { config: ACCOUNT_SOURCE, exporter: ACCOUNT_SOURCE, dimensionRollupOption: '', resourceToTelemetry: { enabled: true } },
+      metrics: options.account.metrics.map((identity) => ({ identity })),
+    });
+  } else {
+    for (const input of options.collectors) {
+      const analysis = await analyzeCollectorInput(input, { cwd: options.cwd, env: options.env });
+      assumptions.push(...analysis.assumptions);
+      const fix = await collectorFix(analysis, {
+        readers: (metric) => usageInputs.usage.readersOf(metric).length > 0,
+        allowList,
+        today: options.today,
+        env: options.env,
+        cwd: options.cwd,
+        prices,
+        freeTier: options.freeTier,
+        writeFixDir: options.writeFixDir,
+      });
+      if (fix.file) fixFiles.push(fix.file);
+      collectors.push({ facts: analysis.facts, scrape: analysis.scrape, metrics: analysis.metrics, emfLogs: analysis.emfLogs, fix: fix.summary });
+    }
+  }
+  assumptions.push(
+    `prices: ${prices.region} from the ${prices.source} of ${prices.date} (${rel(options.cwd, prices.file)}); free tier ${options.freeTier ? 'applied' : 'not applied (pass --free-tier to subtract it)'}`,
+    `usage: ${usageInputs.dashboards.length} dashboards, ${usageInputs.alarms} alarms${allowList ? `, ${allowList.active.length} allow-list entries` : ''}; ` +
+      `metrics in ${CONSOLE_NAMESPACES.map((entry) => entry.namespace).join(' and ')} count as read by the Container Insights console`,
+  );
+  const report = buildCostReport({
+    // The price file relative to where cwdash runs: no machine's absolute path in a committed report.
+    prices: { ...prices, file: rel(options.cwd, prices.file) },
+    collectors,
+    usage: usageInputs.usage,
+    dashboards: usageInputs.dashboards,
+    alarms: usageInputs.alarms,
+    allowList,
+    rules,
+    budgetUSD: options.budgetUSD,
+    freeTier: options.freeTier,
+    assumptions,
+  });
+  return { report, fixFiles };
+}

@@ -1,0 +1,66 @@
+/**
+ * `cwdash import`: an existing dashboard body (console source view, or get-dashboard output) → an idiomatic
+ * TypeScript definition that builds back to it, written to `<dashboards>/<name>.ts` (never over a file without force).
+ */
+import { join, relative, resolve } from 'node:path';
+import { loadProjectConfig } from '../config/project-config.js';
+import type { ValidationMessage } from '../model/body/messages.js';
+import { dashboardBodySchema } from '../model/body/schema.js';
+import { validateDashboardBody, validateDashboardName } from '../model/body/validate.js';
+import { importDashboard } from '../outputs/typescript-definition.js';
+import { readDashboardBodyFile } from '../sources/definitions/body-file.js';
+import { FindingsError, UsageError, type CwdashError } from '../shared/errors.js';
+import { writeFileAtomic } from '../shared/files.js';
+import type { AppContext } from './context.js';
+import { dashboardsDirOf } from './defaults.js';
+
+export interface ImportOptions {
+  /** The body JSON file, as the user named it. */
+  readonly body: string;
+  readonly name?: string | undefined;
+  readonly out?: string | undefined;
+  readonly force: boolean;
+  /** Return the definition without writing it. */
+  readonly print: boolean;
+}
+
+export interface ImportResult {
+  /** The body file as messages name it. */
+  readonly file: string;
+  readonly messages: readonly ValidationMessage[];
+  /** Set when the body cannot be imported (it does not have a body's shape); nothing was written. */
+  readonly stopped?: CwdashError;
+  readonly source?: string;
+  /** Widgets kept as RawWidget JSON, by index and type: no typed widget reproduces them exactly. */
+  readonly rawWidgets: readonly { readonly index: number; readonly type: string }[];
+  /** The definition file written (not with `print`). */
+  readonly written?: string;
+}
+
+export async function importBody(options: ImportOptions, context: AppContext): Promise<ImportResult> {
+  const { config } = await loadProjectConfig(context.cwd, context.projectConfig);
+  const path = resolve(context.cwd, options.body);
+  const { body, dashboardName } = await readDashboardBodyFile(path, options.body);
+  const name = options.name ?? dashboardName;
+  if (name === undefined) throw new UsageError('name the dashboard', { fix: 'pass --name NAME (the DashboardName; also the file name)' });
+  const nameProblem = validateDashboardName(name)[0];
+  if (nameProblem) throw new UsageError(nameProblem.message, { fix: 'pass a --name of letters, digits, - and _' });
+
+  const file = relative(context.cwd, path) || path;
+  const messages = validateDashboardBody(body);
+  const parsed = dashboardBodySchema.safeParse(body);
+  if (!parsed.success) {
+    const stopped = new FindingsError('the body does not have the shape of a dashboard body, so it cannot be imported', {
+      location: { file },
+      fix: 'fix the errors above (or download the body again with `aws cloudwatch get-dashboard`)',
+    });
+    return { file, messages, stopped, rawWidgets: [] };
+  }
+  const imported = importDashboard(parsed.data, name);
+  const rawWidgets = imported.rawWidgets.map((index) => ({ index, type: parsed.data.widgets[index]!.type }));
+  const result = { file, messages, source: imported.source, rawWidgets };
+  if (options.print) return result;
+  const out = options.out === undefined ? join(dashboardsDirOf(context.cwd, undefined, config.dashboardsDir), `${name}.ts`) : resolve(context.cwd, options.out);
+  await writeFileAtomic(out, imported.source, { overwrite: options.force });
+  return { ...result, written: out };
+}
