@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import * as cw from '../src/index.js';
 import { compile } from '../src/sources/definitions/load.js';
-import { renderDashboardBody } from '../src/outputs/dashboard-body.js';
+import { renderDashboardBody } from '../src/model/body/serialize.js';
 import { hasErrors } from '../src/model/body/messages.js';
 
 interface Result {

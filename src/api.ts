@@ -20,7 +20,7 @@ export { emfLogUsage, type EmfLogVolume, type EmfLogUsage } from './analysis/cos
 export { loadCollectorConfig, parseCollectorConfig } from './sources/collector-config/load.js';
 export type { CollectorConfig, AwsEmfConfig, MetricDeclaration } from './sources/collector-config/model.js';
 export { analyzeCollector, predictMetrics, type AnalyzeCollectorOptions, type PredictOptions } from './analysis/awsemf/predict.js';
-export type { MetricsPrediction, PredictedMetric, PredictedMetricSource } from './analysis/awsemf/types.js';
+export type { MetricsPrediction, PredictedMetric, PredictedMetricSource } from './model/prediction.js';
 export { matchesDeclaration, initDeclarations } from './analysis/awsemf/declarations.js';
 export { parseScrape, readScrapeFile, type Scrape } from './sources/exposition/scrape.js';
 export { runCostReport, type CostReportRunOptions, type CostReportRun } from './app/cost-report.js';

@@ -6,14 +6,13 @@ import { join, resolve } from 'node:path';
 import { readFile, readdir, rm } from 'node:fs/promises';
 import { loadProjectConfig } from '../config/project-config.js';
 import { hasErrors } from '../model/body/messages.js';
-import { renderDashboardBody } from '../outputs/dashboard-body.js';
+import { renderDashboardBody } from '../model/body/serialize.js';
 import { InputError } from '../shared/errors.js';
 import { fileExists, writeFilesAtomically, type PendingFile } from '../shared/files.js';
 import { loadDashboardDefinitions, type LoadedDashboard } from '../sources/definitions/load.js';
 import { compareStrings } from '../shared/json.js';
 import type { AppContext } from './context.js';
 import { DEFAULT_OUT_DIR, dashboardsDirOf } from './defaults.js';
-
 
 /** The command's options: directories as given (flag > project config > default). */
 export interface BuildCommandOptions {

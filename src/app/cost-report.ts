@@ -48,6 +48,8 @@ export interface CostReportOptions extends AwsOptions {
   readonly collectorVersion?: string | undefined;
   readonly replicas?: number | undefined;
   readonly dashboards?: readonly string[] | undefined;
+  /** False with `--no-usage`. */
+  readonly usage: boolean;
   readonly alarms?: string | undefined;
   readonly allowList?: string | undefined;
   readonly rules?: string | undefined;
@@ -55,6 +57,7 @@ export interface CostReportOptions extends AwsOptions {
   readonly freeTier: boolean;
   readonly date?: string | undefined;
   readonly writeFix?: string | undefined;
+  readonly allowDropAll: boolean;
   readonly account: boolean;
   readonly cacheDir?: string | undefined;
   /** Replace existing fixed configs in --write-fix. */
@@ -89,6 +92,7 @@ export async function costReport(options: CostReportOptions, context: AppContext
     env,
     collectors,
     dashboards,
+    allowNoUsage: !options.usage,
     alarmsFile: path(options.alarms) ?? project.alarmsFile,
     allowListFile: path(options.allowList) ?? project.allowListFile,
     rulesFile: path(options.rules) ?? project.rulesFile,
@@ -97,6 +101,7 @@ export async function costReport(options: CostReportOptions, context: AppContext
     freeTier: options.freeTier,
     today,
     writeFixDir: options.writeFix,
+    allowDropAll: options.allowDropAll,
     account,
     cacheDir: options.cacheDir,
   });
@@ -175,6 +180,8 @@ export interface CostReportRunOptions {
   readonly env: Readonly<Record<string, string | undefined>>;
   readonly collectors: readonly CollectorInput[];
   readonly dashboards: readonly string[];
+  /** `--no-usage`: allow a report with no dashboard and no alarm. */
+  readonly allowNoUsage?: boolean | undefined;
   readonly alarmsFile?: string | undefined;
   readonly allowListFile?: string | undefined;
   readonly rulesFile?: string | undefined;
@@ -185,6 +192,8 @@ export interface CostReportRunOptions {
   readonly today: string;
   /** Where fixed configs go; undefined computes the fix without writing it. */
   readonly writeFixDir?: string | undefined;
+  /** `--allow-drop-all`: a written fix may remove every metric of a collector. */
+  readonly allowDropAll?: boolean | undefined;
   /** Metrics, dashboards and alarms of the live account (`--account`), instead of predicted metrics. */
   readonly account?: AccountInventory | undefined;
   readonly cacheDir?: string | undefined;
@@ -204,6 +213,7 @@ export async function runCostReport(options: CostReportRunOptions): Promise<Cost
     loadUsageInputs({
       cwd: options.cwd,
       dashboards: options.dashboards,
+      allowNoUsage: options.allowNoUsage,
       alarmsFile: options.alarmsFile,
       account: options.account,
       defaultRegion: options.region,
@@ -234,6 +244,7 @@ export async function runCostReport(options: CostReportRunOptions): Promise<Cost
         prices,
         freeTier: options.freeTier,
         writeFixDir: options.writeFixDir,
+        allowDropAll: options.allowDropAll,
       });
       if (fix.file) fixFiles.push(fix.file);
       collectors.push({ facts: analysis.facts, scrape: analysis.scrape, metrics: analysis.metrics, emfLogs: analysis.emfLogs, fix: fix.summary });

@@ -8,7 +8,7 @@ import type { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
 import { loadProjectConfig } from '../config/project-config.js';
 import { planDeployment, type DeploymentPlan, type LocalDashboard, type RemoteState } from '../deploy/plan.js';
 import { hasErrors } from '../model/body/messages.js';
-import { renderDashboardBodyCompact } from '../outputs/dashboard-body.js';
+import { renderDashboardBodyCompact } from '../model/body/serialize.js';
 import type { ValidatedDashboard } from '../outputs/validation-report.js';
 import { createCloudWatchClient } from '../sources/account/client.js';
 import { getDashboard, listDashboardNames, type RemoteDashboard } from '../sources/account/dashboards.js';

@@ -28,7 +28,9 @@ export interface ImportResult {
   /** The body file as messages name it. */
   readonly file: string;
   readonly messages: readonly ValidationMessage[];
-  /** Set when the body cannot be imported (it does not have a body's shape); nothing was written. */
+  /** Error messages among `messages`: a body with errors is written only with `force`. */
+  readonly errors: number;
+  /** Set when the body cannot be imported (not a body's shape, or errors without `force`); nothing was written. */
   readonly stopped?: CwdashError;
   readonly source?: string;
   /** Widgets kept as RawWidget JSON, by index and type: no typed widget reproduces them exactly. */
@@ -48,18 +50,27 @@ export async function importBody(options: ImportOptions, context: AppContext): P
 
   const file = relative(context.cwd, path) || path;
   const messages = validateDashboardBody(body);
+  const errors = messages.filter((message) => message.severity === 'error').length;
   const parsed = dashboardBodySchema.safeParse(body);
   if (!parsed.success) {
     const stopped = new FindingsError('the body does not have the shape of a dashboard body, so it cannot be imported', {
       location: { file },
       fix: 'fix the errors above (or download the body again with `aws cloudwatch get-dashboard`)',
     });
-    return { file, messages, stopped, rawWidgets: [] };
+    return { file, messages, errors, stopped, rawWidgets: [] };
   }
   const imported = importDashboard(parsed.data, name);
   const rawWidgets = imported.rawWidgets.map((index) => ({ index, type: parsed.data.widgets[index]!.type }));
-  const result = { file, messages, source: imported.source, rawWidgets };
+  const result = { file, messages, errors, source: imported.source, rawWidgets };
   if (options.print) return result;
+  // A body CloudWatch would reject imports into a definition `build` rejects too: write it only when asked to.
+  if (errors > 0 && !options.force) {
+    const stopped = new FindingsError(`the body has ${errors} error${errors === 1 ? '' : 's'} (above): nothing was written`, {
+      location: { file },
+      fix: 'fix the body and import it again, or pass --force to write the definition anyway and fix it there',
+    });
+    return { ...result, stopped };
+  }
   const out = options.out === undefined ? join(dashboardsDirOf(context.cwd, undefined, config.dashboardsDir), `${name}.ts`) : resolve(context.cwd, options.out);
   await writeFileAtomic(out, imported.source, { overwrite: options.force });
   return { ...result, written: out };

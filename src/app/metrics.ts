@@ -4,7 +4,8 @@
  */
 import { resolve } from 'node:path';
 import { loadProjectConfig } from '../config/project-config.js';
-import { analyzeCollector, type MetricsPrediction } from '../analysis/awsemf/predict.js';
+import { analyzeCollector } from '../analysis/awsemf/predict.js';
+import type { MetricsResult } from '../model/prediction.js';
 import type { ExpositionFormat } from '../sources/exposition/read.js';
 import { UsageError } from '../shared/errors.js';
 import type { AppContext } from './context.js';
@@ -24,7 +25,7 @@ export interface MetricsOptions {
   readonly emf?: string | undefined;
 }
 
-export async function metrics(options: MetricsOptions, context: AppContext): Promise<MetricsPrediction> {
+export async function metrics(options: MetricsOptions, context: AppContext): Promise<MetricsResult> {
   if (options.emf !== undefined) {
     for (const flag of ['config', 'scrape', 'scrapeUrl', 'clusterInventory', 'clusterName'] as const) {
       if (options[flag] !== undefined) throw new UsageError(`--emf counts existing events; it does not combine with --${flag.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`, { fix: 'run cwdash metrics once per input' });

@@ -1,10 +1,10 @@
 /** `cwdash metrics --format csv`: one row per CloudWatch custom metric, for spreadsheets (RFC 4180 quoting). */
-import type { MetricsPrediction } from '../analysis/awsemf/types.js';
+import type { MetricsResult } from '../model/prediction.js';
 import { compareStrings } from '../shared/json.js';
 
 const HEADER = ['namespace', 'metric_name', 'dimensions', 'dimension_count', 'dimension_set', 'pipeline', 'receiver', 'exporter', 'job', 'series', 'example_series'];
 
-export function renderMetricsCsv(prediction: MetricsPrediction): string {
+export function renderMetricsCsv(prediction: MetricsResult): string {
   const rows = prediction.metrics.map((metric) => {
     const names = Object.keys(metric.dimensions).sort(compareStrings);
     return [

@@ -1,7 +1,7 @@
-/** `cwdash metrics --format json`: the prediction as stable JSON (sorted keys, metrics in identity order). */
-import type { MetricsPrediction } from '../analysis/awsemf/types.js';
+/** `cwdash metrics --format json`: the prediction (or EMF count) as stable JSON (sorted keys, metrics in identity order). */
+import type { MetricsResult } from '../model/prediction.js';
 import { stableStringify } from '../shared/json.js';
 
-export function renderMetricsJson(prediction: MetricsPrediction): string {
+export function renderMetricsJson(prediction: MetricsResult): string {
   return stableStringify(prediction);
 }

@@ -2,14 +2,14 @@
  * `cwdash metrics` for a terminal: the count, per namespace and per metric name with the dimension sets, the labels
  * that multiply the count most, EMF log volume and what was not modelled (warnings go to stderr, not here).
  */
-import type { MetricsPrediction, PredictedMetric } from '../analysis/awsemf/types.js';
+import type { MetricsPrediction, MetricsResult, PredictedMetric } from '../model/prediction.js';
 import { compareStrings } from '../shared/json.js';
 import { renderTextTable } from './text-table.js';
 
 const MAX_SETS_SHOWN = 6;
 const MAX_LABELS_SHOWN = 10;
 
-export function renderMetricsTable(prediction: MetricsPrediction): string {
+export function renderMetricsTable(prediction: MetricsResult): string {
   const parts: string[] = [header(prediction), `${formatCount(prediction.summary.customMetrics)} CloudWatch custom metrics\n`];
   if (prediction.metrics.length > 0) {
     parts.push(renderTextTable([{ header: 'Namespace' }, { header: 'Metrics', align: 'right' }], Object.entries(prediction.summary.byNamespace).map(([ns, n]) => [ns, formatCount(n)])));
@@ -28,16 +28,17 @@ export function renderMetricsTable(prediction: MetricsPrediction): string {
   return parts.join('\n');
 }
 
-function header(prediction: MetricsPrediction): string {
-  const lines = prediction.emfLog
-    ? [`EMF events: ${prediction.configFile}`]
-    : [`Collector config: ${prediction.configFile}`, `Collector: ADOT ${prediction.collectorVersion} (contrib ${prediction.profile.contribVersion}, profile ${prediction.profile.label})`];
-  if (prediction.scrape) lines.push(`Scrape: ${prediction.scrape.source} (${prediction.scrape.format}, ${formatCount(prediction.scrape.series)} series)`);
-  if (!prediction.emfLog) {
-    const { replicas, replicasMultiplyMetrics } = prediction.assumptions;
-    lines.push(`Replicas: ${replicas}${replicas > 1 ? (replicasMultiplyMetrics ? ' (each adds its own metrics)' : ' (same metrics; values collide)') : ''}`);
-  }
+function header(result: MetricsResult): string {
+  if (!isPrediction(result)) return `EMF events: ${result.eventsFile}\n`;
+  const lines = [`Collector config: ${result.configFile}`, `Collector: ADOT ${result.collectorVersion} (contrib ${result.profile.contribVersion}, profile ${result.profile.label})`];
+  if (result.scrape) lines.push(`Scrape: ${result.scrape.source} (${result.scrape.format}, ${formatCount(result.scrape.series)} series)`);
+  const { replicas, replicasMultiplyMetrics } = result.assumptions;
+  lines.push(`Replicas: ${replicas}${replicas > 1 ? (replicasMultiplyMetrics ? ' (each adds its own metrics)' : ' (same metrics; values collide)') : ''}`);
   return `${lines.join('\n')}\n`;
+}
+
+function isPrediction(result: MetricsResult): result is MetricsPrediction {
+  return !('emfLog' in result);
 }
 
 function metricNameRows(metrics: readonly PredictedMetric[]): string[][] {
@@ -59,20 +60,20 @@ function metricNameRows(metrics: readonly PredictedMetric[]): string[][] {
     });
 }
 
-function emfSection(prediction: MetricsPrediction): string {
-  const { emf } = prediction;
-  if (prediction.emfLog) {
-    const log = prediction.emfLog;
+function emfSection(result: MetricsResult): string {
+  if (!isPrediction(result)) {
+    const log = result.emfLog;
     return `EMF events: ${formatCount(log.events)} (${formatCount(log.eventsWithMetrics)} with metrics, ${formatCount(log.eventsWithoutDirective)} without a directive, ${formatCount(log.invalidEvents)} invalid), ${formatBytes(log.bytes)}\n`;
   }
+  const { emf } = result;
   if (emf.eventsPerScrape === 0) {
-    return prediction.metrics.length > 0
+    return result.metrics.length > 0
       ? 'EMF log volume: not sized for these metrics (only prometheus-receiver scrapes are)\n'
       : 'EMF log volume: no events\n';
   }
   const rows = [
     ['per scrape', formatCount(emf.eventsPerScrape), formatBytes(emf.bytesPerScrape), formatBytes(emf.bytesPerScrapeWithOverhead)],
-    [`per month (${prediction.assumptions.daysPerMonth} days)`, formatCount(emf.eventsPerMonth), formatBytes(emf.bytesPerMonth), formatBytes(emf.bytesPerMonthWithOverhead)],
+    [`per month (${result.assumptions.daysPerMonth} days)`, formatCount(emf.eventsPerMonth), formatBytes(emf.bytesPerMonth), formatBytes(emf.bytesPerMonthWithOverhead)],
   ];
   return `EMF log volume${emf.logGroups.length > 0 ? ` to ${emf.logGroups.join(', ')}` : ''}\n${renderTextTable(
     [{ header: '' }, { header: 'Events', align: 'right' }, { header: 'Bytes', align: 'right' }, { header: 'Incl. 26 B/event', align: 'right' }],

@@ -4,6 +4,7 @@
  */
 import type { z } from 'zod';
 import { InputError } from './errors.js';
+import { parseBoundedJson } from './input-limits.js';
 
 export interface JsonDocumentContext {
   readonly file: string;
@@ -16,7 +17,7 @@ export function parseJsonDocument<Schema extends z.ZodType>(text: string, schema
   const { file, what, fix } = context;
   let value: unknown;
   try {
-    value = JSON.parse(text);
+    value = parseBoundedJson(text);
   } catch (error) {
     throw new InputError(`${what} is not JSON: ${(error as Error).message}`, { location: { file }, fix });
   }

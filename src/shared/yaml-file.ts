@@ -6,6 +6,7 @@ import { LineCounter, parseDocument } from 'yaml';
 import type { z } from 'zod';
 import { InputError } from './errors.js';
 import { readTextFile } from './files.js';
+import { boundedYamlToJS, yamlDepthError } from './yaml-document.js';
 
 export interface YamlFileOptions {
   /** What the file is, for messages: `rules file`, `allow-list`. */
@@ -28,6 +29,8 @@ export async function loadYamlFile<S extends z.ZodType>(file: string, schema: S,
     const node = document.getIn(path, true) as { range?: [number] } | undefined;
     return node?.range ? lineCounter.linePos(node.range[0]).line : undefined;
   };
+  const depthError = yamlDepthError(document, lineCounter, file);
+  if (depthError) throw depthError;
   if (document.errors.length > 0) {
     const error = document.errors[0]!;
     const position = error.linePos?.[0];
@@ -36,7 +39,7 @@ export async function loadYamlFile<S extends z.ZodType>(file: string, schema: S,
       fix: options.fix,
     });
   }
-  const parsed = schema.safeParse(document.toJS());
+  const parsed = schema.safeParse(boundedYamlToJS(document, lineCounter, file));
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     const path = issue.path.filter((part): part is string | number => typeof part !== 'symbol');

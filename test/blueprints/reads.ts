@@ -36,7 +36,7 @@ export function unansweredReads(name: string, body: DashboardBody, metrics: read
   for (const variable of body.variables ?? []) {
     if (variable.search === undefined) continue;
     const query = parseSearchQuery(variable.search);
-    if (!metrics.some((metric) => readMatches({ kind: 'search', query, source: { kind: 'dashboard', name } }, metric))) unanswered.push(`variable ${variable.id}: ${variable.search}`);
+    if (!metrics.some((metric) => readMatches({ kind: 'search', query }, metric))) unanswered.push(`variable ${variable.id}: ${variable.search}`);
   }
   return unanswered;
 }

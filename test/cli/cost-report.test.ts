@@ -72,7 +72,7 @@ describe('cwdash cost-report on the bundled task-service example', () => {
     expect(size).toMatchObject({ rule: 'unused-metric', severity: 'warning', monthlyUSD: 6.3 });
     expect(size.metrics).toHaveLength(21);
     expect(report.prices).toMatchObject({ source: 'snapshot', date: '2026-11-24' });
-    expect(report.assumptions.join('\n')).toMatch(/ADOT collector 0\.49\.0 .*1 replica.*prod\/task-service every 30 s/);
+    expect(report.assumptions.join('\n')).toMatch(/ADOT collector 0\.50\.0 .*1 replica.*prod\/task-service every 30 s/);
     expect(report.collectors[0]).toMatchObject({ config: expect.stringMatching(/otel-config\.yaml$/), metrics: 144, unreadMetrics: 138 });
   });
 
@@ -118,7 +118,7 @@ describe('cwdash cost-report on the bundled task-service example', () => {
       copyFileSync(CONFIG, join(dir, service, 'otel-config.yaml'));
     }
     const result = await runCli(
-      ['cost-report', '--config', 'a/otel-config.yaml', '--scrape', SCRAPE, '--config', 'b/otel-config.yaml', '--dashboards', 'task-service.json', '--write-fix', '.', '--format', 'json'],
+      ['cost-report', '--config', 'a/otel-config.yaml', '--scrape', SCRAPE, '--config', 'b/otel-config.yaml', '--dashboards', 'task-service.json', '--write-fix', '.', '--allow-drop-all', '--format', 'json'],
       { cwd: dir, env: ENV },
     );
     expect(result.exitCode, result.stderr).toBe(0);
@@ -217,7 +217,7 @@ describe('cwdash cost-report on the bundled task-service example', () => {
     expect(alarms.exitCode).toBe(2);
     expect(alarms.stderr).toMatch(/alarms\.json: \/MetricAlarms\/0\/AlarmName: invalid alarms file/);
     expect(alarms.stderr).not.toMatch(/\n\s+at /);
-    const missing = await runCli(['cost-report', '--config', join(dir, 'nope.yaml')], { cwd: dir, env: ENV });
+    const missing = await runCli(['cost-report', '--config', join(dir, 'nope.yaml'), '--no-usage'], { cwd: dir, env: ENV });
     expect(missing.exitCode).toBe(2);
     expect(missing.stderr).toMatch(/nope\.yaml: collector config not found/);
     const orphan = await runCli(['cost-report', '--scrape', SCRAPE], { cwd: dir, env: ENV });

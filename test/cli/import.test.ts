@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { join } from 'node:path';
+import { existsSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { runCli } from '../support/run-cli.js';
 import { tempProject } from '../sources/definitions/temp-project.js';
@@ -47,6 +48,20 @@ describe('cwdash import', () => {
     expect(wrong.exitCode).toBe(1);
     expect(wrong.stderr).toContain("error: wrong.json: /widgets/0/properties/region: Should have required property 'region'\n");
     expect(wrong.stderr).toContain('the body does not have the shape of a dashboard body, so it cannot be imported');
+  });
+
+  test('a body with validation errors: exit 1 and nothing written, unless --force', async () => {
+    const cwd = await tempProject();
+    const body = { widgets: [{ type: 'metric', x: 0, y: 0, width: 6, height: 6, properties: { region: 'us-east-1', metrics: [['App', 'Requests']], period: 20 } }] };
+    await writeFile(join(cwd, 'bad.json'), JSON.stringify(body));
+    const refused = await runCli(['import', 'bad.json', '--name', 'bad'], { cwd });
+    expect(refused.exitCode).toBe(1);
+    expect(refused.stderr).toContain('error: bad.json: /widgets/0/properties/period: period must be 1, 5, 10, 30, or a multiple of 60 seconds');
+    expect(refused.stderr).toContain('the body has 1 error (above): nothing was written');
+    expect(existsSync(join(cwd, 'dashboards/bad.ts'))).toBe(false);
+    const forced = await runCli(['import', 'bad.json', '--name', 'bad', '--force'], { cwd });
+    expect(forced.exitCode).toBe(1);
+    expect(existsSync(join(cwd, 'dashboards/bad.ts'))).toBe(true);
   });
 
   test('widgets kept as RawWidget are named, so they can be reviewed', async () => {

@@ -31,7 +31,7 @@ describe('cwdash metrics', () => {
     const second = await runCli(['metrics', '--config', config, '--scrape', scrape, '--format', 'json'], { cwd: repo });
     expect(first.stdout).toBe(second.stdout);
     const json = JSON.parse(first.stdout);
-    expect(json).toMatchObject({ schemaVersion: 1, collectorVersion: '0.49.0', summary: { customMetrics: 144, byNamespace: { 'prod/task-service': 144 }, notModelled: [] } });
+    expect(json).toMatchObject({ schemaVersion: 1, collectorVersion: '0.50.0', summary: { customMetrics: 144, byNamespace: { 'prod/task-service': 144 }, notModelled: [] } });
     expect(json.metrics).toHaveLength(144);
     expect(json.metrics[0]).toEqual({
       namespace: 'prod/task-service',
@@ -83,11 +83,11 @@ describe('cwdash metrics', () => {
   it('rejects an unknown collector version with the known ones', async () => {
     const result = await runCli(['metrics', '--config', config, '--collector-version', '0.99.0'], { cwd: repo });
     expect(result.exitCode).toBe(2);
-    expect(result.stderr).toMatch(/unknown ADOT collector version "0\.99\.0"[\s\S]*0\.16\.0 … 0\.49\.0/);
+    expect(result.stderr).toMatch(/unknown ADOT collector version "0\.99\.0"[\s\S]*0\.16\.0 … 0\.50\.0/);
   });
 
   it('counts existing EMF events with --emf', async () => {
-    const result = await runCli(['metrics', '--emf', '../shared/fixtures/emf-events.jsonl', '--format', 'json'], { cwd: repo });
+    const result = await runCli(['metrics', '--emf', 'test/fixtures/emf/emf-events.jsonl', '--format', 'json'], { cwd: repo });
     expect(result.exitCode).toBe(0);
     expect(JSON.parse(result.stdout)).toMatchObject({ summary: { customMetrics: 196 }, emfLog: { events: 16, invalidEvents: 0 } });
   });
@@ -127,7 +127,7 @@ describe('cwdash metrics', () => {
   });
 
   it('reads EMF events from stdin and OpenMetrics with --scrape-format', async () => {
-    const events = readFileSync(join(repo, '../shared/fixtures/emf-events.jsonl'), 'utf8');
+    const events = readFileSync(join(repo, 'test/fixtures/emf/emf-events.jsonl'), 'utf8');
     const fromStdin = await runCli(['metrics', '--emf', '-', '--format', 'json'], { cwd: repo, stdin: events });
     expect(JSON.parse(fromStdin.stdout).summary.customMetrics).toBe(196);
     const om = '# TYPE jobs counter\njobs_total 1\n# EOF\n';

@@ -7,20 +7,15 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { DashboardBody } from '../../src/model/body/schema.js';
 import { PREVIEW_ROW_HEIGHT, renderPreviewHtml } from '../../src/outputs/preview-html.js';
 import { layoutWidgets } from '../../src/outputs/preview/layout.js';
 import { loadDashboardDefinitions } from '../../src/sources/definitions/load.js';
 import { launchChromium } from '../support/chromium.js';
+import { CHROMIUM, describeWithTool } from '../support/external-tools.js';
 
 let browser: Browser;
-beforeAll(async () => {
-  browser = await launchChromium();
-}, 60_000);
-afterAll(async () => {
-  await browser?.close();
-});
 
 interface Opened {
   readonly page: Page;
@@ -59,7 +54,14 @@ async function expectBoxesOnGrid(page: Page, body: DashboardBody): Promise<void>
   }
 }
 
-describe('preview pages in headless Chromium', () => {
+describeWithTool(CHROMIUM, 'preview pages in headless Chromium', () => {
+  beforeAll(async () => {
+    browser = await launchChromium();
+  }, 60_000);
+  afterAll(async () => {
+    await browser?.close();
+  });
+
   it('draw the example dashboards with each widget where the body places it', async () => {
     const dashboards = await loadDashboardDefinitions(new URL('../../dashboards', import.meta.url).pathname);
     expect(dashboards).toHaveLength(2);

@@ -3,18 +3,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { afterAll, beforeAll, expect, test } from 'vitest';
 import { renderReportHtml } from '../../src/outputs/report-html.js';
 import { histogramMetrics, NS, reportFor } from '../analysis/report/fixtures.js';
 import { launchChromium } from '../support/chromium.js';
+import { CHROMIUM, describeWithTool } from '../support/external-tools.js';
 
 let browser: Browser;
-beforeAll(async () => {
-  browser = await launchChromium();
-}, 60_000);
-afterAll(async () => {
-  await browser?.close();
-});
 
 const hostileName = '<script>document.title="pwned"</script><img src=x onerror=alert(1)>';
 
@@ -30,7 +25,14 @@ async function writeReport(): Promise<string> {
   return file;
 }
 
-describe('HTML report in headless Chromium', () => {
+describeWithTool(CHROMIUM, 'HTML report in headless Chromium', () => {
+  beforeAll(async () => {
+    browser = await launchChromium();
+  }, 60_000);
+  afterAll(async () => {
+    await browser?.close();
+  });
+
   test('scrape-derived strings render as text, nothing is fetched, and the charts are drawn', async () => {
     const file = await writeReport();
     const page = await browser.newPage({ viewport: { width: 1200, height: 900 } });

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { readFile, writeFile } from 'node:fs/promises';
 import { execFileSync } from 'node:child_process';
 import { importDashboard, renderTypeScriptDefinition } from '../../src/outputs/typescript-definition.js';
-import { renderDashboardBody } from '../../src/outputs/dashboard-body.js';
+import { renderDashboardBody } from '../../src/model/body/serialize.js';
 import { loadDashboardDefinitions } from '../../src/sources/definitions/load.js';
 import type { DashboardBody } from '../../src/model/body/schema.js';
 import { loadBodyVectors } from '../model/body/vectors.js';

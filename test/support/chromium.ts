@@ -1,5 +1,6 @@
-/** Headless Chromium for HTML tests: Debian's /usr/bin/chromium with flags that keep it off the network. */
+/** Headless Chromium for HTML tests: the chromium on PATH (Debian's package) with flags that keep it off the network. */
 import { chromium, type Browser } from 'playwright-core';
+import { CHROMIUM } from './external-tools.js';
 
 export const CHROMIUM_ARGS = [
   '--headless',
@@ -12,6 +13,8 @@ export const CHROMIUM_ARGS = [
   '--disable-sync',
 ];
 
+/** Call only inside `describeWithTool(CHROMIUM, ...)`, which skips (or, with CI=true, fails) when it is missing. */
 export function launchChromium(): Promise<Browser> {
-  return chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  if (CHROMIUM.path === undefined) throw new Error('chromium is not on PATH');
+  return chromium.launch({ executablePath: CHROMIUM.path, args: CHROMIUM_ARGS });
 }

@@ -145,7 +145,7 @@ export interface ProductSpec {
   readonly sku?: string;
 }
 
-/** A CloudWatch product in the GetProducts item shape (as in shared/fixtures/pricing-sample.json). */
+/** A CloudWatch product in the GetProducts item shape (as in test/fixtures/price-list/pricing-sample.json). */
 export function cloudWatchProduct(spec: ProductSpec): FakeProduct {
   const sku = spec.sku ?? spec.usagetype.replace(/[^A-Z0-9]/gi, '').toUpperCase().padEnd(16, 'X').slice(0, 16);
   const term = `${sku}.JRTCKXETXF`;

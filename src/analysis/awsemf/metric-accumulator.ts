@@ -7,7 +7,7 @@ import { OTEL_LIB } from './dimension-sets.js';
 import type { EmfExportContext } from './emf-export.js';
 import type { IdentityStore } from './identity-store.js';
 import { SCRAPE_LOOP_GAUGES, type OtelPoint } from './prometheus-to-otel.js';
-import type { DimensionSetKind, PredictedMetric, PredictedMetricSource } from './types.js';
+import type { DimensionSetKind, PredictedMetric, PredictedMetricSource } from '../../model/prediction.js';
 
 /**
  * A metric identity being collected, kept small because a large scrape makes a million of them: the dimension

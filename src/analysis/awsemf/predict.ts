@@ -6,6 +6,7 @@
 import { isAbsolute, relative, resolve } from 'node:path';
 import type { Readable } from 'node:stream';
 import { InputError, UsageError } from '../../shared/errors.js';
+import { compareMetricIdentities, metricKey, normalizeMetricIdentity } from '../../model/metric-identity.js';
 import { compareStrings } from '../../shared/json.js';
 import { formatLocation } from '../../shared/errors.js';
 import type { Env } from '../../sources/collector-config/env.js';
@@ -23,10 +24,8 @@ import { applyResourceProcessors, pointProcessors } from './processors.js';
 import { collectorProfile, type CollectorProfile } from './profiles.js';
 import { prometheusPoints, prometheusTarget, type TargetSpec } from './prometheus-to-otel.js';
 import { compileRelabelRules } from './relabel.js';
-import { summarize, summarizeMetrics } from './summary.js';
-import type { MetricsPrediction, PredictedMetric, PredictionWarning } from './types.js';
-
-export type { MetricsPrediction, PredictedMetric } from './types.js';
+import { summarize, summarizeMetrics } from '../../model/metric-summary.js';
+import type { MetricsPrediction, PredictedMetric, PredictionWarning } from '../../model/prediction.js';
 
 export const DAYS_PER_MONTH = 30;
 
@@ -262,12 +261,10 @@ function where(location: ConfigLocation): string {
 function mergeMetrics(metrics: readonly PredictedMetric[], additional: readonly PredictedMetric[]): PredictedMetric[] {
   const byKey = new Map<string, PredictedMetric>();
   for (const metric of [...metrics, ...additional]) {
-    const names = Object.keys(metric.dimensions).sort(compareStrings);
-    let key = `${metric.namespace}\u0000${metric.metricName}`;
-    for (const name of names) key += `\u0000${name}\u0000${metric.dimensions[name]}`;
-    if (!byKey.has(key)) byKey.set(key, { ...metric, dimensions: Object.fromEntries(names.map((name) => [name, metric.dimensions[name]!])) });
+    const key = metricKey(metric);
+    if (!byKey.has(key)) byKey.set(key, { ...metric, ...normalizeMetricIdentity(metric) });
   }
-  return [...byKey.entries()].sort((a, b) => compareStrings(a[0], b[0])).map(([, metric]) => metric);
+  return [...byKey.values()].sort(compareMetricIdentities);
 }
 
 export interface AnalyzeCollectorOptions {

@@ -12,9 +12,11 @@ const ADOT_TO_CONTRIB: Readonly<Record<string, string>> = {
   '0.34': '0.86.0', '0.35': '0.88.0', '0.36': '0.90.1', '0.37': '0.92.0', '0.38': '0.94.0', '0.39': '0.98.0',
   '0.40': '0.102.0', '0.41': '0.109.0', '0.42': '0.115.0', '0.43': '0.117.0', '0.44': '0.130.0', '0.45': '0.131.0',
   '0.46': '0.141.0', '0.47': '0.143.0', '0.48': '0.151.0', '0.49': '0.156.0',
+  // ADOT 0.50.0 (2026-08-25) only bumps contrib to 0.158.0: the awsemf and prometheus receiver rules of 0.156 carry over.
+  '0.50': '0.158.0',
 };
 
-export const DEFAULT_COLLECTOR_VERSION = '0.49.0';
+export const DEFAULT_COLLECTOR_VERSION = '0.50.0';
 export const SUPPORTED_COLLECTOR_VERSIONS = Object.keys(ADOT_TO_CONTRIB).map((minor) => `${minor}.0`);
 
 export const PROMETHEUS_SCOPE_MID = 'otelcol/prometheusreceiver';
@@ -55,7 +57,7 @@ export interface CollectorProfile {
   readonly targetInfoToResource: boolean;
 }
 
-/** Accepts `0.17.0`, `v0.17.1`, `0.49`; an unknown version is a usage error listing the known ones. */
+/** Accepts `0.17.0`, `v0.17.1`, `0.50`; an unknown version is a usage error listing the known ones. */
 export function collectorProfile(version: string = DEFAULT_COLLECTOR_VERSION): CollectorProfile {
   const match = /^v?(\d+)\.(\d+)(?:\.(\d+))?$/.exec(version.trim());
   const minor = match ? `${Number(match[1])}.${Number(match[2])}` : undefined;

@@ -12,7 +12,7 @@ import { initDeclarations, matchesDeclaration } from '../awsemf/declarations.js'
 import { dimensionSetsFor } from '../awsemf/dimension-sets.js';
 import { collectorProfile } from '../awsemf/profiles.js';
 import { emfNamespace } from '../awsemf/resource.js';
-import type { DimensionSetKind, PredictedMetric, PredictedMetricSource } from '../awsemf/types.js';
+import type { DimensionSetKind, PredictedMetric, PredictedMetricSource } from '../../model/prediction.js';
 import { receiverEvents } from './events.js';
 
 export const CONTAINER_INSIGHTS_RECEIVER = 'awscontainerinsightreceiver';

@@ -14,7 +14,7 @@ import { ruleDescriptors, runRules } from '../rules/engine.js';
 import type { RuleSet } from '../rules/rule-file.js';
 import type { AllowList } from '../usage/allow-list.js';
 import type { MetricRead } from '../usage/metric-read.js';
-import { readSources, type UsageIndex } from '../usage/usage-index.js';
+import { pinnedNames, readSources, type UsageIndex } from '../usage/usage-index.js';
 import { COST_REPORT_SCHEMA_VERSION, type CollectorReport, type CostBucket, type CostReport, type FixSummary, type ReportProblem } from './cost-report.js';
 
 export interface MetricInput {
@@ -150,11 +150,10 @@ function analyzeMetrics(inputs: CostReportInputs): { metrics: AnalyzedMetric[]; 
   }
   const metrics = [...seen.values()];
   const namespaces = new Set(metrics.map((metric) => metric.identity.namespace));
-  const namespaceOf = (read: MetricRead) =>
-    read.kind === 'metric' ? read.namespace : read.kind === 'insights' ? read.query.namespace : read.query.schema?.namespace;
+  const judged = new Set(['dashboard', 'alarm', 'grafana']);
   const missingReads = inputs.usage.reads.filter((read) => {
-    const namespace = namespaceOf(read);
-    return !matched.has(read) && (read.source.kind === 'dashboard' || read.source.kind === 'alarm') && namespace !== undefined && namespaces.has(namespace);
+    const { namespace } = pinnedNames(read);
+    return !matched.has(read) && judged.has(read.source.kind) && namespace !== undefined && namespaces.has(namespace);
   });
   return { metrics, missingReads };
 }

@@ -15,7 +15,8 @@ import type { PriceTable } from '../../sources/price-list/prices.js';
 import { UsageError } from '../../shared/errors.js';
 import type { PendingFile } from '../../shared/files.js';
 import { collectorProfile } from '../awsemf/profiles.js';
-import { analyzeCollector, type MetricsPrediction } from '../awsemf/predict.js';
+import { analyzeCollector } from '../awsemf/predict.js';
+import type { MetricsPrediction } from '../../model/prediction.js';
 import { customMetricsMonthlyCost } from '../cost/model.js';
 import { BYTES_PER_GB } from '../cost/money.js';
 import { byteOrder } from '../awsemf/declarations.js';
@@ -138,6 +139,8 @@ export interface FixContext extends AnalysisContext {
   readonly prices: PriceTable;
   readonly freeTier: boolean;
   readonly writeFixDir?: string | undefined;
+  /** `--allow-drop-all`: write a fix even when it removes every metric of the collector. */
+  readonly allowDropAll?: boolean | undefined;
 }
 
 /**
@@ -167,6 +170,12 @@ export async function collectorFix(analysis: CollectorAnalysis, context: FixCont
   }
   const best = evaluated.reduce((a, b) => (b.lost.length < a.lost.length || (b.lost.length === a.lost.length && b.count < a.count) ? b : a));
   if (best.count >= analysis.metrics.length) return { summary: { ...unchanged, notes: ['no config change removes metrics without losing a read one'] } };
+  if (best.count === 0 && context.writeFixDir !== undefined && context.allowDropAll !== true) {
+    throw new UsageError(`the fix for ${analysis.facts.config} would drop all ${analysis.metrics.length} of its metrics: no dashboard, alarm or allow-list entry reads any of them`, {
+      location: { file: analysis.facts.config },
+      fix: 'check that --dashboards and --alarms name what reads this collector\'s metrics; pass --allow-drop-all if the collector really should send nothing',
+    });
+  }
   const fixedPath = context.writeFixDir === undefined ? undefined : fixTarget(analysis.input.config, context);
   const summary: FixSummary = {
     file: fixedPath === undefined ? undefined : rel(context.cwd, fixedPath),

@@ -4,6 +4,7 @@
  */
 import { Decimal, formatUsd } from '../cost/money.js';
 import type { Finding } from '../report/cost-report.js';
+import type { MetricIdentity } from '../../model/metric-identity.js';
 import { describeRead, describeReadSource, type MetricRead } from '../usage/metric-read.js';
 import type { BuiltinRules } from './rule-file.js';
 import type { RuleContext } from './context.js';
@@ -13,15 +14,24 @@ export function dashboardMissingMetric(context: RuleContext, rule: BuiltinRules[
     rule: 'dashboard-missing-metric',
     severity: rule.severity,
     message: `${describeReadSource(read.source)} reads ${describeRead(read)}, ${whyMissing(context, read)}`,
-    metrics: read.kind === 'metric' && Object.values(read.dimensions).every((value) => value !== null)
-      ? [{ namespace: read.namespace, metricName: read.metricName, dimensions: read.dimensions as Record<string, string> }]
-      : [],
+    metrics: writtenIdentity(read),
     monthlyUSD: 0,
     savingUSD: 0,
     fix: 'fix the metric name or dimensions in the dashboard, or add the dimension set to the collector\'s metric_declarations',
     location: read.source.file ? { file: read.source.file, path: read.source.path } : undefined,
     fingerprint: `dashboard-missing-metric:${read.source.kind}:${read.source.name}:${describeRead(read)}`,
   }));
+}
+
+/** The one metric a read names in full (every value written), for the finding's metric list. */
+function writtenIdentity(read: MetricRead): MetricIdentity[] {
+  if (read.kind !== 'metric' || read.namespace === null || read.metricName === null || !read.exact) return [];
+  const dimensions: Record<string, string> = {};
+  for (const [name, values] of Object.entries(read.dimensions)) {
+    if (values === null || values.length !== 1) return [];
+    dimensions[name] = values[0]!;
+  }
+  return [{ namespace: read.namespace, metricName: read.metricName, dimensions }];
 }
 
 /**

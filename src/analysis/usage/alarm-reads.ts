@@ -7,8 +7,8 @@
 import { z } from 'zod';
 import { readTextFile } from '../../shared/files.js';
 import { parseJsonDocument } from '../../shared/json-document.js';
-import { expressionReads, type ReadsResult, type UsageProblem } from './dashboard-reads.js';
-import type { MetricRead } from './metric-read.js';
+import { expressionReads } from './dashboard-reads.js';
+import { exactRead, type MetricRead, type ReadsResult, type UsageProblem } from './metric-read.js';
 
 const dimensionsSchema = z.array(z.object({ Name: z.string(), Value: z.string() })).optional();
 
@@ -59,24 +59,18 @@ export function alarmReads(output: DescribeAlarmsOutput, file?: string): AlarmRe
   output.MetricAlarms.forEach((alarm, a) => {
     const source = (path: string) => ({ kind: 'alarm' as const, name: alarm.AlarmName, file, path: `/MetricAlarms/${a}${path}` });
     if (alarm.Namespace !== undefined && alarm.MetricName !== undefined) {
-      reads.push(metricRead(alarm.Namespace, alarm.MetricName, alarm.Dimensions, source('')));
+      reads.push({ ...statRead(alarm.Namespace, alarm.MetricName, alarm.Dimensions), source: source('') });
     }
     alarm.Metrics?.forEach((query, q) => {
       const stat = query.MetricStat?.Metric;
-      if (stat) reads.push(metricRead(stat.Namespace, stat.MetricName, stat.Dimensions, source(`/Metrics/${q}`)));
+      if (stat) reads.push({ ...statRead(stat.Namespace, stat.MetricName, stat.Dimensions), source: source(`/Metrics/${q}`) });
       if (query.Expression !== undefined) expressionReads(query.Expression, source(`/Metrics/${q}/Expression`), reads, problems);
     });
   });
   return { reads, problems, metricAlarms: output.MetricAlarms.length, compositeAlarms: output.CompositeAlarms.length };
 }
 
-function metricRead(
-  namespace: string,
-  metricName: string,
-  dimensions: readonly { Name: string; Value: string }[] | undefined,
-  source: MetricRead['source'],
-): MetricRead {
-  const record: Record<string, string> = {};
-  for (const dimension of dimensions ?? []) record[dimension.Name] = dimension.Value;
-  return { kind: 'metric', namespace, metricName, dimensions: record, source };
+/** A MetricStat reads exactly its dimension set. */
+export function statRead(namespace: string, metricName: string, dimensions: readonly { Name: string; Value: string }[] | undefined) {
+  return exactRead(namespace, metricName, (dimensions ?? []).map((dimension) => [dimension.Name, dimension.Value] as const));
 }

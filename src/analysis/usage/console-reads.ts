@@ -4,8 +4,7 @@
  * them unused would tell a team to break its own console, so they are reads like any other, with the console as
  * the reader. The list is short and deliberate; the README names it.
  */
-import type { ReadsResult } from './dashboard-reads.js';
-import type { MetricRead } from './metric-read.js';
+import type { MetricRead, ReadsResult } from './metric-read.js';
 
 export const CONSOLE_NAMESPACES: readonly { readonly namespace: string; readonly console: string }[] = [
   { namespace: 'ContainerInsights', console: 'Container Insights console (EKS/Kubernetes)' },

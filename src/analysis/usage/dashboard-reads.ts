@@ -3,22 +3,13 @@
  * (hidden rows too, since math expressions read them), `.`/`...` shorthand expanded by the body model's row reader;
  * every SEARCH and Metrics Insights expression; dimension values a `property` variable fills in at view time. A
  * tolerant reader: it looks only at the fields it needs and records a malformed row as a problem instead of stopping,
- * so one bad widget never hides the rest (mimirtool's ParseErrors).
+ * so one bad widget never hides the rest (mimirtool's ParseErrors). A widget or row `region`/`accountId` scopes
+ * its reads: a monitoring account's dashboard reads the source account's metrics.
  */
 import { readMetricRows, type MetricStatRowParts } from '../../model/body/metric-rows.js';
-import type { MetricRead, ReadSource } from './metric-read.js';
+import type { DimensionValues, MetricRead, ReadsResult, ReadSource, UsageProblem } from './metric-read.js';
 import { parseInsightsQuery } from './metrics-insights.js';
 import { extractSearchQueries } from './search-expression.js';
-
-export interface UsageProblem {
-  readonly source: ReadSource;
-  readonly message: string;
-}
-
-export interface ReadsResult {
-  readonly reads: MetricRead[];
-  readonly problems: UsageProblem[];
-}
 
 export interface DashboardInput {
   readonly name: string;
@@ -44,38 +35,52 @@ export function dashboardReads(dashboard: DashboardInput): ReadsResult {
     const rowPath = (row: number) => `/widgets/${w}/properties/metrics/${row}`;
     for (const problem of rows.problems) problems.push({ source: source(rowPath(problem.row)), message: problem.message });
     rows.rows.forEach((row, r) => {
-      if (row?.kind === 'expression') expressionReads(row.options.expression, source(`${rowPath(r)}/0/expression`), reads, problems);
-      else if (row?.kind === 'metric') reads.push(...rowReads(row, source(rowPath(r)), variables));
+      if (row === undefined) return;
+      const scope = readScope(row.options, properties);
+      if (row.kind === 'expression') expressionReads(row.options.expression, source(`${rowPath(r)}/0/expression`), reads, problems, scope);
+      else reads.push({ ...rowPattern(row, variables), source: source(rowPath(r)), ...scope });
     });
   });
   return { reads, problems };
 }
 
 /** SEARCH calls and Metrics Insights queries inside one expression; plain math reads only other rows by id. */
-export function expressionReads(expression: string, source: ReadSource, reads: MetricRead[], problems: UsageProblem[]): void {
+export function expressionReads(
+  expression: string,
+  source: ReadSource,
+  reads: MetricRead[],
+  problems: UsageProblem[],
+  scope: { region?: string | undefined; account?: string | undefined } = {},
+): void {
   try {
     const insights = parseInsightsQuery(expression);
     if (insights) {
-      reads.push({ kind: 'insights', query: insights, source });
+      reads.push({ kind: 'insights', query: insights, source, ...scope });
       return;
     }
-    for (const query of extractSearchQueries(expression)) reads.push({ kind: 'search', query, source });
+    for (const query of extractSearchQueries(expression)) reads.push({ kind: 'search', query, source, ...scope });
   } catch (error) {
     problems.push({ source, message: `cannot read expression ${JSON.stringify(expression)}: ${(error as Error).message}` });
   }
 }
 
-function rowReads(row: MetricStatRowParts, source: ReadSource, variables: ReadonlyMap<string, readonly string[] | null>): MetricRead[] {
-  // Each dimension's possible values: the written one, or what a property variable lets the viewer pick instead
-  // (its listed values, or any value, null, when the choices come from a search or free input).
-  let combinations: Record<string, string | null>[] = [{}];
+/**
+ * One metric stat row: each dimension reads the written value, plus what a property variable lets the viewer pick
+ * instead (its listed values, or any value when the choices come from a search or free input).
+ */
+function rowPattern(row: MetricStatRowParts, variables: ReadonlyMap<string, readonly string[] | null>) {
+  const dimensions: Record<string, DimensionValues> = {};
   for (const [name, value] of row.dimensions) {
-    const choices = variables.has(name) ? (variables.get(name) ?? null) : [value];
-    const values: (string | null)[] = choices === null ? [null] : [...new Set([value, ...choices])];
-    combinations = combinations.flatMap((dims) => values.map((choice) => ({ ...dims, [name]: choice })));
+    const choices = variables.has(name) ? (variables.get(name) ?? null) : [];
+    dimensions[name] = choices === null ? null : [...new Set([value, ...choices])];
   }
-  const { namespace, metricName } = row;
-  return combinations.map((dimensions) => ({ kind: 'metric', namespace, metricName, dimensions, source }));
+  return { kind: 'metric' as const, namespace: row.namespace, metricName: row.metricName, dimensions, exact: true };
+}
+
+/** The row's own region/accountId, else the widget's; an account's own dashboards set neither. */
+function readScope(options: { region?: unknown; accountId?: unknown }, properties: Record<string, unknown>) {
+  const text = (value: unknown) => (typeof value === 'string' && value !== '' ? value : undefined);
+  return { region: text(options.region) ?? text(properties.region), account: text(options.accountId) ?? text(properties.accountId) };
 }
 
 /** Dimension names that a `property` variable lets the viewer change, with the listed choices (null: open). */

@@ -1,42 +1,47 @@
 /**
- * The usage index: every read from dashboards and alarms in one place, answering "who reads this metric?" and "which
- * reads find nothing?". Metric rows are bucketed by namespace + metric name, so looking a metric up costs the rows of
- * its own name plus the (few) SEARCH and Metrics Insights queries, not every row of every dashboard.
+ * The usage index: every read from every source in one place, answering "who reads this metric?" and "which reads
+ * find nothing?". Reads of one written identity are looked up by key; reads that pin namespace and metric name are
+ * bucketed by them; the rest (SEARCH, Metrics Insights, streams, templated names) are checked one by one after two
+ * string comparisons, so a lookup costs the reads of its own name plus the few open queries.
  */
 import { metricKey, type MetricIdentity } from '../../model/metric-identity.js';
-import type { ReadsResult, UsageProblem } from './dashboard-reads.js';
-import { readMatches, type MetricRead, type ReadSource } from './metric-read.js';
+import { readMatches, type MetricRead, type ReadsResult, type ReadSource, type UsageProblem } from './metric-read.js';
+
+export interface UsageScope {
+  /** The region the metrics are in: a read of another region does not read them. */
+  readonly region?: string | undefined;
+  /** The account the metrics are in, when known: a read of another account does not read them. */
+  readonly account?: string | undefined;
+}
 
 export interface UsageIndex {
   readonly reads: readonly MetricRead[];
   readonly problems: readonly UsageProblem[];
   /** The reads that find `metric`. */
   readsOf(metric: MetricIdentity): MetricRead[];
-  /** The sources that read `metric` (empty when nothing does), deduplicated by kind + name. */
+  /** The sources that read `metric` (empty when nothing does), one per kind, name, file and principal. */
   readersOf(metric: MetricIdentity): ReadSource[];
   /** Reads that match none of `metrics`: a graph or alarm that will stay empty. One pass over the metrics. */
   unmatchedReads(metrics: readonly MetricIdentity[]): MetricRead[];
 }
 
-export function buildUsageIndex(results: readonly ReadsResult[]): UsageIndex {
+export function buildUsageIndex(results: readonly ReadsResult[], scope: UsageScope = {}): UsageIndex {
   const reads = results.flatMap((result) => result.reads);
   const problems = results.flatMap((result) => result.problems);
-  // Rows with every dimension value written are looked up by identity; rows with a value left open by a variable
-  // are scanned among the rows of their metric name; SEARCH and Metrics Insights queries are checked one by one.
   const exact = new Map<string, MetricRead[]>();
-  const open = new Map<string, MetricRead[]>();
-  const queries: MetricRead[] = [];
+  const named = new Map<string, MetricRead[]>();
+  const open: { read: MetricRead; namespace?: string | undefined; metricName?: string | undefined }[] = [];
   for (const read of reads) {
-    if (read.kind !== 'metric') queries.push(read);
-    else if (Object.values(read.dimensions).every((value) => value !== null)) {
-      push(exact, metricKey({ namespace: read.namespace, metricName: read.metricName, dimensions: read.dimensions as Record<string, string> }), read);
-    } else push(open, nameKey(read.namespace, read.metricName), read);
+    if (!inScope(read, scope)) continue;
+    const single = singleIdentity(read);
+    if (single) push(exact, metricKey(single), read);
+    else if (read.kind === 'metric' && read.namespace !== null && read.metricName !== null) push(named, nameKey(read.namespace, read.metricName), read);
+    else open.push({ read, ...pinnedNames(read) });
   }
-  const prefiltered = queries.map((read) => ({ read, ...requiredNames(read) }));
   const matching = (metric: MetricIdentity) => {
     const found = [...(exact.get(metricKey(metric)) ?? [])];
-    for (const read of open.get(nameKey(metric.namespace, metric.metricName)) ?? []) if (readMatches(read, metric)) found.push(read);
-    for (const query of prefiltered) {
+    for (const read of named.get(nameKey(metric.namespace, metric.metricName)) ?? []) if (readMatches(read, metric)) found.push(read);
+    for (const query of open) {
       if (query.namespace !== undefined && query.namespace !== metric.namespace) continue;
       if (query.metricName !== undefined && query.metricName !== metric.metricName) continue;
       if (readMatches(query.read, metric)) found.push(query.read);
@@ -56,28 +61,58 @@ export function buildUsageIndex(results: readonly ReadsResult[]): UsageIndex {
   };
 }
 
+/** A read of another region or account than the metrics' does not read them; an unknown region reads any. */
+function inScope(read: MetricRead, scope: UsageScope): boolean {
+  if (scope.region !== undefined && read.region !== undefined && read.region !== scope.region) return false;
+  return scope.account === undefined || read.account === undefined || read.account === scope.account;
+}
+
+/** The one identity an exact metric stat read names, when every dimension has a single written value. */
+function singleIdentity(read: MetricRead): MetricIdentity | undefined {
+  if (read.kind !== 'metric' || !read.exact || read.namespace === null || read.metricName === null) return undefined;
+  const dimensions: Record<string, string> = {};
+  for (const [name, values] of Object.entries(read.dimensions)) {
+    if (values === null || values.length !== 1) return undefined;
+    dimensions[name] = values[0]!;
+  }
+  return { namespace: read.namespace, metricName: read.metricName, dimensions };
+}
+
 /**
  * The namespace and metric name a query can only match, when it says so (a SEARCH schema or exact designator, a
  * Metrics Insights FROM and metric): two string comparisons then skip most queries for most metrics.
  */
-function requiredNames(read: MetricRead): { namespace?: string | undefined; metricName?: string | undefined } {
-  if (read.kind === 'insights') return { namespace: read.query.namespace, metricName: read.query.metricName };
-  if (read.kind !== 'search') return {};
-  const { term, schema } = read.query;
-  const conjuncts = term.kind === 'and' ? term.terms : [term];
-  const exactText = (field: string) => {
-    for (const inner of conjuncts) if (inner.kind === 'text' && inner.exact && inner.field === field) return inner.text;
-    return undefined;
-  };
-  return { namespace: schema?.namespace ?? exactText('Namespace'), metricName: exactText('MetricName') };
+export function pinnedNames(read: MetricRead): { namespace?: string | undefined; metricName?: string | undefined } {
+  switch (read.kind) {
+    case 'metric':
+      return { namespace: read.namespace ?? undefined, metricName: read.metricName ?? undefined };
+    case 'insights':
+      return { namespace: read.query.namespace, metricName: read.query.metricName };
+    case 'promql':
+      return { metricName: read.selector.metricName };
+    case 'stream':
+      return {};
+    case 'search': {
+      const { term, schema } = read.query;
+      const conjuncts = term.kind === 'and' ? term.terms : [term];
+      const exactText = (field: string) => {
+        for (const inner of conjuncts) if (inner.kind === 'text' && inner.exact && inner.field === field) return inner.text;
+        return undefined;
+      };
+      return { namespace: schema?.namespace ?? exactText('Namespace'), metricName: exactText('MetricName') };
+    }
+  }
 }
 
-/** The distinct sources (kind + name) of some reads, in first-seen order. */
+/** The distinct sources (kind, name, file, principal) of some reads, in first-seen order; the latest lastSeen wins. */
 export function readSources(reads: readonly MetricRead[]): ReadSource[] {
   const seen = new Map<string, ReadSource>();
   for (const read of reads) {
-    const key = `${read.source.kind}\u0000${read.source.name}`;
-    if (!seen.has(key)) seen.set(key, read.source);
+    const { kind, name, file, principal } = read.source;
+    const key = [kind, name, file ?? '', principal ?? ''].join('\u0000');
+    const before = seen.get(key);
+    if (!before) seen.set(key, read.source);
+    else if ((read.source.lastSeen ?? '') > (before.lastSeen ?? '')) seen.set(key, { ...before, lastSeen: read.source.lastSeen });
   }
   return [...seen.values()];
 }

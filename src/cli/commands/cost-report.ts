@@ -24,6 +24,7 @@ export function withCostInputOptions(argv: Argv, defaultFormat: ReportFormat): A
     .option('collector-version', { type: 'string', group, describe: 'ADOT collector version to predict (default: the newest known)' })
     .option('replicas', { type: 'number', group, describe: 'pods running each collector + app pair (default 1)' })
     .option('dashboards', { type: 'string', array: true, group, describe: 'definitions directory or body JSON file (repeatable; default: dashboardsDir or dashboards/)' })
+    .option('usage', { type: 'boolean', default: true, group, describe: '--no-usage: report even with no dashboard and no alarm (every metric then counts as unread)' })
     .option('alarms', { type: 'string', group, describe: 'alarms that read metrics: `aws cloudwatch describe-alarms --output json` saved to a file' })
     .option('allow-list', { type: 'string', group, describe: 'YAML of metrics kept on purpose, each with a reason and an optional expiry' })
     .option('rules', { type: 'string', group, describe: 'rules file merged over rules/default.yaml (severities, thresholds, custom rules)' })
@@ -31,6 +32,7 @@ export function withCostInputOptions(argv: Argv, defaultFormat: ReportFormat): A
     .option('free-tier', { type: 'boolean', default: false, group, describe: 'subtract the account-wide free tier (10 metrics, 3 dashboards)' })
     .option('date', { type: 'string', group, describe: 'YYYY-MM-DD the allow-list expiries are checked against (default: today, UTC)' })
     .option('write-fix', { type: 'string', group, describe: 'write each fixed collector config (<name>.cwdash-fix.yaml) into this directory' })
+    .option('allow-drop-all', { type: 'boolean', default: false, group, describe: 'let --write-fix write a config that drops every metric of a collector' })
     .option('account', { type: 'boolean', default: false, group, describe: 'use the live account\'s custom metrics, dashboards and alarms (ListMetrics, GetDashboard, DescribeAlarms)' })
     .option('cache-dir', { type: 'string', group, describe: 'price cache directory (see `cwdash pricing refresh`)' }) as unknown as Argv<CostInputOptions>;
 }

@@ -27,20 +27,23 @@ export const importCommand = defineCommand<ImportCommandOptions>({
       .option('name', { type: 'string', describe: 'DashboardName (default: DashboardName of get-dashboard output)' })
       .option('out', { type: 'string', describe: 'file to write (default: <dashboards dir>/<name>.ts)' })
       .option('print', { type: 'boolean', default: false, describe: 'print the definition to stdout instead of writing a file' })
-      .option('force', { type: 'boolean', default: false, describe: 'replace the output file if it exists' }) as unknown as Argv<ImportCommandOptions>,
+      .option('force', { type: 'boolean', default: false, describe: 'replace the output file if it exists; write the definition even when the body has errors' }) as unknown as Argv<ImportCommandOptions>,
   async run(options, io) {
     const { importBody } = await import('../../app/import.js');
     const { printValidationMessages } = await import('../../outputs/validation-report.js');
     const result = await importBody(options, appContext(io, options));
     printValidationMessages(io, [{ file: result.file, name: undefined, messages: result.messages }]);
-    if (result.stopped) throw result.stopped;
     const raw = result.rawWidgets;
     if (raw.length > 0) {
       const list = raw.map(({ index, type }) => `${index} (${type})`).join(', ');
       info(io, `note: widget${raw.length === 1 ? '' : 's'} ${list} kept as RawWidget JSON: no typed widget reproduces ${raw.length === 1 ? 'it' : 'them'} exactly`);
     }
-    if (result.written === undefined) io.stdout.write(result.source ?? '');
-    else info(io, `wrote ${relative(io.cwd, result.written) || result.written}; \`cwdash build\` turns it back into the same body`);
-    return 0;
+    if (result.stopped) throw result.stopped;
+    if (result.written === undefined) {
+      io.stdout.write(result.source ?? '');
+      return 0;
+    }
+    info(io, `wrote ${relative(io.cwd, result.written) || result.written}; \`cwdash build\` turns it back into the same body${result.errors > 0 ? ' (with the errors above)' : ''}`);
+    return result.errors > 0 ? 1 : 0;
   },
 });

@@ -50,7 +50,7 @@ export const metricsCommand = defineCommand<MetricsOptions>({
       .option('cluster-inventory', { type: 'string', describe: '`kubectl get nodes,pods,services -A -o json` output: add the Container Insights metrics', group: 'Inputs:' })
       .option('cluster-name', { type: 'string', describe: "the cluster's name, when the config's log_group_name and the nodes' labels do not give it", group: 'Inputs:' })
       .option('emf', { type: 'string', describe: 'count the metrics of EMF log events instead (JSON lines; - reads stdin)', group: 'Inputs:' })
-      .option('collector-version', { type: 'string', describe: 'ADOT collector version whose behaviour to predict (default: 0.49.0, the newest known)', group: 'Prediction:' })
+      .option('collector-version', { type: 'string', describe: 'ADOT collector version whose behaviour to predict (default: 0.50.0, the newest known)', group: 'Prediction:' })
       .option('replicas', { type: 'number', describe: 'pods running the app + collector (default: 1)', group: 'Prediction:' }) as unknown as Argv<MetricsOptions>,
   async run(rawOptions, io) {
     const options = withStdinDash(rawOptions);

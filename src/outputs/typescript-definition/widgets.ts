@@ -5,7 +5,7 @@
  */
 import { isDeepStrictEqual } from 'node:util';
 import type { WidgetJson, WidgetJsonOf } from '../../model/body/schema.js';
-import { canonicalizeBody } from '../dashboard-body.js';
+import { canonicalizeBody } from '../../model/body/serialize.js';
 import { AlarmStatusWidget } from '../../model/dashboard/alarm-status-widget.js';
 import { AlarmWidget } from '../../model/dashboard/alarm-widget.js';
 import { CustomWidget } from '../../model/dashboard/custom-widget.js';

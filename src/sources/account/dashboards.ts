@@ -8,6 +8,7 @@ import {
 } from '@aws-sdk/client-cloudwatch';
 import { compareStrings } from '../../shared/json.js';
 import { callCloudWatch, toAwsError } from './aws-errors.js';
+import { parseBoundedJson } from '../../shared/input-limits.js';
 
 /** DeleteDashboards takes at most 100 names per call. */
 export const DELETE_BATCH_SIZE = 100;
@@ -110,7 +111,7 @@ function errorName(error: unknown): string | undefined {
 
 function parseJson(text: string): unknown {
   try {
-    return JSON.parse(text) as unknown;
+    return parseBoundedJson(text);
   } catch {
     return undefined;
   }

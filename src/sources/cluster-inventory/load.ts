@@ -10,6 +10,7 @@ import { compareStrings } from '../../shared/json.js';
 import { itemSchemas, kubectlListSchema, type NodeItem, type PodItem, type ServiceItem } from './kubectl-list.js';
 import type { ClusterInventory, ClusterNode, ClusterPod, ClusterService, ClusterWorkload, ContainerResources } from './model.js';
 import { workloadName, type WorkloadNameOptions } from './workload-name.js';
+import { parseBoundedJson } from '../../shared/input-limits.js';
 
 const FIX = 'pass the output of `kubectl get nodes,pods,services -A -o json` unchanged';
 
@@ -26,7 +27,7 @@ export async function loadClusterInventory(file: string, options: WorkloadNameOp
 export function parseClusterInventory(text: string, file: string, options: WorkloadNameOptions = {}): ClusterInventory {
   let json: unknown;
   try {
-    json = JSON.parse(text);
+    json = parseBoundedJson(text);
   } catch (error) {
     throw new InputError(`not JSON: ${error instanceof Error ? error.message : String(error)}`, { location: { file }, fix: FIX });
   }

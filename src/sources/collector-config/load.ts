@@ -6,6 +6,7 @@ import { resolve } from 'node:path';
 import { LineCounter, parseDocument } from 'yaml';
 import { InputError } from '../../shared/errors.js';
 import { readTextFile } from '../../shared/files.js';
+import { boundedYamlToJS, yamlDepthError } from '../../shared/yaml-document.js';
 import { expandString, loadEnvFile, MissingVariableError, type Env } from './env.js';
 import { Locator, type YamlPath } from './locate.js';
 import { readAwsEmfExporter } from './awsemf-exporter.js';
@@ -40,6 +41,8 @@ const SECTIONS: readonly ComponentKind[] = ['receivers', 'processors', 'exporter
 export function parseCollectorConfig(text: string, file: string, env: Env): CollectorConfig {
   const lineCounter = new LineCounter();
   const document = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const depthError = yamlDepthError(document, lineCounter, file);
+  if (depthError) throw depthError;
   const syntaxError = document.errors[0];
   if (syntaxError) {
     const position = syntaxError.linePos?.[0] ?? lineCounter.linePos(Math.min(syntaxError.pos[0], text.length));
@@ -51,7 +54,7 @@ export function parseCollectorConfig(text: string, file: string, env: Env): Coll
   const locator = new Locator(file, document, lineCounter);
   const warnings: ConfigWarning[] = [];
   const reader = new SettingsReader(locator, warnings);
-  const top = reader.map(expandTree(document.toJS({ maxAliasCount: -1 }), [], env, locator), []);
+  const top = reader.map(expandTree(boundedYamlToJS(document, lineCounter, file), [], env, locator), []);
   reader.checkKeys(top, [...SECTIONS, 'service'], [], 'top-level');
 
   const receivers = new Map<string, ReceiverComponent>();

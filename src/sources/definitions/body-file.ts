@@ -4,6 +4,7 @@
  */
 import { InputError } from '../../shared/errors.js';
 import { readTextFile } from '../../shared/files.js';
+import { parseBoundedJson } from '../../shared/input-limits.js';
 
 export interface BodyFile {
   /** The parsed body, not yet validated. */
@@ -38,7 +39,7 @@ export async function readDashboardBodyFile(file: string, shownAs = file): Promi
 
 function parseJson(text: string, file: string, path?: string): unknown {
   try {
-    return JSON.parse(text);
+    return parseBoundedJson(text);
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     const position = /position (\d+)/.exec(message);

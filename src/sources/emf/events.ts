@@ -5,6 +5,7 @@
  * is counted with its reason, never fatal, because one bad line in a log export should not hide the rest.
  */
 import type { MetricIdentity } from '../../model/metric-identity.js';
+import { parseBoundedJson } from '../../shared/input-limits.js';
 
 export const MAX_METRICS_PER_DIRECTIVE = 100;
 export const MAX_DIMENSIONS_PER_SET = 30;
@@ -25,7 +26,7 @@ interface Directive {
 export function emfEventMetrics(text: string): EmfEventResult {
   let event: unknown;
   try {
-    event = JSON.parse(text);
+    event = parseBoundedJson(text);
   } catch (error) {
     return { kind: 'invalid', reason: `not JSON: ${error instanceof Error ? error.message : String(error)}` };
   }

@@ -1,22 +1,21 @@
 /**
  * `cwdash metrics --emf FILE`: EMF log events, one JSON object per line (an export of a log group, or `aws logs
- * filter-log-events --output json` flattened to messages), streamed line by line. Result in the same shape as a
- * collector prediction, so the formats are the same.
+ * filter-log-events --output json` flattened to messages), streamed line by line. The metrics carry the same
+ * fields as predicted ones, so the metrics formats print both.
  */
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
 import type { Readable } from 'node:stream';
-import type { MetricsPrediction, PredictedMetric, PredictionWarning } from '../../analysis/awsemf/types.js';
-import { LOG_EVENT_OVERHEAD_BYTES } from '../../analysis/awsemf/emf-size.js';
-import { summarizeMetrics } from '../../analysis/awsemf/summary.js';
+import { compareMetricIdentities, metricKey, normalizeMetricIdentity } from '../../model/metric-identity.js';
+import { summarizeMetrics } from '../../model/metric-summary.js';
+import type { EmfEventsCount, PredictedMetric, PredictionWarning } from '../../model/prediction.js';
 import { readError } from '../../shared/files.js';
-import { compareStrings } from '../../shared/json.js';
 import { emfEventMetrics } from './events.js';
 
 const MAX_LISTED_INVALID = 20;
 
-export async function readEmfEvents(file: string, stdin?: Readable, displayName = file): Promise<MetricsPrediction> {
+export async function readEmfEvents(file: string, stdin?: Readable, displayName = file): Promise<EmfEventsCount> {
   let input: Readable;
   if (file === '-' && stdin) input = stdin;
   else {
@@ -51,34 +50,19 @@ export async function readEmfEvents(file: string, stdin?: Readable, displayName 
     }
     counts.eventsWithMetrics++;
     for (const metric of result.metrics) {
-      const names = Object.keys(metric.dimensions).sort(compareStrings);
-      let key = `${metric.namespace}\u0000${metric.metricName}`;
-      for (const name of names) key += `\u0000${name}\u0000${metric.dimensions[name]}`;
+      const key = metricKey(metric);
       const existing = found.get(key);
       if (existing) {
         found.set(key, { ...existing, source: { ...existing.source, series: existing.source.series + 1 } });
         continue;
       }
       found.set(key, {
-        namespace: metric.namespace,
-        metricName: metric.metricName,
-        dimensions: Object.fromEntries(names.map((name) => [name, metric.dimensions[name]!])),
+        ...normalizeMetricIdentity(metric),
         source: { pipeline: '', receiver: '', exporter: '', series: 1, exampleSeries: `${source}:${lineNumber}`, dimensionSet: 'emf' },
       });
     }
   }
   if (counts.invalidEvents > MAX_LISTED_INVALID) warnings.push({ message: `${counts.invalidEvents - MAX_LISTED_INVALID} more invalid events not listed` });
-  const metrics = [...found.entries()].sort((a, b) => compareStrings(a[0], b[0])).map(([, metric]) => metric);
-  return {
-    schemaVersion: 1,
-    collectorVersion: '',
-    profile: { label: 'emf-logs', contribVersion: '' },
-    configFile: source,
-    metrics,
-    summary: summarizeMetrics(metrics, []),
-    emf: { eventsPerScrape: counts.events, bytesPerScrape: counts.bytes, bytesPerScrapeWithOverhead: counts.bytes + LOG_EVENT_OVERHEAD_BYTES * counts.events, eventsPerMonth: 0, bytesPerMonth: 0, bytesPerMonthWithOverhead: 0, logGroups: [] },
-    assumptions: { scrapeIntervalSeconds: 0, scrapeIntervals: {}, replicas: 1, replicasMultiplyMetrics: false, daysPerMonth: 30, notes: ['counts are over the events in the file; the emf figures are the file\'s totals, not per scrape'] },
-    warnings,
-    emfLog: counts,
-  };
+  const metrics = [...found.values()].sort(compareMetricIdentities);
+  return { schemaVersion: 1, eventsFile: source, metrics, summary: summarizeMetrics(metrics, []), emfLog: counts, warnings };
 }

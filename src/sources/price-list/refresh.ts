@@ -11,6 +11,7 @@ import { itemPrice, priceListItemSchema, validatePriceListItem, type PriceListIt
 import { comparePriceTables, type PriceChange } from './price-changes.js';
 import { itemAppliesTo, loadPriceTable, type PriceTable } from './prices.js';
 import type { PriceListClient, ProductFilter } from './pricing-client.js';
+import { parseBoundedJson } from '../../shared/input-limits.js';
 
 export interface RefreshOptions {
   readonly regions: readonly string[];
@@ -113,7 +114,7 @@ async function download(options: RefreshOptions, filters: readonly ProductFilter
 function parseRelevant(text: string, path: string, warn: (message: string) => void): PriceListItem | undefined {
   let value: unknown;
   try {
-    value = JSON.parse(text);
+    value = parseBoundedJson(text);
   } catch (error) {
     throw malformed(`a PriceList element is not JSON (${(error as Error).message})`, path);
   }

@@ -1,11 +1,11 @@
-/** The §7.3 size formula against the bytes of real EMF lines (shared/fixtures/emf-events.jsonl, Prometheus lines). */
+/** The §7.3 size formula against the bytes of real EMF lines (test/fixtures/emf/emf-events.jsonl, Prometheus lines). */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
   definitionLength, dimensionsLength, emfEventLengthFromParts, jsonStringLength, labelsLength, numberLength, statisticSetLength,
 } from '../../../src/analysis/awsemf/emf-size.js';
 
-const lines = readFileSync(new URL('../../../../shared/fixtures/emf-events.jsonl', import.meta.url), 'utf8').trim().split('\n');
+const lines = readFileSync(new URL('../../fixtures/emf/emf-events.jsonl', import.meta.url), 'utf8').trim().split('\n');
 
 interface Directive { Namespace: string; Dimensions: string[][]; Metrics: { Name: string; Unit?: string; StorageResolution?: number }[] }
 

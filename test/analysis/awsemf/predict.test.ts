@@ -45,8 +45,8 @@ describe('predictMetrics on examples/task-service', () => {
   it('gives the hand-calculated 144 metrics with the default config (NEW), 28 events per scrape', () => {
     expect(handCount(scrapeText)).toBe(144);
     const prediction = predictMetrics({ config: parseCollectorConfig(exampleConfig, 'otel-config.yaml', {}), scrape });
-    expect(prediction.collectorVersion).toBe('0.49.0');
-    expect(prediction.profile.label).toBe('NEW');
+    expect(prediction.collectorVersion).toBe('0.50.0');
+    expect(prediction.profile).toEqual({ label: 'NEW', contribVersion: '0.158.0' });
     expect(prediction.summary.customMetrics).toBe(144);
     expect(prediction.summary.byNamespace).toEqual({ 'prod/task-service': 144 });
     expect(prediction.summary.byMetricName.http_request_duration_seconds).toBe(21);

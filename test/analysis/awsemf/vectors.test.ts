@@ -1,4 +1,4 @@
-/** Every vector of shared/vectors/awsemf.json (cases from the exporter's and receiver's own Go tests) as a test. */
+/** Every vector of test/vectors/awsemf.json (cases from the exporter's and receiver's own Go tests) as a test. */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { MetricDeclaration } from '../../../src/sources/collector-config/model.js';
@@ -27,7 +27,7 @@ interface Vector {
   [key: string]: unknown;
 }
 
-const vectors = (JSON.parse(readFileSync(new URL('../../../../shared/vectors/awsemf.json', import.meta.url), 'utf8')) as { vectors: Vector[] }).vectors;
+const vectors = (JSON.parse(readFileSync(new URL('../../vectors/awsemf.json', import.meta.url), 'utf8')) as { vectors: Vector[] }).vectors;
 
 function toDeclaration(raw: RawDeclaration): MetricDeclaration {
   return {
@@ -45,7 +45,7 @@ const matcherOf = (vector: Vector) => {
   return { labelNames: raw.label_names, separator: raw.separator || ';', regex: new RegExp(raw.regex) };
 };
 
-describe('shared/vectors/awsemf.json', () => {
+describe('test/vectors/awsemf.json', () => {
   it('has the 122 vectors this suite expects', () => {
     expect(vectors.length).toBe(122);
   });

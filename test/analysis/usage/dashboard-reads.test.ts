@@ -4,7 +4,7 @@ import { dashboardReads } from '../../../src/analysis/usage/dashboard-reads.js';
 import { describeRead } from '../../../src/analysis/usage/metric-read.js';
 import { buildUsageIndex } from '../../../src/analysis/usage/usage-index.js';
 
-const vectors = JSON.parse(readFileSync(new URL('../../../../shared/vectors/dashboard-bodies.json', import.meta.url), 'utf8')) as {
+const vectors = JSON.parse(readFileSync(new URL('../../vectors/dashboard-bodies.json', import.meta.url), 'utf8')) as {
   vectors: { name: string; body: unknown }[];
 };
 const vector = (name: string) => vectors.vectors.find((item) => item.name === name)!.body;

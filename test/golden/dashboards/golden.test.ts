@@ -6,7 +6,7 @@ import { describe, expect, test } from 'vitest';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadDashboardDefinition } from '../../../src/sources/definitions/load.js';
-import { renderDashboardBody } from '../../../src/outputs/dashboard-body.js';
+import { renderDashboardBody } from '../../../src/model/body/serialize.js';
 import { importDashboard } from '../../../src/outputs/typescript-definition.js';
 import { dashboardBodySchema } from '../../../src/model/body/schema.js';
 

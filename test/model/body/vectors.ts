@@ -1,4 +1,4 @@
-/** The golden bodies of `shared/vectors/dashboard-bodies.json` (CloudWatch-accepted bodies from CDK's tests). */
+/** The golden bodies of `test/vectors/dashboard-bodies.json` (CloudWatch-accepted bodies from CDK's tests; see SOURCES.md there). */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { DashboardBody } from '../../../src/model/body/schema.js';
@@ -8,7 +8,7 @@ export interface BodyVector {
   readonly body: DashboardBody;
 }
 
-export const VECTORS_FILE = resolve(import.meta.dirname, '../../../../shared/vectors/dashboard-bodies.json');
+export const VECTORS_FILE = resolve(import.meta.dirname, '../../vectors/dashboard-bodies.json');
 
 export function loadBodyVectors(): BodyVector[] {
   return (JSON.parse(readFileSync(VECTORS_FILE, 'utf8')) as { vectors: BodyVector[] }).vectors;

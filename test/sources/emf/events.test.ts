@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { emfEventMetrics } from '../../../src/sources/emf/events.js';
 import { readEmfEvents } from '../../../src/sources/emf/read.js';
 
-const fixture = fileURLToPath(new URL('../../../../shared/fixtures/emf-events.jsonl', import.meta.url));
+const fixture = fileURLToPath(new URL('../../fixtures/emf/emf-events.jsonl', import.meta.url));
 
 describe('EMF events → metrics', () => {
   it('counts the 196 distinct identities of the fixture (emf.md §8), per line as the table says', async () => {

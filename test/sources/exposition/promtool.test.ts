@@ -4,11 +4,10 @@
  * two Prometheus parsers agree are generated (exposition.md §5 lists where they differ).
  */
 import { spawnSync } from 'node:child_process';
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { InputError } from '../../../src/shared/errors.js';
 import { parseScrape } from '../../../src/sources/exposition/scrape.js';
-
-const promtool = spawnSync('promtool', ['--version']).status === 0;
+import { PROMTOOL, describeWithTool } from '../../support/external-tools.js';
 
 /** A small deterministic PRNG (mulberry32), so failures reproduce. */
 function random(seed: number): () => number {
@@ -57,7 +56,7 @@ function page(seed: number): { text: string; series: number } {
 }
 
 function promtoolCheck(text: string): { exitCode: number | null; errorLine?: number } {
-  const result = spawnSync('promtool', ['check', 'metrics'], { input: text, encoding: 'utf8' });
+  const result = spawnSync(PROMTOOL.path!, ['check', 'metrics'], { input: text, encoding: 'utf8' });
   const line = /parsing error in line (\d+)/.exec(`${result.stdout}${result.stderr}`);
   return { exitCode: result.status, ...(line ? { errorLine: Number(line[1]) } : {}) };
 }
@@ -79,7 +78,7 @@ const MUTATIONS: readonly [string, (line: string) => string][] = [
   ['label value without quotes', (line) => (line.includes('{') ? line.replace(/="([^"\\]*)"/, '=$1x') : line.replace(/ /, '{a=b} '))],
 ];
 
-describe.skipIf(!promtool)('agreement with promtool check metrics on generated pages', () => {
+describeWithTool(PROMTOOL, 'agreement with promtool check metrics on generated pages', () => {
   for (let seed = 1; seed <= 25; seed++) {
     it(`page ${seed}: accepted by both, same series`, async () => {
       const { text, series } = page(seed);

@@ -1,4 +1,4 @@
-/** shared/vectors/exposition.json: what Prometheus 2.42 accepts, rejects (with which message) and stores. */
+/** test/vectors/exposition.json: what Prometheus 2.42 accepts, rejects (with which message) and stores. */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../../src/shared/errors.js';
@@ -15,7 +15,7 @@ interface Vector {
   details: { dropped?: { out_of_bounds?: number } };
 }
 
-const vectors = (JSON.parse(readFileSync(new URL('../../../../shared/vectors/exposition.json', import.meta.url), 'utf8')) as { vectors: Vector[] }).vectors;
+const vectors = (JSON.parse(readFileSync(new URL('../../vectors/exposition.json', import.meta.url), 'utf8')) as { vectors: Vector[] }).vectors;
 const SYNTHETIC = new Set(['up', 'scrape_duration_seconds', 'scrape_samples_scraped', 'scrape_samples_post_metric_relabeling', 'scrape_series_added']);
 
 function inputOf(vector: Vector): Buffer {
@@ -30,7 +30,7 @@ function inputOf(vector: Vector): Buffer {
 const key = (name: string, labels: Record<string, string>) =>
   `${name}{${Object.keys(labels).filter((l) => l !== 'job' && l !== 'instance').sort().map((l) => `${l}=${JSON.stringify(labels[l])}`).join(',')}}`;
 
-describe('shared/vectors/exposition.json', () => {
+describe('test/vectors/exposition.json', () => {
   for (const vector of vectors) {
     it(`${vector.case}: ${vector.ok ? 'accepted' : `rejected with "${vector.error}"`}`, async () => {
       // One byte at a time as well as whole: the streaming parser must not depend on chunk boundaries.

@@ -3,7 +3,7 @@ import { describe, expect, test } from 'vitest';
 import { InputError } from '../../../src/shared/errors.js';
 import { itemPrice, validatePriceListItem } from '../../../src/sources/price-list/price-list-item.js';
 
-const sample = JSON.parse(readFileSync(new URL('../../../../shared/fixtures/pricing-sample.json', import.meta.url), 'utf8')) as {
+const sample = JSON.parse(readFileSync(new URL('../../fixtures/price-list/pricing-sample.json', import.meta.url), 'utf8')) as {
   PriceList: string[];
 };
 const where = { path: 'GetProducts page 1 item 1' };

@@ -1,12 +1,12 @@
 /** The summary block of a prediction: counts per namespace, metric name and dimension set, and label cardinality. */
-import { compareStrings } from '../../shared/json.js';
-import type { MetricIdentity } from '../../model/metric-identity.js';
-import type { LabelCardinality, MetricsPrediction, NotModelledEntry } from './types.js';
+import { compareStrings } from '../shared/json.js';
+import type { MetricIdentity } from './metric-identity.js';
+import type { LabelCardinality, MetricsSummary, NotModelledEntry } from './prediction.js';
 
 /** Calls `visit` once per metric: its dimension names (sorted) and their values in the same order. */
 export type MetricSource = (visit: (namespace: string, metricName: string, names: readonly string[], values: readonly string[]) => void) => void;
 
-export function summarizeMetrics(metrics: readonly MetricIdentity[], notModelled: readonly NotModelledEntry[]): MetricsPrediction['summary'] {
+export function summarizeMetrics(metrics: readonly MetricIdentity[], notModelled: readonly NotModelledEntry[]): MetricsSummary {
   return summarize((visit) => {
     for (const metric of metrics) {
       const names = Object.keys(metric.dimensions);
@@ -15,7 +15,7 @@ export function summarizeMetrics(metrics: readonly MetricIdentity[], notModelled
   }, notModelled);
 }
 
-export function summarize(source: MetricSource, notModelled: readonly NotModelledEntry[]): MetricsPrediction['summary'] {
+export function summarize(source: MetricSource, notModelled: readonly NotModelledEntry[]): MetricsSummary {
   const byNamespace = new Map<string, number>();
   const byMetricName = new Map<string, number>();
   const byDimensionSet = new Map<string, number>();

@@ -4,8 +4,8 @@
  * metric row or annotation band on one line so a changed metric is a one-line diff. Rows are always written in full:
  * the `.`/`...` shorthand is never emitted.
  */
-import type { DashboardBody } from '../model/body/schema.js';
-import { compareStrings } from '../shared/json.js';
+import type { DashboardBody } from './schema.js';
+import { compareStrings } from '../../shared/json.js';
 
 /** Key orders per kind of object; keys not listed come after the listed ones, sorted. */
 const KEY_ORDER: readonly string[] = [

@@ -1,5 +1,9 @@
-/** The prediction's output types: what `cwdash metrics --format json` prints and the cost report embeds. */
-import type { MetricIdentity } from '../../model/metric-identity.js';
+/**
+ * What `cwdash metrics` produces: the prediction of a collector config (printed by `--format json`, embedded in the
+ * cost report) and the count of already-written EMF events (`--emf`). Types only, shared by the stages that make
+ * them (analysis, sources) and those that print them (outputs).
+ */
+import type { MetricIdentity } from './metric-identity.js';
 
 /** How the dimension set of a metric came about: the point's full label set, a rollup, or a declaration. */
 export type DimensionSetKind = 'full' | 'zero-rollup' | 'single-rollup' | 'declared' | 'emf';
@@ -65,14 +69,7 @@ export interface MetricsPrediction {
   readonly configFile: string;
   readonly scrape?: { readonly source: string; readonly format: string; readonly series: number; readonly samples: number; readonly duplicates: number };
   readonly metrics: readonly PredictedMetric[];
-  readonly summary: {
-    readonly customMetrics: number;
-    readonly byNamespace: Readonly<Record<string, number>>;
-    readonly byMetricName: Readonly<Record<string, number>>;
-    readonly byDimensionSet: Readonly<Record<string, number>>;
-    readonly labelCardinality: readonly LabelCardinality[];
-    readonly notModelled: readonly NotModelledEntry[];
-  };
+  readonly summary: MetricsSummary;
   readonly emf: EmfVolume;
   readonly assumptions: {
     readonly scrapeIntervalSeconds: number;
@@ -84,9 +81,32 @@ export interface MetricsPrediction {
     readonly notes: readonly string[];
   };
   readonly warnings: readonly PredictionWarning[];
-  /** `--emf`: what the EMF events file held. */
-  readonly emfLog?: EmfLogSummary;
 }
+
+/** Counts per namespace, metric name and dimension set, and which labels multiply the count. */
+export interface MetricsSummary {
+  readonly customMetrics: number;
+  readonly byNamespace: Readonly<Record<string, number>>;
+  readonly byMetricName: Readonly<Record<string, number>>;
+  readonly byDimensionSet: Readonly<Record<string, number>>;
+  readonly labelCardinality: readonly LabelCardinality[];
+  readonly notModelled: readonly NotModelledEntry[];
+}
+
+/** `cwdash metrics --emf`: the metrics that EMF events already written create (nothing is predicted). */
+export interface EmfEventsCount {
+  readonly schemaVersion: 1;
+  /** The events file as shown to the user, or `<stdin>`. */
+  readonly eventsFile: string;
+  /** Each distinct identity once, in identity order; `source.series` counts the events that carry it. */
+  readonly metrics: readonly PredictedMetric[];
+  readonly summary: MetricsSummary;
+  readonly emfLog: EmfLogSummary;
+  readonly warnings: readonly PredictionWarning[];
+}
+
+/** Either result of `cwdash metrics`; the renderers print both. */
+export type MetricsResult = MetricsPrediction | EmfEventsCount;
 
 export interface EmfLogSummary {
   readonly events: number;

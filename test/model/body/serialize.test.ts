@@ -1,7 +1,7 @@
 import { expect, test } from 'vitest';
-import { renderDashboardBody, renderDashboardBodyCompact } from '../../src/outputs/dashboard-body.js';
-import type { DashboardBody } from '../../src/model/body/schema.js';
-import { loadBodyVectors } from '../model/body/vectors.js';
+import { renderDashboardBody, renderDashboardBodyCompact } from '../../../src/model/body/serialize.js';
+import type { DashboardBody } from '../../../src/model/body/schema.js';
+import { loadBodyVectors } from './vectors.js';
 
 const body = {
   widgets: [
