@@ -83,8 +83,8 @@ export async function costReport(options: CostReportOptions, context: AppContext
   const env = context.env;
   // The bundled examples run in Tokyo (their dashboards say so); anything else defaults like the AWS CLI would.
   const region = options.region ?? project.region ?? nonEmpty(env.AWS_REGION) ?? nonEmpty(env.AWS_DEFAULT_REGION) ?? (bundled ? 'ap-northeast-1' : 'us-east-1');
+  // A --date was checked to be YYYY-MM-DD by the command's option schema.
   const today = options.date ?? (context.now ?? (() => new Date()))().toISOString().slice(0, 10);
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(today)) throw new UsageError(`--date "${today}" is not a date`, { fix: 'write it as YYYY-MM-DD' });
   const account = options.account ? await fetchAccount(options, context, region, project.region, project.prefix) : undefined;
   const path = (value: string | undefined) => (value === undefined ? undefined : resolve(context.cwd, value));
   const { report, fixFiles } = await runCostReport({

@@ -51,11 +51,9 @@ async function pricingScope(options: PricingOptions, context: AppContext) {
   return { cacheDir, regions };
 }
 
+/** `metrics` and `existingMetrics` are counts ≥ 0 (the CLI's option schema checks them). */
 async function quotesFor(tables: readonly PriceTable[], options: PricingOptions): Promise<MetricsQuote[]> {
   if (options.metrics === undefined) return [];
-  for (const [flag, value] of [['--metrics', options.metrics], ['--existing-metrics', options.existingMetrics]] as const) {
-    if (!Number.isFinite(value) || value < 0) throw new UsageError(`${flag} must be a number of metrics, got ${value}`, { fix: `pass ${flag} 5000` });
-  }
   const { quoteCustomMetrics } = await import('../analysis/cost/model.js');
   return tables.map((table) => quoteCustomMetrics(options.metrics!, table, options));
 }

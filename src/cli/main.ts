@@ -5,18 +5,42 @@
 import yargs, { type Argv } from 'yargs';
 import { CwdashError, UsageError, type ExitCode } from '../shared/errors.js';
 import { processIo, type Io } from '../shared/io.js';
+import type { CommandHandler } from './command.js';
 import { commands } from './commands/index.js';
 import { CWDASH_VERSION } from './version.js';
+import { yargsOption } from './flags.js';
+import { globalFlags } from './options.js';
 
 
 export async function main(argv: readonly string[], io: Io): Promise<ExitCode> {
   let exitCode: ExitCode = 0;
-  const debug = argv.includes('--debug');
+  try {
+    const printed = await parse(argv, io, async (_options, run) => {
+      exitCode = await run();
+    });
+    if (printed) io.stdout.write(printed.endsWith('\n') ? printed : `${printed}\n`);
+    return exitCode;
+  } catch (error) {
+    return reportError(error, io, argv.includes('--debug'));
+  }
+}
+
+/** argv → the selected command's validated options (defaults applied), without running it: what tests check. */
+export async function parseCommandLine(argv: readonly string[], io: Io): Promise<unknown> {
+  let selected: unknown;
+  await parse(argv, io, async (options) => {
+    selected = options;
+  });
+  return selected;
+}
+
+/** Runs yargs over argv with every command registered; returns what yargs printed itself (help, version). */
+async function parse(argv: readonly string[], io: Io, handle: CommandHandler): Promise<string> {
   let parser: Argv = yargs([...argv])
     .scriptName('cwdash')
     .usage('$0 <command> [options]\n\nCloudWatch dashboards as code, and a cost linter for OpenTelemetry custom metrics.')
-    .option('debug', { type: 'boolean', describe: 'print stack traces for unexpected errors' })
-    .option('project-config', { type: 'string', describe: 'project settings file (default: ./cwdash.config.ts when present)' })
+    .option('debug', yargsOption(globalFlags.debug))
+    .option('project-config', yargsOption(globalFlags.projectConfig))
     .strict()
     .demandCommand(1, 'name a command; `cwdash --help` lists them')
     .recommendCommands()
@@ -28,18 +52,12 @@ export async function main(argv: readonly string[], io: Io): Promise<ExitCode> {
     .fail((message, error) => {
       throw error ?? new UsageError(message, { fix: 'run the command with --help to see its options' });
     });
-  for (const command of commands) parser = command.register(parser, io, (code) => (exitCode = code));
-
-  try {
-    let printed = '';
-    await parser.parseAsync([...argv], {}, (_error, _parsed, output) => {
-      printed = output;
-    });
-    if (printed) io.stdout.write(printed.endsWith('\n') ? printed : `${printed}\n`);
-    return exitCode;
-  } catch (error) {
-    return reportError(error, io, debug);
-  }
+  for (const command of commands) parser = command.register(parser, io, handle);
+  let printed = '';
+  await parser.parseAsync([...argv], {}, (_error, _parsed, output) => {
+    printed = output;
+  });
+  return printed;
 }
 
 function reportError(error: unknown, io: Io, debug: boolean): ExitCode {

@@ -1,24 +1,41 @@
-/** Option groups several commands share, declared once so their names and help text cannot drift. */
-import type { Argv } from 'yargs';
+/** Flags several commands share, declared once so their names, help text and validation cannot drift. */
+import { z } from 'zod';
 import type { AppContext } from '../app/context.js';
+import { DEFAULT_DASHBOARDS_DIR } from '../app/defaults.js';
 import { warn, type Io } from '../shared/io.js';
+import { flag, text } from './flags.js';
 
-export function withAwsOptions<T>(argv: Argv<T>) {
-  return argv
-    .option('profile', { type: 'string', describe: 'AWS shared-config profile (default: AWS_PROFILE or "default")', group: 'AWS:' })
-    .option('region', { type: 'string', describe: 'AWS region (default: AWS_REGION, the profile, or the project config)', group: 'AWS:' })
-    .option('endpoint-url', {
-      type: 'string',
-      describe: 'send AWS calls to this URL instead of the service endpoint (tests, proxies)',
-      group: 'AWS:',
-    });
+/** Every command takes these (yargs declares them once, on the top level). */
+export const globalFlags = {
+  projectConfig: flag(text.optional(), 'project settings file (default: ./cwdash.config.ts when present)'),
+  debug: flag(z.boolean().optional(), 'print stack traces for unexpected errors'),
+};
+
+const AWS = 'AWS:';
+export const awsFlags = {
+  profile: flag(text.optional(), { describe: 'AWS shared-config profile (default: AWS_PROFILE or "default")', group: AWS }),
+  region: flag(text.optional(), { describe: 'AWS region (default: AWS_REGION, the profile, or the project config)', group: AWS, example: 'eu-west-1' }),
+  endpointUrl: flag(text.optional(), { describe: 'send AWS calls to this URL instead of the service endpoint (tests, proxies)', group: AWS }),
+};
+
+/** `--format`, `--out FILE` and `--force` of a command that prints one document. */
+export function outputFlags<const F extends readonly [string, ...string[]]>(formats: F, defaultFormat: F[number]) {
+  const group = 'Output:';
+  return {
+    format: flag(z.enum(formats).default(defaultFormat as never), { describe: 'output format', group }),
+    out: flag(text.optional(), { describe: 'write the output to this file (atomically) instead of stdout', group }),
+    force: forceFlag('replace --out if it already exists', group),
+  };
 }
 
-export function withOutputOptions<T, F extends string>(argv: Argv<T>, formats: readonly F[], defaultFormat: F) {
-  return argv
-    .option('format', { choices: formats, default: defaultFormat, describe: 'output format', group: 'Output:' })
-    .option('out', { type: 'string', describe: 'write the output to this file (atomically) instead of stdout', group: 'Output:' })
-    .option('force', { type: 'boolean', default: false, describe: 'replace --out if it already exists', group: 'Output:' });
+/** `--dashboards DIR`: where the definitions are (or, for pull, go). */
+export function dashboardsDirFlag(describe = 'directory of dashboard definitions') {
+  return flag(text.optional(), `${describe} (default: dashboardsDir in cwdash.config.ts, else ${DEFAULT_DASHBOARDS_DIR}/)`);
+}
+
+/** `--force`: what it allows to be replaced differs per command, so each says it. */
+export function forceFlag(describe: string, group?: string) {
+  return flag(z.boolean().default(false), group === undefined ? describe : { describe, group });
 }
 
 export interface AwsOptions {
@@ -27,7 +44,6 @@ export interface AwsOptions {
   readonly endpointUrl?: string | undefined;
 }
 
-/** Every command receives the global `--project-config` flag; `loadProjectConfig(io.cwd, options.projectConfig)`. */
 export interface GlobalOptions {
   readonly projectConfig?: string | undefined;
   readonly debug?: boolean | undefined;

@@ -4,20 +4,24 @@
  * code scanning with --sarif.
  */
 import { resolve } from 'node:path';
-import type { Argv } from 'yargs';
+import { z } from 'zod';
 import { defineCommand } from '../command.js';
+import { flag, text } from '../flags.js';
 import { appContext } from '../options.js';
 import { CWDASH_VERSION } from '../version.js';
-import { withCostInputOptions, writeReport, type CostInputOptions } from './cost-report.js';
+import { costInputOptions, writeReport } from './cost-report.js';
 
-interface AuditOptions extends CostInputOptions {
-  readonly failOn: 'error' | 'warning' | 'note';
-  readonly baseline?: string | undefined;
-  readonly writeBaseline: boolean;
-  readonly sarif?: string | undefined;
-}
+const group = 'Audit:';
 
-export const auditCommand = defineCommand<AuditOptions>({
+export const auditOptions = {
+  ...costInputOptions,
+  failOn: flag(z.enum(['error', 'warning', 'note']).default('error'), { group, describe: 'lowest severity that fails the run' }),
+  baseline: flag(text.optional(), { group, describe: 'fail only on findings not in this baseline (a --write-baseline file or a cost-report JSON)' }),
+  writeBaseline: flag(z.boolean().default(false), { group, describe: 'write the current findings to --baseline (replacing it) and exit 0' }),
+  sarif: flag(text.optional(), { group, describe: 'also write SARIF 2.1.0 to this file (replaced if it exists: CI output)' }),
+};
+
+export const auditCommand = defineCommand({
   command: 'audit',
   describe: 'the cost report for CI: fail on findings at or above a severity that are new since the baseline',
   examples: [
@@ -25,17 +29,7 @@ export const auditCommand = defineCommand<AuditOptions>({
     ['$0 audit --baseline cwdash-baseline.json --write-baseline', 'accept every current finding (run once, commit the file)'],
     ['$0 audit --baseline cwdash-baseline.json --budget 50', 'fail only on new findings, or when the month goes over $50'],
   ],
-  builder: (argv) =>
-    withCostInputOptions(argv, 'table')
-      .option('fail-on', { choices: ['error', 'warning', 'note'] as const, default: 'error' as const, group: 'Audit:', describe: 'lowest severity that fails the run' })
-      .option('baseline', { type: 'string', group: 'Audit:', describe: 'fail only on findings not in this baseline (a --write-baseline file or a cost-report JSON)' })
-      .option('write-baseline', {
-        type: 'boolean',
-        default: false,
-        group: 'Audit:',
-        describe: 'write the current findings to --baseline (replacing it) and exit 0',
-      })
-      .option('sarif', { type: 'string', group: 'Audit:', describe: 'also write SARIF 2.1.0 to this file (replaced if it exists: CI output)' }) as unknown as Argv<AuditOptions>,
+  options: auditOptions,
   async run(options, io) {
     const { audit } = await import('../../app/audit.js');
     const { createProgress } = await import('../../sources/account/progress.js');

@@ -1,21 +1,21 @@
 /** `cwdash build`: TypeScript definitions in `dashboards/` → one DashboardBody JSON file per dashboard, all or none. */
 import { relative } from 'node:path';
-import type { Argv } from 'yargs';
+import { z } from 'zod';
 import { defineCommand } from '../command.js';
-import { appContext, type GlobalOptions } from '../options.js';
-import { DEFAULT_DASHBOARDS_DIR, DEFAULT_OUT_DIR } from '../../app/defaults.js';
+import { flag, text } from '../flags.js';
+import { appContext, dashboardsDirFlag, forceFlag } from '../options.js';
+import { DEFAULT_OUT_DIR } from '../../app/defaults.js';
 import { info, warn } from '../../shared/io.js';
 
-interface BuildCommandOptions extends GlobalOptions {
-  readonly dashboards?: string | undefined;
-  readonly out?: string | undefined;
-  readonly force: boolean;
-  readonly check: boolean;
-  readonly clean: boolean;
-}
+export const buildOptions = {
+  dashboards: dashboardsDirFlag('definitions directory'),
+  out: flag(text.optional(), `output directory (default: outDir in cwdash.config.ts, else ${DEFAULT_OUT_DIR}/)`),
+  force: forceFlag('replace files in the output directory that are not earlier build outputs'),
+  check: flag(z.boolean().default(false), 'compile and validate, but write nothing'),
+  clean: flag(z.boolean().default(false), 'delete earlier outputs that no definition builds any more'),
+};
 
-
-export const buildCommand = defineCommand<BuildCommandOptions>({
+export const buildCommand = defineCommand({
   command: 'build',
   describe: 'compile the TypeScript dashboard definitions into DashboardBody JSON files, validated like PutDashboard',
   examples: [
@@ -24,13 +24,7 @@ export const buildCommand = defineCommand<BuildCommandOptions>({
     ['$0 build --check', 'compile and validate only (CI), write nothing'],
     ['$0 build --clean', 'also delete outputs of dashboards that were renamed or removed'],
   ],
-  builder: (argv) =>
-    argv
-      .option('dashboards', { type: 'string', describe: `definitions directory (default: project config dashboardsDir, else ${DEFAULT_DASHBOARDS_DIR}/)` })
-      .option('out', { type: 'string', describe: `output directory (default: project config outDir, else ${DEFAULT_OUT_DIR}/)` })
-      .option('force', { type: 'boolean', default: false, describe: 'replace files in the output directory that are not earlier build outputs' })
-      .option('check', { type: 'boolean', default: false, describe: 'compile and validate, but write nothing' })
-      .option('clean', { type: 'boolean', default: false, describe: 'delete earlier outputs that no definition builds any more' }) as unknown as Argv<BuildCommandOptions>,
+  options: buildOptions,
   async run(options, io) {
     const { build } = await import('../../app/build.js');
     const { countMessages, printValidationMessages } = await import('../../outputs/validation-report.js');

@@ -1,43 +1,43 @@
 /** `cwdash cost-report`: what the custom metrics cost, which ones nothing reads, and the config change that fixes it. */
-import type { Argv } from 'yargs';
-import { defineCommand } from '../command.js';
-import { appContext, withAwsOptions, withOutputOptions, type GlobalOptions } from '../options.js';
+import { z } from 'zod';
+import { defineCommand, type CommandOptions } from '../command.js';
+import { flag, isoDate, nonNegativeNumber, text, wholeNumber } from '../flags.js';
+import { appContext, awsFlags, outputFlags } from '../options.js';
 import { writeCommandOutput } from '../output.js';
 import { CWDASH_VERSION } from '../version.js';
-import { REPORT_FORMATS, type ReportFormat } from '../../outputs/report-formats.js';
-import type { CostReportOptions, PreparedReport } from '../../app/cost-report.js';
+import { REPORT_FORMATS } from '../../outputs/report-formats.js';
+import type { PreparedReport } from '../../app/cost-report.js';
 import { info, type Io } from '../../shared/io.js';
 
+const group = 'Inputs:';
+
 /** The inputs `cost-report` and `audit` share: the same flags, declared once. */
-export interface CostInputOptions extends GlobalOptions, CostReportOptions {
-  readonly format: ReportFormat;
-  readonly out?: string | undefined;
-}
+export const costInputOptions = {
+  ...awsFlags,
+  ...outputFlags(REPORT_FORMATS, 'table'),
+  config: flag(z.array(text).optional(), { group, describe: "collector config YAML (repeatable; default: the project config's collectors, else the bundled examples)" }),
+  scrape: flag(z.array(text).optional(), { group, describe: 'Prometheus exposition of the app each --config scrapes, in the same order' }),
+  clusterInventory: flag(z.array(text).optional(), { group, describe: 'kubectl get nodes,pods,services -A -o json, for a Container Insights --config, in the same order' }),
+  envFile: flag(text.optional(), { group, describe: 'NAME=value lines for ${env:NAME} references in the configs' }),
+  collectorVersion: flag(text.optional(), { group, describe: 'ADOT collector version to predict (default: the newest known)', example: '0.17.0' }),
+  replicas: flag(wholeNumber(1).optional(), { group, describe: 'pods running each collector + app pair (default 1)', example: '3' }),
+  dashboards: flag(z.array(text).optional(), { group, describe: 'definitions directory or body JSON file (repeatable; default: dashboardsDir or dashboards/)' }),
+  usage: flag(z.boolean().default(true), { group, describe: '--no-usage: report even with no dashboard and no alarm (every metric then counts as unread)' }),
+  alarms: flag(text.optional(), { group, describe: 'alarms that read metrics: `aws cloudwatch describe-alarms --output json` saved to a file' }),
+  allowList: flag(text.optional(), { group, describe: 'YAML of metrics kept on purpose, each with a reason and an optional expiry' }),
+  rules: flag(text.optional(), { group, describe: 'rules file merged over rules/default.yaml (severities, thresholds, custom rules)' }),
+  budget: flag(nonNegativeNumber('an amount in USD').optional(), { group, describe: 'monthly budget in USD for the budget rule (default: budgetUSD in the project config)', example: '50' }),
+  freeTier: flag(z.boolean().default(false), { group, describe: 'subtract the account-wide free tier (10 metrics, 3 dashboards)' }),
+  date: flag(isoDate.optional(), { group, describe: 'YYYY-MM-DD the allow-list expiries are checked against (default: today, UTC)', example: '2027-01-31' }),
+  writeFix: flag(text.optional(), { group, describe: 'write each fixed collector config (<name>.cwdash-fix.yaml) into this directory' }),
+  allowDropAll: flag(z.boolean().default(false), { group, describe: 'let --write-fix write a config that drops every metric of a collector' }),
+  account: flag(z.boolean().default(false), { group, describe: "use the live account's custom metrics, dashboards and alarms (ListMetrics, GetDashboard, DescribeAlarms)" }),
+  cacheDir: flag(text.optional(), { group, describe: 'price cache directory (see `cwdash pricing refresh`)' }),
+};
 
-export function withCostInputOptions(argv: Argv, defaultFormat: ReportFormat): Argv<CostInputOptions> {
-  const group = 'Inputs:';
-  return withOutputOptions(withAwsOptions(argv), REPORT_FORMATS, defaultFormat)
-    .option('config', { type: 'string', array: true, group, describe: 'collector config YAML (repeatable; default: the project config\'s collectors, else the bundled examples)' })
-    .option('scrape', { type: 'string', array: true, group, describe: 'Prometheus exposition of the app each --config scrapes, in the same order' })
-    .option('cluster-inventory', { type: 'string', array: true, group, describe: 'kubectl get nodes,pods,services -A -o json, for a Container Insights --config, in the same order' })
-    .option('env-file', { type: 'string', group, describe: 'NAME=value lines for ${env:NAME} references in the configs' })
-    .option('collector-version', { type: 'string', group, describe: 'ADOT collector version to predict (default: the newest known)' })
-    .option('replicas', { type: 'number', group, describe: 'pods running each collector + app pair (default 1)' })
-    .option('dashboards', { type: 'string', array: true, group, describe: 'definitions directory or body JSON file (repeatable; default: dashboardsDir or dashboards/)' })
-    .option('usage', { type: 'boolean', default: true, group, describe: '--no-usage: report even with no dashboard and no alarm (every metric then counts as unread)' })
-    .option('alarms', { type: 'string', group, describe: 'alarms that read metrics: `aws cloudwatch describe-alarms --output json` saved to a file' })
-    .option('allow-list', { type: 'string', group, describe: 'YAML of metrics kept on purpose, each with a reason and an optional expiry' })
-    .option('rules', { type: 'string', group, describe: 'rules file merged over rules/default.yaml (severities, thresholds, custom rules)' })
-    .option('budget', { type: 'number', group, describe: 'monthly budget in USD for the budget rule (default: budgetUSD in the project config)' })
-    .option('free-tier', { type: 'boolean', default: false, group, describe: 'subtract the account-wide free tier (10 metrics, 3 dashboards)' })
-    .option('date', { type: 'string', group, describe: 'YYYY-MM-DD the allow-list expiries are checked against (default: today, UTC)' })
-    .option('write-fix', { type: 'string', group, describe: 'write each fixed collector config (<name>.cwdash-fix.yaml) into this directory' })
-    .option('allow-drop-all', { type: 'boolean', default: false, group, describe: 'let --write-fix write a config that drops every metric of a collector' })
-    .option('account', { type: 'boolean', default: false, group, describe: 'use the live account\'s custom metrics, dashboards and alarms (ListMetrics, GetDashboard, DescribeAlarms)' })
-    .option('cache-dir', { type: 'string', group, describe: 'price cache directory (see `cwdash pricing refresh`)' }) as unknown as Argv<CostInputOptions>;
-}
+export type CostInputOptions = CommandOptions<typeof costInputOptions>;
 
-export const costReportCommand = defineCommand<CostInputOptions>({
+export const costReportCommand = defineCommand({
   command: 'cost-report',
   describe: 'cost, usage and findings of the custom metrics; with no arguments, on the bundled examples',
   examples: [
@@ -46,7 +46,7 @@ export const costReportCommand = defineCommand<CostInputOptions>({
     ['$0 cost-report --format html --out cost.html', 'a self-contained HTML report with charts'],
     ['$0 cost-report --account --region ap-northeast-1', 'the live account: its custom metrics, dashboards and alarms'],
   ],
-  builder: (argv) => withCostInputOptions(argv, 'table'),
+  options: costInputOptions,
   async run(options, io) {
     const { costReport } = await import('../../app/cost-report.js');
     const { createProgress } = await import('../../sources/account/progress.js');

@@ -1,18 +1,17 @@
 /** `cwdash diff`: the publish plan alone, with a JSON diff per changed dashboard; exit 1 when anything would change. */
-import type { Argv } from 'yargs';
 import { defineCommand } from '../command.js';
 import { appContext } from '../options.js';
 import { writeCommandOutput } from '../output.js';
-import { withDeploymentOptions, type DeploymentCommandOptions } from './publish.js';
+import { deploymentOptions } from './publish.js';
 
-export const diffCommand = defineCommand<DeploymentCommandOptions>({
+export const diffCommand = defineCommand({
   command: 'diff',
   describe: 'compare the definitions with the dashboards in CloudWatch; exit 1 when publish would change something',
   examples: [
     ['$0 diff', 'what publish would create or update, with a readable JSON diff per dashboard'],
     ['$0 diff --prefix team-a- --prune --format json', 'also what it would delete, as JSON for CI'],
   ],
-  builder: (argv) => withDeploymentOptions(argv) as unknown as Argv<DeploymentCommandOptions>,
+  options: deploymentOptions,
   async run(options, io) {
     const { diff } = await import('../../app/diff.js');
     const { createProgress } = await import('../../sources/account/progress.js');

@@ -1,19 +1,20 @@
 /** `cwdash import BODY.json --name NAME`: an existing dashboard body → an idiomatic TypeScript definition. */
 import { relative } from 'node:path';
-import type { Argv } from 'yargs';
+import { z } from 'zod';
 import { defineCommand } from '../command.js';
-import { appContext, type GlobalOptions } from '../options.js';
+import { flag, text } from '../flags.js';
+import { appContext, forceFlag } from '../options.js';
 import { info } from '../../shared/io.js';
 
-interface ImportCommandOptions extends GlobalOptions {
-  readonly body: string;
-  readonly name?: string | undefined;
-  readonly out?: string | undefined;
-  readonly force: boolean;
-  readonly print: boolean;
-}
+export const importOptions = {
+  body: flag(text, { describe: 'the body JSON file', positional: true }),
+  name: flag(text.optional(), 'DashboardName (default: DashboardName of get-dashboard output)'),
+  out: flag(text.optional(), 'file to write (default: <dashboards dir>/<name>.ts)'),
+  print: flag(z.boolean().default(false), 'print the definition to stdout instead of writing a file'),
+  force: forceFlag('replace the output file if it exists; write the definition even when the body has errors'),
+};
 
-export const importCommand = defineCommand<ImportCommandOptions>({
+export const importCommand = defineCommand({
   command: 'import <body>',
   describe: 'turn a dashboard body (console source view, or `aws cloudwatch get-dashboard` output) into a TypeScript definition',
   examples: [
@@ -21,13 +22,7 @@ export const importCommand = defineCommand<ImportCommandOptions>({
     ['aws cloudwatch get-dashboard --dashboard-name payments > p.json && $0 import p.json', 'the name comes from the response'],
     ['$0 import body.json --name payments --print', 'print the definition instead of writing it'],
   ],
-  builder: (argv) =>
-    argv
-      .positional('body', { type: 'string', demandOption: true, describe: 'the body JSON file' })
-      .option('name', { type: 'string', describe: 'DashboardName (default: DashboardName of get-dashboard output)' })
-      .option('out', { type: 'string', describe: 'file to write (default: <dashboards dir>/<name>.ts)' })
-      .option('print', { type: 'boolean', default: false, describe: 'print the definition to stdout instead of writing a file' })
-      .option('force', { type: 'boolean', default: false, describe: 'replace the output file if it exists; write the definition even when the body has errors' }) as unknown as Argv<ImportCommandOptions>,
+  options: importOptions,
   async run(options, io) {
     const { importBody } = await import('../../app/import.js');
     const { printValidationMessages } = await import('../../outputs/validation-report.js');

@@ -1,30 +1,34 @@
 /** `cwdash metrics`: the CloudWatch custom metrics a collector config + scrape (or EMF logs, or a cluster) produce. */
-import type { Argv } from 'yargs';
-import { defineCommand } from '../command.js';
-import { appContext, withOutputOptions, type GlobalOptions } from '../options.js';
+import { z } from 'zod';
+import { defineCommand, type CommandOptions } from '../command.js';
+import { flag, text, wholeNumber } from '../flags.js';
+import { appContext, outputFlags } from '../options.js';
 import { writeCommandOutput } from '../output.js';
 import { UsageError } from '../../shared/errors.js';
 import { warn } from '../../shared/io.js';
 
-interface MetricsOptions extends GlobalOptions {
-  /** yargs takes the `-` of `--scrape -` / `--emf -` as this positional (value `true`) and leaves the option `''`. */
-  readonly stdin?: unknown;
-  readonly config?: string | undefined;
-  readonly scrape?: string | undefined;
-  readonly scrapeUrl?: string | undefined;
-  readonly scrapeFormat: 'auto' | 'text' | 'openmetrics';
-  readonly envFile?: string | undefined;
-  readonly collectorVersion?: string | undefined;
-  readonly replicas?: number | undefined;
-  readonly clusterInventory?: string | undefined;
-  readonly clusterName?: string | undefined;
-  readonly emf?: string | undefined;
-  readonly format: 'table' | 'json' | 'csv';
-  readonly out?: string | undefined;
-  readonly force: boolean;
-}
+const INPUTS = 'Inputs:';
+const PREDICTION = 'Prediction:';
 
-export const metricsCommand = defineCommand<MetricsOptions>({
+export const metricsOptions = {
+  ...outputFlags(['table', 'json', 'csv'], 'table'),
+  /** yargs takes the `-` of `--scrape -` / `--emf -` as this positional (value `true`) and leaves the option `''`. */
+  stdin: flag(z.unknown(), { describe: 'the "-" of --scrape - or --emf -: read that input from standard input', positional: true }),
+  config: flag(text.optional(), { describe: 'the OpenTelemetry collector config (YAML) (default: the project config collector)', group: INPUTS }),
+  scrape: flag(z.string().optional(), { describe: "a scrape of the app's /metrics (Prometheus text or OpenMetrics); - reads stdin", group: INPUTS }),
+  scrapeUrl: flag(text.optional(), { describe: 'fetch the scrape from this URL instead (format from the Content-Type)', group: INPUTS }),
+  scrapeFormat: flag(z.enum(['auto', 'text', 'openmetrics']).default('auto'), { describe: 'grammar of --scrape: auto = OpenMetrics for .om files, else text 0.0.4', group: INPUTS }),
+  envFile: flag(text.optional(), { describe: 'NAME=value lines for the ${env:VAR} references in the config', group: INPUTS }),
+  clusterInventory: flag(text.optional(), { describe: '`kubectl get nodes,pods,services -A -o json` output: add the Container Insights metrics', group: INPUTS }),
+  clusterName: flag(text.optional(), { describe: "the cluster's name, when the config's log_group_name and the nodes' labels do not give it", group: INPUTS }),
+  emf: flag(z.string().optional(), { describe: 'count the metrics of EMF log events instead (JSON lines; - reads stdin)', group: INPUTS }),
+  collectorVersion: flag(text.optional(), { describe: 'ADOT collector version whose behaviour to predict (default: the newest known)', group: PREDICTION, example: '0.17.0' }),
+  replicas: flag(wholeNumber(1).optional(), { describe: 'pods running the app + collector (default: 1)', group: PREDICTION, example: '3' }),
+};
+
+type MetricsOptions = CommandOptions<typeof metricsOptions>;
+
+export const metricsCommand = defineCommand({
   command: 'metrics [stdin]',
   describe: 'predict the CloudWatch custom metrics a collector config creates (awsemf), or count those in EMF logs',
   examples: [
@@ -34,24 +38,7 @@ export const metricsCommand = defineCommand<MetricsOptions>({
     ['$0 metrics --config examples/cluster/otel-config.yaml --cluster-inventory examples/cluster/inventory.json', 'Container Insights metrics of a cluster'],
     ['$0 metrics --emf performance-log-export.jsonl', 'count the metrics already-written EMF events create'],
   ],
-  builder: (argv) =>
-    withOutputOptions(argv, ['table', 'json', 'csv'] as const, 'table')
-      .positional('stdin', { describe: 'the "-" of --scrape - or --emf -: read that input from standard input' })
-      .option('config', { type: 'string', describe: 'the OpenTelemetry collector config (YAML) (default: the project config collector)', group: 'Inputs:' })
-      .option('scrape', { type: 'string', describe: "a scrape of the app's /metrics (Prometheus text or OpenMetrics); - reads stdin", group: 'Inputs:' })
-      .option('scrape-url', { type: 'string', describe: 'fetch the scrape from this URL instead (format from the Content-Type)', group: 'Inputs:' })
-      .option('scrape-format', {
-        choices: ['auto', 'text', 'openmetrics'] as const,
-        default: 'auto' as const,
-        describe: 'grammar of --scrape: auto = OpenMetrics for .om files, else text 0.0.4',
-        group: 'Inputs:',
-      })
-      .option('env-file', { type: 'string', describe: 'NAME=value lines for the ${env:VAR} references in the config', group: 'Inputs:' })
-      .option('cluster-inventory', { type: 'string', describe: '`kubectl get nodes,pods,services -A -o json` output: add the Container Insights metrics', group: 'Inputs:' })
-      .option('cluster-name', { type: 'string', describe: "the cluster's name, when the config's log_group_name and the nodes' labels do not give it", group: 'Inputs:' })
-      .option('emf', { type: 'string', describe: 'count the metrics of EMF log events instead (JSON lines; - reads stdin)', group: 'Inputs:' })
-      .option('collector-version', { type: 'string', describe: 'ADOT collector version whose behaviour to predict (default: 0.50.0, the newest known)', group: 'Prediction:' })
-      .option('replicas', { type: 'number', describe: 'pods running the app + collector (default: 1)', group: 'Prediction:' }) as unknown as Argv<MetricsOptions>,
+  options: metricsOptions,
   async run(rawOptions, io) {
     const options = withStdinDash(rawOptions);
     const { metrics } = await import('../../app/metrics.js');

@@ -1,29 +1,25 @@
 /** `cwdash preview`: an HTML page per dashboard that draws its grid (positions, sizes, titles, content), offline. */
 import { relative } from 'node:path';
-import type { Argv } from 'yargs';
 import { defineCommand } from '../command.js';
-import { appContext, type GlobalOptions } from '../options.js';
+import { flag, text } from '../flags.js';
+import { appContext, dashboardsDirFlag, forceFlag } from '../options.js';
 import { info } from '../../shared/io.js';
-import { DEFAULT_DASHBOARDS_DIR, DEFAULT_PREVIEW_DIR } from '../../app/defaults.js';
+import { DEFAULT_PREVIEW_DIR } from '../../app/defaults.js';
 
-interface PreviewCommandOptions extends GlobalOptions {
-  readonly dashboards?: string | undefined;
-  readonly out: string;
-  readonly force: boolean;
-}
+export const previewOptions = {
+  dashboards: dashboardsDirFlag('definitions directory'),
+  out: flag(text.default(DEFAULT_PREVIEW_DIR), 'directory for the HTML pages'),
+  force: forceFlag('replace files in --out that an earlier preview did not write'),
+};
 
-export const previewCommand = defineCommand<PreviewCommandOptions>({
+export const previewCommand = defineCommand({
   command: 'preview',
   describe: 'draw each dashboard as a static HTML page (grid, titles, metrics, Markdown, variables), without AWS access',
   examples: [
     ['$0 preview', `dashboards/*.ts → ${DEFAULT_PREVIEW_DIR}/<DashboardName>.html and index.html`],
     ['$0 preview --dashboards ops/dashboards --out review/', 'other directories, e.g. for a pull-request artifact'],
   ],
-  builder: (argv) =>
-    argv
-      .option('dashboards', { type: 'string', describe: `definitions directory (default: project config dashboardsDir, else ${DEFAULT_DASHBOARDS_DIR}/)` })
-      .option('out', { type: 'string', default: DEFAULT_PREVIEW_DIR, describe: 'directory for the HTML pages' })
-      .option('force', { type: 'boolean', default: false, describe: 'replace files in --out that an earlier preview did not write' }) as unknown as Argv<PreviewCommandOptions>,
+  options: previewOptions,
   async run(options, io) {
     const { preview } = await import('../../app/preview.js');
     const { printValidationMessages } = await import('../../outputs/validation-report.js');

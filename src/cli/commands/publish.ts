@@ -1,37 +1,27 @@
 /** `cwdash publish`: validate every definition, compare with the account, and write only what changed. */
-import type { Argv } from 'yargs';
+import { z } from 'zod';
 import { defineCommand } from '../command.js';
-import { appContext, withAwsOptions, withOutputOptions, type AwsOptions, type GlobalOptions } from '../options.js';
+import { flag, text } from '../flags.js';
+import { appContext, awsFlags, dashboardsDirFlag, outputFlags } from '../options.js';
 import { writeCommandOutput } from '../output.js';
 
-export interface DeploymentCommandOptions extends GlobalOptions, AwsOptions {
-  readonly dashboards?: string | undefined;
-  readonly only?: readonly string[] | undefined;
-  readonly prefix?: string | undefined;
-  readonly prune: boolean;
-  readonly format: 'table' | 'json';
-  readonly out?: string | undefined;
-  readonly force: boolean;
-}
-
-interface PublishOptions extends DeploymentCommandOptions {
-  readonly dryRun: boolean;
-  readonly yes: boolean;
-}
-
 /** The options `publish` and `diff` share, declared once. */
-export function withDeploymentOptions(argv: Argv) {
-  return withOutputOptions(withAwsOptions(argv), ['table', 'json'] as const, 'table')
-    .option('dashboards', { type: 'string', describe: 'directory of dashboard definitions (default: dashboardsDir in cwdash.config.ts, else ./dashboards)' })
-    .option('only', { type: 'string', array: true, describe: 'only these dashboards (by DashboardName); repeatable' })
-    .option('prefix', {
-      type: 'string',
-      describe: 'dashboard name prefix cwdash manages: every definition must start with it, and --prune deletes only under it (default: prefix in cwdash.config.ts)',
-    })
-    .option('prune', { type: 'boolean', default: false, describe: 'also delete dashboards under --prefix that are no longer defined' });
-}
+export const deploymentOptions = {
+  ...awsFlags,
+  ...outputFlags(['table', 'json'], 'table'),
+  dashboards: dashboardsDirFlag(),
+  only: flag(z.array(text).optional(), 'only these dashboards (by DashboardName); repeatable'),
+  prefix: flag(z.string().optional(), 'dashboard name prefix cwdash manages: every definition must start with it, and --prune deletes only under it (default: prefix in cwdash.config.ts)'),
+  prune: flag(z.boolean().default(false), 'also delete dashboards under --prefix that are no longer defined'),
+};
 
-export const publishCommand = defineCommand<PublishOptions>({
+export const publishOptions = {
+  ...deploymentOptions,
+  dryRun: flag(z.boolean().default(false), 'print the plan with its diffs and send nothing'),
+  yes: flag(z.boolean().default(false), 'delete without asking (needed for --prune when nobody can answer, as in CI)'),
+};
+
+export const publishCommand = defineCommand({
   command: 'publish',
   describe: 'validate every dashboard, compare with CloudWatch, and PutDashboard only the ones that changed',
   examples: [
@@ -40,10 +30,7 @@ export const publishCommand = defineCommand<PublishOptions>({
     ['$0 publish --prefix team-a- --prune --yes', 'also delete team-a-* dashboards that are no longer defined, without asking'],
     ['$0 publish --only team-a-api --profile prod', 'publish one dashboard with the "prod" profile'],
   ],
-  builder: (argv) =>
-    withDeploymentOptions(argv)
-      .option('dry-run', { type: 'boolean', default: false, describe: 'print the plan with its diffs and send nothing' })
-      .option('yes', { type: 'boolean', default: false, describe: 'delete without asking (needed for --prune when nobody can answer, as in CI)' }) as unknown as Argv<PublishOptions>,
+  options: publishOptions,
   async run(options, io) {
     const { publish } = await import('../../app/publish.js');
     const { confirmDeletion } = await import('../confirm.js');

@@ -1,19 +1,21 @@
 /** `cwdash pull NAME... | --all [--prefix P]`: dashboards from the account → TypeScript definitions. */
 import { relative } from 'node:path';
-import type { Argv } from 'yargs';
+import { z } from 'zod';
 import { defineCommand } from '../command.js';
-import { appContext, withAwsOptions, type AwsOptions, type GlobalOptions } from '../options.js';
+import { flag, text } from '../flags.js';
+import { appContext, awsFlags, dashboardsDirFlag, forceFlag } from '../options.js';
 import { info } from '../../shared/io.js';
 
-interface PullOptions extends GlobalOptions, AwsOptions {
-  readonly names?: readonly string[] | undefined;
-  readonly all: boolean;
-  readonly prefix?: string | undefined;
-  readonly dashboards?: string | undefined;
-  readonly force: boolean;
-}
+export const pullOptions = {
+  ...awsFlags,
+  names: flag(z.array(text).optional(), { describe: 'DashboardName(s) to pull', positional: true }),
+  all: flag(z.boolean().default(false), 'pull every dashboard (under --prefix)'),
+  prefix: flag(z.string().optional(), 'with --all: only names starting with this (default: prefix in cwdash.config.ts)'),
+  dashboards: dashboardsDirFlag('directory to write to'),
+  force: forceFlag('replace definition files that already exist'),
+};
 
-export const pullCommand = defineCommand<PullOptions>({
+export const pullCommand = defineCommand({
   command: 'pull [names..]',
   describe: 'read dashboards from CloudWatch and write them as TypeScript definitions',
   examples: [
@@ -21,13 +23,7 @@ export const pullCommand = defineCommand<PullOptions>({
     ['$0 pull --all --prefix team-a-', 'every dashboard whose name starts with team-a-'],
     ['$0 pull payments-overview --force', 'replace the existing definition'],
   ],
-  builder: (argv) =>
-    withAwsOptions(argv)
-      .positional('names', { type: 'string', array: true, describe: 'DashboardName(s) to pull' })
-      .option('all', { type: 'boolean', default: false, describe: 'pull every dashboard (under --prefix)' })
-      .option('prefix', { type: 'string', describe: 'with --all: only names starting with this (default: prefix in cwdash.config.ts)' })
-      .option('dashboards', { type: 'string', describe: 'directory to write to (default: dashboardsDir in cwdash.config.ts, else ./dashboards)' })
-      .option('force', { type: 'boolean', default: false, describe: 'replace definition files that already exist' }) as unknown as Argv<PullOptions>,
+  options: pullOptions,
   async run(options, io) {
     const { pull } = await import('../../app/pull.js');
     const { createProgress } = await import('../../sources/account/progress.js');

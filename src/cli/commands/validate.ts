@@ -1,15 +1,16 @@
 /** `cwdash validate FILE...`: check body JSON files and TypeScript definitions against CloudWatch's rules. */
-import type { Argv } from 'yargs';
+import { z } from 'zod';
 import { defineCommand } from '../command.js';
-import { appContext, type GlobalOptions } from '../options.js';
+import { flag, text } from '../flags.js';
+import { appContext } from '../options.js';
 import { info } from '../../shared/io.js';
 
-interface ValidateCommandOptions extends GlobalOptions {
-  readonly files: readonly string[];
-  readonly format: 'text' | 'json';
-}
+export const validateOptions = {
+  files: flag(z.array(text).min(1), { describe: '*.json bodies, *.ts definitions, or directories of them', positional: true }),
+  format: flag(z.enum(['text', 'json']).default('text'), 'text on stderr, or a JSON report on stdout'),
+};
 
-export const validateCommand = defineCommand<ValidateCommandOptions>({
+export const validateCommand = defineCommand({
   command: 'validate <files..>',
   describe: 'validate dashboard bodies (JSON, as built or from get-dashboard) and definitions (TypeScript); exit 1 on errors',
   examples: [
@@ -17,10 +18,7 @@ export const validateCommand = defineCommand<ValidateCommandOptions>({
     ['$0 validate downloaded.json dashboards/cluster.ts', 'a body from the console and a definition'],
     ['$0 validate --format json body.json | jq .dashboards[0].messages', 'messages as JSON'],
   ],
-  builder: (argv) =>
-    argv
-      .positional('files', { type: 'string', array: true, demandOption: true, describe: '*.json bodies, *.ts definitions, or directories of them' })
-      .option('format', { choices: ['text', 'json'] as const, default: 'text' as const, describe: 'text on stderr, or a JSON report on stdout' }) as unknown as Argv<ValidateCommandOptions>,
+  options: validateOptions,
   async run(options, io) {
     const { validate } = await import('../../app/validate.js');
     const { printValidationMessages, renderValidationJson } = await import('../../outputs/validation-report.js');
