@@ -5,7 +5,7 @@
  */
 import { fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { createCloudWatchClient } from '../src/sources/account/client.js';
+import { createCloudWatchClient } from '../src/sources/aws/cloudwatch-client.js';
 import { fetchAccountInventory } from '../src/sources/account/inventory.js';
 import { FAKE_CREDENTIALS_ENV, FakeCloudWatchServer } from '../test/support/fake-cloudwatch-server.js';
 

@@ -1,8 +1,5 @@
 #!/usr/bin/env node
-// cwdash ships its TypeScript sources; tsx's loader compiles them on the fly, so `npx cwdash` works right after
-// `npm ci` with no build step, and the same loader imports the user's TypeScript dashboard definitions.
-import { register } from 'tsx/esm/api';
+// The compiled CLI (dist/, built by `npm run build`, which `npm ci` runs as the prepare step).
+import { runFromProcess } from '../dist/cli/main.js';
 
-register();
-const { runFromProcess } = await import('../src/cli/main.ts');
 await runFromProcess();

@@ -12,7 +12,7 @@ import type { AccountInventory } from '../sources/account/inventory.js';
 import { loadPriceTable } from '../sources/price-list/prices.js';
 import { UsageError } from '../shared/errors.js';
 import { fileExists, writeFilesAtomically, type PendingFile } from '../shared/files.js';
-import type { AwsOptions } from '../cli/options.js';
+import type { AwsOptions } from '../sources/aws/options.js';
 import { ACCOUNT_SOURCE } from '../analysis/rules/context.js';
 import { loadRuleSet } from '../analysis/rules/rule-file.js';
 import { loadAllowList } from '../analysis/usage/allow-list.js';
@@ -20,7 +20,8 @@ import { CONSOLE_NAMESPACES } from '../analysis/usage/console-reads.js';
 import { buildCostReport, type CollectorInputs } from '../analysis/report/build.js';
 import { analyzeCollectorInput, collectorFix } from '../analysis/report/collector-analysis.js';
 import type { CostReport } from '../analysis/report/cost-report.js';
-import { loadUsageInputs, rel } from '../analysis/report/usage-inputs.js';
+import { loadUsageInputs } from '../analysis/report/usage-inputs.js';
+import { displayPath } from '../shared/paths.js';
 import type { AppContext } from './context.js';
 
 /** The package root: the bundled examples, dashboards and rules live here whatever the working directory. */
@@ -107,7 +108,7 @@ export async function costReport(options: CostReportOptions, context: AppContext
   });
   // All or none; never over an existing file without --force.
   if (fixFiles.length > 0) await writeFilesAtomically(fixFiles, { overwrite: options.force });
-  const fallbackLocation = projectFile ? rel(context.cwd, projectFile) : (report.collectors[0]?.config ?? 'cwdash.config.ts');
+  const fallbackLocation = projectFile ? displayPath(context.cwd, projectFile) : (report.collectors[0]?.config ?? 'cwdash.config.ts');
   return { report, fixFiles, fallbackLocation, notes };
 }
 
@@ -164,9 +165,9 @@ async function dashboardPaths(options: CostReportOptions, fromProject: string | 
 }
 
 async function fetchAccount(options: CostReportOptions, context: AppContext, region: string, configRegion: string | undefined, prefix: string | undefined) {
-  const { createCloudWatchClient } = await import('../sources/account/client.js');
+  const { createCloudWatchClient } = await import('../sources/aws/cloudwatch-client.js');
   const { fetchAccountInventory } = await import('../sources/account/inventory.js');
-  const client = createCloudWatchClient({ ...options, region, configRegion }, context);
+  const client = createCloudWatchClient({ ...options, region, configRegion, progress: context.progress }, context);
   context.progress?.note(`reading custom metrics, dashboards and alarms from the account in ${region}`);
   return fetchAccountInventory(client, { dashboardPrefix: prefix });
 }
@@ -251,13 +252,13 @@ export async function runCostReport(options: CostReportRunOptions): Promise<Cost
     }
   }
   assumptions.push(
-    `prices: ${prices.region} from the ${prices.source} of ${prices.date} (${rel(options.cwd, prices.file)}); free tier ${options.freeTier ? 'applied' : 'not applied (pass --free-tier to subtract it)'}`,
+    `prices: ${prices.region} from the ${prices.source} of ${prices.date} (${displayPath(options.cwd, prices.file)}); free tier ${options.freeTier ? 'applied' : 'not applied (pass --free-tier to subtract it)'}`,
     `usage: ${usageInputs.dashboards.length} dashboards, ${usageInputs.alarms} alarms${allowList ? `, ${allowList.active.length} allow-list entries` : ''}; ` +
       `metrics in ${CONSOLE_NAMESPACES.map((entry) => entry.namespace).join(' and ')} count as read by the Container Insights console`,
   );
   const report = buildCostReport({
     // The price file relative to where cwdash runs: no machine's absolute path in a committed report.
-    prices: { ...prices, file: rel(options.cwd, prices.file) },
+    prices: { ...prices, file: displayPath(options.cwd, prices.file) },
     collectors,
     usage: usageInputs.usage,
     dashboards: usageInputs.dashboards,

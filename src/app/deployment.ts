@@ -3,19 +3,19 @@
  * CloudWatch if any has an error), pick the dashboards asked for, check they lie under the prefix, read the account,
  * and compute the plan (the pure `planDeployment` of `src/deploy/`).
  */
-import { relative, resolve } from 'node:path';
 import type { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
 import { loadProjectConfig } from '../config/project-config.js';
 import { planDeployment, type DeploymentPlan, type LocalDashboard, type RemoteState } from '../deploy/plan.js';
 import { hasErrors } from '../model/body/messages.js';
 import { renderDashboardBodyCompact } from '../model/body/serialize.js';
 import type { ValidatedDashboard } from '../outputs/validation-report.js';
-import { createCloudWatchClient } from '../sources/account/client.js';
+import { createCloudWatchClient } from '../sources/aws/cloudwatch-client.js';
 import { getDashboard, listDashboardNames, type RemoteDashboard } from '../sources/account/dashboards.js';
 import { formatCount, silentProgress, type Progress } from '../sources/account/progress.js';
 import { loadDashboardDefinitions, type LoadedDashboard } from '../sources/definitions/load.js';
-import type { AwsOptions } from '../cli/options.js';
+import type { AwsOptions } from '../sources/aws/options.js';
 import { FindingsError, InputError, UsageError, type CwdashError } from '../shared/errors.js';
+import { displayPath } from '../shared/paths.js';
 import type { AppContext } from './context.js';
 import { dashboardsDirOf } from './defaults.js';
 
@@ -47,7 +47,7 @@ export async function prepareDeployment(options: DeploymentOptions, context: App
       fix: 'drop --only to prune, or drop --prune to publish a few dashboards',
     });
   }
-  const show = (file: string) => displayPath(file, context.cwd);
+  const show = (file: string) => displayPath(context.cwd, file);
   const dir = dashboardsDirOf(context.cwd, options.dashboards, config.dashboardsDir);
   // Widgets without a region get the project's, exactly as `cwdash build` renders them.
   const local = selectDashboards(await loadDashboardDefinitions(dir, { defaultRegion: config.region }), options.only);
@@ -122,9 +122,4 @@ function outsidePrefix(dashboards: readonly LoadedDashboard[], prefix: string, s
     location: { file: show(outside.sourceFile) },
     fix: `rename it to start with "${prefix}", or change --prefix / prefix in cwdash.config.ts`,
   });
-}
-
-function displayPath(file: string, cwd: string): string {
-  const shown = relative(cwd, resolve(cwd, file));
-  return shown.startsWith('..') ? file : shown;
 }

@@ -2,7 +2,8 @@
  * `cwdash import`: an existing dashboard body (console source view, or get-dashboard output) → an idiomatic
  * TypeScript definition that builds back to it, written to `<dashboards>/<name>.ts` (never over a file without force).
  */
-import { join, relative, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
+import { displayPath } from '../shared/paths.js';
 import { loadProjectConfig } from '../config/project-config.js';
 import type { ValidationMessage } from '../model/body/messages.js';
 import { dashboardBodySchema } from '../model/body/schema.js';
@@ -48,7 +49,7 @@ export async function importBody(options: ImportOptions, context: AppContext): P
   const nameProblem = validateDashboardName(name)[0];
   if (nameProblem) throw new UsageError(nameProblem.message, { fix: 'pass a --name of letters, digits, - and _' });
 
-  const file = relative(context.cwd, path) || path;
+  const file = displayPath(context.cwd, path);
   const messages = validateDashboardBody(body);
   const errors = messages.filter((message) => message.severity === 'error').length;
   const parsed = dashboardBodySchema.safeParse(body);

@@ -2,7 +2,8 @@
  * `cwdash preview`: load the definitions, render a page per dashboard plus an index, and write them all or none. A dashboard with validation errors gets no page (its body may not have the shape the page needs); the
  * index lists it with its error count. Earlier preview files are replaced; any other file only with `force`.
  */
-import { join, relative, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
+import { displayPath } from '../shared/paths.js';
 import { loadProjectConfig } from '../config/project-config.js';
 import { hasErrors } from '../model/body/messages.js';
 import { loadDashboardDefinitions, type LoadedDashboard } from '../sources/definitions/load.js';
@@ -25,7 +26,7 @@ export async function preview(options: PreviewCommandOptions, context: AppContex
     outDir: resolve(context.cwd, options.out),
     defaultRegion: config.region,
     force: options.force,
-    showPath: (path) => relative(context.cwd, path) || '.',
+    showPath: (path) => displayPath(context.cwd, path),
   });
 }
 

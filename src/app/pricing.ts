@@ -7,7 +7,7 @@ import { loadProjectConfig } from '../config/project-config.js';
 import { resolveCacheDir } from '../sources/price-list/cache.js';
 import { loadPriceTable, pricedRegions, type PriceTable } from '../sources/price-list/prices.js';
 import type { RefreshResult } from '../sources/price-list/refresh.js';
-import type { AwsOptions } from '../cli/options.js';
+import type { AwsOptions } from '../sources/aws/options.js';
 import { UsageError } from '../shared/errors.js';
 import type { AppContext } from './context.js';
 
@@ -37,7 +37,7 @@ export async function refreshPrices(options: PricingOptions, context: AppContext
   const { cacheDir, regions } = await pricingScope(options, context);
   const { createPricingClient } = await import('../sources/price-list/pricing-client.js');
   const refresh = await import('../sources/price-list/refresh.js');
-  const client = await createPricingClient({ ...options, env: context.env });
+  const client = await createPricingClient({ ...options, env: context.env, progress: context.progress });
   context.progress?.note(`refreshing CloudWatch prices for ${regions.join(', ')} from ${client.endpoint} into ${cacheDir}`);
   const now = (context.now ?? (() => new Date()))();
   return refresh.refreshPrices({ regions, client, cacheDir, now, warn: (message) => context.warn?.(message) });

@@ -38,12 +38,6 @@ export function forceFlag(describe: string, group?: string) {
   return flag(z.boolean().default(false), group === undefined ? describe : { describe, group });
 }
 
-export interface AwsOptions {
-  readonly profile?: string | undefined;
-  readonly region?: string | undefined;
-  readonly endpointUrl?: string | undefined;
-}
-
 export interface GlobalOptions {
   readonly projectConfig?: string | undefined;
   readonly debug?: boolean | undefined;

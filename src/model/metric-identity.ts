@@ -32,14 +32,20 @@ export function compareMetricIdentities(a: MetricIdentity, b: MetricIdentity): n
   );
 }
 
-/** Pair by pair in name order; a set that is a prefix of another sorts first, so `{}` comes before all. */
 function compareDimensions(a: MetricIdentity, b: MetricIdentity): number {
   const namesA = dimensionNames(a);
   const namesB = dimensionNames(b);
+  return compareDimensionLists(namesA, namesA.map((name) => a.dimensions[name]!), namesB, namesB.map((name) => b.dimensions[name]!));
+}
+
+/**
+ * The dimension order of `compareMetricIdentities`, for callers that hold the sorted names and their values as
+ * arrays (the prediction's identity store): pair by pair in name order; a set that is a prefix of another sorts
+ * first, so `{}` comes before all.
+ */
+export function compareDimensionLists(namesA: readonly string[], valuesA: readonly string[], namesB: readonly string[], valuesB: readonly string[]): number {
   for (let i = 0; i < Math.min(namesA.length, namesB.length); i++) {
-    const nameA = namesA[i]!;
-    const nameB = namesB[i]!;
-    const order = compareStrings(nameA, nameB) || compareStrings(a.dimensions[nameA]!, b.dimensions[nameB]!);
+    const order = compareStrings(namesA[i]!, namesB[i]!) || compareStrings(valuesA[i]!, valuesB[i]!);
     if (order !== 0) return order;
   }
   return namesA.length - namesB.length;

@@ -4,6 +4,7 @@
  * them (analysis, sources) and those that print them (outputs).
  */
 import type { MetricIdentity } from './metric-identity.js';
+import type { OtlpPipeline, OtlpSeries, OtlpVolume } from './otlp-prediction.js';
 
 /** How the dimension set of a metric came about: the point's full label set, a rollup, or a declaration. */
 export type DimensionSetKind = 'full' | 'zero-rollup' | 'single-rollup' | 'declared' | 'emf';
@@ -71,6 +72,10 @@ export interface MetricsPrediction {
   readonly metrics: readonly PredictedMetric[];
   readonly summary: MetricsSummary;
   readonly emf: EmfVolume;
+  /** Metrics pipelines exporting to CloudWatch's OTLP endpoint, each with its `otlp` volume and what the endpoint rejects. */
+  readonly pipelines?: readonly OtlpPipeline[];
+  /** The series those pipelines create, with the labels PromQL sees. */
+  readonly otlpSeries?: readonly OtlpSeries[];
   readonly assumptions: {
     readonly scrapeIntervalSeconds: number;
     readonly scrapeIntervals: Readonly<Record<string, number>>;
@@ -91,6 +96,8 @@ export interface MetricsSummary {
   readonly byDimensionSet: Readonly<Record<string, number>>;
   readonly labelCardinality: readonly LabelCardinality[];
   readonly notModelled: readonly NotModelledEntry[];
+  /** Present when a pipeline exports to CloudWatch's OTLP endpoint: all those pipelines together. */
+  readonly otlp?: OtlpVolume;
 }
 
 /** `cwdash metrics --emf`: the metrics that EMF events already written create (nothing is predicted). */

@@ -6,7 +6,7 @@ import type { ValidationMessage } from '../model/body/messages.js';
 import { formatValidationMessage } from '../model/body/messages.js';
 import { stableStringify } from '../shared/json.js';
 import { warn, type Io } from '../shared/io.js';
-import { relative } from 'node:path';
+import { displayPath } from '../shared/paths.js';
 
 export interface ValidatedDashboard {
   /** File the dashboard came from, as the user should read it (relative to the working directory). */
@@ -73,7 +73,7 @@ export function renderValidationJson(dashboards: readonly ValidatedDashboard[]):
 
 /** Every message on stderr: errors as `error: ...`, warnings as `warning: ...`. */
 export function printValidationMessages(io: Io, dashboards: readonly ValidatedDashboard[]): void {
-  const showPath = (path: string) => relative(io.cwd, path) || path;
+  const showPath = (path: string) => displayPath(io.cwd, path);
   for (const dashboard of dashboards) {
     for (const line of validationLines(dashboard, dashboard.path ?? dashboard.file, showPath)) {
       if (line.severity === 'error') io.stderr.write(`error: ${line.text}\n`);

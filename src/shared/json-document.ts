@@ -28,3 +28,21 @@ export function parseJsonDocument<Schema extends z.ZodType>(text: string, schema
   }
   return parsed.data;
 }
+
+export type JsonParseResult = { readonly ok: true; readonly value: unknown } | { readonly ok: false; readonly message: string; readonly line?: number; readonly column?: number };
+
+/** JSON.parse that says where a syntax error is (line and column from V8's character offset), for file:line messages. */
+export function parseJsonText(text: string): JsonParseResult {
+  // Editors on some systems save with a byte-order mark, which JSON.parse rejects.
+  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  try {
+    return { ok: true, value: parseBoundedJson(body) };
+  } catch (error) {
+    const message = (error as Error).message;
+    const position = /position (\d+)/.exec(message);
+    if (!position) return { ok: false, message };
+    const before = body.slice(0, Number(position[1]));
+    const line = before.split('\n').length;
+    return { ok: false, message, line, column: before.length - before.lastIndexOf('\n') };
+  }
+}

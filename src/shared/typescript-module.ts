@@ -1,50 +1,79 @@
 /**
- * Loads a user's TypeScript file (a dashboard definition, `cwdash.config.ts`) with tsx, so users need no build step.
- * A file that does not compile or throws while loading becomes an InputError naming the file and, where the
- * compiler or the stack says so, the line.
+ * Loads users' TypeScript (dashboard definitions, `cwdash.config.ts`) with esbuild: every file of a run goes into
+ * one ES module bundle, written to a temporary file and imported once. One transform pass for any number of files
+ * (a per-file loader pays a fixed cost per file, and evaluates shared helpers once per file), and each definition
+ * is still evaluated on its own: the bundle wraps each in a lazy initialiser, so a file that throws fails alone.
+ *
+ * Packages the files import are not bundled: each is resolved from the importing file's folder and imported by Node
+ * from where it is installed. `cwdash` and `cwdash/api` resolve to the cwdash that is running whenever the file's
+ * folder cannot resolve them (a definition outside any project, `npx cwdash`), or resolves them to this same
+ * package, so the definitions and cwdash share one copy of the model.
+ *
+ * A file that does not compile or throws while loading becomes an InputError naming the file and the line.
  */
-import { tsImport } from 'tsx/esm/api';
-import { pathToFileURL } from 'node:url';
-import { resolve } from 'node:path';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { isBuiltin } from 'node:module';
+import { tmpdir } from 'node:os';
+import { extname, join, relative, resolve, sep } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { Message, OnResolveArgs, OnResolveResult, Plugin } from 'esbuild';
 import { CwdashError, InputError } from './errors.js';
 import { fileExists } from './files.js';
+import { stackPositions } from './stack-frames.js';
 
+/** The module outcome of one file: its exports, or why it failed. */
+export type ModuleOutcome = { readonly ok: true; readonly module: Record<string, unknown> } | { readonly ok: false; readonly error: InputError };
+
+/** `.ts` when cwdash runs from its sources (tests, benches), `.js` when it runs compiled (the package). */
+const OWN_EXTENSION = extname(fileURLToPath(import.meta.url));
+const PACKAGE_ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const RUNNING_ENTRIES: Readonly<Record<string, string>> = {
+  cwdash: fileURLToPath(new URL(`../index${OWN_EXTENSION}`, import.meta.url)),
+  'cwdash/api': fileURLToPath(new URL(`../api${OWN_EXTENSION}`, import.meta.url)),
+};
+/** Marks the plugin's own `build.resolve` calls, which must take esbuild's default resolution. */
+const DEFAULT_RESOLUTION = Symbol('default resolution');
+
+/** Loads one file; a failure is thrown as an InputError. */
 export async function importTypeScriptModule(file: string): Promise<Record<string, unknown>> {
-  const absolute = resolve(file);
-  if (!(await fileExists(absolute))) {
-    throw new InputError('file not found', { location: { file }, fix: 'check the path' });
+  const [outcome] = await importTypeScriptModules([file]);
+  if (!outcome!.ok) throw outcome!.error;
+  return outcome!.module;
+}
+
+/**
+ * Loads every file through one bundle, in order. A file that does not compile fails the whole call (the bundle
+ * cannot be built), as an InputError at the compiler's file and line; a file that throws is that file's outcome.
+ */
+export async function importTypeScriptModules(files: readonly string[]): Promise<ModuleOutcome[]> {
+  const absolute = files.map((file) => resolve(file));
+  for (const [index, file] of absolute.entries()) {
+    if (!(await fileExists(file))) throw new InputError('file not found', { location: { file: files[index]! }, fix: 'check the path' });
   }
+  const dir = await mkdtemp(join(tmpdir(), 'cwdash-load-'));
   try {
-    // A query string makes every load fresh: a long-lived process (tests, watch) sees edits.
-    const url = `${pathToFileURL(absolute).href}?cwdash=${Date.now()}-${Math.random()}`;
-    return (await tsImport(url, import.meta.url)) as Record<string, unknown>;
-  } catch (error) {
-    if (error instanceof CwdashError) {
-      if (error.location?.file) throw error;
-      throw new InputError(error.message, { location: { file }, fix: error.fix, cause: error });
+    const bundle = join(dir, 'definitions.mjs');
+    await writeFile(bundle, await bundleModules(absolute, files, bundle));
+    // The bundle carries an inline source map: stacks (and the widget call sites read from them) name the user's lines.
+    process.setSourceMapsEnabled(true);
+    const { loaders } = (await import(pathToFileURL(bundle).href)) as { loaders: (() => Promise<Record<string, unknown>>)[] };
+    const outcomes: ModuleOutcome[] = [];
+    for (const [index, load] of loaders.entries()) {
+      try {
+        outcomes.push({ ok: true, module: await load() });
+      } catch (error) {
+        outcomes.push({ ok: false, error: loadError(error, files[index]!, absolute[index]!) });
+      }
     }
-    const missing = missingPackage(error);
-    if (missing !== undefined) {
-      throw new InputError(`imports package "${missing}", which is not installed where this file is`, {
-        location: { file },
-        fix: `install it in the project that holds the file (npm install --save-dev ${missing})`,
-        cause: error,
-      });
-    }
-    const compileError = isCompileError(error);
-    throw new InputError(`${compileError ? 'does not compile' : 'threw while loading'}: ${firstLine(error)}`, {
-      location: { file, line: lineInFile(error, absolute) },
-      fix: compileError
-        ? 'fix the syntax error at that line (`npx tsc --noEmit` shows every type error too)'
-        : 'the code at that line failed when it ran; fix it (add --debug for the stack trace)',
-      cause: error,
-    });
+    return outcomes;
+  } finally {
+    await rm(dir, { recursive: true, force: true });
   }
 }
 
 /**
- * The file's default export. A `.ts` file outside an ESM package is compiled as CommonJS, and its `export default`
- * then arrives wrapped as `{ __esModule, default }`; unwrapping here gives every caller the value the user wrote.
+ * The file's default export. A CommonJS-compiled module's `export default` arrives wrapped as
+ * `{ __esModule, default }`; unwrapping here gives every caller the value the user wrote.
  */
 export async function importDefaultExport(file: string): Promise<unknown> {
   return defaultExportOf(await importTypeScriptModule(file));
@@ -59,28 +88,97 @@ export function defaultExportOf(module: Record<string, unknown>): unknown {
   return value;
 }
 
-/** esbuild (inside tsx) reports syntax errors as "Transform failed"; Node reports them as SyntaxError. */
-function isCompileError(error: unknown): boolean {
-  return error instanceof SyntaxError || (error instanceof Error && /Transform failed|Expected .* but found/.test(error.message));
+async function bundleModules(absolute: readonly string[], given: readonly string[], outfile: string): Promise<string> {
+  const { build } = await import('esbuild');
+  const entry = `export const loaders = [\n${absolute.map((file) => `  () => import(${JSON.stringify(file)}),`).join('\n')}\n];\n`;
+  try {
+    const result = await build({
+      stdin: { contents: entry, resolveDir: PACKAGE_ROOT, sourcefile: 'cwdash-definitions.js', loader: 'js' },
+      bundle: true,
+      format: 'esm',
+      platform: 'node',
+      target: 'node20',
+      write: false,
+      outfile,
+      sourcemap: 'inline',
+      logLevel: 'silent',
+      plugins: [packagesFromWhereTheyAre],
+    });
+    return result.outputFiles[0]!.text;
+  } catch (error) {
+    throw compileError(error, absolute, given);
+  }
 }
 
-function missingPackage(error: unknown): string | undefined {
-  if (!(error instanceof Error) || (error as NodeJS.ErrnoException).code !== 'ERR_MODULE_NOT_FOUND') return undefined;
-  return /Cannot find package '([^']+)'/.exec(error.message)?.[1];
+/** Bare imports: cwdash → the running cwdash (see the module comment); any other package → external, as installed. */
+const packagesFromWhereTheyAre: Plugin = {
+  name: 'cwdash-packages',
+  setup(build) {
+    build.onResolve({ filter: /^[^./]/ }, async (args: OnResolveArgs): Promise<OnResolveResult | undefined> => {
+      if (args.pluginData === DEFAULT_RESOLUTION || isBuiltin(args.path)) return undefined;
+      const found = await build.resolve(args.path, { kind: args.kind, importer: args.importer, resolveDir: args.resolveDir, pluginData: DEFAULT_RESOLUTION });
+      const running = RUNNING_ENTRIES[args.path];
+      if (running !== undefined && (found.errors.length > 0 || isInside(found.path, PACKAGE_ROOT))) {
+        // Compiled cwdash is imported by Node as the running modules themselves; from sources it is bundled in.
+        return OWN_EXTENSION === '.js' ? { path: pathToFileURL(running).href, external: true } : { path: running };
+      }
+      if (found.errors.length > 0) return { errors: [{ text: `imports package "${packageName(args.path)}", which is not installed where this file is`, detail: MISSING_PACKAGE }] };
+      return { path: pathToFileURL(found.path).href, external: true };
+    });
+  },
+};
+
+const MISSING_PACKAGE = 'missing package';
+
+function isInside(file: string, dir: string): boolean {
+  const path = relative(dir, file);
+  return path !== '' && !path.startsWith(`..${sep}`) && path !== '..' && !path.startsWith(`node_modules${sep}`);
+}
+
+function packageName(specifier: string): string {
+  const parts = specifier.split('/');
+  return specifier.startsWith('@') ? parts.slice(0, 2).join('/') : parts[0]!;
+}
+
+/** esbuild's first error, at the file and line it names (a file of the run keeps the name it was given as). */
+function compileError(error: unknown, absolute: readonly string[], given: readonly string[]): InputError {
+  const message = (error as { errors?: Message[] }).errors?.[0];
+  if (message === undefined) return new InputError(`cannot be loaded: ${firstLine(error)}`, { location: { file: given[0]! }, cause: error });
+  const where = message.location;
+  const file = where ? resolve(PACKAGE_ROOT, where.file) : undefined;
+  const index = file === undefined ? -1 : absolute.indexOf(file);
+  const location = { file: index >= 0 ? given[index]! : (file ?? given[0]!), ...(where ? { line: where.line } : {}) };
+  if (message.detail === MISSING_PACKAGE) {
+    const name = /"([^"]+)"/.exec(message.text)![1]!;
+    return new InputError(message.text, { location, fix: `install it in the project that holds the file (npm install --save-dev ${name})`, cause: error });
+  }
+  return new InputError(`does not compile: ${message.text}`, {
+    location,
+    fix: 'fix the syntax error at that line (`npx tsc --noEmit` shows every type error too)',
+    cause: error,
+  });
+}
+
+/** A throw while the file ran: the model's own errors (from any copy of cwdash) keep their fix; others name the line. */
+function loadError(error: unknown, file: string, absolute: string): InputError {
+  if (error instanceof CwdashError || (error instanceof Error && typeof (error as Partial<CwdashError>).fix === 'string')) {
+    const { location, fix } = error as CwdashError;
+    return new InputError(error.message, { location: location?.file ? location : { file }, fix, cause: error });
+  }
+  return new InputError(`threw while loading: ${firstLine(error)}`, {
+    location: { file, line: lineInFile(error, absolute) },
+    fix: 'the code at that line failed when it ran; fix it (add --debug for the stack trace)',
+    cause: error,
+  });
 }
 
 function firstLine(error: unknown): string {
   const text = error instanceof Error ? error.message : String(error);
-  // esbuild's first line only counts errors; the message itself follows "ERROR:" on a later line.
-  const esbuildMessage = /ERROR: (.+)/.exec(text)?.[1];
-  if (esbuildMessage !== undefined) return esbuildMessage.trim();
   return text.split('\n').find((line) => line.trim() !== '')?.trim() ?? text;
 }
 
-/** The first line number the error's stack or compiler message gives for this file, if any. */
+/** The first line of this file that the stack names, if any. */
 function lineInFile(error: unknown, absolute: string): number | undefined {
-  const text = error instanceof Error ? `${error.message}\n${error.stack ?? ''}` : String(error);
-  const escaped = absolute.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  const match = new RegExp(`${escaped}(?:\\?[^:]*)?:(\\d+)`).exec(text);
-  return match ? Number(match[1]) : undefined;
+  const stack = error instanceof Error ? (error.stack ?? '') : '';
+  return stackPositions(stack).find((position) => position.file === absolute)?.line;
 }

@@ -256,4 +256,13 @@ describe('cwdash cost-report --account', () => {
     expect(unused[0].fix).toBe('stop publishing http_requests_total, or add it to the allow-list with the reason it is kept');
     expect(fake.calls.map((call) => call.operation)).toEqual(expect.arrayContaining(['ListMetrics', 'ListDashboards', 'GetDashboard', 'DescribeAlarms']));
   });
+
+  test('prints its retries like the other account commands', async () => {
+    const fake = cloudWatch();
+    fake.inject({ operation: 'ListMetrics', kind: 'throttle', times: 1 });
+    const dir = mkdtempSync(join(tmpdir(), 'cwdash-account-'));
+    const result = await runCli(['cost-report', '--account', '--endpoint-url', fake.url, '--format', 'json'], { cwd: dir, env: { ...ENV, ...FAKE_CREDENTIALS_ENV } });
+    expect(result.exitCode, result.stderr).toBe(0);
+    expect(result.stderr).toMatch(/CloudWatch is throttling ListMetrics; retrying in \d+\.\ds \(attempt 2 of 8\)/);
+  });
 });

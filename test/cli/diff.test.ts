@@ -63,4 +63,15 @@ describe('cwdash diff', () => {
     expect(result.exitCode).toBe(2);
     expect(result.stderr).toContain('error: no AWS region is configured\n  fix: pass --region, set AWS_REGION');
   });
+
+  test('a GetDashboard that never answers ends in an error naming the call, not silence', async () => {
+    server.putDashboardOutside('ops-api', { widgets: [] });
+    server.inject({ operation: 'GetDashboard', kind: 'no-answer' });
+    const cwd = await dashboardProject({ 'ops.ts': textDashboards(['ops-api', 'API']) });
+    const env = { ...FAKE_CREDENTIALS_ENV, CWDASH_AWS_REQUEST_TIMEOUT: '0.3', CWDASH_AWS_CALL_DEADLINE: '30' };
+    const result = await runCli(['diff', '--endpoint-url', server.url], { cwd, env });
+    expect(result.exitCode).toBe(2);
+    expect(result.stderr).toMatch(/CloudWatch GetDashboard failed \(TimeoutError\); retrying in/);
+    expect(result.stderr).toContain('error: CloudWatch did not answer GetDashboard (no answer within 0.3 s per request, 3 attempts)');
+  });
 });

@@ -1,7 +1,8 @@
 import { describe, expect, test } from 'vitest';
 import { join } from 'node:path';
 import { existsSync } from 'node:fs';
-import { readFile, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { runCli } from '../support/run-cli.js';
 import { tempProject } from '../sources/definitions/temp-project.js';
 import { loadBodyVectors } from '../model/body/vectors.js';
@@ -17,6 +18,20 @@ describe('cwdash import', () => {
     expect(await readFile(join(cwd, 'dashboards/math.ts'), 'utf8')).toContain("import { Dashboard, GraphWidget, MathExpression, Metric } from 'cwdash';");
     expect((await runCli(['build'], { cwd })).exitCode).toBe(0);
     expect(JSON.parse(await readFile(join(cwd, 'dist/dashboards/math.json'), 'utf8'))).toEqual(vector.body);
+  });
+
+  test('a definition written to a folder outside any project builds: cwdash resolves to the running one', async () => {
+    const tmp = await mkdtemp(join(tmpdir(), 'cwdash-anywhere-'));
+    await writeFile(join(tmp, 'body.json'), JSON.stringify(vector.body));
+    expect((await runCli(['import', 'body.json', '--name', 'math', '--out', join(tmp, 'elsewhere/d.ts')], { cwd: tmp })).exitCode).toBe(0);
+    const built = await runCli(['build', '--dashboards', join(tmp, 'elsewhere'), '--out', join(tmp, 'out')], { cwd: tmp });
+    expect(built).toMatchObject({ exitCode: 0, stderr: expect.stringContaining('built 1 dashboard') });
+    expect(JSON.parse(await readFile(join(tmp, 'out/math.json'), 'utf8'))).toEqual(vector.body);
+    expect((await runCli(['validate', join(tmp, 'elsewhere/d.ts')], { cwd: tmp })).exitCode).toBe(0);
+    expect((await runCli(['preview', '--dashboards', join(tmp, 'elsewhere'), '--out', join(tmp, 'preview')], { cwd: tmp })).exitCode).toBe(0);
+    expect(await readFile(join(tmp, 'preview/math.html'), 'utf8')).toContain('<html');
+    const report = await runCli(['cost-report', '--dashboards', join(tmp, 'elsewhere'), '--format', 'json'], { cwd: tmp });
+    expect(JSON.parse(report.stdout).usage).toMatchObject({ dashboards: 1 });
   });
 
   test('refuses to overwrite without --force', async () => {
@@ -66,9 +81,10 @@ describe('cwdash import', () => {
 
   test('widgets kept as RawWidget are named, so they can be reviewed', async () => {
     const cwd = await tempProject();
-    const chart = { type: 'chart', x: 0, y: 0, width: 6, height: 6, properties: { region: 'us-west-2', data: { queries: [] } } };
+    // A chart query in another language: the typed ChartWidget writes PromQL only.
+    const chart = { type: 'chart', x: 0, y: 0, width: 6, height: 6, properties: { region: 'us-west-2', data: { queries: [{ id: 'a', type: 'cloudwatch-metrics', language: 'SQL', query: 'SELECT 1' }] } } };
     await writeFile(join(cwd, 'body.json'), JSON.stringify({ widgets: [{ type: 'text', x: 6, y: 0, width: 6, height: 2, properties: { markdown: 'a' } }, chart] }));
-    const result = await runCli(['import', 'body.json', '--name', 'promql'], { cwd });
+    const result = await runCli(['import', 'body.json', '--name', 'other'], { cwd });
     expect(result.exitCode).toBe(0);
     expect(result.stderr).toContain('note: widget 1 (chart) kept as RawWidget JSON: no typed widget reproduces it exactly\n');
   });

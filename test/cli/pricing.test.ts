@@ -147,12 +147,24 @@ describe('cwdash pricing refresh', () => {
     expect(JSON.parse(await readFile(join(cache, 'pricing', 'eu-west-1.json'), 'utf8')).region).toBe('eu-west-1');
   });
 
+  test('an API that never answers ends in an error naming GetProducts, after the retries it printed', async () => {
+    server.inject('no-answer', 10);
+    const result = await runCli(['pricing', 'refresh', '--region', 'eu-west-1', '--endpoint-url', server.endpoint], {
+      cwd: work,
+      env: { ...env, CWDASH_AWS_REQUEST_TIMEOUT: '0.2' },
+    });
+    expect(result.exitCode).toBe(2);
+    expect(result.stderr).toMatch(/The Price List API GetProducts failed \(TimeoutError\); retrying in \d+\.\ds \(attempt 2 of 3\)/);
+    expect(result.stderr).toContain('error: The Price List API did not answer GetProducts (no answer within 0.2 s per request, 3 attempts)');
+  });
+
   test('an API that cannot be reached is exit 2 with a fix, and the snapshot keeps working', async () => {
     const endpoint = server.endpoint;
     await server.close();
     const result = await runCli(['pricing', 'refresh', '--region', 'eu-west-1', '--endpoint-url', endpoint], { cwd: work, env });
     expect(result.exitCode).toBe(2);
-    expect(result.stderr).toMatch(/error: Pricing API http:\/\/127\.0\.0\.1:\d+: Price List API call failed/);
+    expect(result.stderr).toMatch(/The Price List API GetProducts failed \(ECONNREFUSED\); retrying in \d+\.\ds \(attempt 2 of 3\)/);
+    expect(result.stderr).toMatch(/error: cannot reach the Price List API for GetProducts \(ECONNREFUSED\)/);
     expect(result.stderr).toMatch(/fix: check the network, --endpoint-url/);
     expect(result.stderr).not.toMatch(/\n\s+at /);
     server = await FakePricingServer.start({ products: [] });

@@ -103,7 +103,7 @@ describe('cwdash publish', () => {
     const cwd = await dashboardProject({ 'ops.ts': textDashboards(['ops-api', 'API'], ['ops-db', 'DB'], ['ops-web', 'Web']) });
     const failed = await cwdash(cwd, []);
     expect(failed.exitCode).toBe(2);
-    expect(failed.stderr).toMatch(/CloudWatch is throttling requests; retrying in/);
+    expect(failed.stderr).toMatch(/CloudWatch is throttling GetDashboard; retrying in/);
     expect(failed.stderr).toContain(
       'error: create ops-db failed: CloudWatch failed PutDashboard with InternalServiceFault (HTTP 500) after 3 attempts (applied: create ops-api; not applied: create ops-db, create ops-web)',
     );

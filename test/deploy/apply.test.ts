@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, test } from 'vitest';
 import { applyPlan } from '../../src/app/publish.js';
 import { readRemoteState } from '../../src/app/deployment.js';
 import { planDeployment, type LocalDashboard } from '../../src/deploy/plan.js';
-import { createCloudWatchClient } from '../../src/sources/account/client.js';
+import { createCloudWatchClient } from '../../src/sources/aws/cloudwatch-client.js';
 import { FAKE_CREDENTIALS_ENV, FAST_RETRY_POLICY, useFakeCloudWatch, type FakeCloudWatchServer } from '../support/fake-cloudwatch-server.js';
 
 const cloudWatch = useFakeCloudWatch();
@@ -12,7 +12,7 @@ beforeEach(() => {
 });
 
 const client = () =>
-  createCloudWatchClient({ endpointUrl: server.url, retryPolicy: FAST_RETRY_POLICY, dashboardRequestsPerSecond: 1000 }, { env: FAKE_CREDENTIALS_ENV });
+  createCloudWatchClient({ endpointUrl: server.url, callPolicy: FAST_RETRY_POLICY, dashboardRequestsPerSecond: 1000 }, { env: FAKE_CREDENTIALS_ENV });
 
 function local(name: string, title: string): LocalDashboard {
   return { name, sourceFile: `dashboards/${name}.ts`, bodyText: JSON.stringify({ widgets: [{ type: 'text', x: 0, y: 0, width: 6, height: 2, properties: { markdown: title } }] }) };

@@ -2,7 +2,7 @@
  * The preview pages in headless Chromium: every widget box sits where the body places it on the 24-column grid, the
  * example dashboards render (screenshot), and hostile strings in a body render as text without running or fetching.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -93,6 +93,22 @@ describeWithTool(CHROMIUM, 'preview pages in headless Chromium', () => {
     expect(await log.innerText()).toContain("SOURCE '/aws/containerinsights/mz-k8s/performance'");
     const perNode = page.locator('section.widget', { hasText: 'CPU by node (%)' }).locator('.row-expression code');
     expect(await perNode.innerText()).toContain('SEARCH(');
+    await page.close();
+  });
+
+  it('shows a chart widget\'s PromQL queries with the metric names they read', async () => {
+    const golden = JSON.parse(readFileSync(new URL('../golden/dashboards/promql-charts.json', import.meta.url), 'utf8')) as DashboardBody;
+    const { page } = await open('promql-charts', golden);
+    await expectBoxesOnGrid(page, golden);
+    const routes = page.locator('section.widget[data-type="chart"]', { hasText: 'Requests/s by route' });
+    expect(await routes.locator('.summary').innerText()).toBe('line · stacked · PromQL · us-east-1');
+    expect(await routes.locator('.row-promql code').first().innerText()).toBe(
+      'sum by (http_route) (rate(http_requests_total{"@resource.service.name"="tasks-api", status_code!~"5.."}[5m]))',
+    );
+    expect(await routes.locator('.row-promql .detail').allInnerTexts()).toEqual(['id ok · label "ok" · 60 s', 'id err · label "__verbose__"']);
+    expect(await routes.locator('.annotation').innerText()).toBe('horizontal 400 "capacity"');
+    const heap = page.locator('section.widget', { hasText: 'Heap by pod' });
+    expect(await heap.locator('.dim').allInnerTexts()).toEqual(['reads nodejs_heap_size_used_bytes', 'reads kube_pod_container_resource_limits']);
     await page.close();
   });
 

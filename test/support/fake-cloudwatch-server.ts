@@ -3,7 +3,8 @@
  * operation in `X-Amz-Target: GraniteServiceVersion20100801.<Op>`, PascalCase members, timestamps as epoch seconds.
  * Errors look the way the service sends them to a query-compatible client: a `__type` in the body plus the
  * `x-amzn-query-error: <Code>;<Sender|Receiver>` header, which the SDK prefers when it picks the exception class.
- * Faults can be injected per operation (throttling, 500s, access denied) so tests prove retries and partial failures.
+ * Faults can be injected per operation (throttling, 500s, access denied, no answer at all), one after another, so tests
+ * prove retries, deadlines and partial failures.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -13,7 +14,7 @@ import { defaultVerdict, faultError, page, reorderKeys, WireError, type BodyVerd
 export type { BodyVerdict, FaultKind, ValidationMessage } from './fake-cloudwatch-wire.js';
 
 const TARGET_PREFIX = 'GraniteServiceVersion20100801.';
-const REAL_PAGE_SIZES = { ListMetrics: 500, ListDashboards: 1000, DescribeAlarms: 100 };
+const REAL_PAGE_SIZES = { ListMetrics: 500, ListDashboards: 1000, DescribeAlarms: 100, ListMetricStreams: 500, DescribeAnomalyDetectors: 100 };
 
 export interface WireMetric {
   readonly Namespace: string;
@@ -53,6 +54,10 @@ export class FakeCloudWatchServer {
   metrics: readonly (WireMetric & { readonly recentlyActive?: boolean })[] = [];
   metricAlarms: readonly Record<string, unknown>[] = [];
   compositeAlarms: readonly Record<string, unknown>[] = [];
+  /** Metric streams as GetMetricStream returns them (`Name`, `State`, `IncludeFilters`, `ExcludeFilters`, ...). */
+  metricStreams: readonly Record<string, unknown>[] = [];
+  /** Anomaly detectors as DescribeAnomalyDetectors lists them. */
+  anomalyDetectors: readonly Record<string, unknown>[] = [];
   /** The real maximum page sizes. */
   readonly pageSize = { ...REAL_PAGE_SIZES };
   readonly calls: RecordedCall[] = [];
@@ -99,6 +104,8 @@ export class FakeCloudWatchServer {
     this.metrics = [];
     this.metricAlarms = [];
     this.compositeAlarms = [];
+    this.metricStreams = [];
+    this.anomalyDetectors = [];
     Object.assign(this.pageSize, REAL_PAGE_SIZES);
     this.judgeBody = defaultVerdict;
   }
@@ -141,7 +148,7 @@ export class FakeCloudWatchServer {
         throw new WireError(400, 'MissingAuthenticationTokenException', 'MissingAuthenticationToken', 'Request is missing Authentication Token');
       }
       if (this.recordCalls) this.calls.push({ operation, input, accessKeyId: credential[1], region: credential[2], headers: request.headers });
-      this.failIfFaulty(operation, input);
+      if (this.failIfFaulty(operation, input) === 'no-answer') return;
       this.send(response, 200, {}, this.dispatch(operation, input));
     } catch (error) {
       if (!(error instanceof WireError)) throw error;
@@ -166,15 +173,17 @@ export class FakeCloudWatchServer {
     response.end(text);
   }
 
-  private failIfFaulty(operation: string, input: Record<string, unknown>): void {
+  /** Throws the injected fault's error, or says the call is to go unanswered. Faults are matched in injection order. */
+  private failIfFaulty(operation: string, input: Record<string, unknown>): 'no-answer' | undefined {
     const fault = this.faults.find(
       (candidate) =>
         candidate.remaining > 0 &&
         candidate.operation === operation &&
         (candidate.dashboardName === undefined || candidate.dashboardName === input.DashboardName),
     );
-    if (!fault) return;
+    if (!fault) return undefined;
     fault.remaining -= 1;
+    if (fault.kind === 'no-answer') return 'no-answer';
     throw faultError(fault.kind, operation, input);
   }
 
@@ -192,6 +201,12 @@ export class FakeCloudWatchServer {
         return this.listMetrics(input);
       case 'DescribeAlarms':
         return this.describeAlarms(input);
+      case 'ListMetricStreams':
+        return this.listMetricStreams(input);
+      case 'GetMetricStream':
+        return this.getMetricStream(String(input.Name));
+      case 'DescribeAnomalyDetectors':
+        return this.describeAnomalyDetectors(input);
       default:
         throw new WireError(400, 'UnknownOperationException', 'UnknownOperation', `operation ${operation} is not faked`);
     }
@@ -288,6 +303,26 @@ export class FakeCloudWatchServer {
       MetricAlarms: items.filter((item) => item.kind === 'metric').map((item) => item.alarm),
       ...(nextToken === undefined ? {} : { NextToken: nextToken }),
     };
+  }
+
+  private listMetricStreams(input: Record<string, unknown>): unknown {
+    const { items, nextToken } = page(this.metricStreams, input.NextToken, this.pageSize.ListMetricStreams);
+    return {
+      // ListMetricStreams lists names and state only: the filters come from GetMetricStream.
+      Entries: items.map(({ Arn, Name, FirehoseArn, State, OutputFormat }) => ({ Arn, Name, FirehoseArn, State, OutputFormat })),
+      ...(nextToken === undefined ? {} : { NextToken: nextToken }),
+    };
+  }
+
+  private getMetricStream(name: string): unknown {
+    const stream = this.metricStreams.find((candidate) => candidate.Name === name);
+    if (!stream) throw new WireError(404, 'com.amazonaws.cloudwatch#ResourceNotFoundException', 'ResourceNotFoundException', `Metric stream ${name} does not exist`);
+    return stream;
+  }
+
+  private describeAnomalyDetectors(input: Record<string, unknown>): unknown {
+    const { items, nextToken } = page(this.anomalyDetectors, input.NextToken, this.pageSize.DescribeAnomalyDetectors);
+    return { AnomalyDetectors: items, ...(nextToken === undefined ? {} : { NextToken: nextToken }) };
   }
 }
 

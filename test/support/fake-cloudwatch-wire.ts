@@ -15,7 +15,8 @@ export interface BodyVerdict {
   readonly warnings: readonly ValidationMessage[];
 }
 
-export type FaultKind = 'throttle' | 'internal-error' | 'access-denied';
+/** `no-answer`: the request is read and never answered (the connection stays open until the server closes). */
+export type FaultKind = 'throttle' | 'internal-error' | 'access-denied' | 'no-answer';
 
 export class WireError extends Error {
   constructor(
@@ -51,7 +52,7 @@ export function reorderKeys(value: unknown): unknown {
 }
 
 /** The error CloudWatch answers with for an injected fault. */
-export function faultError(kind: FaultKind, operation: string, input: Record<string, unknown>): WireError {
+export function faultError(kind: Exclude<FaultKind, 'no-answer'>, operation: string, input: Record<string, unknown>): WireError {
   if (kind === 'throttle') {
     return new WireError(400, 'com.amazon.coral.availability#ThrottlingException', 'Throttling', 'Rate exceeded');
   }

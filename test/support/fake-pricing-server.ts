@@ -3,8 +3,8 @@
  * operation in `X-Amz-Target: AWSPriceListService.<Op>`, PascalCase members. GetProducts applies TERM_MATCH filters
  * to the products it holds, pages them with an opaque NextToken, and returns each product as a JSON string in
  * `PriceList`, as the service does. Errors are sent the way the SDK decodes them (status 400, `x-amzn-ErrorType`
- * header and `__type` in the body), and faults can be injected: throttling for the next N calls, a raw element
- * (for malformed items) appended to a region's products.
+ * header and `__type` in the body), and faults can be injected: throttling, 500s or no answer at all for the next N
+ * calls (queued in order), a raw element (for malformed items) appended to a region's products.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -30,9 +30,12 @@ export interface FakePricingServerOptions {
   readonly pageSize?: number;
 }
 
+export type PricingFault = 'throttle' | 'internal-error' | 'no-answer';
+
 export class FakePricingServer {
   readonly calls: RecordedPricingCall[] = [];
-  private throttleRemaining = 0;
+  /** The faults of the next calls, one entry per call. */
+  private readonly faults: PricingFault[] = [];
   private readonly server: Server;
   private products: (FakeProduct | string)[];
   private readonly pageSize: number;
@@ -56,7 +59,12 @@ export class FakePricingServer {
 
   /** The next `times` calls fail with ThrottlingException. */
   throttle(times: number): void {
-    this.throttleRemaining = times;
+    this.inject('throttle', times);
+  }
+
+  /** After the faults already queued, the next `times` calls get `fault`. */
+  inject(fault: PricingFault, times: number): void {
+    for (let index = 0; index < times; index++) this.faults.push(fault);
   }
 
   /** Replaces the catalogue; a string is served as a PriceList element as it is (malformed items). */
@@ -65,6 +73,7 @@ export class FakePricingServer {
   }
 
   async close(): Promise<void> {
+    this.server.closeAllConnections();
     await new Promise<void>((resolve, reject) => this.server.close((error) => (error ? reject(error) : resolve())));
   }
 
@@ -89,10 +98,10 @@ export class FakePricingServer {
     if (request.method !== 'POST' || !target.startsWith(TARGET_PREFIX)) {
       return sendError(response, 400, 'UnknownOperationException', `unknown target ${target}`);
     }
-    if (this.throttleRemaining > 0) {
-      this.throttleRemaining -= 1;
-      return sendError(response, 400, 'ThrottlingException', 'Rate exceeded');
-    }
+    const fault = this.faults.shift();
+    if (fault === 'no-answer') return;
+    if (fault === 'throttle') return sendError(response, 400, 'ThrottlingException', 'Rate exceeded');
+    if (fault === 'internal-error') return sendError(response, 500, 'InternalErrorException', 'An internal error occurred');
     if (operation !== 'GetProducts') return sendError(response, 400, 'UnknownOperationException', `${operation} is not served here`);
     if (input.ServiceCode !== 'AmazonCloudWatch') return send(response, 200, { FormatVersion: 'aws_v1', PriceList: [] });
     if (input.FormatVersion !== undefined && input.FormatVersion !== 'aws_v1') {

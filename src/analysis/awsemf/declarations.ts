@@ -5,14 +5,14 @@
  */
 import { InputError } from '../../shared/errors.js';
 import type { ConfigLocation, LabelMatcher, MetricDeclaration } from '../../sources/collector-config/model.js';
-import { compileGoRegexp } from './go-regexp.js';
+import { GoRegexp, isGoRegexp } from '../../shared/go-regexp.js';
 
 export type Labels = Readonly<Record<string, string>>;
 
 /** A declaration after the exporter's validation: sets deduped and sorted, regexes compiled. */
 export interface ValidDeclaration {
   readonly dimensions: readonly (readonly string[])[];
-  readonly metricNameSelectors: readonly RegExp[];
+  readonly metricNameSelectors: readonly GoRegexp[];
   readonly labelMatchers: readonly ValidLabelMatcher[];
   readonly source: MetricDeclaration;
 }
@@ -20,7 +20,7 @@ export interface ValidDeclaration {
 export interface ValidLabelMatcher {
   readonly labelNames: readonly string[];
   readonly separator: string;
-  readonly regex: RegExp;
+  readonly regex: GoRegexp;
 }
 
 export interface DeclarationProblem {
@@ -78,9 +78,9 @@ export function initDeclaration(
     dimensions.push(deduped);
   }
   const metricNameSelectors = declaration.metricNameSelectors.map((selector) => {
-    const regex = compileGoRegexp(selector);
-    if (!regex) {
-      throw new InputError(`invalid metric_name_selectors regex "${selector}": the collector panics at start-up`, {
+    const regex = GoRegexp.compile(selector);
+    if (!isGoRegexp(regex)) {
+      throw new InputError(`invalid metric_name_selectors regex ${JSON.stringify(selector)}: ${regex.error} (the collector panics at start-up)`, {
         ...(where ? { location: where } : {}),
         fix: 'write a valid RE2 regular expression, e.g. ^http_request_duration_seconds$',
       });
@@ -90,19 +90,20 @@ export function initDeclaration(
   const labelMatchers: ValidLabelMatcher[] = [];
   for (const matcher of declaration.labelMatchers) {
     const problem = labelMatcherProblem(matcher);
-    const regex = problem === undefined ? compileGoRegexp(matcher.regex) : undefined;
-    if (problem !== undefined || !regex) {
-      const message = problem ?? `invalid label_matchers regex "${matcher.regex}"`;
-      if (options.invalidMatcherIsFatal && problem === undefined) {
-        throw new InputError(`${message}: this collector version panics at start-up`, {
-          ...(where ? { location: where } : {}),
-          fix: 'write a valid RE2 regular expression',
-        });
-      }
-      warnings.push({ message: `${message}; declaration dropped`, location: where });
-      return { warnings };
+    const regex = problem === undefined ? GoRegexp.compile(matcher.regex) : undefined;
+    if (regex && isGoRegexp(regex)) {
+      labelMatchers.push({ labelNames: matcher.labelNames, separator: matcher.separator || ';', regex });
+      continue;
     }
-    labelMatchers.push({ labelNames: matcher.labelNames, separator: matcher.separator || ';', regex });
+    if (regex && options.invalidMatcherIsFatal) {
+      throw new InputError(`invalid label_matchers regex ${JSON.stringify(matcher.regex)}: ${regex.error} (this collector version panics at start-up)`, {
+        ...(where ? { location: where } : {}),
+        fix: 'write a valid RE2 regular expression',
+      });
+    }
+    const message = regex ? `invalid label_matchers regex ${JSON.stringify(matcher.regex)}: ${regex.error}` : problem!;
+    warnings.push({ message: `${message}; declaration dropped`, location: where });
+    return { warnings };
   }
   return { declaration: { dimensions, metricNameSelectors, labelMatchers, source: declaration }, warnings };
 }

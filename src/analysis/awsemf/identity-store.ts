@@ -2,8 +2,9 @@
  * The set of CloudWatch metric identities a prediction collects. A large scrape adds millions of (namespace, name,
  * dimension set, values) tuples, most of them repeats (every series of a metric feeds the same rollups), so the store
  * is a tree of maps keyed by the parts themselves: no key string is built per lookup, and the label values, which
- * are shared strings, hash once. The canonical sort key is built only once per distinct identity, at the end.
+ * are shared strings, hash once. No key string is built at all: the entries are sorted in the model's identity order.
  */
+import { compareDimensionLists } from '../../model/metric-identity.js';
 import { compareStrings } from '../../shared/json.js';
 
 type Node<T> = Map<string, Node<T> | T>;
@@ -77,21 +78,16 @@ export class IdentityStore<T extends { readonly set: readonly string[]; readonly
     return id;
   }
 
-  /** Every entry with its canonical key, sorted by it (namespace, metric name, then dimension names and values). */
-  sorted(): { key: string; entry: T; namespace: string; metricName: string }[] {
-    const all: { key: string; entry: T; namespace: string; metricName: string }[] = [];
-    for (const [namespace, byMetric] of this.root) {
-      for (const [metricName, bySet] of byMetric) {
-        for (const node of bySet.values()) {
-          this.collect(node, (entry) => {
-            let key = `${namespace}\u0000${metricName}`;
-            entry.set.forEach((name, index) => (key += `\u0000${name}\u0000${entry.values[index]}`));
-            all.push({ key, entry, namespace, metricName });
-          });
-        }
-      }
-    }
-    return all.sort((a, b) => compareStrings(a.key, b.key));
+  /** Every entry, in identity order (namespace, metric name, then dimension names and values: `compareMetricIdentities`). */
+  sorted(): { entry: T; namespace: string; metricName: string }[] {
+    const all: { entry: T; namespace: string; metricName: string }[] = [];
+    this.forEach((namespace, metricName, entry) => all.push({ entry, namespace, metricName }));
+    return all.sort(
+      (a, b) =>
+        compareStrings(a.namespace, b.namespace) ||
+        compareStrings(a.metricName, b.metricName) ||
+        compareDimensionLists(a.entry.set, a.entry.values, b.entry.set, b.entry.values),
+    );
   }
 
   /** Every entry, unsorted, with its namespace and metric name (counting without building a list). */

@@ -3,11 +3,12 @@
  * prometheus receiver into an awsemf exporter, every scrape target, through the modelled processors, by the rules of
  * the chosen collector version. `predictMetrics` is pure; `analyzeCollector` reads the inputs first.
  */
-import { isAbsolute, relative, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import type { Readable } from 'node:stream';
 import { InputError, UsageError } from '../../shared/errors.js';
 import { compareMetricIdentities, metricKey, normalizeMetricIdentity } from '../../model/metric-identity.js';
 import { compareStrings } from '../../shared/json.js';
+import { displayPath } from '../../shared/paths.js';
 import { formatLocation } from '../../shared/errors.js';
 import type { Env } from '../../sources/collector-config/env.js';
 import { loadCollectorConfig } from '../../sources/collector-config/load.js';
@@ -26,6 +27,7 @@ import { prometheusPoints, prometheusTarget, type TargetSpec } from './prometheu
 import { compileRelabelRules } from './relabel.js';
 import { summarize, summarizeMetrics } from '../../model/metric-summary.js';
 import type { MetricsPrediction, PredictedMetric, PredictionWarning } from '../../model/prediction.js';
+import { predictOtlp } from '../otlp/predict.js';
 
 export const DAYS_PER_MONTH = 30;
 
@@ -87,6 +89,10 @@ export function predictMetrics(options: PredictOptions): MetricsPrediction {
     .filter((entry) => !(entry.kind === 'receivers' && modelled.has(entry.component)))
     .map((entry) => ({ component: entry.component, kind: entry.kind, reason: entry.reason, location: where(entry.location) }));
   const interval = Object.values(run.intervals)[0] ?? 60;
+  const otlp = predictOtlp({ config: options.config, scrape: options.scrape ?? EMPTY_SCRAPE, profile, replicas });
+  const summary = listed
+    ? summarizeMetrics(merged, notModelled)
+    : summarize((visit) => run.metrics.forEach((namespace, metricName, entry) => visit(namespace, metricName, entry.set, entry.values)), notModelled);
   return {
     schemaVersion: 1,
     collectorVersion: profile.collectorVersion,
@@ -96,9 +102,7 @@ export function predictMetrics(options: PredictOptions): MetricsPrediction {
       ? { scrape: { source: options.scrape.source, format: options.scrape.format, series: options.scrape.seriesCount, samples: options.scrape.samples, duplicates: options.scrape.duplicates } }
       : {}),
     metrics: merged,
-    summary: listed
-      ? summarizeMetrics(merged, notModelled)
-      : summarize((visit) => run.metrics.forEach((namespace, metricName, entry) => visit(namespace, metricName, entry.set, entry.values)), notModelled),
+    summary: otlp ? { ...summary, otlp: otlp.summary } : summary,
     emf: {
       eventsPerScrape: run.stats.events,
       bytesPerScrape: run.stats.bytes,
@@ -108,6 +112,7 @@ export function predictMetrics(options: PredictOptions): MetricsPrediction {
       bytesPerMonthWithOverhead: run.monthly.bytes + LOG_EVENT_OVERHEAD_BYTES * run.monthly.events,
       logGroups: [...run.stats.logGroups].sort(compareStrings),
     },
+    ...(otlp ? { pipelines: otlp.pipelines, otlpSeries: otlp.series } : {}),
     assumptions: {
       scrapeIntervalSeconds: interval,
       scrapeIntervals: run.intervals,
@@ -169,8 +174,8 @@ function runPrediction(config: CollectorConfig, scrape: Scrape, profile: Collect
         const relabel = compileRelabelRules(scrapeConfig.metricRelabelConfigs);
         const invalid = relabel.invalid[0];
         if (invalid) {
-          throw new InputError(`invalid relabel regex "${invalid.regex}": the collector does not start`, {
-            location: invalid.location,
+          throw new InputError(`invalid relabel regex ${JSON.stringify(invalid.rule.regex)}: ${invalid.error} (the collector does not start)`, {
+            location: invalid.rule.regexLocation ?? invalid.rule.location,
             fix: 'write a valid RE2 regular expression (Prometheus anchors it: ^(?:regex)$)',
           });
         }
@@ -205,7 +210,8 @@ function runPrediction(config: CollectorConfig, scrape: Scrape, profile: Collect
       }
     }
   }
-  if (!config.pipelines.some((p) => p.signal === 'metrics' && p.exporters.some((id) => config.exporters.get(id)?.awsemf))) {
+  // A config exporting over OTLP instead gets its OTLP prediction; the missing awsemf exporter is no news there.
+  if (!config.pipelines.some((p) => p.signal === 'metrics' && p.exporters.some((id) => config.exporters.get(id)?.awsemf || config.exporters.get(id)?.otlp))) {
     warnings.push({ message: 'no metrics pipeline sends to an awsemf exporter: this config creates no CloudWatch custom metrics through EMF', location: config.file });
   }
   return { metrics, stats, monthly, intervals, warnings, prometheusTargets };
@@ -241,7 +247,7 @@ function exportContext(exporter: ExporterComponent, profile: CollectorProfile, p
  * Static targets are the same on every replica (a sidecar scraping localhost:3000): scraped once per replica, same
  * labels. Service discovery finds one target per pod, each with its own `instance`.
  */
-function targetsOf(scrapeConfig: ScrapeConfig, replicas: number, warnings: PredictionWarning[]): { targets: TargetSpec[]; copies: number } {
+export function targetsOf(scrapeConfig: ScrapeConfig, replicas: number, warnings: PredictionWarning[]): { targets: TargetSpec[]; copies: number } {
   const targets: TargetSpec[] = scrapeConfig.staticConfigs.flatMap((group) => group.targets.map((address) => ({ address, labels: group.labels })));
   if (scrapeConfig.serviceDiscovery.length > 0) {
     warnings.push({
@@ -296,7 +302,7 @@ export async function analyzeCollector(options: AnalyzeCollectorOptions): Promis
   const config = await loadCollectorConfig(at(options.configFile), {
     env: options.env,
     envFile: options.envFile === undefined ? undefined : at(options.envFile),
-    displayName: shownPath(cwd, options.configFile),
+    displayName: displayPath(cwd, options.configFile),
   });
   let scrape: Scrape | undefined;
   if (options.scrapeUrl !== undefined) scrape = await fetchScrape(options.scrapeUrl);
@@ -304,16 +310,10 @@ export async function analyzeCollector(options: AnalyzeCollectorOptions): Promis
     if (options.scrapeFile === '-' && !options.stdin) throw new UsageError('--scrape - needs standard input', { fix: 'pipe the scrape into cwdash' });
     scrape = options.scrapeFile === '-'
       ? await readScrapeFile('-', options.stdin!, options.scrapeFormat)
-      : await readScrapeFile(at(options.scrapeFile), options.stdin!, options.scrapeFormat, shownPath(cwd, options.scrapeFile));
+      : await readScrapeFile(at(options.scrapeFile), options.stdin!, options.scrapeFormat, displayPath(cwd, options.scrapeFile));
   }
   const containerInsights = options.clusterInventoryFile === undefined ? undefined : await containerInsightsMetrics(config, at(options.clusterInventoryFile), options);
   return predictMetrics({ config, scrape, collectorVersion: options.collectorVersion, replicas: options.replicas, ...containerInsights });
-}
-
-/** A path as users want to read it: relative to where they are, when it is below it. */
-export function shownPath(cwd: string, file: string): string {
-  const shown = relative(cwd, resolve(cwd, file));
-  return shown === '' || shown.startsWith('..') || isAbsolute(shown) ? resolve(cwd, file) : shown;
 }
 
 /** The Container Insights prediction (src/analysis/container-insights), merged into this one. */

@@ -4,7 +4,7 @@
  * Resource and point processors touch different data, so the resource side is applied first, once per target.
  */
 import type { AttributeAction, MetricNameFilter, ProcessorModel } from '../../sources/collector-config/model.js';
-import { compileGoRegexp } from './go-regexp.js';
+import { GoRegexp, isGoRegexp } from '../../shared/go-regexp.js';
 import type { OtelPoint } from './prometheus-to-otel.js';
 
 /** The resource side of the pipeline: the `resource` processors' actions, in order. */
@@ -30,13 +30,13 @@ function pointStep(processor: ProcessorModel): (point: OtelPoint) => OtelPoint[]
       return (point) => ((!include || include(point.name)) && !(exclude && exclude(point.name)) ? [point] : []);
     }
     case 'metricstransform': {
-      const renames = processor.renames.map((rename) => ({ rename, regex: rename.matchType === 'regexp' ? compileGoRegexp(rename.include, true) : undefined }));
+      const renames = processor.renames.map((rename) => ({ rename, regex: rename.matchType === 'regexp' ? compiledOrUndefined(rename.include, true) : undefined }));
       return (point) => {
         const out: OtelPoint[] = [point];
         for (const { rename, regex } of renames) {
           const matched = regex ? regex.test(point.name) : point.name === rename.include;
           if (!matched) continue;
-          const newName = regex ? point.name.replace(regex, rename.newName.replace(/\$\{(\w+)\}/g, '$$$1')) : rename.newName;
+          const newName = regex ? regex.replaceWhole(point.name, rename.newName) : rename.newName;
           if (rename.action === 'update') out[0] = { ...out[0]!, name: newName };
           else out.push({ ...point, name: newName });
         }
@@ -81,6 +81,12 @@ function nameMatcher(filter: MetricNameFilter): (name: string) => boolean {
     const names = new Set(filter.metricNames);
     return (name) => names.has(name);
   }
-  const regexes = filter.metricNames.map((pattern) => compileGoRegexp(pattern)).filter((regex): regex is RegExp => regex !== undefined);
+  const regexes = filter.metricNames.map((pattern) => compiledOrUndefined(pattern, false)).filter((regex): regex is GoRegexp => regex !== undefined);
   return (name) => regexes.some((regex) => regex.test(name));
+}
+
+/** An invalid pattern here matches nothing (the processors' own config checks are not modelled). */
+function compiledOrUndefined(pattern: string, anchored: boolean): GoRegexp | undefined {
+  const regex = GoRegexp.compile(pattern, anchored);
+  return isGoRegexp(regex) ? regex : undefined;
 }

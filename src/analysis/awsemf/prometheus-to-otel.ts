@@ -29,6 +29,8 @@ export interface OtelPoint {
   count: number;
   sum: number;
   quantiles: Map<number, number> | undefined;
+  /** Histogram `_bucket` samples folded in (`+Inf` included): the OTLP point's bucket counts; bounds are one fewer. */
+  buckets: number;
   /** Key of the first exposition series folded into this point (see `seriesText`), and how many were. */
   readonly seriesKey: string;
   seriesCount: number;
@@ -171,20 +173,21 @@ export function prometheusPoints(
       const { type, cumulative } = family.role === 'created' ? { type: 'sum' as const, cumulative: true } : pointType(family.type, profile);
       if (parts.length === 1) unlabelled.add(name);
       const attributesKey = seriesKey.slice(name.length);
-      emit({ name: metricName, type, cumulative, attributes, attributesKey, unit: '', value, count: 0, sum: 0, quantiles: undefined, seriesKey, seriesCount: 1 });
+      emit({ name: metricName, type, cumulative, attributes, attributesKey, unit: '', value, count: 0, sum: 0, quantiles: undefined, buckets: 0, seriesKey, seriesCount: 1 });
       return;
     }
     let point = points.get(key);
     if (!point) {
       const { type, cumulative } = family.role === 'created' ? { type: 'sum' as const, cumulative: true } : pointType(family.type, profile);
       const attributesKey = key.slice(metricName.length);
-      point = { name: metricName, type, cumulative, attributes, attributesKey, unit: '', value: 0, count: 0, sum: 0, quantiles: undefined, seriesKey, seriesCount: 0 };
+      point = { name: metricName, type, cumulative, attributes, attributesKey, unit: '', value: 0, count: 0, sum: 0, quantiles: undefined, buckets: 0, seriesKey, seriesCount: 0 };
       points.set(key, point);
     }
     point.seriesCount++;
     if (family.role === 'count') point.count = value;
     else if (family.role === 'sum') point.sum = value;
     else if (family.role === 'quantile' && quantile !== undefined) (point.quantiles ??= new Map()).set(quantile, value);
+    else if (family.role === 'bucket') point.buckets++;
     else if (family.role === 'value' || family.role === 'created') point.value = value;
   });
   for (const point of points.values()) {
@@ -233,7 +236,7 @@ function emitScrapeLoopGauges(emit: (point: OtelPoint) => void, unlabelled: Read
     if (unlabelled.has(name)) continue;
     emit({
       name, type: 'gauge', cumulative: false, attributes: {}, unit: name === 'scrape_duration_seconds' ? profile.scrapeDurationUnit : '',
-      value: values[name], count: 0, sum: 0, quantiles: undefined, seriesKey: name, seriesCount: 1, attributesKey: '',
+      value: values[name], count: 0, sum: 0, quantiles: undefined, buckets: 0, seriesKey: name, seriesCount: 1, attributesKey: '',
     });
   }
 }

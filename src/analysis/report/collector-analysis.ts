@@ -27,7 +27,7 @@ import type { CollectorFacts } from '../rules/context.js';
 import { allowListEntryFor, type AllowList } from '../usage/allow-list.js';
 import type { MetricInput } from './build.js';
 import type { FixSummary } from './cost-report.js';
-import { rel } from './usage-inputs.js';
+import { displayPath } from '../../shared/paths.js';
 
 export interface CollectorAnalysis {
   readonly input: CollectorInput;
@@ -50,7 +50,7 @@ export async function analyzeCollectorInput(input: CollectorInput, context: Anal
     loadCollectorConfig(input.config, { env: context.env, envFile: input.envFile }),
     predict(input, context),
   ]);
-  const file = rel(context.cwd, input.config);
+  const file = displayPath(context.cwd, input.config);
   const exporterIds = [...new Set(prediction.metrics.map((metric) => metric.source.exporter))].sort();
   const exporter = config.exporters.get(exporterIds[0] ?? '') ?? [...config.exporters.values()].find((candidate) => candidate.awsemf);
   const emf = exporter?.awsemf;
@@ -74,7 +74,7 @@ export async function analyzeCollectorInput(input: CollectorInput, context: Anal
     config,
     prediction,
     facts,
-    scrape: input.scrape === undefined ? undefined : rel(context.cwd, input.scrape),
+    scrape: input.scrape === undefined ? undefined : displayPath(context.cwd, input.scrape),
     metrics: metricInputs(prediction),
     emfLogs: { bytesPerMonth: prediction.emf.bytesPerMonth, retentionDays: retention },
     assumptions: [
@@ -82,7 +82,7 @@ export async function analyzeCollectorInput(input: CollectorInput, context: Anal
         `${assumptions.replicas} replica${assumptions.replicas === 1 ? '' : 's'}` +
         `${assumptions.replicasMultiplyMetrics ? ' (each replica adds its own metrics)' : ' (replicas send the same metrics)'}, ` +
         `scrape ${intervals.length > 0 ? intervals.join(', ') : `every ${assumptions.scrapeIntervalSeconds} s`}` +
-        `${input.scrape ? `, series from ${rel(context.cwd, input.scrape)}` : ''}; every metric billed as a full metric-month (it receives data every hour)`,
+        `${input.scrape ? `, series from ${displayPath(context.cwd, input.scrape)}` : ''}; every metric billed as a full metric-month (it receives data every hour)`,
       `${file}: EMF logs ${formatGb(prediction.emf.bytesPerMonth)} GB/month ingested (JSON bytes, without the 26 B per event PutLogEvents counts); ` +
         (retention > 0 ? `stored ${retention} days (log_retention)` : 'storage priced in the 12th month of a log group that never expires (log_retention 0), compressed to 15%'),
       ...assumptions.notes.map((note) => `${file}: ${note}`),
@@ -178,7 +178,7 @@ export async function collectorFix(analysis: CollectorAnalysis, context: FixCont
   }
   const fixedPath = context.writeFixDir === undefined ? undefined : fixTarget(analysis.input.config, context);
   const summary: FixSummary = {
-    file: fixedPath === undefined ? undefined : rel(context.cwd, fixedPath),
+    file: fixedPath === undefined ? undefined : displayPath(context.cwd, fixedPath),
     exporter: analysis.facts.exporter,
     before,
     after: { metrics: best.count, monthlyUSD: cost(best.count) },
@@ -217,7 +217,7 @@ function fixCandidates(analysis: CollectorAnalysis, keep: readonly MetricIdentit
  * mirrored (two collectors both named otel-config.yaml stay apart), with a new name so it never lands on the original.
  */
 function fixTarget(config: string, context: FixContext): string {
-  const relativePath = rel(context.cwd, config);
+  const relativePath = displayPath(context.cwd, config);
   const below = !relativePath.startsWith('/') && !/^[A-Za-z]:/.test(relativePath);
   const target = join(resolve(context.cwd, context.writeFixDir!), below ? dirname(relativePath) : '', fixedName(config));
   if (resolve(target) === resolve(config)) {

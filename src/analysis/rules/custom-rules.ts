@@ -2,6 +2,7 @@
  * User rules from the one documented condition: select metrics (namespace / metric name regex, a dimension, unread
  * only), then fire when more than `maxMetrics` are selected or they cost more than `maxMonthlyUSD` a month.
  */
+import { GoRegexp } from '../../shared/go-regexp.js';
 import { formatUsd } from '../cost/money.js';
 import type { Finding } from '../report/cost-report.js';
 import { isAllowListed, isUnread, metricFinding, sumMonths, type AnalyzedMetric, type RuleContext } from './context.js';
@@ -30,9 +31,18 @@ export function customRule(context: RuleContext, rule: CustomRule): Finding[] {
 
 function selects(context: RuleContext, rule: string, select: MetricSelector, metric: AnalyzedMetric): boolean {
   const { namespace, metricName, dimensions } = metric.identity;
-  if (select.namespace !== undefined && !new RegExp(select.namespace).test(namespace)) return false;
-  if (select.metricName !== undefined && !new RegExp(select.metricName).test(metricName)) return false;
+  if (select.namespace !== undefined && !compiled(select.namespace).test(namespace)) return false;
+  if (select.metricName !== undefined && !compiled(select.metricName).test(metricName)) return false;
   if (select.dimension !== undefined && !(select.dimension in dimensions)) return false;
   if (select.unread === true && !isUnread(context, metric, rule)) return false;
   return !isAllowListed(context, metric, rule);
+}
+
+const compiledPatterns = new Map<string, GoRegexp>();
+
+/** The rules file's schema has checked that the pattern compiles; each pattern is compiled once. */
+function compiled(pattern: string): GoRegexp {
+  let regex = compiledPatterns.get(pattern);
+  if (!regex) compiledPatterns.set(pattern, (regex = GoRegexp.compile(pattern) as GoRegexp));
+  return regex;
 }

@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { InputError } from '../../shared/errors.js';
 import { loadYamlFile } from '../../shared/yaml-file.js';
+import { GoRegexp, isGoRegexp } from '../../shared/go-regexp.js';
 
 export const DEFAULT_RULES_FILE = fileURLToPath(new URL('../../../rules/default.yaml', import.meta.url));
 
@@ -29,14 +30,11 @@ export type BuiltinRuleId = keyof typeof builtinSchemas;
 export const BUILTIN_RULE_IDS = Object.keys(builtinSchemas) as BuiltinRuleId[];
 export type BuiltinRules = { readonly [K in BuiltinRuleId]: z.infer<(typeof builtinSchemas)[K]> };
 
-const regexString = z.string().refine((value) => {
-  try {
-    new RegExp(value);
-    return true;
-  } catch {
-    return false;
-  }
-}, 'not a valid regular expression');
+/** An RE2 (Go) regular expression, as the collector's own selectors are; Go's message when it does not compile. */
+const regexString = z.string().superRefine((value, context) => {
+  const compiled = GoRegexp.compile(value);
+  if (!isGoRegexp(compiled)) context.addIssue({ code: 'custom', message: `not a valid RE2 regular expression: ${compiled.error}` });
+});
 
 export const metricSelectorSchema = z
   .object({

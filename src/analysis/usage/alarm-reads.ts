@@ -1,13 +1,15 @@
 /**
  * What alarms read, from `aws cloudwatch describe-alarms` output (`{"MetricAlarms":[...], "CompositeAlarms":[...]}`):
  * a single-metric alarm reads Namespace/MetricName/Dimensions; a metric-math alarm reads every `Metrics[].MetricStat`
- * and any Metrics Insights query in `Metrics[].Expression`. Composite alarms read only other alarms. Only the fields
+ * and any Metrics Insights query in `Metrics[].Expression`; a PromQL alarm reads the selectors of
+ * `EvaluationCriteria.PromQLCriteria.Query`. Composite alarms read only other alarms. Only the fields
  * used are modelled; everything else the CLI prints is ignored.
  */
 import { z } from 'zod';
 import { readTextFile } from '../../shared/files.js';
 import { parseJsonDocument } from '../../shared/json-document.js';
 import { expressionReads } from './dashboard-reads.js';
+import { promqlReads } from './promql-reads.js';
 import { exactRead, type MetricRead, type ReadsResult, type UsageProblem } from './metric-read.js';
 
 const dimensionsSchema = z.array(z.object({ Name: z.string(), Value: z.string() })).optional();
@@ -28,6 +30,8 @@ const metricAlarmSchema = z.object({
       }),
     )
     .optional(),
+  /** A PromQL alarm (otel-metrics.md §6): the query holds the metric selectors and the threshold. */
+  EvaluationCriteria: z.object({ PromQLCriteria: z.object({ Query: z.string() }).optional() }).optional(),
 });
 
 export const describeAlarmsSchema = z.object({
@@ -66,6 +70,12 @@ export function alarmReads(output: DescribeAlarmsOutput, file?: string): AlarmRe
       if (stat) reads.push({ ...statRead(stat.Namespace, stat.MetricName, stat.Dimensions), source: source(`/Metrics/${q}`) });
       if (query.Expression !== undefined) expressionReads(query.Expression, source(`/Metrics/${q}/Expression`), reads, problems);
     });
+    const promql = alarm.EvaluationCriteria?.PromQLCriteria?.Query;
+    if (promql !== undefined) {
+      const found = promqlReads(promql, source('/EvaluationCriteria/PromQLCriteria/Query'));
+      reads.push(...found.reads);
+      problems.push(...found.problems);
+    }
   });
   return { reads, problems, metricAlarms: output.MetricAlarms.length, compositeAlarms: output.CompositeAlarms.length };
 }

@@ -1,7 +1,7 @@
 /**
  * What a dashboard body reads (spec dashboard-body.md §3, §6.1, §7): every metric row of every metric widget
  * (hidden rows too, since math expressions read them), `.`/`...` shorthand expanded by the body model's row reader;
- * every SEARCH and Metrics Insights expression; dimension values a `property` variable fills in at view time. A
+ * every SEARCH and Metrics Insights expression; every PromQL selector of a chart widget; dimension values a `property` variable fills in at view time. A
  * tolerant reader: it looks only at the fields it needs and records a malformed row as a problem instead of stopping,
  * so one bad widget never hides the rest (mimirtool's ParseErrors). A widget or row `region`/`accountId` scopes
  * its reads: a monitoring account's dashboard reads the source account's metrics.
@@ -9,7 +9,9 @@
 import { readMetricRows, type MetricStatRowParts } from '../../model/body/metric-rows.js';
 import type { DimensionValues, MetricRead, ReadsResult, ReadSource, UsageProblem } from './metric-read.js';
 import { parseInsightsQuery } from './metrics-insights.js';
+import { chartWidgetReads } from './promql-reads.js';
 import { extractSearchQueries } from './search-expression.js';
+import { asRecord } from '../../shared/json.js';
 
 export interface DashboardInput {
   readonly name: string;
@@ -30,6 +32,12 @@ export function dashboardReads(dashboard: DashboardInput): ReadsResult {
   const variables = variableDimensions(body.variables);
   body.widgets.forEach((widget, w) => {
     const properties = asRecord(asRecord(widget)?.properties);
+    if (properties && asRecord(widget)?.type === 'chart') {
+      const chart = chartWidgetReads(properties, `/widgets/${w}/properties`, source);
+      reads.push(...chart.reads);
+      problems.push(...chart.problems);
+      return;
+    }
     if (!properties || !Array.isArray(properties.metrics)) return;
     const rows = readMetricRows(properties.metrics);
     const rowPath = (row: number) => `/widgets/${w}/properties/metrics/${row}`;
@@ -95,8 +103,4 @@ function variableDimensions(variables: unknown): Map<string, readonly string[] |
     open.set(record.property, values);
   }
   return open;
-}
-
-function asRecord(value: unknown): Record<string, unknown> | undefined {
-  return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
 }

@@ -7,7 +7,7 @@
  */
 import type { MetricIdentity } from '../../model/metric-identity.js';
 import { insightsMatches, type InsightsQuery } from './metrics-insights.js';
-import { promqlMatches, type PromqlSelector } from './promql-selector.js';
+import type { PromQLSelector } from '../../model/promql/parse.js';
 import { searchMatches, type SearchQuery } from './search-expression.js';
 
 export type ReadSourceKind = 'dashboard' | 'alarm' | 'allow-list' | 'console' | 'grafana' | 'cloudtrail' | 'metric-stream' | 'anomaly-detector';
@@ -60,7 +60,7 @@ export type ReadPattern =
   | StatPattern
   | { readonly kind: 'search'; readonly query: SearchQuery }
   | { readonly kind: 'insights'; readonly query: InsightsQuery }
-  | { readonly kind: 'promql'; readonly selector: PromqlSelector }
+  | { readonly kind: 'promql'; readonly selector: PromQLSelector }
   | StreamPattern;
 
 export type MetricRead = ReadPattern & {
@@ -90,7 +90,7 @@ export function readMatches(read: ReadPattern, metric: MetricIdentity): boolean 
     case 'insights':
       return insightsMatches(read.query, metric);
     case 'promql':
-      return promqlMatches(read.selector, metric);
+      return false; // PromQL reads the OTLP store, not Classic metrics: see promqlMatchesSeries
     case 'stream':
       return streamMatches(read, metric);
     case 'metric':

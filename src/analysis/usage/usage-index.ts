@@ -6,6 +6,7 @@
  */
 import { metricKey, type MetricIdentity } from '../../model/metric-identity.js';
 import { readMatches, type MetricRead, type ReadsResult, type ReadSource, type UsageProblem } from './metric-read.js';
+import { promqlMatchesSeries, type PromQLSeries } from './promql-selector.js';
 
 export interface UsageScope {
   /** The region the metrics are in: a read of another region does not read them. */
@@ -21,8 +22,12 @@ export interface UsageIndex {
   readsOf(metric: MetricIdentity): MetricRead[];
   /** The sources that read `metric` (empty when nothing does), one per kind, name, file and principal. */
   readersOf(metric: MetricIdentity): ReadSource[];
-  /** Reads that match none of `metrics`: a graph or alarm that will stay empty. One pass over the metrics. */
+  /** Classic reads that match none of `metrics`: a graph or alarm that will stay empty. One pass over the metrics. */
   unmatchedReads(metrics: readonly MetricIdentity[]): MetricRead[];
+  /** The PromQL reads that find an OTLP `series` (chart widgets, PromQL alarms, Grafana PromQL). */
+  readsOfSeries(series: PromQLSeries): MetricRead[];
+  /** The sources that read an OTLP `series`. */
+  readersOfSeries(series: PromQLSeries): ReadSource[];
 }
 
 export function buildUsageIndex(results: readonly ReadsResult[], scope: UsageScope = {}): UsageIndex {
@@ -31,8 +36,16 @@ export function buildUsageIndex(results: readonly ReadsResult[], scope: UsageSco
   const exact = new Map<string, MetricRead[]>();
   const named = new Map<string, MetricRead[]>();
   const open: { read: MetricRead; namespace?: string | undefined; metricName?: string | undefined }[] = [];
+  // PromQL reads select OTLP series by name (or, rarely, by a pattern on the name): bucketed by it.
+  const promqlByName = new Map<string, MetricRead[]>();
+  const promqlOpen: MetricRead[] = [];
   for (const read of reads) {
     if (!inScope(read, scope)) continue;
+    if (read.kind === 'promql') {
+      if (read.selector.metricName === undefined) promqlOpen.push(read);
+      else push(promqlByName, read.selector.metricName, read);
+      continue;
+    }
     const single = singleIdentity(read);
     if (single) push(exact, metricKey(single), read);
     else if (read.kind === 'metric' && read.namespace !== null && read.metricName !== null) push(named, nameKey(read.namespace, read.metricName), read);
@@ -48,15 +61,19 @@ export function buildUsageIndex(results: readonly ReadsResult[], scope: UsageSco
     }
     return found;
   };
+  const seriesMatching = (series: PromQLSeries) =>
+    [...(promqlByName.get(series.metricName) ?? []), ...promqlOpen].filter((read) => read.kind === 'promql' && promqlMatchesSeries(read.selector, series));
   return {
     reads,
     problems,
+    readsOfSeries: seriesMatching,
+    readersOfSeries: (series) => readSources(seriesMatching(series)),
     readsOf: matching,
     readersOf: (metric) => readSources(matching(metric)),
     unmatchedReads(metrics) {
       const matched = new Set<MetricRead>();
       for (const metric of metrics) for (const read of matching(metric)) matched.add(read);
-      return reads.filter((read) => !matched.has(read));
+      return reads.filter((read) => read.kind !== 'promql' && !matched.has(read));
     },
   };
 }

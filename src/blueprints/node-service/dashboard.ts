@@ -1,20 +1,31 @@
 /**
  * `nodeServiceDashboard`: the dashboard of a Node.js/Express service (prom-client default metrics plus
  * prometheus-api-metrics) whose sidecar ADOT collector sends its scrape to CloudWatch through awsemf
- * (metrics-sources.md §1). Traffic, errors and latency come from the request-duration histogram, which awsemf sends
- * as a statistic set of cumulative Count and Sum (awsemf.md §5.2): rates are the RATE of those cumulative values,
- * corrected for the several data points a period holds, and latency is DIFF(Sum)/DIFF(Count). Percentiles are not
- * offered for it: the buckets never reach CloudWatch.
+ * (metrics-sources.md §1), or over OTLP (`exporter: 'otlp'`: PromQL chart widgets, see promql-widgets.ts). With
+ * awsemf, traffic, errors and latency come from the request-duration histogram, which awsemf sends as a statistic
+ * set of cumulative Count and Sum (awsemf.md §5.2): rates are the RATE of those cumulative values, corrected for the
+ * several data points a period holds, and latency is DIFF(Sum)/DIFF(Count). Percentiles are not offered for it: the
+ * buckets never reach CloudWatch.
  */
 import { Dashboard } from '../../model/dashboard/dashboard.js';
 import type { IWidget } from '../../model/dashboard/widget.js';
 import { DEFAULT_HEADER_TEMPLATE, templatedTextWidget, type TextLink } from '../text-template.js';
 import { EmfMetrics } from './emf-metrics.js';
-import { nodeServiceWidgets, type KubernetesWorkload } from './widgets.js';
+import { promqlServiceWidgets } from './promql-widgets.js';
+import { kubernetesWidgets, nodeServiceWidgets, type KubernetesWorkload } from './widgets.js';
 
 export interface NodeServiceDashboardProps {
-  /** CloudWatch namespace of the service's metrics: the scrape job name, e.g. `prod/task-service`. */
+  /**
+   * The scrape job name, e.g. `prod/task-service`: the CloudWatch namespace of the service's metrics (awsemf), or
+   * their `@resource.service.name` (OTLP).
+   */
   readonly namespace: string;
+  /**
+   * How the sidecar sends the metrics: `awsemf` (Classic custom metrics, drawn by metric widgets with metric math)
+   * or `otlp` (otlphttp to CloudWatch's OTLP endpoint, drawn by PromQL chart widgets).
+   * @default 'awsemf'
+   */
+  readonly exporter?: 'awsemf' | 'otlp';
   /** The service's name, shown in titles. */
   readonly service: string;
   /**
@@ -66,6 +77,9 @@ export interface NodeServiceDashboardProps {
 }
 
 export function nodeServiceDashboard(props: NodeServiceDashboardProps): Dashboard {
+  const otlp = props.exporter === 'otlp';
+  const statusCodeLabel = props.statusCodeLabel ?? 'code';
+  const serverErrorCodes = props.serverErrorCodes ?? ['500', '502', '503', '504'];
   const metrics = new EmfMetrics({
     namespace: props.namespace,
     ...(props.collectorVersion === undefined ? {} : { collectorVersion: props.collectorVersion }),
@@ -78,31 +92,36 @@ export function nodeServiceDashboard(props: NodeServiceDashboardProps): Dashboar
       title: `${props.service}: Node.js service`,
       service: props.service,
       namespace: props.namespace,
-      facts: [
-        `Namespace \`${props.namespace}\``,
-        `scraped every ${scrapeInterval} s`,
-        'latency is the mean per period: awsemf sends histograms without buckets, so CloudWatch has no percentiles of them',
-      ],
+      facts: otlp
+        ? [
+            `OTLP series of \`@resource.service.name="${props.namespace}"\``,
+            `scraped every ${scrapeInterval} s`,
+            'histograms arrive with their buckets over OTLP, so latency percentiles are drawn from them',
+          ]
+        : [
+            `Namespace \`${props.namespace}\``,
+            `scraped every ${scrapeInterval} s`,
+            'latency is the mean per period: awsemf sends histograms without buckets, so CloudWatch has no percentiles of them',
+          ],
       owners: props.owners ?? [],
       links: props.links ?? [],
     },
     { width: 24, height: 4 },
   );
-  const bands: (IWidget | IWidget[])[] = [
-    header,
-    ...nodeServiceWidgets({
-      metrics,
-      service: props.service,
-      scrapeIntervalSeconds: scrapeInterval,
-      statusCodeLabel: props.statusCodeLabel ?? 'code',
-      serverErrorCodes: props.serverErrorCodes ?? ['500', '502', '503', '504'],
-      kubernetes: props.kubernetes,
-    }),
-  ];
+  const appWidgets = otlp
+    ? withKubernetes(promqlServiceWidgets({ serviceName: props.namespace, statusCodeLabel, serverErrorCodes }), props.kubernetes)
+    : nodeServiceWidgets({ metrics, service: props.service, scrapeIntervalSeconds: scrapeInterval, statusCodeLabel, serverErrorCodes, kubernetes: props.kubernetes });
+  const bands: (IWidget | IWidget[])[] = [header, ...appWidgets];
   return new Dashboard({
     dashboardName: props.dashboardName ?? props.namespace.replace(/[^A-Za-z0-9_-]+/g, '-'),
     ...(props.region === undefined ? {} : { region: props.region }),
     start: '-PT3H',
     widgets: bands,
   });
+}
+
+/** The Container Insights widgets of the workload (Classic metrics either way) join the last band. */
+function withKubernetes(bands: IWidget[][], workload: KubernetesWorkload | undefined): IWidget[][] {
+  if (!workload) return bands;
+  return [...bands.slice(0, -1), [...bands[bands.length - 1]!, ...kubernetesWidgets(workload)]];
 }

@@ -154,7 +154,7 @@ export function nodeServiceWidgets(props: NodeServiceWidgetsProps): IWidget[][] 
 }
 
 /** Container Insights' view of the service's pods: restarts, and CPU and memory against the pods' limits. */
-function kubernetesWidgets(workload: KubernetesWorkload): IWidget[] {
+export function kubernetesWidgets(workload: KubernetesWorkload): IWidget[] {
   const pod = (metricName: string, statistic: string, label: string) =>
     new Metric({
       namespace: 'ContainerInsights',

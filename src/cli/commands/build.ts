@@ -1,7 +1,7 @@
 /** `cwdash build`: TypeScript definitions in `dashboards/` → one DashboardBody JSON file per dashboard, all or none. */
-import { relative } from 'node:path';
 import { z } from 'zod';
 import { defineCommand } from '../command.js';
+import { displayPath } from '../../shared/paths.js';
 import { flag, text } from '../flags.js';
 import { appContext, dashboardsDirFlag, forceFlag } from '../options.js';
 import { DEFAULT_OUT_DIR } from '../../app/defaults.js';
@@ -29,7 +29,7 @@ export const buildCommand = defineCommand({
     const { build } = await import('../../app/build.js');
     const { countMessages, printValidationMessages } = await import('../../outputs/validation-report.js');
     const result = await build(options, appContext(io, options));
-    const show = (path: string) => relative(io.cwd, path) || '.';
+    const show = (path: string) => displayPath(io.cwd, path);
     const validated = result.dashboards.map((dashboard) => ({
       file: show(dashboard.sourceFile),
       path: dashboard.sourceFile,

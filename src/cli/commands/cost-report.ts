@@ -59,9 +59,9 @@ export const costReportCommand = defineCommand({
 /** The notes, the fixed configs written, then the report in its format to --out or stdout. */
 export async function writeReport(prepared: PreparedReport, options: Pick<CostInputOptions, 'format' | 'out' | 'force'>, io: Io): Promise<void> {
   const { renderReport } = await import('../../outputs/report-formats.js');
-  const { rel } = await import('../../analysis/report/usage-inputs.js');
+  const { displayPath } = await import('../../shared/paths.js');
   for (const note of prepared.notes) info(io, note);
   const text = await renderReport(prepared.report, options.format, { toolVersion: CWDASH_VERSION, fallbackLocation: prepared.fallbackLocation });
-  for (const file of prepared.fixFiles) info(io, `wrote the fixed collector config ${rel(io.cwd, file.path)}`);
+  for (const file of prepared.fixFiles) info(io, `wrote the fixed collector config ${displayPath(io.cwd, file.path)}`);
   await writeCommandOutput(text, options, io);
 }

@@ -1,7 +1,7 @@
 /** `cwdash import BODY.json --name NAME`: an existing dashboard body → an idiomatic TypeScript definition. */
-import { relative } from 'node:path';
 import { z } from 'zod';
 import { defineCommand } from '../command.js';
+import { displayPath } from '../../shared/paths.js';
 import { flag, text } from '../flags.js';
 import { appContext, forceFlag } from '../options.js';
 import { info } from '../../shared/io.js';
@@ -38,7 +38,7 @@ export const importCommand = defineCommand({
       io.stdout.write(result.source ?? '');
       return 0;
     }
-    info(io, `wrote ${relative(io.cwd, result.written) || result.written}; \`cwdash build\` turns it back into the same body${result.errors > 0 ? ' (with the errors above)' : ''}`);
+    info(io, `wrote ${displayPath(io.cwd, result.written)}; \`cwdash build\` turns it back into the same body${result.errors > 0 ? ' (with the errors above)' : ''}`);
     return result.errors > 0 ? 1 : 0;
   },
 });

@@ -1,6 +1,6 @@
 /** `cwdash preview`: an HTML page per dashboard that draws its grid (positions, sizes, titles, content), offline. */
-import { relative } from 'node:path';
 import { defineCommand } from '../command.js';
+import { displayPath } from '../../shared/paths.js';
 import { flag, text } from '../flags.js';
 import { appContext, dashboardsDirFlag, forceFlag } from '../options.js';
 import { info } from '../../shared/io.js';
@@ -24,7 +24,7 @@ export const previewCommand = defineCommand({
     const { preview } = await import('../../app/preview.js');
     const { printValidationMessages } = await import('../../outputs/validation-report.js');
     const result = await preview(options, appContext(io, options));
-    const show = (path: string) => relative(io.cwd, path) || '.';
+    const show = (path: string) => displayPath(io.cwd, path);
     printValidationMessages(
       io,
       result.skipped.map((dashboard) => ({ file: show(dashboard.sourceFile), path: dashboard.sourceFile, name: dashboard.name, messages: dashboard.messages })),

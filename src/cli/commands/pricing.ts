@@ -4,7 +4,7 @@ import { defineCommand } from '../command.js';
 import { flag, nonNegativeNumber, text } from '../flags.js';
 import { appContext, awsFlags, outputFlags } from '../options.js';
 import { writeCommandOutput } from '../output.js';
-import { PRICING_API_REGIONS } from '../../sources/price-list/pricing-client.js';
+import { PRICING_API_REGIONS } from '../../sources/aws/services.js';
 
 export const pricingOptions = {
   action: flag(z.enum(['refresh', 'show']), { describe: 'refresh the cache, or show the prices in use', positional: true }),

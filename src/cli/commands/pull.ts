@@ -1,7 +1,7 @@
 /** `cwdash pull NAME... | --all [--prefix P]`: dashboards from the account → TypeScript definitions. */
-import { relative } from 'node:path';
 import { z } from 'zod';
 import { defineCommand } from '../command.js';
+import { displayPath } from '../../shared/paths.js';
 import { flag, text } from '../flags.js';
 import { appContext, awsFlags, dashboardsDirFlag, forceFlag } from '../options.js';
 import { info } from '../../shared/io.js';
@@ -29,7 +29,7 @@ export const pullCommand = defineCommand({
     const { createProgress } = await import('../../sources/account/progress.js');
     const { printValidationMessages } = await import('../../outputs/validation-report.js');
     const { pulled, stopped } = await pull(options, appContext(io, options, { progress: createProgress(io) }));
-    const shown = (path: string) => relative(io.cwd, path) || path;
+    const shown = (path: string) => displayPath(io.cwd, path);
     printValidationMessages(io, pulled.map((dashboard) => ({ file: shown(dashboard.file.path), name: dashboard.name, messages: dashboard.messages })));
     if (stopped) throw stopped;
     for (const dashboard of pulled) info(io, `wrote ${shown(dashboard.file.path)}`);

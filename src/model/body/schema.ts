@@ -6,6 +6,7 @@
  * Limits (counts, lengths, ranges that CloudWatch reports separately) are checked by the validators, not here.
  */
 import { z } from 'zod';
+import { chartWidgetPropertiesSchema } from './chart-schema.js';
 
 const axisSide = z.enum(['left', 'right']);
 
@@ -173,9 +174,8 @@ export const customWidgetPropertiesSchema = z.looseObject({
 });
 export type CustomWidgetProperties = z.infer<typeof customWidgetPropertiesSchema>;
 
-/** The PromQL `chart` widget: its schema is not documented yet, so only the envelope and `region` are typed. */
-export const chartWidgetPropertiesSchema = z.looseObject({ region: z.string() });
-export type ChartWidgetProperties = z.infer<typeof chartWidgetPropertiesSchema>;
+/** The PromQL `chart` widget: in its own file, since every field is observed rather than documented. */
+export { chartWidgetPropertiesSchema, type ChartWidgetProperties } from './chart-schema.js';
 
 const envelope = {
   x: z.number().optional(),

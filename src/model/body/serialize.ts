@@ -32,6 +32,14 @@ const AXIS_ORDER = byRank(['left', 'right', 'min', 'max', 'label', 'showUnits'])
 /** Variables: what they drive, how they are entered, then their choices (the order CDK writes). */
 const VARIABLE_ORDER = byRank(['type', 'property', 'pattern', 'inputType', 'id', 'label', 'defaultValue', 'visible', 'values', 'search', 'populateFrom']);
 const BODY_ORDER = byRank(KEY_ORDER);
+/** Chart widgets (PromQL): the order of the bodies seen in use. */
+const CHART_ORDERS: ReadonlyMap<string, KeyOrder> = new Map([
+  ['queries', byRank(['id', 'type', 'language', 'query', 'step', 'label'])],
+  ['plotOptions', byRank(['legend', 'xAxis', 'yAxis', 'style', 'annotations'])],
+  ['style', byRank(['lineOptions', 'numberOptions', 'pieOptions', 'barOptions', 'gaugeOptions'])],
+  ['lineOptions', byRank(['filled', 'stacked', 'width', 'pattern', 'spline'])],
+]);
+const CHART_AXIS_ORDER = byRank(['type', 'min', 'max', 'title']);
 
 function byRank(keys: readonly string[]) {
   const rank = new Map(keys.map((key, index) => [key, index]));
@@ -48,6 +56,9 @@ function byRank(keys: readonly string[]) {
 /** The order for the members of `key`'s value: metric rows (not explorer metrics, which are objects), annotations, axes. */
 function orderInside(key: string, member: unknown): KeyOrder {
   if (key === 'metrics' && Array.isArray(member) && member.every(Array.isArray)) return ROW_ORDER;
+  const chart = CHART_ORDERS.get(key);
+  if (chart) return chart;
+  if (key === 'yAxis' && Array.isArray(member)) return CHART_AXIS_ORDER; // a chart's axes; a metric widget's are {left, right}
   if (key === 'horizontal' || key === 'vertical') return ANNOTATION_ORDER;
   if (key === 'variables') return VARIABLE_ORDER;
   if (key === 'values') return ANNOTATION_ORDER; // {value, label}

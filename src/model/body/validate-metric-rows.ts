@@ -38,6 +38,10 @@ export function validateMetricRows(rows: readonly unknown[], path: string, out: 
       return;
     }
     const expression = row.options.expression;
+    if (/\bPROMQL\s*\(/i.test(expression)) {
+      // Accepted by PutDashboard in the preview, never documented: PromQL is drawn by a chart widget.
+      out.error(`${optionsPath}/expression`, 'PromQL does not go in a metric widget; put the query in a widget of type "chart" (data.queries, language "PromQL")');
+    }
     if (isInsightsQuery(expression)) queries += 1;
     if (isSearchExpression(expression)) {
       searches += 1;

@@ -9,6 +9,7 @@ import {
   textWidgetPropertiesSchema,
 } from './schema.js';
 import { validateMetricWidget } from './validate-metric-widget.js';
+import { validateChartWidget } from './validate-chart-widget.js';
 import { warnUnknownKeys } from './zod-messages.js';
 import { isValidPeriod, periodProblem } from './period.js';
 
@@ -44,6 +45,7 @@ export function validateWidget(widget: WidgetJson, path: string, out: MessageCol
       }
       return 0;
     case 'chart':
+      validateChartWidget(widget.properties, propertiesPath, out);
       return 0;
   }
 }

@@ -21,4 +21,15 @@ export { TextWidget, type TextWidgetProps } from './text-widget.js';
 export { LogQueryWidget, type LogQueryWidgetProps, type LogQueryView } from './log-query-widget.js';
 export { ExplorerWidget, type ExplorerWidgetProps, type ExplorerMetric } from './explorer-widget.js';
 export { CustomWidget, type CustomWidgetProps } from './custom-widget.js';
+export {
+  ChartWidget,
+  type ChartWidgetProps,
+  type ChartView,
+  type PromQLQuery,
+  type ChartLegend,
+  type ChartAxis,
+  type ChartLineOptions,
+  type ChartStyle,
+  type ChartAnnotation,
+} from './chart-widget.js';
 export { RawWidget } from './raw-widget.js';

@@ -26,3 +26,16 @@ export function quotePromQLName(name: string): string {
 export function quotePromQLValue(value: string): string {
   return JSON.stringify(value);
 }
+
+/** A label matcher as PromQL writes it: `route="/tasks"`, `"@resource.service.name"="api"`. */
+export type MatcherSpec = readonly [label: string, operator: '=' | '!=' | '=~' | '!~', value: string];
+
+/**
+ * A vector selector: `name{matchers}` for a plain name, `{"dotted.name", matchers}` for a name Prometheus 3 wants
+ * quoted (a quoted name cannot stand before the braces).
+ */
+export function promqlSelector(metricName: string, matchers: readonly MatcherSpec[] = []): string {
+  const written = matchers.map(([label, operator, value]) => `${quotePromQLName(label)}${operator}${quotePromQLValue(value)}`);
+  if (/^[A-Za-z_:][A-Za-z0-9_:]*$/.test(metricName)) return written.length === 0 ? metricName : `${metricName}{${written.join(', ')}}`;
+  return `{${[JSON.stringify(metricName), ...written].join(', ')}}`;
+}

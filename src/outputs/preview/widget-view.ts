@@ -1,13 +1,16 @@
 /**
  * What the preview shows inside a widget, per widget type: a metric widget's rows (metrics with their dimensions,
- * statistic and period; expressions; hidden math inputs greyed), a text widget's Markdown rendered, a log widget's
- * query. Plain strings only: the page template escapes every one of them, except the Markdown HTML, which
- * markdown-it produces with raw HTML disabled (so a `<script>` in Markdown arrives as text). markdown-it is a
- * CommonMark-compliant, maintained parser whose link validation already refuses `javascript:` URLs.
+ * statistic and period; expressions; hidden math inputs greyed), a chart widget's PromQL queries with the metric
+ * names they read, a text widget's Markdown rendered, a log widget's query. Plain strings only: the page template
+ * escapes every one of them, except the Markdown HTML, which markdown-it produces with raw HTML disabled (so a
+ * `<script>` in Markdown arrives as text). markdown-it is a CommonMark-compliant, maintained parser whose link
+ * validation already refuses `javascript:` URLs.
  */
 import MarkdownIt from 'markdown-it';
 import { readMetricRows, type MetricRowParts } from '../../model/body/metric-rows.js';
-import type { MetricWidgetProperties, WidgetJson } from '../../model/body/schema.js';
+import { PROMQL_LANGUAGE } from '../../model/body/chart-schema.js';
+import type { ChartWidgetProperties, MetricWidgetProperties, WidgetJson } from '../../model/body/schema.js';
+import { parsePromQL } from '../../model/promql/parse.js';
 import { stableStringify } from '../../shared/json.js';
 
 /** CloudWatch's default line colours, in the order it assigns them to visible rows. */
@@ -17,10 +20,10 @@ const PALETTE = ['#1f77b4', '#ff7f0e', '#2ca02c', '#d62728', '#9467bd', '#8c564b
 const markdown = new MarkdownIt({ html: false, linkify: false, typographer: false }).disable('image');
 
 export interface RowView {
-  readonly kind: 'metric' | 'expression' | 'invalid';
-  /** `prod/task-service · http_request_duration_seconds`, or the expression. */
+  readonly kind: 'metric' | 'expression' | 'promql' | 'invalid';
+  /** `prod/task-service · http_request_duration_seconds`, or the expression or PromQL query. */
   readonly text: string;
-  /** Dimensions as `Name=value`, with `(variable id)` after the ones a dashboard variable changes. */
+  /** Dimensions as `Name=value`, with `(variable id)` after the ones a dashboard variable changes; a query's metric names. */
   readonly dimensions: readonly string[];
   /** `id · label · stat · period · right axis`. */
   readonly detail: string;
@@ -67,6 +70,8 @@ export function widgetView(widget: WidgetJson, variables: VariableDimensions): W
         summary: join([widget.properties.sortBy, widget.properties.states?.join('/')]),
         items: widget.properties.alarms,
       };
+    case 'chart':
+      return { ...base, type: 'chart', ...chartContent(widget.properties) };
     default: {
       const { title, ...rest } = widget.properties as { title?: unknown };
       return { ...base, type: widget.type, title: typeof title === 'string' ? title : widget.type, code: stableStringify(rest).trimEnd() };
@@ -103,6 +108,29 @@ function metricContent(properties: MetricWidgetProperties, variables: VariableDi
       ...(properties.annotations?.horizontal ?? []).map((item) => `horizontal ${annotationText(item)}`),
       ...(properties.annotations?.vertical ?? []).map((item) => `vertical ${annotationText(item)}`),
     ],
+  };
+}
+
+/** A chart widget: one row per PromQL query, with the metric names it reads (what the usage index counts). */
+function chartContent(properties: ChartWidgetProperties): Pick<WidgetView, 'title' | 'summary' | 'rows' | 'annotations'> {
+  const plot = properties.plotOptions;
+  const rows = properties.data.queries.map((query, index): RowView => {
+    const parsed = query.language === PROMQL_LANGUAGE ? parsePromQL(query.query) : undefined;
+    const names = parsed?.ok ? [...new Set(parsed.selectors.map((selector) => selector.metricName ?? '(no metric name)'))] : [];
+    return {
+      kind: 'promql',
+      text: query.query,
+      dimensions: names.map((name) => `reads ${name}`),
+      detail: join([query.id && `id ${query.id}`, query.label !== undefined && `label "${query.label}"`, periodText(query.step), query.language !== PROMQL_LANGUAGE && query.language]),
+      hidden: false,
+      color: PALETTE[index % PALETTE.length]!,
+    };
+  });
+  return {
+    title: properties.title ?? '',
+    summary: join([properties.view ?? 'line', plot?.style?.lineOptions?.stacked ? 'stacked' : undefined, 'PromQL', properties.region]),
+    rows,
+    annotations: (plot?.annotations?.horizontal ?? []).map((line) => `horizontal ${annotationText(line)}`),
   };
 }
 

@@ -1,13 +1,14 @@
 /**
  * Widget JSON back to typed widgets. Each converter maps the properties it understands onto the widget's props;
  * `widgetCode` then renders the result and keeps it only if it reproduces the original widget, falling back to a
- * `RawWidget` holding the JSON otherwise (unknown keys, the `chart` widget, shapes the typed widgets do not make).
+ * `RawWidget` holding the JSON otherwise (unknown keys, shapes the typed widgets do not make).
  */
 import { isDeepStrictEqual } from 'node:util';
 import type { WidgetJson, WidgetJsonOf } from '../../model/body/schema.js';
 import { canonicalizeBody } from '../../model/body/serialize.js';
 import { AlarmStatusWidget } from '../../model/dashboard/alarm-status-widget.js';
 import { AlarmWidget } from '../../model/dashboard/alarm-widget.js';
+import { ChartWidget } from '../../model/dashboard/chart-widget.js';
 import { CustomWidget } from '../../model/dashboard/custom-widget.js';
 import { ExplorerWidget } from '../../model/dashboard/explorer-widget.js';
 import { GaugeWidget } from '../../model/dashboard/gauge-widget.js';
@@ -60,12 +61,17 @@ function renderForComparison(widget: IWidget, json: WidgetJson, region: string |
 
 /** The region every metric and log widget of a body shares, which the imported Dashboard then sets once. */
 export function sharedRegion(widgets: readonly WidgetJson[]): string | undefined {
-  const regions = new Set(widgets.filter((widget) => widget.type === 'metric' || widget.type === 'log').map((widget) => widget.properties.region));
+  const regions = new Set(widgets.filter(hasRegion).map((widget) => widget.properties.region));
   return regions.size === 1 ? [...regions][0] : undefined;
 }
 
+/** The widgets whose region the dashboard's default fills in. */
+function hasRegion(widget: WidgetJson): widget is WidgetJsonOf<'metric' | 'log' | 'chart'> {
+  return widget.type === 'metric' || widget.type === 'log' || widget.type === 'chart';
+}
+
 function withoutRegion(json: WidgetJson, region: string): WidgetJson {
-  if ((json.type !== 'metric' && json.type !== 'log') || json.properties.region !== region) return json;
+  if (!hasRegion(json) || json.properties.region !== region) return json;
   const { region: _dropped, ...properties } = json.properties;
   return { ...json, properties } as WidgetJson;
 }
@@ -99,8 +105,20 @@ function typedWidgetCode(json: WidgetJson, placement: Placement): Code | undefin
       });
     }
     case 'chart':
-      return undefined;
+      return chartWidgetCode(json, placement);
   }
+}
+
+/** Queries keep their ids (the default `q1`, `q2`, ... is not relied on); type and language are the widget's own. */
+function chartWidgetCode(json: WidgetJsonOf<'chart'>, placement: Placement): Code {
+  const { data, plotOptions, ...rest } = json.properties;
+  const { legend, xAxis, yAxis, style, annotations, ...otherPlotOptions } = plotOptions ?? {};
+  const { horizontal, ...otherAnnotations } = annotations ?? {};
+  const queries = data.queries.map(({ type: _type, language: _language, id, query, step, label, ...other }) => ({ id, query, step: durationCode(step), label, ...other }));
+  // Keys the widget does not model are passed on unknown to it: the render check then fails and the JSON stays raw.
+  return construct('ChartWidget', (p) => new ChartWidget(p), {
+    ...placement, ...rest, queries, legend, xAxis, yAxis, style, horizontalAnnotations: horizontal, ...otherPlotOptions, ...otherAnnotations,
+  });
 }
 
 function logWidgetCode(json: WidgetJsonOf<'log'>, placement: Placement): Code {

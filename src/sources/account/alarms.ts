@@ -1,6 +1,6 @@
 /** DescribeAlarms for metric and composite alarms, every page, in the SDK's own shapes (what the AWS CLI prints). */
 import { DescribeAlarmsCommand, type CloudWatchClient, type CompositeAlarm, type MetricAlarm } from '@aws-sdk/client-cloudwatch';
-import { callCloudWatch } from './aws-errors.js';
+import { callAws } from '../aws/errors.js';
 
 export interface AccountAlarms {
   readonly MetricAlarms: readonly MetricAlarm[];
@@ -12,7 +12,7 @@ export async function describeAllAlarms(client: CloudWatchClient, onPage: (alarm
   const CompositeAlarms: CompositeAlarm[] = [];
   let nextToken: string | undefined;
   do {
-    const page = await callCloudWatch('DescribeAlarms', () =>
+    const page = await callAws('DescribeAlarms', () =>
       client.send(new DescribeAlarmsCommand({ AlarmTypes: ['MetricAlarm', 'CompositeAlarm'], NextToken: nextToken })),
     );
     MetricAlarms.push(...(page.MetricAlarms ?? []));

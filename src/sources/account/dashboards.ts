@@ -7,7 +7,7 @@ import {
   type CloudWatchClient,
 } from '@aws-sdk/client-cloudwatch';
 import { compareStrings } from '../../shared/json.js';
-import { callCloudWatch, toAwsError } from './aws-errors.js';
+import { callAws, toAwsError } from '../aws/errors.js';
 import { parseBoundedJson } from '../../shared/input-limits.js';
 
 /** DeleteDashboards takes at most 100 names per call. */
@@ -36,7 +36,7 @@ export async function listDashboardNames(client: CloudWatchClient, prefix?: stri
   const names: string[] = [];
   let nextToken: string | undefined;
   do {
-    const page = await callCloudWatch('ListDashboards', () =>
+    const page = await callAws('ListDashboards', () =>
       client.send(new ListDashboardsCommand({ DashboardNamePrefix: prefix === '' ? undefined : prefix, NextToken: nextToken })),
     );
     for (const entry of page.DashboardEntries ?? []) if (entry.DashboardName !== undefined) names.push(entry.DashboardName);
@@ -87,7 +87,7 @@ export async function deleteDashboards(
 ): Promise<void> {
   for (let start = 0; start < names.length; start += DELETE_BATCH_SIZE) {
     const batch = names.slice(start, start + DELETE_BATCH_SIZE);
-    await callCloudWatch('DeleteDashboards', () => client.send(new DeleteDashboardsCommand({ DashboardNames: batch })));
+    await callAws('DeleteDashboards', () => client.send(new DeleteDashboardsCommand({ DashboardNames: batch })));
     onBatch(batch);
   }
 }

@@ -8,9 +8,11 @@ import { compareMetricIdentities, metricKey, type MetricIdentity } from '../../m
 import { describeAllAlarms, type AccountAlarms } from './alarms.js';
 import { getDashboard, listDashboardNames } from './dashboards.js';
 import { listMetrics } from './metrics.js';
+import { fetchAccountReaders, type AccountReaders } from './readers.js';
 import { formatCount, silentProgress, type Progress } from './progress.js';
 
 export type { AccountAlarms } from './alarms.js';
+export type { AccountReaders } from './readers.js';
 
 /** Namespaces AWS services publish to for free; everything else is a custom metric. */
 const AWS_VENDED_NAMESPACE = /^AWS\//;
@@ -41,6 +43,8 @@ export interface AccountInventory {
   /** Sorted by name. */
   readonly dashboards: readonly AccountDashboard[];
   readonly alarms: AccountAlarms;
+  /** Metric streams and anomaly detectors: they read metrics too. */
+  readonly readers: AccountReaders;
 }
 
 const cache = new WeakMap<CloudWatchClient, Map<string, Promise<AccountInventory>>>();
@@ -67,7 +71,10 @@ async function fetchInventory(client: CloudWatchClient, options: AccountInventor
   const alarmTask = progress.start('DescribeAlarms', undefined, 'pages');
   const alarms = await describeAllAlarms(client, () => alarmTask.advance(1));
   alarmTask.done(`${formatCount(alarms.MetricAlarms.length)} metric alarms, ${formatCount(alarms.CompositeAlarms.length)} composite alarms`);
-  return { metrics, dashboards, alarms };
+  const readerTask = progress.start('ListMetricStreams, DescribeAnomalyDetectors', undefined, 'pages');
+  const readers = await fetchAccountReaders(client);
+  readerTask.done(`${formatCount(readers.metricStreams.length)} metric streams, ${formatCount(readers.anomalyDetectors.length)} anomaly detectors`);
+  return { metrics, dashboards, alarms, readers };
 }
 
 async function fetchCustomMetrics(client: CloudWatchClient, options: AccountInventoryOptions, progress: Progress): Promise<MetricIdentity[]> {

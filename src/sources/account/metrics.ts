@@ -5,7 +5,7 @@
  */
 import { ListMetricsCommand, type CloudWatchClient } from '@aws-sdk/client-cloudwatch';
 import { type MetricIdentity } from '../../model/metric-identity.js';
-import { callCloudWatch } from './aws-errors.js';
+import { callAws } from '../aws/errors.js';
 
 export interface ListMetricsOptions {
   /** Only this namespace; all namespaces when absent. */
@@ -19,7 +19,7 @@ export async function listMetrics(client: CloudWatchClient, options: ListMetrics
   const metrics: MetricIdentity[] = [];
   let nextToken: string | undefined;
   do {
-    const page = await callCloudWatch('ListMetrics', () =>
+    const page = await callAws('ListMetrics', () =>
       client.send(
         new ListMetricsCommand({
           Namespace: options.namespace,

@@ -18,6 +18,7 @@ export function readAwsEmfExporter(reader: SettingsReader, settings: Settings, p
   const r2tPath = [...path, 'resource_to_telemetry_conversion'];
   const r2t = reader.map(settings.resource_to_telemetry_conversion, r2tPath);
   reader.checkKeys(r2t, ['enabled', 'exclude_service_attributes'], r2tPath, 'resource_to_telemetry_conversion');
+  warnIgnoredValues(reader, settings, path);
   return {
     namespace: reader.string(settings, 'namespace', path, ''),
     logGroupName: reader.string(settings, 'log_group_name', path, ''),
@@ -39,8 +40,37 @@ export function readAwsEmfExporter(reader: SettingsReader, settings: Settings, p
     outputDestination: reader.string(settings, 'output_destination', path, 'cloudwatch'),
     parseJsonEncodedAttrValues: reader.strings(settings, 'parse_json_encoded_attr_values', path),
     explicitOptions: Object.keys(settings).sort(),
+    region: reader.string(settings, 'region', path, ''),
+    ...(settings.region === undefined ? {} : { regionLocation: reader.locate([...path, 'region']) }),
   };
 }
+
+/**
+ * Values awsemf accepts without complaint but does not act on as written (awsemf.md §1: `util.go:dimensionRollup`
+ * compares only to the two rollup names; `metric_translator.go` emits directives only for versions "0" and "1";
+ * `output_destination` is compared to "stdout" ignoring case). The collector starts, so the user would never hear.
+ */
+function warnIgnoredValues(reader: SettingsReader, settings: Settings, path: YamlPath): void {
+  const value = (key: string) => (settings[key] === undefined || settings[key] === null ? undefined : String(settings[key]));
+  const rollup = value('dimension_rollup_option');
+  if (rollup !== undefined && !ROLLUP_OPTIONS.includes(rollup)) {
+    reader.warn(
+      [...path, 'dimension_rollup_option'],
+      `dimension_rollup_option "${rollup}" is not one of ${ROLLUP_OPTIONS.join(', ')}: the collector accepts it and behaves as NoDimensionRollup (no zero- or single-dimension copies)`,
+    );
+  }
+  const version = value('version');
+  if (version !== undefined && version !== '0' && version !== '1') {
+    reader.warn([...path, 'version'], `version "${version}" is neither "1" nor "0": the collector writes plain log events with no metric directives, so CloudWatch extracts no metric from them`);
+  }
+  const destination = value('output_destination');
+  if (destination !== undefined && destination !== 'cloudwatch' && destination !== 'stdout') {
+    const acts = destination.toLowerCase() === 'stdout' ? 'stdout (the comparison ignores case)' : 'cloudwatch (only "stdout" changes the destination)';
+    reader.warn([...path, 'output_destination'], `output_destination "${destination}" is not "cloudwatch" or "stdout": the collector treats it as ${acts}`);
+  }
+}
+
+const ROLLUP_OPTIONS = ['ZeroAndSingleDimensionRollup', 'SingleDimensionRollupOnly', 'NoDimensionRollup'];
 
 function readDeclaration(reader: SettingsReader, item: unknown, path: YamlPath): MetricDeclaration {
   const settings = reader.map(item, path);

@@ -10,6 +10,7 @@ import { boundedYamlToJS, yamlDepthError } from '../../shared/yaml-document.js';
 import { expandString, loadEnvFile, MissingVariableError, type Env } from './env.js';
 import { Locator, type YamlPath } from './locate.js';
 import { readAwsEmfExporter } from './awsemf-exporter.js';
+import { OTLP_EXPORTER_TYPES, readOtlpExporter } from './otlp-exporter.js';
 import { readPrometheusReceiver } from './prometheus-receiver.js';
 import { MODELLED_PROCESSORS, readProcessor } from './processors.js';
 import { SettingsReader, type Settings } from './reader.js';
@@ -60,6 +61,7 @@ export function parseCollectorConfig(text: string, file: string, env: Env): Coll
   const receivers = new Map<string, ReceiverComponent>();
   const processors = new Map<string, ProcessorComponent>();
   const exporters = new Map<string, ExporterComponent>();
+  const extensions = new Map<string, ComponentBase>();
   for (const kind of SECTIONS) {
     for (const [id, value] of Object.entries(reader.map(top[kind], [kind]))) {
       const base = componentBase(kind, id, reader.map(value, [kind, id]), locator);
@@ -70,7 +72,9 @@ export function parseCollectorConfig(text: string, file: string, env: Env): Coll
         const model = readProcessor(base.type, reader, base.raw, path);
         processors.set(id, model ? { ...base, model } : base);
       } else if (kind === 'exporters') {
-        exporters.set(id, base.type === 'awsemf' ? { ...base, awsemf: readAwsEmfExporter(reader, base.raw, path) } : base);
+        exporters.set(id, exporterComponent(base, reader, path));
+      } else if (kind === 'extensions') {
+        extensions.set(id, base);
       }
     }
   }
@@ -81,8 +85,15 @@ export function parseCollectorConfig(text: string, file: string, env: Env): Coll
     connectors: new Map(Object.entries(reader.map(top.connectors, ['connectors']))),
   };
   const pipelines = readPipelines(reader, top, defined);
+  const serviceExtensions = reader.strings(reader.map(top.service, ['service']), 'extensions', ['service']);
   const notModelled = findNotModelled(pipelines, receivers, processors, exporters);
-  return { file, document, lineCounter, receivers, processors, exporters, pipelines, warnings, notModelled };
+  return { file, document, lineCounter, receivers, processors, exporters, extensions, serviceExtensions, pipelines, warnings, notModelled };
+}
+
+function exporterComponent(base: ComponentBase, reader: SettingsReader, path: YamlPath): ExporterComponent {
+  if (base.type === 'awsemf') return { ...base, awsemf: readAwsEmfExporter(reader, base.raw, path) };
+  if ((OTLP_EXPORTER_TYPES as readonly string[]).includes(base.type)) return { ...base, otlp: readOtlpExporter(base.type, reader, base.raw, path) };
+  return base;
 }
 
 function componentBase(kind: ComponentKind, id: string, raw: Settings, locator: Locator): ComponentBase {
@@ -176,7 +187,7 @@ function findNotModelled(
     }
     for (const id of pipeline.exporters) {
       const exporter = exporters.get(id);
-      if (exporter && !exporter.awsemf) add(exporter, `exporter type "${exporter.type}": does not create CloudWatch custom metrics, not counted`);
+      if (exporter && !exporter.awsemf && !exporter.otlp) add(exporter, `exporter type "${exporter.type}": does not create CloudWatch custom metrics, not counted`);
     }
   }
   return [...found.values()];

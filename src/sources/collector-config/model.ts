@@ -39,6 +39,8 @@ export interface RelabelRule {
   readonly targetLabel: string;
   readonly replacement: string;
   readonly location: ConfigLocation;
+  /** Where `regex` is written, when it is. */
+  readonly regexLocation?: ConfigLocation;
 }
 
 export interface StaticTargetGroup {
@@ -102,6 +104,28 @@ export interface AwsEmfConfig {
   readonly parseJsonEncodedAttrValues: readonly string[];
   /** Options the user actually wrote, so version checks can say "not in this collector version". */
   readonly explicitOptions: readonly string[];
+  /** The AWS region the exporter sends to (`region`), `''` when it leaves that to the SDK; where it is written. */
+  readonly region: string;
+  readonly regionLocation?: ConfigLocation | undefined;
+}
+
+// ---- OTLP exporters (CloudWatch's OTLP endpoint, otel-metrics.md §1.2) ---------------------------------------
+
+export interface OtlpExporterConfig {
+  /** `otlphttp` speaks OTLP/HTTP; `otlp` speaks gRPC, which CloudWatch's endpoint does not accept. */
+  readonly protocol: 'http' | 'grpc';
+  /** Base URL (`otlphttp` appends `/v1/metrics`); `''` when not written. */
+  readonly endpoint: string;
+  /** Full metrics URL, wins over `endpoint`; `''` when not written. */
+  readonly metricsEndpoint: string;
+  /** `auth.authenticator`, e.g. `sigv4auth` or `bearertokenauth/cw`; `''` when none. */
+  readonly authenticator: string;
+  /** `gzip` unless written. */
+  readonly compression: string;
+  /** `proto` unless written (`json` also accepted by CloudWatch). */
+  readonly encoding: string;
+  /** Where the exporter's endpoint option is, for findings. */
+  readonly endpointLocation: ConfigLocation;
 }
 
 // ---- processors ---------------------------------------------------------------------------------------------
@@ -119,7 +143,16 @@ export interface MetricNameFilter {
 }
 
 export type ProcessorModel =
-  | { readonly type: 'batch' }
+  | {
+      readonly type: 'batch';
+      /** Data points that trigger a send (default 8192). */
+      readonly sendBatchSize: number;
+      /** Upper bound of one batch in data points; 0 (the default) = no bound, a large export is sent whole. */
+      readonly sendBatchMaxSize: number;
+      /** How long data waits for a batch to fill (default 200 ms). */
+      readonly timeoutSeconds: number;
+      readonly location: ConfigLocation;
+    }
   | { readonly type: 'resource'; readonly actions: readonly AttributeAction[] }
   | { readonly type: 'attributes'; readonly actions: readonly AttributeAction[] }
   | { readonly type: 'filter'; readonly include?: MetricNameFilter; readonly exclude?: MetricNameFilter }
@@ -143,6 +176,7 @@ export interface ProcessorComponent extends ComponentBase {
 }
 export interface ExporterComponent extends ComponentBase {
   readonly awsemf?: AwsEmfConfig;
+  readonly otlp?: OtlpExporterConfig;
 }
 
 export interface Pipeline {
@@ -176,6 +210,9 @@ export interface CollectorConfig {
   readonly receivers: ReadonlyMap<string, ReceiverComponent>;
   readonly processors: ReadonlyMap<string, ProcessorComponent>;
   readonly exporters: ReadonlyMap<string, ExporterComponent>;
+  /** Extensions defined (`sigv4auth`, `bearertokenauth/cw`, ...) and the ones `service.extensions` starts. */
+  readonly extensions: ReadonlyMap<string, ComponentBase>;
+  readonly serviceExtensions: readonly string[];
   readonly pipelines: readonly Pipeline[];
   readonly warnings: readonly ConfigWarning[];
   readonly notModelled: readonly NotModelled[];

@@ -13,7 +13,14 @@ export function readProcessor(type: string, reader: SettingsReader, settings: Se
   switch (type) {
     case 'batch':
       reader.checkKeys(settings, ['timeout', 'send_batch_size', 'send_batch_max_size', 'metadata_keys', 'metadata_cardinality_limit'], path, 'batch');
-      return { type: 'batch' };
+      // The collector's defaults: 8192 data points per batch, no upper limit (a larger export goes out whole).
+      return {
+        type: 'batch',
+        sendBatchSize: reader.count(settings, 'send_batch_size', path, 8192),
+        sendBatchMaxSize: reader.count(settings, 'send_batch_max_size', path, 0),
+        timeoutSeconds: reader.duration(settings, 'timeout', path, 0.2),
+        location: reader.locate(path),
+      };
     case 'resource':
       reader.checkKeys(settings, ['attributes'], path, 'resource');
       return { type: 'resource', actions: readActions(reader, settings.attributes, [...path, 'attributes']) };

@@ -68,5 +68,6 @@ function readRelabelRule(reader: SettingsReader, item: unknown, path: YamlPath):
     targetLabel: reader.string(settings, 'target_label', path, ''),
     replacement: reader.string(settings, 'replacement', path, '$1'),
     location: reader.locate(path),
+    ...(settings.regex === undefined ? {} : { regexLocation: reader.locate([...path, 'regex']) }),
   };
 }

@@ -58,6 +58,15 @@ export class SettingsReader {
     });
   }
 
+  /** A whole number ≥ 0 (`send_batch_max_size: 1000`). */
+  count(settings: Settings, key: string, path: YamlPath, fallback: number): number {
+    const value = settings[key];
+    if (value === undefined || value === null) return fallback;
+    const number = typeof value === 'string' && /^\d+$/.test(value.trim()) ? Number(value) : value;
+    if (typeof number === 'number' && Number.isInteger(number) && number >= 0) return number;
+    throw this.typeError([...path, key], 'a whole number', value);
+  }
+
   /** Duration like `30s`, `1m`, `1m30s`, `500ms` (Go/Prometheus syntax) → seconds. */
   duration(settings: Settings, key: string, path: YamlPath, fallbackSeconds: number): number {
     const value = settings[key];

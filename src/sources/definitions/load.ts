@@ -2,18 +2,14 @@
  * Loading dashboard definitions: a `*.ts` file whose default export is a `Dashboard` or an array of them. Each
  * dashboard is rendered to its body and validated; the messages travel with it so callers decide what fails.
  */
-import { fileURLToPath } from 'node:url';
 import { Dashboard } from '../../model/dashboard/dashboard.js';
 import type { DashboardBody } from '../../model/body/schema.js';
 import type { ValidationMessage } from '../../model/body/messages.js';
 import { validateDashboardBody, validateDashboardName } from '../../model/body/validate.js';
 import { CwdashError, InputError } from '../../shared/errors.js';
-import { defaultExportOf, importTypeScriptModule } from '../../shared/typescript-module.js';
+import { defaultExportOf, importTypeScriptModule, importTypeScriptModules } from '../../shared/typescript-module.js';
 import { findDefinitionFiles } from './find.js';
-import type { importAll } from './import-all.js';
 import { originOf, recordingCallSites } from '../../model/dashboard/private/call-site.js';
-
-const IMPORT_ALL = fileURLToPath(new URL('./import-all.ts', import.meta.url));
 
 export interface LoadedDashboard {
   /** DashboardName: also the output file's name. */
@@ -41,18 +37,12 @@ export async function loadDashboardDefinition(file: string, options: LoadOptions
   return dashboardsOf(await recordingCallSites(() => importTypeScriptModule(file)), file, options);
 }
 
-/**
- * All definition files through one loader module, so they share one evaluation of `cwdash` (loading each file on
- * its own re-evaluates all of src/ per file: 10 definitions took 3.7 s that way, 0.8 s this way). A file that fails
- * is loaded again on its own, which turns the failure into an InputError naming the file and line.
- */
+/** All definition files through one bundle (see typescript-module.ts); the first that fails to load is reported. */
 async function importDefinitionModules(files: readonly string[]): Promise<Record<string, unknown>[]> {
-  if (files.length <= 1) return Promise.all(files.map((file) => importTypeScriptModule(file)));
-  const loader = (await importTypeScriptModule(IMPORT_ALL)) as unknown as { importAll: typeof importAll };
-  const outcomes = await loader.importAll(files);
-  const modules: Record<string, unknown>[] = [];
-  for (const [index, outcome] of outcomes.entries()) modules.push(outcome.ok ? outcome.module : await importTypeScriptModule(files[index]!));
-  return modules;
+  return (await importTypeScriptModules(files)).map((outcome) => {
+    if (!outcome.ok) throw outcome.error;
+    return outcome.module;
+  });
 }
 
 function dashboardsOf(module: Record<string, unknown>, file: string, options: LoadOptions): LoadedDashboard[] {

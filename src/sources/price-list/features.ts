@@ -16,6 +16,9 @@ export const PRICE_FEATURES = [
   'logIngestion',
   'logStorage',
   'logsInsightsScanned',
+  'otelIngestion',
+  'otelContainerInsights',
+  'containerInsightsObservations',
 ] as const;
 
 export type PriceFeature = (typeof PRICE_FEATURES)[number];
@@ -94,6 +97,27 @@ export const PRICE_FEATURE_SPECS: Readonly<Record<PriceFeature, PriceFeatureSpec
     usagetype: /-DataScanned-Bytes$/,
     units: ['GB'],
     quantityUnit: 'GB',
+  },
+  // CloudWatch's OpenTelemetry path (otel-metrics.md §2.2): usage types from the billing guide; no Price List figure
+  // is confirmed yet, so these stay unknown until `cwdash pricing refresh` reads them.
+  otelIngestion: {
+    title: 'OpenTelemetry metrics ingested over OTLP',
+    usagetype: /(^|-)CW:OTEL:Bytes$/,
+    units: ['GB'],
+    quantityUnit: 'GB',
+  },
+  otelContainerInsights: {
+    title: 'OTel Container Insights metrics ingested',
+    usagetype: /(^|-)CW:OTEL:Bytes:EKS-CI$/,
+    units: ['GB'],
+    quantityUnit: 'GB',
+  },
+  containerInsightsObservations: {
+    title: 'Container Insights enhanced observability (EKS)',
+    usagetype: /(^|-)ObservationUsage$/,
+    attributes: { operation: 'ObservationCount:CI-EKS' },
+    units: ['Observations'],
+    quantityUnit: 'observations',
   },
 };
 

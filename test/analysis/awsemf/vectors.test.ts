@@ -9,6 +9,7 @@ import {
 import { dimensionSetsFor } from '../../../src/analysis/awsemf/dimension-sets.js';
 import { emfLabels, summaryDataPoints } from '../../../src/analysis/awsemf/data-points.js';
 import { emfLogGroup, emfLogStream, emfNamespace, prometheusResourceAttributes } from '../../../src/analysis/awsemf/resource.js';
+import { GoRegexp } from '../../../src/shared/go-regexp.js';
 
 interface RawDeclaration {
   dimensions: string[][];
@@ -42,7 +43,7 @@ const labelsOf = (vector: Vector) => emfLabels(vector.labels ?? {}, vector.scope
 const canonical = (sets: readonly (readonly string[])[]) => sets.map((set) => [...set].sort(byteOrder).join(',')).sort(byteOrder);
 const matcherOf = (vector: Vector) => {
   const raw = vector.labelMatcher as { label_names: string[]; regex: string; separator?: string };
-  return { labelNames: raw.label_names, separator: raw.separator || ';', regex: new RegExp(raw.regex) };
+  return { labelNames: raw.label_names, separator: raw.separator || ';', regex: GoRegexp.compile(raw.regex) as GoRegexp };
 };
 
 describe('test/vectors/awsemf.json', () => {

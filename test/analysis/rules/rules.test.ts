@@ -121,7 +121,7 @@ describe('rule files', () => {
     const noLimit = rulesFile('nolimit.yaml', 'version: 1\ncustom:\n  - { id: x, severity: note, description: d, select: {} }\n');
     await expect(loadRuleSet(noLimit)).rejects.toThrow(/maxMetrics or maxMonthlyUSD/);
     const badRegex = rulesFile('regex.yaml', 'version: 1\ncustom:\n  - { id: x, severity: note, description: d, select: { metricName: "(" }, maxMetrics: 0 }\n');
-    await expect(loadRuleSet(badRegex)).rejects.toThrow(/not a valid regular expression/);
+    await expect(loadRuleSet(badRegex)).rejects.toThrow(/not a valid RE2 regular expression/);
     const clash = rulesFile('clash.yaml', 'version: 1\ncustom:\n  - { id: budget, severity: note, description: d, select: {}, maxMetrics: 0 }\n');
     await expect(loadRuleSet(clash)).rejects.toThrow(/used twice/);
   });

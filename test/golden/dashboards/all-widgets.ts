@@ -1,7 +1,7 @@
 // Every widget type and option of the model, compiled by golden.test.ts and compared with all-widgets.json.
 import {
-  AlarmStatusWidget, AlarmWidget, Column, CustomWidget, Dashboard, DashboardVariable, Duration, ExplorerWidget, GaugeWidget, GraphWidget,
-  LogQueryWidget, MathExpression, Metric, MetricsInsightsQuery, RawWidget, SearchExpression, SingleValueWidget, Spacer, Stats, TableWidget,
+  AlarmStatusWidget, AlarmWidget, ChartWidget, Column, CustomWidget, Dashboard, DashboardVariable, Duration, ExplorerWidget, GaugeWidget, GraphWidget,
+  LogQueryWidget, MathExpression, Metric, MetricsInsightsQuery, SearchExpression, SingleValueWidget, Spacer, Stats, TableWidget,
   TextWidget,
 } from 'cwdash';
 
@@ -80,7 +80,7 @@ export default new Dashboard({
         widgetOptions: { legendPosition: 'bottom', rowsPerPage: 4, stacked: false, view: 'timeSeries', widgetsPerRow: 2 }, width: 12,
       }),
       new CustomWidget({ title: 'Cost', functionArn: 'arn:aws:lambda:eu-west-1:123456789012:function:cost-widget', params: { days: 30, services: ['CloudWatch'] }, updateOn: { refresh: true, resize: false, timeRange: true } }),
-      new RawWidget({ type: 'chart', width: 6, height: 6, properties: { region: 'us-west-2', title: 'PromQL', view: 'line', data: { queries: [{ id: 'cpua', type: 'cloudwatch-metrics', language: 'PromQL', query: 'avg(rate(cpu[5m]))' }] } } }),
+      new ChartWidget({ region: 'us-west-2', title: 'PromQL', view: 'line', queries: [{ id: 'cpua', query: 'avg(rate(cpu[5m]))' }] }),
     ],
     new TextWidget({ markdown: 'pinned note', x: 18, y: 60, width: 6, height: 2 }),
   ],

@@ -262,8 +262,12 @@ describe('other widgets', () => {
     ]);
   });
 
-  test('chart (PromQL) widgets pass with their envelope and region', () => {
-    expect(check({ type: 'chart', x: 0, y: 0, width: 6, height: 6, properties: { region: 'us-west-2', data: { queries: [] } } })).toEqual([]);
+  test('chart (PromQL) widgets: see validate-chart.test.ts; the envelope rules apply to them too', () => {
+    const properties = { region: 'us-west-2', data: { queries: [{ id: 'q', type: 'cloudwatch-metrics', language: 'PromQL', query: 'up' }] } };
+    expect(check({ type: 'chart', x: 0, y: 0, width: 6, height: 6, properties })).toEqual([]);
+    expect(check({ type: 'chart', x: 20, y: 0, width: 6, height: 6, properties })).toEqual([
+      'warning /widgets/0: the widget reaches column 26, past the 24-column grid; move it left to x=18 or narrow it',
+    ]);
   });
 });
 

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { formatPromQLError, parsePromQL, type PromQLSelector } from '../../../src/model/promql/parse.js';
-import { quotePromQLName, unquotePromQLString } from '../../../src/model/promql/strings.js';
+import { promqlSelector, quotePromQLName, unquotePromQLString, type MatcherSpec } from '../../../src/model/promql/strings.js';
 
 function selectors(query: string): Pick<PromQLSelector, 'metricName' | 'matchers' | 'text'>[] {
   const parsed = parsePromQL(query);
@@ -85,4 +85,16 @@ test('strings and names', () => {
   expect(unquotePromQLString('"\\x41\\u00e9\\101"')).toBe('AéA');
   expect(quotePromQLName('http_requests_total')).toBe('http_requests_total');
   expect(quotePromQLName('@resource.service.name')).toBe('"@resource.service.name"');
+});
+
+test('selectors written by promqlSelector parse back to the same name and matchers', () => {
+  const cases: [string, MatcherSpec[], string][] = [
+    ['http_requests_total', [], 'http_requests_total'],
+    ['http_requests_total', [['@resource.service.name', '=', 'prod/task-service'], ['code', '=~', '5..']], 'http_requests_total{"@resource.service.name"="prod/task-service", code=~"5.."}'],
+    ['http.server.active_requests', [['method', '!=', 'a"b']], '{"http.server.active_requests", method!="a\\"b"}'],
+  ];
+  for (const [name, matchers, text] of cases) {
+    expect(promqlSelector(name, matchers)).toBe(text);
+    expect(selectors(text)).toEqual([{ metricName: name, matchers: matchers.map(([label, operator, value]) => ({ label, operator, value })), text }]);
+  }
 });

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { createCloudWatchClient } from '../../../src/sources/account/client.js';
+import { createCloudWatchClient } from '../../../src/sources/aws/cloudwatch-client.js';
 import { fetchAccountInventory } from '../../../src/sources/account/inventory.js';
 import { createProgress } from '../../../src/sources/account/progress.js';
 import type { Io } from '../../../src/shared/io.js';
@@ -37,7 +37,7 @@ function setup(isTTY = false) {
     env: FAKE_CREDENTIALS_ENV,
     cwd: '.',
   };
-  const client = createCloudWatchClient({ endpointUrl: server.url, retryPolicy: FAST_RETRY_POLICY, dashboardRequestsPerSecond: 1000 }, io);
+  const client = createCloudWatchClient({ endpointUrl: server.url, callPolicy: FAST_RETRY_POLICY, dashboardRequestsPerSecond: 1000 }, io);
   return { client, progress: createProgress(io, { lineEvery: 2 }), stderr: () => stderr };
 }
 
@@ -69,6 +69,7 @@ describe('fetchAccountInventory', () => {
         'GetDashboard: 3 dashboards',
         'DescribeAlarms: 2 pages',
         'DescribeAlarms: 1 metric alarms, 1 composite alarms',
+        'ListMetricStreams, DescribeAnomalyDetectors: 0 metric streams, 0 anomaly detectors',
         '',
       ].join('\n'),
     );

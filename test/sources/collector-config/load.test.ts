@@ -149,3 +149,44 @@ describe('collector config errors', () => {
     await expect(loadCollectorConfig('/nonexistent/otel.yaml', { env: {}, displayName: 'otel.yaml' })).rejects.toMatchObject({ location: { file: 'otel.yaml' } });
   });
 });
+
+describe('awsemf option values the collector accepts but does not act on as written', () => {
+  const yaml = (lines: string) => `receivers:
+  prometheus:
+    config:
+      scrape_configs: [{ job_name: app, static_configs: [{ targets: ["localhost:9090"] }] }]
+exporters:
+  awsemf:
+${lines}
+service:
+  pipelines:
+    metrics: { receivers: [prometheus], exporters: [awsemf] }
+`;
+
+  it('warns with file:line and what the collector will do instead', () => {
+    const config = parseCollectorConfig(yaml('    dimension_rollup_option: Sometimes\n    version: "2"\n    output_destination: STDOUT\n    region: eu-west-1'), 'otel.yaml', {});
+    expect(config.warnings).toEqual([
+      {
+        message:
+          'dimension_rollup_option "Sometimes" is not one of ZeroAndSingleDimensionRollup, SingleDimensionRollupOnly, NoDimensionRollup: the collector accepts it and behaves as NoDimensionRollup (no zero- or single-dimension copies)',
+        location: { file: 'otel.yaml', line: 7, column: 5, path: 'exporters.awsemf.dimension_rollup_option' },
+      },
+      {
+        message: 'version "2" is neither "1" nor "0": the collector writes plain log events with no metric directives, so CloudWatch extracts no metric from them',
+        location: { file: 'otel.yaml', line: 8, column: 5, path: 'exporters.awsemf.version' },
+      },
+      {
+        message: 'output_destination "STDOUT" is not "cloudwatch" or "stdout": the collector treats it as stdout (the comparison ignores case)',
+        location: { file: 'otel.yaml', line: 9, column: 5, path: 'exporters.awsemf.output_destination' },
+      },
+    ]);
+    const emf = config.exporters.get('awsemf')!.awsemf!;
+    expect(emf.region).toBe('eu-west-1');
+    expect(emf.regionLocation).toMatchObject({ line: 10, column: 5 });
+  });
+
+  it('says nothing about the documented values', () => {
+    const config = parseCollectorConfig(yaml('    dimension_rollup_option: SingleDimensionRollupOnly\n    version: "0"\n    output_destination: cloudwatch'), 'otel.yaml', {});
+    expect(config.warnings).toEqual([]);
+  });
+});

@@ -29,12 +29,20 @@ describe('the embedded snapshot', () => {
     }
   });
 
-  test('Tokyo and N. Virginia have every charge cwdash models, each from the snapshot', async () => {
+  // No source confirms a price for CloudWatch's OpenTelemetry charges yet (a third-party $0.50/GB is unverified).
+  const UNCONFIRMED = ['otelIngestion', 'otelContainerInsights', 'containerInsightsObservations'];
+
+  test('Tokyo and N. Virginia have every Classic charge cwdash models, each from the snapshot; the OpenTelemetry ones are unknown', async () => {
     const { snapshotDate } = await loadSnapshot();
     for (const region of ['ap-northeast-1', 'us-east-1']) {
       const table = await loadPriceTable({ region, cacheDir, env: {} });
       expect(table).toMatchObject({ region, source: 'snapshot', date: snapshotDate });
-      for (const feature of PRICE_FEATURES) expect(table.prices[feature]).toMatchObject({ status: 'known', source: 'snapshot' });
+      for (const feature of PRICE_FEATURES.filter((f) => !UNCONFIRMED.includes(f))) expect(table.prices[feature]).toMatchObject({ status: 'known', source: 'snapshot' });
+      for (const feature of UNCONFIRMED) {
+        expect(table.prices[feature as (typeof PRICE_FEATURES)[number]]).toEqual({
+          status: 'unknown', feature, reason: `no confirmed price for ${region}`, fix: `run \`cwdash pricing refresh --region ${region}\` (needs pricing:GetProducts)`,
+        });
+      }
     }
   });
 

@@ -3,7 +3,7 @@
  * that built widget 3. Capturing a stack is cheap in V8 (the text is only formatted when read), so it is read only
  * when a message needs it.
  */
-import { fileURLToPath } from 'node:url';
+import { stackPositions } from '../../../shared/stack-frames.js';
 import type { WidgetJson } from '../../body/schema.js';
 
 export interface CallSite {
@@ -51,13 +51,7 @@ export class PendingCallSite {
   }
 
   resolve(): CallSite | undefined {
-    for (const line of (this.holder.stack ?? '').split('\n').slice(1)) {
-      const match = /\(?((?:file:\/\/)?\/[^():]+?)(?:\?[^:]*)?:(\d+):\d+\)?$/.exec(line.trim());
-      if (!match) continue;
-      const file = match[1]!.startsWith('file://') ? fileURLToPath(match[1]!) : match[1]!;
-      return { file, line: Number(match[2]) };
-    }
-    return undefined;
+    return stackPositions(this.holder.stack ?? '')[0];
   }
 }
 

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createCloudWatchClient } from '../../../src/sources/account/client.js';
+import { createCloudWatchClient } from '../../../src/sources/aws/cloudwatch-client.js';
 import { getDashboard, listDashboardNames, putDashboard } from '../../../src/sources/account/dashboards.js';
 import { createProgress } from '../../../src/sources/account/progress.js';
 import { AwsError } from '../../../src/shared/errors.js';
@@ -20,7 +20,7 @@ afterEach(() => {
 function client(env: Record<string, string> = FAKE_CREDENTIALS_ENV, stderr: string[] = []) {
   const io = { env, stderr: { write: (text: string) => void stderr.push(text), isTTY: false } };
   return createCloudWatchClient(
-    { endpointUrl: server.url, retryPolicy: FAST_RETRY_POLICY, progress: createProgress({ ...io, stdout: io.stderr, stdin: process.stdin, cwd: '.' }) },
+    { endpointUrl: server.url, callPolicy: FAST_RETRY_POLICY, progress: createProgress({ ...io, stdout: io.stderr, stdin: process.stdin, cwd: '.' }) },
     io,
   );
 }
@@ -35,7 +35,7 @@ describe('CloudWatch client', () => {
 
   test('AWS_ENDPOINT_URL_CLOUDWATCH points the client at another endpoint, --region overrides AWS_REGION', async () => {
     const io = { env: { ...FAKE_CREDENTIALS_ENV, AWS_ENDPOINT_URL_CLOUDWATCH: server.url } };
-    await listDashboardNames(createCloudWatchClient({ region: 'ap-northeast-1', retryPolicy: FAST_RETRY_POLICY }, io));
+    await listDashboardNames(createCloudWatchClient({ region: 'ap-northeast-1', callPolicy: FAST_RETRY_POLICY }, io));
     expect(server.callsOf('ListDashboards')[0]?.region).toBe('ap-northeast-1');
   });
 
@@ -81,7 +81,7 @@ describe('CloudWatch client', () => {
     const remote = await getDashboard(client(FAKE_CREDENTIALS_ENV, stderr), 'ops-a');
     expect(remote?.body).toEqual({ widgets: [] });
     expect(server.callsOf('GetDashboard')).toHaveLength(4);
-    expect(stderr.join('')).toMatch(/CloudWatch is throttling requests; retrying in \d+\.\ds \(attempt 2 of 8\)/);
+    expect(stderr.join('')).toMatch(/CloudWatch is throttling GetDashboard; retrying in \d+\.\ds \(attempt 2 of 8\)/);
   });
 
   test('throttling that never clears ends in an AwsError after the last attempt', async () => {
@@ -110,7 +110,7 @@ describe('CloudWatch client', () => {
     const closed = await FakeCloudWatchServer.start();
     const url = closed.url;
     await closed.close();
-    const cw = createCloudWatchClient({ endpointUrl: url, retryPolicy: FAST_RETRY_POLICY }, { env: FAKE_CREDENTIALS_ENV });
+    const cw = createCloudWatchClient({ endpointUrl: url, callPolicy: FAST_RETRY_POLICY }, { env: FAKE_CREDENTIALS_ENV });
     const error = await listDashboardNames(cw).catch((caught: unknown) => caught);
     expect((error as AwsError).message).toBe('cannot reach CloudWatch for ListDashboards (ECONNREFUSED)');
     expect((error as AwsError).fix).toContain('--endpoint-url');
