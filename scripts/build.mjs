@@ -32,4 +32,31 @@ execFileSync(process.execPath, [tsc, '-p', join(root, 'tsconfig.build.json')], {
 for (const file of files(join(root, 'src')).filter((path) => !path.endsWith('.ts'))) {
   cpSync(file, join(dist, relative(join(root, 'src'), file)));
 }
+await inlineCliParser();
 writeFileSync(stamp, `${new Date().toISOString()}\n`);
+
+/**
+ * Fast start: yargs is some 70 small modules, most of `cwdash --help`'s load time. The CLI entry is rebuilt with yargs
+ * inlined; cwdash's own modules stay separate files (imported as before, so there is one copy of each).
+ */
+async function inlineCliParser() {
+  const { build } = await import('esbuild');
+  const entry = join(dist, 'cli/main.js');
+  await build({
+    entryPoints: [entry],
+    outfile: entry,
+    allowOverwrite: true,
+    bundle: true,
+    format: 'esm',
+    platform: 'node',
+    target: 'node20',
+    sourcemap: true,
+    logLevel: 'warning',
+    plugins: [
+      {
+        name: 'own-modules-external',
+        setup: (b) => b.onResolve({ filter: /^\./ }, (args) => (args.importer.includes('node_modules') ? undefined : { path: args.path, external: true })),
+      },
+    ],
+  });
+}

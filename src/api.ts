@@ -19,7 +19,8 @@ export {
 export { emfLogUsage, type EmfLogVolume, type EmfLogUsage } from './analysis/cost/emf-logs.js';
 export { loadCollectorConfig, parseCollectorConfig } from './sources/collector-config/load.js';
 export type { CollectorConfig, AwsEmfConfig, MetricDeclaration } from './sources/collector-config/model.js';
-export { analyzeCollector, predictMetrics, type AnalyzeCollectorOptions, type PredictOptions } from './analysis/awsemf/predict.js';
+export { predictMetrics, type PredictOptions } from './analysis/awsemf/predict.js';
+export { analyzeCollector, type AnalyzeCollectorOptions } from './analysis/awsemf/collector.js';
 export type { MetricsPrediction, PredictedMetric, PredictedMetricSource } from './model/prediction.js';
 export { matchesDeclaration, initDeclarations } from './analysis/awsemf/declarations.js';
 export { parseScrape, readScrapeFile, type Scrape } from './sources/exposition/scrape.js';

@@ -3,12 +3,10 @@
  * none. Errors anywhere mean nothing is written.
  */
 import { join, resolve } from 'node:path';
-import { readFile, readdir, rm } from 'node:fs/promises';
 import { loadProjectConfig } from '../config/project-config.js';
 import { hasErrors } from '../model/body/messages.js';
 import { renderDashboardBody } from '../model/body/serialize.js';
-import { InputError } from '../shared/errors.js';
-import { fileExists, writeFilesAtomically, type PendingFile } from '../shared/files.js';
+import { isOurs, openOutputFolder, replaceOutputs } from '../shared/output-folder.js';
 import { loadDashboardDefinitions, type LoadedDashboard } from '../sources/definitions/load.js';
 import { compareStrings } from '../shared/json.js';
 import type { AppContext } from './context.js';
@@ -63,55 +61,34 @@ export interface BuildResult {
   readonly written: readonly string[];
   /** True when at least one dashboard has a validation error; then nothing was written. */
   readonly failed: boolean;
-  /** Earlier outputs in `outDir` that no definition builds any more: deleted with `clean`, else left and listed. */
+  /** Earlier outputs in `outDir` that no definition builds any more and that are left in place (listed). */
   readonly stale: readonly string[];
-  /** Whether `stale` files were deleted. */
-  readonly cleaned: boolean;
+  /** Earlier outputs deleted by `clean` (those unchanged since build wrote them). */
+  readonly cleaned: readonly string[];
 }
+
+/** The manifest of `build`'s outputs in the out directory (see shared/output-folder.ts). */
+export const BUILD_MANIFEST = '.cwdash-build.manifest';
 
 export async function buildDashboards(options: BuildOptions): Promise<BuildResult> {
   const dashboards = await loadDashboardDefinitions(options.dashboardsDir, { defaultRegion: options.defaultRegion });
   const failed = dashboards.some((dashboard) => hasErrors(dashboard.messages));
-  const files: PendingFile[] = dashboards.map((dashboard) => ({
-    path: join(options.outDir, `${dashboard.name}.json`),
-    content: renderDashboardBody(dashboard.body),
-  }));
-  const stale = await staleOutputs(options.outDir, new Set(files.map((file) => file.path)));
-  if (failed || options.dryRun) return { dashboards, written: [], failed, stale, cleaned: false };
-  if (!options.force) for (const file of files) await refuseForeignFile(file.path);
-  await writeFilesAtomically(files, { overwrite: true });
-  if (options.clean) await Promise.all(stale.map((path) => rm(path, { force: true })));
-  return { dashboards, written: files.map((file) => file.path), failed, stale, cleaned: options.clean === true };
-}
-
-/** `*.json` dashboard bodies in `outDir` that this build does not write. */
-async function staleOutputs(outDir: string, building: ReadonlySet<string>): Promise<string[]> {
-  const names = await readdir(outDir).catch(() => [] as string[]);
-  const stale: string[] = [];
-  for (const name of names.filter((entry) => entry.endsWith('.json')).sort(compareStrings)) {
-    const path = join(outDir, name);
-    if (!building.has(path) && (await isDashboardBodyFile(path))) stale.push(path);
-  }
-  return stale;
-}
-
-async function isDashboardBodyFile(path: string): Promise<boolean> {
-  try {
-    const parsed: unknown = JSON.parse(await readFile(path, 'utf8'));
-    return typeof parsed === 'object' && parsed !== null && Array.isArray((parsed as { widgets?: unknown }).widgets);
-  } catch {
-    return false; // unreadable or not JSON: not a build output
-  }
-}
-
-/**
- * Rebuilding replaces earlier outputs (a body JSON file), but a file that is not a dashboard body is someone's
- * data: it is only replaced with --force.
- */
-async function refuseForeignFile(path: string): Promise<void> {
-  if (!(await fileExists(path)) || (await isDashboardBodyFile(path))) return;
-  throw new InputError('file already exists and is not a dashboard body written by `cwdash build`', {
-    location: { file: path },
-    fix: 'pass --force to replace it, or choose another --out directory',
+  const folder = await openOutputFolder(options.outDir, BUILD_MANIFEST, 'cwdash build', failed || options.dryRun);
+  const names = new Set(dashboards.map((dashboard) => `${dashboard.name}.json`));
+  const stale = [...folder.written.keys()].filter((name) => name.endsWith('.json') && !names.has(name)).sort(compareStrings);
+  const staleResult = (cleaned: readonly string[]) => ({
+    stale: stale.filter((name) => !cleaned.includes(name)).map((name) => join(options.outDir, name)),
+    cleaned: cleaned.map((name) => join(options.outDir, name)),
   });
+  if (failed || options.dryRun) return { dashboards, written: [], failed, ...staleResult([]) };
+  const files = dashboards.map((dashboard) => ({ name: `${dashboard.name}.json`, content: renderDashboardBody(dashboard.body) }));
+  // --clean deletes an earlier output only while it is as build wrote it; one edited since is the user's.
+  const removable = options.clean ? await asyncFilter(stale, (name) => isOurs(folder, name)) : [];
+  await replaceOutputs(folder, files, { force: options.force ?? false, remove: removable });
+  return { dashboards, written: files.map((file) => join(options.outDir, file.name)), failed: false, ...staleResult(removable) };
+}
+
+async function asyncFilter<T>(items: readonly T[], keep: (item: T) => Promise<boolean>): Promise<T[]> {
+  const verdicts = await Promise.all(items.map(keep));
+  return items.filter((_, index) => verdicts[index]);
 }

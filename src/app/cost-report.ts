@@ -248,7 +248,10 @@ export async function runCostReport(options: CostReportRunOptions): Promise<Cost
         allowDropAll: options.allowDropAll,
       });
       if (fix.file) fixFiles.push(fix.file);
-      collectors.push({ facts: analysis.facts, scrape: analysis.scrape, metrics: analysis.metrics, emfLogs: analysis.emfLogs, fix: fix.summary });
+      collectors.push({
+        facts: analysis.facts, scrape: analysis.scrape, metrics: analysis.metrics, emfLogs: analysis.emfLogs, fix: fix.summary,
+        otlp: analysis.otlp, otlpEquivalent: analysis.otlpEquivalent,
+      });
     }
   }
   assumptions.push(

@@ -4,7 +4,7 @@
  */
 import { resolve } from 'node:path';
 import { loadProjectConfig } from '../config/project-config.js';
-import { analyzeCollector } from '../analysis/awsemf/predict.js';
+import { analyzeCollector } from '../analysis/awsemf/collector.js';
 import type { MetricsResult } from '../model/prediction.js';
 import type { ExpositionFormat } from '../sources/exposition/read.js';
 import { UsageError } from '../shared/errors.js';
@@ -19,6 +19,8 @@ export interface MetricsOptions {
   readonly envFile?: string | undefined;
   readonly collectorVersion?: string | undefined;
   readonly replicas?: number | undefined;
+  /** Distinct series the scrape may hold. */
+  readonly maxSeries?: number | undefined;
   readonly clusterInventory?: string | undefined;
   readonly clusterName?: string | undefined;
   /** EMF events to count instead (JSON lines; `-` for stdin). */
@@ -38,6 +40,7 @@ export async function metrics(options: MetricsOptions, context: AppContext): Pro
     ...input,
     scrapeFormat: options.scrapeFormat,
     scrapeUrl: options.scrapeUrl,
+    maxSeries: options.maxSeries,
     clusterInventoryFile: options.clusterInventory,
     clusterName: options.clusterName ?? input.clusterName,
     cwd: context.cwd,

@@ -3,12 +3,11 @@
  * body is read and imported before anything is written, and the files land all together or not at all; an existing
  * file is only replaced when asked.
  */
-import { join } from 'node:path';
 import type { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
 import { loadProjectConfig } from '../config/project-config.js';
 import type { ValidationMessage } from '../model/body/messages.js';
 import { dashboardBodySchema } from '../model/body/schema.js';
-import { validateDashboardBody } from '../model/body/validate.js';
+import { validateDashboardBody, validateDashboardName } from '../model/body/validate.js';
 import { renderTypeScriptDefinition } from '../outputs/typescript-definition.js';
 import type { AwsOptions } from '../sources/aws/options.js';
 import { createCloudWatchClient } from '../sources/aws/cloudwatch-client.js';
@@ -16,6 +15,7 @@ import { getDashboard, listDashboardNames } from '../sources/account/dashboards.
 import { formatCount, silentProgress, type Progress } from '../sources/account/progress.js';
 import { FindingsError, InputError, UsageError, type CwdashError } from '../shared/errors.js';
 import { writeFilesAtomically, type PendingFile } from '../shared/files.js';
+import { fileInFolder } from '../shared/safe-path.js';
 import type { AppContext } from './context.js';
 import { dashboardsDirOf } from './defaults.js';
 
@@ -83,6 +83,13 @@ export async function pullDashboards(
       fix: 'check --prefix, --region and --profile',
     });
   }
+  // Names become file names: one CloudWatch would not accept (`../x`, `/etc/x`) is refused before anything is read.
+  const unsafe = names.filter((name) => validateDashboardName(name).length > 0);
+  if (unsafe.length > 0) {
+    throw new InputError(`not a CloudWatch dashboard name: ${unsafe.map((name) => JSON.stringify(name)).join(', ')}; nothing was written`, {
+      fix: 'dashboard names are 1-255 characters of A-Z a-z 0-9 - _ (and they become file names in --dashboards)',
+    });
+  }
   const task = progress.start('GetDashboard', names.length, 'dashboards');
   const missing: string[] = [];
   const unreadable: string[] = [];
@@ -101,7 +108,7 @@ export async function pullDashboards(
       unreadable.push(first ? `${name} (${first.dataPath || '(body)'}: ${first.message})` : name);
       continue;
     }
-    pulled.push({ name, messages, file: { path: join(dir, `${name}.ts`), content: renderTypeScriptDefinition(parsed.data, name) } });
+    pulled.push({ name, messages, file: { path: fileInFolder(dir, name, '.ts'), content: renderTypeScriptDefinition(parsed.data, name) } });
   }
   task.done(`${formatCount(pulled.length)} dashboards read`);
   if (missing.length > 0) {

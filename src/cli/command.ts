@@ -1,52 +1,44 @@
 /**
  * The contract every command file fulfils: its flag table (src/cli/flags.ts), declared once, and a `run` function over
- * the options that table parses to. Command files import their heavy modules lazily inside `run`, so `cwdash --help`
- * stays fast.
+ * the options that table parses to. Its name and description live in commands/index.ts, which loads the file only
+ * when the command line names it; the file imports its heavy modules lazily inside `run`.
  */
 import type { Argv } from 'yargs';
 import type { ExitCode } from '../shared/errors.js';
 import type { Io } from '../shared/io.js';
+import type { CommandEntry } from './commands/index.js';
 import { kebab, parseOptions, yargsOption, type FlagTable, type OptionsOf } from './flags.js';
 import { globalFlags } from './options.js';
 
 export type CommandOptions<T extends FlagTable> = OptionsOf<T> & OptionsOf<typeof globalFlags>;
 
 export interface CommandSpec<T extends FlagTable> {
-  /** yargs command string, e.g. `validate <files..>`; its positionals are entries of `options` too. */
-  readonly command: string;
-  readonly describe: string;
   readonly examples?: readonly (readonly [command: string, description: string])[];
   readonly options: T;
   readonly run: (options: CommandOptions<T>, io: Io) => Promise<ExitCode>;
 }
 
-/** A command with its option type erased, so commands of different option types can sit in one list. */
-export interface RegisteredCommand {
-  readonly command: string;
-  readonly describe: string;
-  /**
-   * Declares the command on `argv`. When argv selects it, `handle` receives the validated options and the function
-   * that runs the command on them (the CLI runs it; `parseCommandLine` only keeps the options).
-   */
-  register(argv: Argv, io: Io, handle: CommandHandler): Argv;
-}
-
+/** Receives the validated options and the function that runs the command on them (`parseCommandLine` only keeps them). */
 export type CommandHandler = (options: unknown, run: () => Promise<ExitCode>) => Promise<void>;
 
-export function defineCommand<T extends FlagTable>(spec: CommandSpec<T>): RegisteredCommand {
-  const name = spec.command.split(' ')[0]!;
+/** A command with its option type erased, so commands of different option types can sit in one list. */
+export interface CommandModule {
+  /** Declares `entry` with its options on `argv`; when argv selects it, `handle` gets the options and the runner. */
+  register(argv: Argv, entry: CommandEntry, io: Io, handle: CommandHandler): Argv;
+}
+
+export function defineCommand<T extends FlagTable>(spec: CommandSpec<T>): CommandModule {
   const table = { ...globalFlags, ...spec.options };
   return {
-    command: spec.command,
-    describe: spec.describe,
-    register(argv, io, handle) {
+    register(argv, entry, io, handle) {
+      const name = entry.command.split(' ')[0]!;
       return argv.command(
-        spec.command,
-        spec.describe,
+        entry.command,
+        entry.describe,
         (inner) => {
           let built: Argv = inner;
-          for (const [key, entry] of Object.entries(spec.options)) {
-            built = entry.help.positional ? built.positional(key, yargsOption(entry)) : built.option(kebab(key), yargsOption(entry));
+          for (const [key, flag] of Object.entries(spec.options)) {
+            built = flag.help.positional ? built.positional(key, yargsOption(flag)) : built.option(kebab(key), yargsOption(flag));
           }
           for (const [command, description] of spec.examples ?? []) built = built.example(command, description);
           return built;

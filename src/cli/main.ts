@@ -2,17 +2,20 @@
  * The only place that maps errors to output and exit codes. `main(argv, io)` runs the whole CLI in-process, which is
  * how the tests drive it; `runFromProcess` binds it to the real process.
  */
-import yargs, { type Argv } from 'yargs';
+import type { Argv } from 'yargs';
 import { CwdashError, UsageError, type ExitCode } from '../shared/errors.js';
 import { processIo, type Io } from '../shared/io.js';
 import type { CommandHandler } from './command.js';
-import { commands } from './commands/index.js';
+import { GLOBAL_FLAG_HELP } from './global-flags.js';
 import { CWDASH_VERSION } from './version.js';
-import { yargsOption } from './flags.js';
-import { globalFlags } from './options.js';
-
 
 export async function main(argv: readonly string[], io: Io): Promise<ExitCode> {
+  // Fast start: `--version` needs no parser; the parser loads only when a command line needs it, and of the commands
+  // only the one named (each imports its own heavy modules when it runs).
+  if (argv.length === 1 && argv[0] === '--version') {
+    io.stdout.write(`${CWDASH_VERSION}\n`);
+    return 0;
+  }
   let exitCode: ExitCode = 0;
   try {
     const printed = await parse(argv, io, async (_options, run) => {
@@ -36,11 +39,14 @@ export async function parseCommandLine(argv: readonly string[], io: Io): Promise
 
 /** Runs yargs over argv with every command registered; returns what yargs printed itself (help, version). */
 async function parse(argv: readonly string[], io: Io, handle: CommandHandler): Promise<string> {
+  const [{ default: yargs }, { commands, selectedCommand }] = await Promise.all([import('yargs'), import('./commands/index.js')]);
+  const selected = selectedCommand(argv);
+  const module = await selected?.load();
   let parser: Argv = yargs([...argv])
     .scriptName('cwdash')
     .usage('$0 <command> [options]\n\nCloudWatch dashboards as code, and a cost linter for OpenTelemetry custom metrics.')
-    .option('debug', yargsOption(globalFlags.debug))
-    .option('project-config', yargsOption(globalFlags.projectConfig))
+    .option('debug', { type: 'boolean', describe: GLOBAL_FLAG_HELP.debug })
+    .option('project-config', { type: 'string', describe: GLOBAL_FLAG_HELP.projectConfig })
     .strict()
     .demandCommand(1, 'name a command; `cwdash --help` lists them')
     .recommendCommands()
@@ -52,7 +58,10 @@ async function parse(argv: readonly string[], io: Io, handle: CommandHandler): P
     .fail((message, error) => {
       throw error ?? new UsageError(message, { fix: 'run the command with --help to see its options' });
     });
-  for (const command of commands) parser = command.register(parser, io, handle);
+  for (const entry of commands) {
+    // The others are listed (for --help and "did you mean"), not declared: their options load only when named.
+    parser = entry === selected && module ? module.register(parser, entry, io, handle) : parser.command(entry.command, entry.describe);
+  }
   let printed = '';
   await parser.parseAsync([...argv], {}, (_error, _parsed, output) => {
     printed = output;

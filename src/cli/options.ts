@@ -4,11 +4,12 @@ import type { AppContext } from '../app/context.js';
 import { DEFAULT_DASHBOARDS_DIR } from '../app/defaults.js';
 import { warn, type Io } from '../shared/io.js';
 import { flag, text } from './flags.js';
+import { GLOBAL_FLAG_HELP } from './global-flags.js';
 
-/** Every command takes these (yargs declares them once, on the top level). */
+/** Every command takes these (main declares them once, on the top level, with the same help). */
 export const globalFlags = {
-  projectConfig: flag(text.optional(), 'project settings file (default: ./cwdash.config.ts when present)'),
-  debug: flag(z.boolean().optional(), 'print stack traces for unexpected errors'),
+  projectConfig: flag(text.optional(), GLOBAL_FLAG_HELP.projectConfig),
+  debug: flag(z.boolean().optional(), GLOBAL_FLAG_HELP.debug),
 };
 
 const AWS = 'AWS:';

@@ -6,6 +6,8 @@ export interface OtlpVolume {
   readonly series: number;
   /** Data points one scrape of every target (all replicas) sends. */
   readonly dataPointsPerScrape: number;
+  /** Data points per month (730 hours). */
+  readonly dataPointsPerMonth: number;
   /** Billed bytes of those points (serialized size of name, labels, resource attributes, timestamp and value). */
   readonly bytesPerScrape: number;
   readonly bytesPerMonth: number;

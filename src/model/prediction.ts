@@ -76,6 +76,8 @@ export interface MetricsPrediction {
   readonly pipelines?: readonly OtlpPipeline[];
   /** The series those pipelines create, with the labels PromQL sees. */
   readonly otlpSeries?: readonly OtlpSeries[];
+  /** When asked for (the cost report): the awsemf pipelines' data as if it were exported over OTLP instead. */
+  readonly otlpEquivalent?: OtlpVolume;
   readonly assumptions: {
     readonly scrapeIntervalSeconds: number;
     readonly scrapeIntervals: Readonly<Record<string, number>>;

@@ -6,6 +6,7 @@
 import { formatUsd } from '../analysis/cost/money.js';
 import type { CostReport, Finding } from '../analysis/report/cost-report.js';
 import { formatMetricIdentity } from '../model/metric-identity.js';
+import { comparisonRows, otlpPriceNote } from './report-otlp.js';
 
 export interface ReportMarkdownOptions {
   /** Findings listed in full; the rest are counted. @default 50 */
@@ -38,6 +39,13 @@ export function renderReportMarkdown(report: CostReport, options: ReportMarkdown
       );
     }
     lines.push('');
+  }
+  const comparison = comparisonRows(report);
+  if (comparison.length > 0) {
+    lines.push(`${h}# Classic vs OpenTelemetry (OTLP, per GB)`, '', '| Collector config | OTLP | Classic per month | OTLP per month |', '|---|---|---|---|');
+    for (const row of comparison) lines.push(`| ${code(row.config)} | ${row.basis} | ${md(row.classic)} | ${md(row.otlp)} |`);
+    const note = otlpPriceNote(report);
+    lines.push('', ...(note ? [md(note), ''] : []));
   }
   const max = options.maxFindings ?? 50;
   lines.push(`${h}# Findings (${report.findings.length})`, '');

@@ -6,6 +6,7 @@
 import type { CollectorReport, CostReport, Finding } from '../analysis/report/cost-report.js';
 import { formatUsd } from '../analysis/cost/money.js';
 import { formatMetricIdentity } from '../model/metric-identity.js';
+import { comparisonRows, otlpCell, otlpPriceNote } from './report-otlp.js';
 import { renderTextTable } from './text-table.js';
 
 export interface ReportTableOptions {
@@ -30,6 +31,7 @@ export function renderReportTable(report: CostReport, options: ReportTableOption
         ['  read by nothing', String(totals.unusedMetrics), formatUsd(totals.unusedMonthlyUSD)],
         ['dashboards', String(totals.dashboards), formatUsd(totals.dashboardsMonthlyUSD)],
         ['EMF logs (ingestion + storage)', '', formatUsd(totals.emfLogsMonthlyUSD)],
+        ...(totals.otlp ? [['OTLP ingestion', `${totals.otlp.series} series`, otlpCell(totals.otlp).replace(/^\d+ series, /, '')]] : []),
         ['total', '', formatUsd(totals.monthlyUSD)],
         ['saved by the generated fix', '', formatUsd(totals.fixSavingUSD)],
       ],
@@ -57,6 +59,18 @@ export function renderReportTable(report: CostReport, options: ReportTableOption
         ]),
       ),
     );
+  }
+  const comparison = comparisonRows(report);
+  if (comparison.length > 0) {
+    parts.push('\nClassic (custom metrics + EMF) vs OpenTelemetry (OTLP, per GB)\n');
+    parts.push(
+      renderTextTable(
+        [{ header: 'CONFIG' }, { header: 'OTLP' }, { header: 'CLASSIC PER MONTH' }, { header: 'OTLP PER MONTH' }],
+        comparison.map((row) => [printable(row.config), row.basis, row.classic, row.otlp]),
+      ),
+    );
+    const note = otlpPriceNote(report);
+    if (note) parts.push(`${note}\n`);
   }
   parts.push(`\nFindings (${report.findings.length})\n`);
   const maxFindings = options.maxFindings ?? 25;

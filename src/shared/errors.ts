@@ -3,8 +3,11 @@
  * where it happened and how to fix it; `cli/main.ts` is the only place that turns them into output and exit codes.
  */
 
-/** 0 success; 1 the command worked and found something; 2 usage error or bad input. */
-export type ExitCode = 0 | 1 | 2;
+/**
+ * 0 success; 1 the command worked and found something; 2 usage error or bad input; 3 an organisation-wide run
+ * covered only part of its targets (the output lists the ones that failed and why).
+ */
+export type ExitCode = 0 | 1 | 2 | 3;
 
 /** Where a problem is: a file, optionally a line/column in it, optionally a path (JSON pointer or YAML path). */
 export interface SourceLocation {

@@ -2,7 +2,7 @@
  * File access with the two promises every command makes: a read error names the file and the fix, and a write is
  * atomic (temp file + rename) and never replaces a user's file unless asked to.
  */
-import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, basename, join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { InputError, errnoCode } from './errors.js';
@@ -73,7 +73,7 @@ export async function writeFilesAtomically(files: readonly PendingFile[], option
   try {
     for (const file of files) {
       await mkdir(dirname(file.path), { recursive: true });
-      const temp = join(dirname(file.path), `.${basename(file.path)}.tmp-${randomBytes(6).toString('hex')}`);
+      const temp = tempPathFor(file.path);
       temps.push(temp);
       await writeFile(temp, file.content);
     }
@@ -83,5 +83,49 @@ export async function writeFilesAtomically(files: readonly PendingFile[], option
   }
   for (const [index, file] of files.entries()) {
     await rename(temps[index]!, file.path);
+  }
+}
+
+/** `.<name>.tmp-<pid>-<random>` beside `path`: the pid tells a later run whether the writer is still alive. */
+export function tempPathFor(path: string): string {
+  return join(dirname(path), `.${basename(path)}.tmp-${process.pid}-${randomBytes(6).toString('hex')}`);
+}
+
+const TEMP_FILE = /^\..+\.tmp-(?:(\d+)-)?[0-9a-f]{12}$/;
+/** Temp files of earlier versions carry no pid: removed once they are this old. */
+const PIDLESS_TEMP_AGE_MS = 60 * 60 * 1000;
+
+/**
+ * Removes the temp files a killed cwdash left in `dir` (a run that dies between writing a temp file and renaming it
+ * leaves it behind): those whose writing process is gone, and pid-less ones of earlier versions older than an hour.
+ */
+export async function removeDeadTempFiles(dir: string): Promise<string[]> {
+  const names = await readdir(dir).catch(() => [] as string[]);
+  const removed: string[] = [];
+  for (const name of names) {
+    const match = TEMP_FILE.exec(name);
+    if (!match) continue;
+    const path = join(dir, name);
+    const dead = match[1] !== undefined ? !processAlive(Number(match[1])) : await olderThan(path, PIDLESS_TEMP_AGE_MS);
+    if (dead) {
+      await rm(path, { force: true });
+      removed.push(path);
+    }
+  }
+  return removed;
+}
+
+async function olderThan(path: string, ms: number): Promise<boolean> {
+  const info = await stat(path).catch(() => undefined);
+  return info !== undefined && Date.now() - info.mtimeMs > ms;
+}
+
+function processAlive(pid: number): boolean {
+  if (pid === process.pid) return true;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return errnoCode(error) === 'EPERM'; // alive, another user's
   }
 }

@@ -11,6 +11,12 @@ export const MAX_YAML_ALIAS_COUNT = 100;
 export const MAX_NESTING_DEPTH = 256;
 
 /**
+ * Distinct series one scrape may hold (`--max-series`): about 1.5 GB of memory at this size, where an unbounded page
+ * of 100 MB of distinct series took 6 GB.
+ */
+export const DEFAULT_MAX_SERIES = 2_000_000;
+
+/**
  * `JSON.parse` that first refuses text nested deeper than MAX_NESTING_DEPTH: the parse itself and every recursive
  * walk after it (schemas, validation) would otherwise overflow the stack. The refusal is a SyntaxError with the same
  * `position N` wording as JSON.parse's own, so callers report both alike.

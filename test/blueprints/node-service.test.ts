@@ -7,7 +7,7 @@ import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { analyzeCollector } from '../../src/analysis/awsemf/predict.js';
+import { analyzeCollector } from '../../src/analysis/awsemf/collector.js';
 import { nodeServiceDashboard } from '../../src/blueprints/index.js';
 import { validateDashboardBody } from '../../src/model/body/validate.js';
 import { root, unansweredReads } from './reads.js';

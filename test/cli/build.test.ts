@@ -29,7 +29,7 @@ describe('cwdash build', () => {
     expect(await runCli(['build'], { cwd })).toMatchObject({ exitCode: 0 });
     expect(JSON.parse(await readFile(join(cwd, 'out/svc.json'), 'utf8')).widgets[0].properties.region).toBe('ap-northeast-1');
     expect(await runCli(['build', '--dashboards', 'ops/defs', '--out', 'elsewhere'], { cwd })).toMatchObject({ exitCode: 0 });
-    expect(await readdir(join(cwd, 'elsewhere'))).toEqual(['svc.json']);
+    expect(await readdir(join(cwd, 'elsewhere'))).toEqual(['.cwdash-build.manifest', 'svc.json']);
   });
 
   test('a validation error fails the build, names the file and the place, and writes nothing', async () => {
@@ -93,7 +93,7 @@ describe('cwdash build', () => {
     await writeFile(join(cwd, 'dist/notes.json'), 'my notes');
     const refused = await runCli(['build', '--out', 'dist'], { cwd });
     expect(refused.exitCode).toBe(2);
-    expect(refused.stderr).toContain('dist/notes.json: file already exists and is not a dashboard body written by `cwdash build`\n  fix: pass --force');
+    expect(refused.stderr).toContain('dist/notes.json: file already exists and is not an output `cwdash build` wrote (.cwdash-build.manifest does not list it as it is); nothing was written\n  fix: pass --force');
     expect(await readFile(join(cwd, 'dist/notes.json'), 'utf8')).toBe('my notes');
     expect((await runCli(['build', '--out', 'dist', '--force'], { cwd })).exitCode).toBe(0);
   });
@@ -106,10 +106,10 @@ describe('cwdash build', () => {
     const kept = await runCli(['build'], { cwd });
     expect(kept.exitCode).toBe(0);
     expect(kept.stderr).toContain('warning: dist/dashboards/old-name.json is not built from any definition any more; delete it, or build with --clean\n');
-    expect((await readdir(join(cwd, 'dist/dashboards'))).sort()).toEqual(['new-name.json', 'notes.json', 'old-name.json']);
+    expect((await readdir(join(cwd, 'dist/dashboards'))).sort()).toEqual(['.cwdash-build.manifest', 'new-name.json', 'notes.json', 'old-name.json']);
     const cleaned = await runCli(['build', '--clean'], { cwd });
     expect(cleaned.stderr).toContain('deleted dist/dashboards/old-name.json (no definition builds it any more)\n');
-    expect((await readdir(join(cwd, 'dist/dashboards'))).sort()).toEqual(['new-name.json', 'notes.json']);
+    expect((await readdir(join(cwd, 'dist/dashboards'))).sort()).toEqual(['.cwdash-build.manifest', 'new-name.json', 'notes.json']);
   });
 
   test('--help lists the options', async () => {

@@ -44,6 +44,20 @@ describe('cwdash pull', () => {
     expect(diff.exitCode).toBe(0);
   });
 
+  test('a PromQL chart widget is pulled as a typed ChartWidget that publishes back unchanged', async () => {
+    const chartBody = JSON.parse(await readFile(join(import.meta.dirname, '../fixtures/promql/full.json'), 'utf8'));
+    server.putDashboardOutside('claude-tokens', chartBody);
+    const cwd = await dashboardProject({});
+    expect((await cwdash(cwd, ['claude-tokens'])).exitCode).toBe(0);
+    const source = await readFile(join(cwd, 'dashboards', 'claude-tokens.ts'), 'utf8');
+    expect(source).toContain('new ChartWidget({');
+    expect(source).not.toContain('RawWidget');
+    await writeFile(join(cwd, 'dashboards', 'claude-tokens.ts'), source.replace("from 'cwdash'", `from ${JSON.stringify(join(import.meta.dirname, '../../src/index.ts'))}`));
+    const diff = await runCli(['diff', '--endpoint-url', server.url], { cwd, env: FAKE_CREDENTIALS_ENV });
+    expect(diff.stdout).toContain('Everything is up to date.');
+    expect(diff.exitCode).toBe(0);
+  });
+
   test('never overwrites without --force', async () => {
     server.putDashboardOutside('ops-api', body('Errors'));
     const cwd = await dashboardProject({ 'ops-api.ts': '// mine\n' });

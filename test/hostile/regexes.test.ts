@@ -13,6 +13,7 @@ import { applyRelabel, compileRelabelRules } from '../../src/analysis/awsemf/rel
 import type { RelabelRule } from '../../src/sources/collector-config/model.js';
 import { describeWithTool, PROMTOOL } from '../support/external-tools.js';
 import { runCli } from '../support/run-cli.js';
+import { collectorConfig } from './support.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'cwdash-regex-'));
 
@@ -34,26 +35,8 @@ function promtoolVerdict(regex: string): string | undefined {
   return /parsing YAML file [^:]+: (.*)/.exec(result.stdout + result.stderr)?.[1] ?? 'unparsed promtool output';
 }
 
-function collectorConfig(rules: string, declarations = ''): string {
-  return [
-    'receivers:',
-    '  prometheus:',
-    '    config:',
-    '      scrape_configs:',
-    '        - job_name: app',
-    '          static_configs: [{targets: ["localhost:3000"]}]',
-    '          metric_relabel_configs:',
-    rules,
-    'exporters:',
-    '  awsemf:',
-    '    dimension_rollup_option: NoDimensionRollup',
-    declarations,
-    'service:',
-    '  pipelines:',
-    '    metrics: {receivers: [prometheus], exporters: [awsemf]}',
-    '',
-  ].join('\n');
-}
+/** The collector config with these `metric_relabel_configs` lines (and awsemf settings). */
+const withRules = (rules: string, exporterSettings = '') => collectorConfig(`          metric_relabel_configs:\n${rules}`, exporterSettings);
 
 const ACCEPTED: [string, string, boolean][] = [
   ['(?i)get', 'GET', true],
@@ -118,7 +101,7 @@ describeWithTool(PROMTOOL, 'RE2 dialect against promtool', () => {
 describe('errors at file:line in the collector\'s words', () => {
   it('a relabel regex Prometheus refuses', async () => {
     const file = join(dir, 'relabel.yaml');
-    writeFileSync(file, collectorConfig('            - source_labels: [__name__]\n              regex: "foo(?=bar).*"\n              action: keep'));
+    writeFileSync(file, withRules('            - source_labels: [__name__]\n              regex: "foo(?=bar).*"\n              action: keep'));
     const result = await runCli(['metrics', '--config', file]);
     expect(result.exitCode).toBe(2);
     expect(result.stderr).toContain('relabel.yaml:9:15: receivers.prometheus.config.scrape_configs[0].metric_relabel_configs[0].regex: ');
@@ -129,7 +112,7 @@ describe('errors at file:line in the collector\'s words', () => {
     const file = join(dir, 'selectors.yaml');
     writeFileSync(
       file,
-      collectorConfig('            - {source_labels: [__name__], regex: ".*", action: keep}', '    metric_declarations:\n      - dimensions: [[a]]\n        metric_name_selectors: ["a{1001}"]'),
+      withRules('            - {source_labels: [__name__], regex: ".*", action: keep}', '    metric_declarations:\n      - dimensions: [[a]]\n        metric_name_selectors: ["a{1001}"]'),
     );
     const result = await runCli(['metrics', '--config', file]);
     expect(result.exitCode).toBe(2);
@@ -140,7 +123,7 @@ describe('errors at file:line in the collector\'s words', () => {
     const file = join(dir, 'matchers.yaml');
     writeFileSync(
       file,
-      collectorConfig(
+      withRules(
         '            - {source_labels: [__name__], regex: ".*", action: keep}',
         '    metric_declarations:\n      - dimensions: [[a]]\n        metric_name_selectors: [".*"]\n        label_matchers: [{label_names: [a], regex: "(x)\\\\1"}]',
       ),
@@ -198,7 +181,7 @@ describe('relabelling as Prometheus 2.42', () => {
     const file = join(dir, 'rules-e2e.yaml');
     writeFileSync(
       file,
-      collectorConfig(
+      withRules(
         [
           '            - {source_labels: [code], target_label: code, replacement: "$1_suffix"}',
           // The collector's own `$$` escape comes first: `$$$$` reaches Prometheus as `$$`, a literal `$`.

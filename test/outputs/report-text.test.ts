@@ -12,7 +12,7 @@ describe('report renderers: table, markdown, json', () => {
     const json = renderReportJson(report);
     expect(json).toBe(renderReportJson(await reportFor()));
     const parsed = JSON.parse(json);
-    expect(parsed.schemaVersion).toBe(1);
+    expect(parsed.schemaVersion).toBe(2);
     expect(parsed.totals).toMatchObject({ customMetrics: 9, unusedMetrics: 8, unusedMonthlyUSD: 2.4, monthlyUSD: 2.7 + 3 });
     expect(parsed.prices).toMatchObject({ source: 'snapshot', date: '2026-11-24' });
     expect(parsed.findings[0]).toEqual(

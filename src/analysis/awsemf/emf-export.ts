@@ -3,7 +3,7 @@
  * dimension sets → CloudWatch metric identities, and the EMF log events with their exact byte sizes.
  */
 import type { AwsEmfConfig } from '../../sources/collector-config/model.js';
-import { byteOrder, type ValidDeclaration } from './declarations.js';
+import { byteOrder } from './declarations.js';
 import { emfLabels, summaryDataPoints } from './data-points.js';
 import { dimensionSetsFor } from './dimension-sets.js';
 import { definitionLength, dimensionsLength, emfEventLengthFromParts, jsonStringLength, labelsLength, numberLength, statisticSetLength } from './emf-size.js';
@@ -13,17 +13,7 @@ import { addIdentities, type MetricAccumulator } from './metric-accumulator.js';
 import type { OtelPoint, TargetMetrics } from './prometheus-to-otel.js';
 import { emfLogGroup, emfNamespace } from './resource.js';
 import { seriesText } from '../../sources/exposition/scrape.js';
-
-export interface EmfExportContext {
-  readonly config: AwsEmfConfig;
-  readonly profile: CollectorProfile;
-  readonly declarations: readonly ValidDeclaration[];
-  /** The declared dimension sets (sorted names joined by commas), to tell declared identities from rollups. */
-  readonly declaredSets: ReadonlySet<string>;
-  readonly pipeline: string;
-  readonly receiver: string;
-  readonly exporter: string;
-}
+import type { EmfExportContext } from './export-context.js';
 
 export interface ExportStats {
   events: number;

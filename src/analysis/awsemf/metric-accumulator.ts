@@ -4,7 +4,7 @@
  */
 import { seriesText } from '../../sources/exposition/scrape.js';
 import { OTEL_LIB } from './dimension-sets.js';
-import type { EmfExportContext } from './emf-export.js';
+import type { EmfExportContext } from './export-context.js';
 import type { IdentityStore } from './identity-store.js';
 import { SCRAPE_LOOP_GAUGES, type OtelPoint } from './prometheus-to-otel.js';
 import type { DimensionSetKind, PredictedMetric, PredictedMetricSource } from '../../model/prediction.js';

@@ -1,23 +1,17 @@
 /**
  * Which CloudWatch custom metrics a collector config creates (awsemf.md §8.4): every metrics pipeline that runs a
  * prometheus receiver into an awsemf exporter, every scrape target, through the modelled processors, by the rules of
- * the chosen collector version. `predictMetrics` is pure; `analyzeCollector` reads the inputs first.
+ * the chosen collector version. `predictMetrics` is pure; `collector.ts` reads the inputs and calls it.
  */
-import { resolve } from 'node:path';
-import type { Readable } from 'node:stream';
 import { InputError, UsageError } from '../../shared/errors.js';
 import { compareMetricIdentities, metricKey, normalizeMetricIdentity } from '../../model/metric-identity.js';
 import { compareStrings } from '../../shared/json.js';
-import { displayPath } from '../../shared/paths.js';
 import { formatLocation } from '../../shared/errors.js';
-import type { Env } from '../../sources/collector-config/env.js';
-import { loadCollectorConfig } from '../../sources/collector-config/load.js';
 import type { CollectorConfig, ConfigLocation, ExporterComponent, ProcessorModel, ScrapeConfig } from '../../sources/collector-config/model.js';
-import { fetchScrape } from '../../sources/exposition/fetch.js';
-import { readScrapeFile, type Scrape } from '../../sources/exposition/scrape.js';
-import type { ExpositionFormat } from '../../sources/exposition/read.js';
+import type { Scrape } from '../../sources/exposition/scrape.js';
 import { initDeclarations } from './declarations.js';
-import { EmfTargetExport, newExportStats, type EmfExportContext, type ExportStats } from './emf-export.js';
+import { EmfTargetExport, newExportStats, type ExportStats } from './emf-export.js';
+import type { EmfExportContext } from './export-context.js';
 import { toPredictedMetric, type MetricAccumulator } from './metric-accumulator.js';
 import { LOG_EVENT_OVERHEAD_BYTES } from './emf-size.js';
 import { IdentityStore } from './identity-store.js';
@@ -27,7 +21,7 @@ import { prometheusPoints, prometheusTarget, type TargetSpec } from './prometheu
 import { compileRelabelRules } from './relabel.js';
 import { summarize, summarizeMetrics } from '../../model/metric-summary.js';
 import type { MetricsPrediction, PredictedMetric, PredictionWarning } from '../../model/prediction.js';
-import { predictOtlp } from '../otlp/predict.js';
+import { otlpEquivalent, predictOtlp } from '../otlp/predict.js';
 
 export const DAYS_PER_MONTH = 30;
 
@@ -43,6 +37,8 @@ export interface PredictOptions {
   readonly additionalMetrics?: readonly PredictedMetric[] | undefined;
   /** Receiver ids those additional metrics model, so they are not listed as "not modelled". */
   readonly modelledReceivers?: readonly string[] | undefined;
+  /** Also size the awsemf pipelines' data as if it went over OTLP (the cost report's Classic-vs-OTLP comparison). */
+  readonly otlpEquivalent?: boolean | undefined;
   /** `false`: leave `metrics` empty and only count (a scrape of a million series, where the list is the cost). */
   readonly listMetrics?: boolean | undefined;
 }
@@ -89,7 +85,9 @@ export function predictMetrics(options: PredictOptions): MetricsPrediction {
     .filter((entry) => !(entry.kind === 'receivers' && modelled.has(entry.component)))
     .map((entry) => ({ component: entry.component, kind: entry.kind, reason: entry.reason, location: where(entry.location) }));
   const interval = Object.values(run.intervals)[0] ?? 60;
-  const otlp = predictOtlp({ config: options.config, scrape: options.scrape ?? EMPTY_SCRAPE, profile, replicas });
+  const otlpInputs = { config: options.config, scrape: options.scrape ?? EMPTY_SCRAPE, profile, replicas };
+  const otlp = predictOtlp(otlpInputs);
+  const equivalent = options.otlpEquivalent ? otlpEquivalent(otlpInputs) : undefined;
   const summary = listed
     ? summarizeMetrics(merged, notModelled)
     : summarize((visit) => run.metrics.forEach((namespace, metricName, entry) => visit(namespace, metricName, entry.set, entry.values)), notModelled);
@@ -113,6 +111,7 @@ export function predictMetrics(options: PredictOptions): MetricsPrediction {
       logGroups: [...run.stats.logGroups].sort(compareStrings),
     },
     ...(otlp ? { pipelines: otlp.pipelines, otlpSeries: otlp.series } : {}),
+    ...(equivalent ? { otlpEquivalent: equivalent.summary } : {}),
     assumptions: {
       scrapeIntervalSeconds: interval,
       scrapeIntervals: run.intervals,
@@ -191,9 +190,15 @@ function runPrediction(config: CollectorConfig, scrape: Scrape, profile: Collect
             const targetStats = newExportStats();
             return { targetStats, export: new EmfTargetExport(targetMetrics, { ...context, receiver: receiverId }, metrics, targetStats) };
           });
-          prometheusPoints(scrape, scrapeConfig, target, profile, relabel.compiled, (point) => {
+          const scraped = prometheusPoints(scrape, scrapeConfig, target, profile, relabel.compiled, (point) => {
             for (const processed of processPoint(point)) for (const { export: emf } of exports) emf.add(processed);
           });
+          if (scraped.overSampleLimit) {
+            warnings.push({
+              message: `${scraped.samplesAfterRelabel} samples after relabelling exceed sample_limit ${scrapeConfig.sampleLimit} of job "${scrapeConfig.jobName}": Prometheus fails every scrape of ${target.address} ("sample limit exceeded"), so only its 5 scrape-loop gauges (up = 0) are predicted`,
+              location: where(scrapeConfig.location),
+            });
+          }
           const scrapesPerMonth = (DAYS_PER_MONTH * 86_400) / scrapeConfig.scrapeIntervalSeconds;
           for (const { targetStats, export: emf } of exports) {
             emf.finish();
@@ -271,57 +276,4 @@ function mergeMetrics(metrics: readonly PredictedMetric[], additional: readonly 
     if (!byKey.has(key)) byKey.set(key, { ...metric, ...normalizeMetricIdentity(metric) });
   }
   return [...byKey.values()].sort(compareMetricIdentities);
-}
-
-export interface AnalyzeCollectorOptions {
-  /** Relative paths resolve against `cwd` and are shown as given; absolute ones are shown relative to `cwd`. */
-  readonly cwd?: string | undefined;
-  readonly configFile: string;
-  readonly scrapeFile?: string | undefined;
-  readonly scrapeUrl?: string | undefined;
-  readonly scrapeFormat?: ExpositionFormat | undefined;
-  readonly envFile?: string | undefined;
-  readonly env: Env;
-  /** Needed when `scrapeFile` is `-`. */
-  readonly stdin?: Readable | undefined;
-  readonly collectorVersion?: string | undefined;
-  readonly replicas?: number | undefined;
-  /** `kubectl get nodes,pods,services -A -o json` output: adds the Container Insights metrics of the config (issue 8). */
-  readonly clusterInventoryFile?: string | undefined;
-  /** The cluster's name, when neither the config's log_group_name nor the nodes' labels give it. */
-  readonly clusterName?: string | undefined;
-}
-
-/** Reads the config, the scrape (file, stdin or URL) and the cluster inventory, then predicts. */
-export async function analyzeCollector(options: AnalyzeCollectorOptions): Promise<MetricsPrediction> {
-  if (options.scrapeFile !== undefined && options.scrapeUrl !== undefined) {
-    throw new UsageError('--scrape and --scrape-url both given', { fix: 'pass one of them' });
-  }
-  const cwd = options.cwd ?? process.cwd();
-  const at = (file: string) => resolve(cwd, file);
-  const config = await loadCollectorConfig(at(options.configFile), {
-    env: options.env,
-    envFile: options.envFile === undefined ? undefined : at(options.envFile),
-    displayName: displayPath(cwd, options.configFile),
-  });
-  let scrape: Scrape | undefined;
-  if (options.scrapeUrl !== undefined) scrape = await fetchScrape(options.scrapeUrl);
-  else if (options.scrapeFile !== undefined) {
-    if (options.scrapeFile === '-' && !options.stdin) throw new UsageError('--scrape - needs standard input', { fix: 'pipe the scrape into cwdash' });
-    scrape = options.scrapeFile === '-'
-      ? await readScrapeFile('-', options.stdin!, options.scrapeFormat)
-      : await readScrapeFile(at(options.scrapeFile), options.stdin!, options.scrapeFormat, displayPath(cwd, options.scrapeFile));
-  }
-  const containerInsights = options.clusterInventoryFile === undefined ? undefined : await containerInsightsMetrics(config, at(options.clusterInventoryFile), options);
-  return predictMetrics({ config, scrape, collectorVersion: options.collectorVersion, replicas: options.replicas, ...containerInsights });
-}
-
-/** The Container Insights prediction (src/analysis/container-insights), merged into this one. */
-async function containerInsightsMetrics(config: CollectorConfig, inventoryFile: string, options: AnalyzeCollectorOptions) {
-  const { loadClusterInventory } = await import('../../sources/cluster-inventory/load.js');
-  const { predictContainerInsightsMetrics, CONTAINER_INSIGHTS_RECEIVER } = await import('../container-insights/predict.js');
-  const receivers = [...config.receivers.values()].filter((receiver) => receiver.type === CONTAINER_INSIGHTS_RECEIVER);
-  const inventory = await loadClusterInventory(inventoryFile, { preferFullPodName: receivers.some((receiver) => receiver.raw.prefer_full_pod_name === true) });
-  const additionalMetrics = predictContainerInsightsMetrics(config, inventory, { collectorVersion: options.collectorVersion, clusterName: options.clusterName });
-  return { additionalMetrics, modelledReceivers: receivers.map((receiver) => receiver.id) };
 }

@@ -115,28 +115,43 @@ export function prometheusPoints(
   profile: CollectorProfile,
   relabel: ReturnType<typeof compileRelabelRules>['compiled'],
   emit: (point: OtelPoint) => void,
-): void {
+): { readonly samplesAfterRelabel: number; readonly overSampleLimit: boolean } {
   const job = scrapeConfig.jobName;
   const instance = target.address;
   const targetLabels: [string, string][] = [['job', job], ['instance', instance], ...Object.entries(target.labels)];
+  // Static labels and relabelling need the merged label set; a page label clashing with job/instance alone is
+  // handled inline below (renamed to exported_*, or, with honor_labels, kept out of the point attributes).
+  const relabelled = relabel.length > 0 || targetLabels.length > 2
+    ? (parts: readonly string[]) => {
+        const merged = mergeTargetLabels(parts, targetLabels, scrapeConfig.honorLabels);
+        return relabel.length > 0 ? applyRelabel(merged, relabel) : merged;
+      }
+    : undefined;
+  const unlabelled = new Set<string>();
+  if (scrapeConfig.sampleLimit > 0) {
+    // Prometheus counts the samples left after relabelling and, past the limit, fails the whole scrape: only the
+    // scrape loop's own series (with up = 0) reach the receiver.
+    let count = 0;
+    scrape.forEachSeries((parts) => void (!relabelled || relabelled(parts) ? count++ : 0));
+    if (count > scrapeConfig.sampleLimit) {
+      emitScrapeLoopGauges(emit, unlabelled, scrape, count, profile, 0);
+      return { samplesAfterRelabel: count, overSampleLimit: true };
+    }
+  }
   // Target label → `exported_<label>`, built once rather than for every series that clashes.
   const exportedNames = new Map(targetLabels.map(([name]) => [name, `exported_${name}`]));
   const points = new Map<string, OtelPoint>();
   const families = new Map<string, Family>();
-  const unlabelled = new Set<string>();
   let kept = 0;
   scrape.forEachSeries((parts, value, seriesKey) => {
     let name = parts[0]!;
     let pairs: readonly string[] = parts;
     let start = 1;
-    // Static labels and relabelling need the merged label set; a page label clashing with job/instance alone is
-    // handled inline below (renamed to exported_*, or, with honor_labels, kept out of the point attributes).
-    if (relabel.length > 0 || targetLabels.length > 2) {
-      const merged = mergeTargetLabels(parts, targetLabels, scrapeConfig.honorLabels);
-      const relabelled = relabel.length > 0 ? applyRelabel(merged, relabel) : merged;
-      if (!relabelled) return;
-      name = relabelled.get('__name__') ?? name;
-      pairs = [...relabelled].filter(([label, v]) => !NOT_ATTRIBUTES.has(label) && v !== '').sort((a, b) => (a[0] < b[0] ? -1 : 1)).flat();
+    if (relabelled) {
+      const labels = relabelled(parts);
+      if (!labels) return;
+      name = labels.get('__name__') ?? name;
+      pairs = [...labels].filter(([label, v]) => !NOT_ATTRIBUTES.has(label) && v !== '').sort((a, b) => (a[0] < b[0] ? -1 : 1)).flat();
       start = 0;
     }
     kept++;
@@ -194,7 +209,8 @@ export function prometheusPoints(
     if (Object.keys(point.attributes).length === 0) unlabelled.add(point.name);
     emit(point);
   }
-  emitScrapeLoopGauges(emit, unlabelled, scrape, kept, profile);
+  emitScrapeLoopGauges(emit, unlabelled, scrape, kept, profile, 1);
+  return { samplesAfterRelabel: kept, overSampleLimit: false };
 }
 
 /** `instance` → `exported_instance`, prefixed again while the page already has that name. */
@@ -223,9 +239,9 @@ function mergeTargetLabels(parts: readonly string[], targetLabels: readonly [str
   return merged;
 }
 
-function emitScrapeLoopGauges(emit: (point: OtelPoint) => void, unlabelled: ReadonlySet<string>, scrape: Scrape, kept: number, profile: CollectorProfile): void {
+function emitScrapeLoopGauges(emit: (point: OtelPoint) => void, unlabelled: ReadonlySet<string>, scrape: Scrape, kept: number, profile: CollectorProfile, up: 0 | 1): void {
   const values: Record<(typeof SCRAPE_LOOP_GAUGES)[number], number> = {
-    up: 1,
+    up,
     scrape_duration_seconds: 0.012345678,
     scrape_samples_scraped: scrape.samples,
     scrape_samples_post_metric_relabeling: kept,

@@ -78,6 +78,7 @@ function pipelineVolume(options: OtlpPredictOptions, pipeline: Pipeline, targets
   const overLabelled: string[] = [];
   const overLong: string[] = [];
   let pointsPerScrape = 0;
+  let pointsPerMonth = 0;
   let bytesPerScrape = 0;
   let bytesPerMonth = 0;
   let largestExport = { points: 0, bytes: 0 };
@@ -99,6 +100,7 @@ function pipelineVolume(options: OtlpPredictOptions, pipeline: Pipeline, targets
         const encoded = encodeTarget(resource, targetMetrics.scope, points.map(encodable));
         const targetBytes = encoded.pointBytes.reduce((total, size) => total + size, 0);
         pointsPerScrape += points.length * copies;
+        pointsPerMonth += points.length * copies * scrapesPerMonth;
         bytesPerScrape += targetBytes * copies;
         bytesPerMonth += targetBytes * copies * scrapesPerMonth;
         if (points.length > largestExport.points) largestExport = { points: points.length, bytes: encoded.requestBytes };
@@ -147,6 +149,7 @@ function pipelineVolume(options: OtlpPredictOptions, pipeline: Pipeline, targets
   const volume: OtlpVolume = {
     series: list.length,
     dataPointsPerScrape: pointsPerScrape,
+    dataPointsPerMonth: Math.round(pointsPerMonth),
     bytesPerScrape,
     bytesPerMonth: Math.round(bytesPerMonth),
     assumptions: volumeAssumptions([...intervals], replicas),
@@ -243,6 +246,7 @@ function combine(results: readonly PipelineResult[]): OtlpPrediction {
   const summary: OtlpVolume = {
     series: volumes.reduce((total, volume) => total + volume.series, 0),
     dataPointsPerScrape: volumes.reduce((total, volume) => total + volume.dataPointsPerScrape, 0),
+    dataPointsPerMonth: volumes.reduce((total, volume) => total + volume.dataPointsPerMonth, 0),
     bytesPerScrape: volumes.reduce((total, volume) => total + volume.bytesPerScrape, 0),
     bytesPerMonth: volumes.reduce((total, volume) => total + volume.bytesPerMonth, 0),
     assumptions: [...new Set(volumes.flatMap((volume) => volume.assumptions))],

@@ -7,12 +7,13 @@ import { z } from 'zod';
 import { readTextFile } from '../../shared/files.js';
 import { parseJsonDocument } from '../../shared/json-document.js';
 import { compareStrings, stableStringify } from '../../shared/json.js';
-import { SEVERITY_RANK, type CostReport, type Finding, type Severity } from './cost-report.js';
+import { COST_REPORT_SCHEMA_VERSION, SEVERITY_RANK, type CostReport, type Finding, type Severity } from './cost-report.js';
 
 export const BASELINE_SCHEMA_VERSION = 1;
 
 const baselineSchema = z.object({
-  schemaVersion: z.literal(1),
+  // A baseline file (version 1) or a cost report of any version so far: both carry the findings' fingerprints.
+  schemaVersion: z.number().int().min(1).max(Math.max(BASELINE_SCHEMA_VERSION, COST_REPORT_SCHEMA_VERSION)),
   findings: z.array(z.object({ fingerprint: z.string().min(1), rule: z.string().optional() }).loose()),
 });
 

@@ -15,6 +15,8 @@ import type { RuleSet } from '../rules/rule-file.js';
 import type { AllowList } from '../usage/allow-list.js';
 import type { MetricRead } from '../usage/metric-read.js';
 import { pinnedNames, readSources, type UsageIndex } from '../usage/usage-index.js';
+import type { OtlpVolume } from '../../model/otlp-prediction.js';
+import { otlpCost } from './otlp-cost.js';
 import { COST_REPORT_SCHEMA_VERSION, type CollectorReport, type CostBucket, type CostReport, type FixSummary, type ReportProblem } from './cost-report.js';
 
 export interface MetricInput {
@@ -32,6 +34,9 @@ export interface CollectorInputs {
   /** Predicted EMF bytes per month and the log group's retention (days; 0 or absent = never expires). */
   readonly emfLogs?: { readonly bytesPerMonth: number; readonly retentionDays?: number | undefined } | undefined;
   readonly fix?: FixSummary | undefined;
+  /** OTLP the collector sends to CloudWatch; for awsemf collectors, the same data as it would be over OTLP. */
+  readonly otlp?: OtlpVolume | undefined;
+  readonly otlpEquivalent?: OtlpVolume | undefined;
 }
 
 export interface CostReportInputs {
@@ -68,7 +73,9 @@ export function buildCostReport(inputs: CostReportInputs): CostReport {
   const logsUSD = (collector: CollectorInputs) =>
     collector.emfLogs ? estimateMonthlyCost(emfLogUsage(collector.emfLogs), inputs.prices, { freeTier }).totalUsd : 0;
   const emfLogsUSD = inputs.collectors.reduce((sum, collector) => sum.plus(logsUSD(collector)), new Decimal(0)).toNumber();
-  const totalMonthlyUSD = new Decimal(metricsUSD).plus(allDashboardsUSD).plus(emfLogsUSD).toNumber();
+  const otlpVolumes = inputs.collectors.flatMap((collector) => (collector.otlp ? [collector.otlp] : []));
+  const otlpTotal = otlpVolumes.length === 0 ? undefined : otlpCost(sumVolumes(otlpVolumes), inputs.prices, freeTier);
+  const totalMonthlyUSD = new Decimal(metricsUSD).plus(allDashboardsUSD).plus(emfLogsUSD).plus(otlpTotal?.monthlyUSD ?? 0).toNumber();
   const context: RuleContext = {
     metrics,
     collectors: inputs.collectors.map((collector) => collector.facts),
@@ -92,6 +99,10 @@ export function buildCostReport(inputs: CostReportInputs): CostReport {
     })),
   ];
   if (metricsLine.status === 'unknown') problems.push({ where: inputs.prices.file, message: `custom metric price unknown: ${metricsLine.reason}` });
+  const otlpPrice = inputs.prices.prices.otelIngestion;
+  if (otlpPrice.status === 'unknown' && inputs.collectors.some((collector) => collector.otlp || collector.otlpEquivalent)) {
+    problems.push({ where: inputs.prices.file, message: `OTLP ingestion price (CW:OTEL:Bytes) unknown: ${otlpPrice.reason}; OTLP costs are left out of totals; to price them: ${otlpPrice.fix}` });
+  }
   return {
     schemaVersion: COST_REPORT_SCHEMA_VERSION,
     region: inputs.prices.region,
@@ -104,6 +115,7 @@ export function buildCostReport(inputs: CostReportInputs): CostReport {
       dashboards: inputs.dashboards.length,
       dashboardsMonthlyUSD: allDashboardsUSD,
       emfLogsMonthlyUSD: emfLogsUSD,
+      ...(otlpTotal ? { otlp: otlpTotal } : {}),
       unusedMetrics: unread.length,
       unusedMonthlyUSD: coster.savingUSD(sumMonths(unread)),
       fixSavingUSD: inputs.collectors
@@ -116,7 +128,11 @@ export function buildCostReport(inputs: CostReportInputs): CostReport {
       reads: inputs.usage.reads.length,
       allowListEntries: inputs.allowList?.active.length ?? 0,
     },
-    collectors: inputs.collectors.map((collector) => collectorReport(collector, metrics, context, logsUSD(collector))),
+    collectors: inputs.collectors.map((collector) => ({
+      ...collectorReport(collector, metrics, context, logsUSD(collector)),
+      ...(collector.otlp ? { otlp: otlpCost(collector.otlp, inputs.prices, freeTier) } : {}),
+      ...(collector.otlpEquivalent ? { otlpEquivalent: otlpCost(collector.otlpEquivalent, inputs.prices, freeTier) } : {}),
+    })),
     costByNamespace: buckets(metrics, context, (metric) => [metric.identity.namespace]),
     costByMetric: buckets(metrics, context, (metric) => [`${metric.identity.namespace} ${metric.identity.metricName}`]),
     costByLabel: buckets(metrics, context, (metric) => Object.keys(metric.identity.dimensions)),
@@ -169,6 +185,14 @@ function collectorReport(collector: CollectorInputs, metrics: readonly AnalyzedM
     emfLogsMonthlyUSD: emfLogsUSD,
     unreadMetrics: own.filter((metric) => isUnread(context, metric, 'unused-metric')).length,
     fix: collector.fix,
+  };
+}
+
+function sumVolumes(volumes: readonly OtlpVolume[]): OtlpVolume {
+  const sum = (key: 'series' | 'dataPointsPerScrape' | 'dataPointsPerMonth' | 'bytesPerScrape' | 'bytesPerMonth') => volumes.reduce((total, volume) => total + volume[key], 0);
+  return {
+    series: sum('series'), dataPointsPerScrape: sum('dataPointsPerScrape'), dataPointsPerMonth: sum('dataPointsPerMonth'),
+    bytesPerScrape: sum('bytesPerScrape'), bytesPerMonth: sum('bytesPerMonth'), assumptions: [],
   };
 }
 

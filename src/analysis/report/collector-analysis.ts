@@ -1,22 +1,21 @@
 /**
- * One collector in the cost report: its predicted metrics (the analyzer's `analyzeCollector`, the same code as
- * `cwdash metrics`), the facts the rules need (exporter, rollup option, resource_to_telemetry), the assumptions in
- * words, and the generated fix with its before/after, where "after" is the same prediction re-run on the fixed config,
- * so the report's "after" count is by construction what `cwdash metrics` says for the fixed file.
+ * One collector in the cost report: its predicted metrics (the same code as `cwdash metrics`), the facts the rules
+ * need (exporter, rollup option, resource_to_telemetry), the assumptions in words, and the generated fix with its
+ * before/after, where "after" is the same prediction re-run on the fixed config text, so the report's "after" count is
+ * by construction what `cwdash metrics` says for the fixed file. The inputs are read and parsed once: every fix
+ * candidate is predicted in memory from the parsed scrape and inventory.
  */
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import type { CollectorInput } from '../../config/project-config.js';
 import { metricKey, type MetricIdentity } from '../../model/metric-identity.js';
-import { loadCollectorConfig } from '../../sources/collector-config/load.js';
 import type { CollectorConfig } from '../../sources/collector-config/model.js';
 import type { PriceTable } from '../../sources/price-list/prices.js';
 import { UsageError } from '../../shared/errors.js';
 import type { PendingFile } from '../../shared/files.js';
 import { collectorProfile } from '../awsemf/profiles.js';
-import { analyzeCollector } from '../awsemf/predict.js';
+import { loadCollector, parseEditedConfig, predictCollector, type LoadedCollector } from '../awsemf/collector.js';
 import type { MetricsPrediction } from '../../model/prediction.js';
+import type { OtlpVolume } from '../../model/otlp-prediction.js';
 import { customMetricsMonthlyCost } from '../cost/model.js';
 import { BYTES_PER_GB } from '../cost/money.js';
 import { byteOrder } from '../awsemf/declarations.js';
@@ -31,12 +30,17 @@ import { displayPath } from '../../shared/paths.js';
 
 export interface CollectorAnalysis {
   readonly input: CollectorInput;
+  /** The inputs as read once: the fix candidates are predicted from them. */
+  readonly collector: LoadedCollector;
   readonly config: CollectorConfig;
   readonly prediction: MetricsPrediction;
   readonly facts: CollectorFacts;
   readonly scrape?: string | undefined;
   readonly metrics: readonly MetricInput[];
   readonly emfLogs: { readonly bytesPerMonth: number; readonly retentionDays: number };
+  /** What the collector sends to CloudWatch's OTLP endpoint, and what its awsemf data would be over OTLP. */
+  readonly otlp?: OtlpVolume | undefined;
+  readonly otlpEquivalent?: OtlpVolume | undefined;
   readonly assumptions: readonly string[];
 }
 
@@ -46,10 +50,9 @@ export interface AnalysisContext {
 }
 
 export async function analyzeCollectorInput(input: CollectorInput, context: AnalysisContext): Promise<CollectorAnalysis> {
-  const [config, prediction] = await Promise.all([
-    loadCollectorConfig(input.config, { env: context.env, envFile: input.envFile }),
-    predict(input, context),
-  ]);
+  const collector = await load(input, context);
+  const { config } = collector;
+  const prediction = predictCollector(collector);
   const file = displayPath(context.cwd, input.config);
   const exporterIds = [...new Set(prediction.metrics.map((metric) => metric.source.exporter))].sort();
   const exporter = config.exporters.get(exporterIds[0] ?? '') ?? [...config.exporters.values()].find((candidate) => candidate.awsemf);
@@ -71,12 +74,15 @@ export async function analyzeCollectorInput(input: CollectorInput, context: Anal
   const intervals = Object.entries(assumptions.scrapeIntervals).map(([job, seconds]) => `${job} every ${seconds} s`);
   return {
     input,
+    collector,
     config,
     prediction,
     facts,
     scrape: input.scrape === undefined ? undefined : displayPath(context.cwd, input.scrape),
     metrics: metricInputs(prediction),
     emfLogs: { bytesPerMonth: prediction.emf.bytesPerMonth, retentionDays: retention },
+    otlp: prediction.summary.otlp,
+    otlpEquivalent: prediction.otlpEquivalent,
     assumptions: [
       `${file}: ADOT collector ${prediction.collectorVersion} (contrib ${prediction.profile.contribVersion}), ` +
         `${assumptions.replicas} replica${assumptions.replicas === 1 ? '' : 's'}` +
@@ -86,13 +92,21 @@ export async function analyzeCollectorInput(input: CollectorInput, context: Anal
       `${file}: EMF logs ${formatGb(prediction.emf.bytesPerMonth)} GB/month ingested (JSON bytes, without the 26 B per event PutLogEvents counts); ` +
         (retention > 0 ? `stored ${retention} days (log_retention)` : 'storage priced in the 12th month of a log group that never expires (log_retention 0), compressed to 15%'),
       ...assumptions.notes.map((note) => `${file}: ${note}`),
+      ...otlpAssumptions(file, prediction),
     ],
   };
 }
 
-/** The analyzer's prediction, exactly as `cwdash metrics --config ... --scrape ... --cluster-inventory ...` makes it. */
-function predict(input: CollectorInput, context: AnalysisContext): Promise<MetricsPrediction> {
-  return analyzeCollector({
+function otlpAssumptions(file: string, prediction: MetricsPrediction): string[] {
+  const volume = prediction.summary.otlp ?? prediction.otlpEquivalent;
+  if (!volume) return [];
+  const what = prediction.summary.otlp ? 'OTLP' : 'the same series over OTLP (if awsemf were replaced by otlphttp)';
+  return volume.assumptions.map((line) => `${file}: ${what}: ${line}`);
+}
+
+/** The inputs, read exactly as `cwdash metrics --config ... --scrape ... --cluster-inventory ...` reads them. */
+function load(input: CollectorInput, context: AnalysisContext): Promise<LoadedCollector> {
+  return loadCollector({
     cwd: context.cwd,
     configFile: input.config,
     scrapeFile: input.scrape,
@@ -102,22 +116,8 @@ function predict(input: CollectorInput, context: AnalysisContext): Promise<Metri
     env: context.env,
     collectorVersion: input.collectorVersion,
     replicas: input.replicas,
+    otlpEquivalent: true,
   });
-}
-
-/**
- * The fixed config predicted the way `cwdash metrics` would predict the written file: from a file, through the same
- * loader. Without --write-fix it is a temporary file, removed afterwards.
- */
-async function predictFixed(text: string, input: CollectorInput, context: AnalysisContext): Promise<MetricsPrediction> {
-  const dir = await mkdtemp(join(tmpdir(), 'cwdash-fix-'));
-  try {
-    const file = join(dir, fixedName(input.config));
-    await writeFile(file, text);
-    return await predict({ ...input, config: file }, context);
-  } finally {
-    await rm(dir, { recursive: true, force: true });
-  }
 }
 
 function formatGb(bytes: number): string {
@@ -164,7 +164,8 @@ export async function collectorFix(analysis: CollectorAnalysis, context: FixCont
   const evaluated = [];
   for (const candidate of fixCandidates(analysis, keep)) {
     const text = fixedConfigText(analysis.config.document, candidate.fix, { exporter: analysis.facts.exporter, comment: [header, ...candidate.notes] });
-    const after = await predictFixed(text, analysis.input, context);
+    // The text is parsed as the written file would be, with the original's variables; the scrape is not read again.
+    const after = predictCollector(analysis.collector, parseEditedConfig(analysis.collector, text, fixedName(analysis.input.config)));
     const afterKeys = new Set(after.metrics.map((metric) => metricKey(metric)));
     evaluated.push({ ...candidate, text, count: after.metrics.length, lost: keep.filter((identity) => !afterKeys.has(metricKey(identity))) });
   }

@@ -11,6 +11,19 @@ const severity = z.enum(['error', 'warning', 'note']);
 const metric = z.strictObject({ namespace: z.string(), metricName: z.string(), dimensions: z.record(z.string(), z.string()) });
 const bucket = z.strictObject({ name: z.string(), metrics: z.number().int(), monthlyUSD: usd, unreadMetrics: z.number().int() });
 const cost = z.strictObject({ metrics: z.number().int(), monthlyUSD: usd });
+const otlpCost = z
+  .strictObject({
+    series: z.number().int(),
+    dataPointsPerMonth: z.number().int(),
+    bytesPerMonth: z.number().int(),
+    gbPerMonth: z.number().describe('GB = 10^9 bytes'),
+    monthlyUSD: usd.nullable().describe('OTLP ingestion per month; null when the price is unknown'),
+    price: z.discriminatedUnion('status', [
+      z.strictObject({ status: z.literal('known'), usagetype: z.string(), usdPerGB: z.string(), source: z.string(), date: z.string() }),
+      z.strictObject({ status: z.literal('unknown'), reason: z.string(), fix: z.string() }),
+    ]),
+  })
+  .describe('CloudWatch OpenTelemetry (OTLP) ingestion, billed per GB');
 
 export const costReportSchema = z
   .strictObject({
@@ -25,6 +38,7 @@ export const costReportSchema = z
       dashboards: z.number().int(),
       dashboardsMonthlyUSD: usd,
       emfLogsMonthlyUSD: usd,
+      otlp: otlpCost.optional(),
       unusedMetrics: z.number().int(),
       unusedMonthlyUSD: usd,
       fixSavingUSD: usd,
@@ -49,6 +63,8 @@ export const costReportSchema = z
             notes: z.array(z.string()),
           })
           .optional(),
+        otlp: otlpCost.optional(),
+        otlpEquivalent: otlpCost.optional(),
       }),
     ),
     costByNamespace: z.array(bucket),

@@ -4,8 +4,12 @@
  * COST_REPORT_SCHEMA_VERSION on any change a reader of the JSON would notice; the README documents the fields.
  */
 import type { MetricIdentity } from '../../model/metric-identity.js';
+import type { OtlpCost } from './otlp-cost.js';
 
-export const COST_REPORT_SCHEMA_VERSION = 1;
+export type { OtlpCost } from './otlp-cost.js';
+
+/** 2: collectors and totals carry the OpenTelemetry path's cost (`otlp`, `otlpEquivalent`, `totals.otlp`). */
+export const COST_REPORT_SCHEMA_VERSION = 2;
 
 export type Severity = 'error' | 'warning' | 'note';
 
@@ -59,6 +63,10 @@ export interface CollectorReport {
   readonly unreadMetrics: number;
   /** The generated fix for this collector, when one was computed. */
   readonly fix?: FixSummary | undefined;
+  /** What the collector's OTLP export to CloudWatch costs (ingestion per GB), beside the Classic figures above. */
+  readonly otlp?: OtlpCost | undefined;
+  /** For an awsemf collector: the same series over OTLP instead (the Classic-vs-OTLP trade). */
+  readonly otlpEquivalent?: OtlpCost | undefined;
 }
 
 export interface FixSummary {
@@ -98,6 +106,8 @@ export interface CostReport {
     readonly dashboardsMonthlyUSD: number;
     /** EMF log ingestion and storage (the other two ways EMF is billed). */
     readonly emfLogsMonthlyUSD: number;
+    /** Every collector's OTLP export together (in `monthlyUSD` when its price is known). */
+    readonly otlp?: OtlpCost | undefined;
     readonly unusedMetrics: number;
     readonly unusedMonthlyUSD: number;
     /** The sum over collectors of what their generated fix saves. */

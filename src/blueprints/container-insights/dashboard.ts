@@ -3,7 +3,8 @@
  * with its default `metric_declarations` (container-insights.md §2, §5). Only (metric, dimension set) pairs those
  * declarations publish are used; per-node and per-service lines come from SEARCH over the published sets, and the
  * namespace and workload views follow two dashboard variables. Container-level numbers, which are only fields of the
- * performance log events, come from a Logs Insights widget.
+ * performance log events, come from a Logs Insights widget. With `exporter: 'otlp'` the same views are PromQL chart
+ * widgets (promql-sections.ts).
  */
 import { Dashboard } from '../../model/dashboard/dashboard.js';
 import { LogQueryWidget } from '../../model/dashboard/log-query-widget.js';
@@ -11,6 +12,7 @@ import { DashboardVariable } from '../../model/dashboard/variable.js';
 import { DEFAULT_HEADER_TEMPLATE, templatedTextWidget, type TextLink } from '../text-template.js';
 import { ClusterMetrics } from './cluster-metrics.js';
 import { clusterBands, namespaceBands, nodeBands, serviceBands, workloadBands } from './sections.js';
+import { promqlClusterBands } from './promql-sections.js';
 
 export interface ContainerInsightsDashboardProps {
   /** The `ClusterName` dimension: the EKS cluster's name. */
@@ -37,6 +39,14 @@ export interface ContainerInsightsDashboardProps {
    */
   readonly defaultWorkload?: string;
   /**
+   * How the DaemonSet sends the metrics: `awsemf` (Classic custom metrics per the default declarations, metric
+   * widgets, dashboard variables, performance logs) or `otlp` (otlphttp to CloudWatch's OTLP endpoint: PromQL chart
+   * widgets over every series, the namespace and workload fixed to `defaultNamespace`/`defaultWorkload`, since
+   * dashboard variables change metric dimensions, not the text of PromQL queries).
+   * @default 'awsemf'
+   */
+  readonly exporter?: 'awsemf' | 'otlp';
+  /**
    * The awsemf `namespace` of the DaemonSet's exporter.
    * @default 'ContainerInsights'
    */
@@ -58,26 +68,16 @@ export interface ContainerInsightsDashboardProps {
 }
 
 export function containerInsightsDashboard(props: ContainerInsightsDashboardProps): Dashboard {
+  if (props.exporter === 'otlp') return otlpClusterDashboard(props);
   const metrics = new ClusterMetrics(props.metricNamespace ?? 'ContainerInsights', props.cluster);
   const logGroupName = props.logGroupName ?? `/aws/containerinsights/${props.cluster}/performance`;
   const namespace = props.defaultNamespace ?? 'kube-system';
   const workload = props.defaultWorkload ?? 'kube-proxy';
-  const header = templatedTextWidget(
-    props.headerTemplate ?? DEFAULT_HEADER_TEMPLATE,
-    {
-      title: `${props.cluster}: Kubernetes cluster`,
-      cluster: props.cluster,
-      logGroupName,
-      facts: [
-        `Container Insights (ADOT DaemonSet) in \`${metrics.namespace}\``,
-        `performance logs in \`${logGroupName}\``,
-        'pick a namespace and a workload above',
-      ],
-      owners: props.owners ?? [],
-      links: props.links ?? [],
-    },
-    { width: 24, height: 4 },
-  );
+  const header = clusterHeader(props, logGroupName, [
+    `Container Insights (ADOT DaemonSet) in \`${metrics.namespace}\``,
+    `performance logs in \`${logGroupName}\``,
+    'pick a namespace and a workload above',
+  ]);
   const containers = new LogQueryWidget({
     title: 'Containers by CPU (from the performance log events)',
     logGroupNames: [logGroupName],
@@ -125,4 +125,26 @@ export function containerInsightsDashboard(props: ContainerInsightsDashboardProp
       }),
     ],
   });
+}
+
+function otlpClusterDashboard(props: ContainerInsightsDashboardProps): Dashboard {
+  const namespace = props.defaultNamespace ?? 'kube-system';
+  const workload = props.defaultWorkload ?? 'kube-proxy';
+  // No performance log group over OTLP: the template context's logGroupName is empty.
+  const header = clusterHeader(props, '', [
+    `Container Insights (ADOT DaemonSet) over OTLP: series with \`@resource.ClusterName="${props.cluster}"\``,
+    'drawn with PromQL; every node, pod and container series arrives (no metric declarations)',
+    `the workload section shows \`${namespace}/${workload}\``,
+  ]);
+  return new Dashboard({
+    dashboardName: props.dashboardName ?? `${props.cluster}-container-insights`,
+    ...(props.region === undefined ? {} : { region: props.region }),
+    start: '-PT3H',
+    widgets: [header, ...promqlClusterBands({ cluster: props.cluster, namespace, workload })],
+  });
+}
+
+function clusterHeader(props: ContainerInsightsDashboardProps, logGroupName: string, facts: readonly string[]) {
+  const context = { title: `${props.cluster}: Kubernetes cluster`, cluster: props.cluster, logGroupName, facts, owners: props.owners ?? [], links: props.links ?? [] };
+  return templatedTextWidget(props.headerTemplate ?? DEFAULT_HEADER_TEMPLATE, context, { width: 24, height: 4 });
 }

@@ -22,8 +22,6 @@ export const auditOptions = {
 };
 
 export const auditCommand = defineCommand({
-  command: 'audit',
-  describe: 'the cost report for CI: fail on findings at or above a severity that are new since the baseline',
   examples: [
     ['$0 audit --fail-on warning --sarif cwdash.sarif', 'fail on warnings and errors; SARIF for GitHub code scanning'],
     ['$0 audit --baseline cwdash-baseline.json --write-baseline', 'accept every current finding (run once, commit the file)'],

@@ -16,8 +16,6 @@ export const buildOptions = {
 };
 
 export const buildCommand = defineCommand({
-  command: 'build',
-  describe: 'compile the TypeScript dashboard definitions into DashboardBody JSON files, validated like PutDashboard',
   examples: [
     ['$0 build', 'dashboards/*.ts → dist/dashboards/<DashboardName>.json'],
     ['$0 build --dashboards ops/dashboards --out build/cw', 'other directories'],
@@ -45,9 +43,10 @@ export const buildCommand = defineCommand({
     }
     if (result.dashboards.length === 0) info(io, `no definitions (*.ts) in ${show(result.dashboardsDir)}: nothing to build`);
     for (const path of result.written) info(io, `wrote ${show(path)}`);
+    for (const path of result.cleaned) info(io, `deleted ${show(path)} (no definition builds it any more)`);
     for (const path of result.stale) {
-      if (result.cleaned) info(io, `deleted ${show(path)} (no definition builds it any more)`);
-      else warn(io, `${show(path)} is not built from any definition any more; delete it, or build with --clean`);
+      const edited = options.clean ? ', and was changed since build wrote it: delete it yourself' : '; delete it, or build with --clean';
+      warn(io, `${show(path)} is not built from any definition any more${edited}`);
     }
     const suffix = warnings === 0 ? '' : ` (${warnings} warning${warnings === 1 ? '' : 's'})`;
     info(io, result.dryRun ? `${count} valid${suffix}` : `built ${count} into ${show(result.outDir)}${suffix}`);

@@ -38,8 +38,6 @@ export const costInputOptions = {
 export type CostInputOptions = CommandOptions<typeof costInputOptions>;
 
 export const costReportCommand = defineCommand({
-  command: 'cost-report',
-  describe: 'cost, usage and findings of the custom metrics; with no arguments, on the bundled examples',
   examples: [
     ['$0 cost-report', 'the bundled task-service and cluster examples against dashboards/'],
     ['$0 cost-report --config otel.yaml --scrape metrics.txt --alarms alarms.json --write-fix fixed/', 'your collector, with the fix written to fixed/'],

@@ -5,8 +5,6 @@ import { writeCommandOutput } from '../output.js';
 import { deploymentOptions } from './publish.js';
 
 export const diffCommand = defineCommand({
-  command: 'diff',
-  describe: 'compare the definitions with the dashboards in CloudWatch; exit 1 when publish would change something',
   examples: [
     ['$0 diff', 'what publish would create or update, with a readable JSON diff per dashboard'],
     ['$0 diff --prefix team-a- --prune --format json', 'also what it would delete, as JSON for CI'],

@@ -15,8 +15,6 @@ export const importOptions = {
 };
 
 export const importCommand = defineCommand({
-  command: 'import <body>',
-  describe: 'turn a dashboard body (console source view, or `aws cloudwatch get-dashboard` output) into a TypeScript definition',
   examples: [
     ['$0 import body.json --name payments', 'write dashboards/payments.ts'],
     ['aws cloudwatch get-dashboard --dashboard-name payments > p.json && $0 import p.json', 'the name comes from the response'],

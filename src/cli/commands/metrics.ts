@@ -6,6 +6,7 @@ import { appContext, outputFlags } from '../options.js';
 import { writeCommandOutput } from '../output.js';
 import { UsageError } from '../../shared/errors.js';
 import { warn } from '../../shared/io.js';
+import { DEFAULT_MAX_SERIES } from '../../shared/input-limits.js';
 
 const INPUTS = 'Inputs:';
 const PREDICTION = 'Prediction:';
@@ -24,13 +25,16 @@ export const metricsOptions = {
   emf: flag(z.string().optional(), { describe: 'count the metrics of EMF log events instead (JSON lines; - reads stdin)', group: INPUTS }),
   collectorVersion: flag(text.optional(), { describe: 'ADOT collector version whose behaviour to predict (default: the newest known)', group: PREDICTION, example: '0.17.0' }),
   replicas: flag(wholeNumber(1).optional(), { describe: 'pods running the app + collector (default: 1)', group: PREDICTION, example: '3' }),
+  maxSeries: flag(wholeNumber(1).default(DEFAULT_MAX_SERIES), {
+    describe: 'refuse a scrape with more distinct series than this (a bound on memory: a few hundred bytes each)',
+    group: INPUTS,
+    example: '2000000',
+  }),
 };
 
 type MetricsOptions = CommandOptions<typeof metricsOptions>;
 
 export const metricsCommand = defineCommand({
-  command: 'metrics [stdin]',
-  describe: 'predict the CloudWatch custom metrics a collector config creates (awsemf), or count those in EMF logs',
   examples: [
     ['$0 metrics --config examples/task-service/otel-config.yaml --scrape examples/task-service/metrics.txt', 'the sidecar example: 144 custom metrics'],
     ['$0 metrics --config otel-config.yaml --scrape-url http://localhost:3000/metrics --collector-version 0.17.0', 'scrape the running app; predict for the 2022 ADOT v0.17 collector'],
@@ -55,6 +59,11 @@ export const metricsCommand = defineCommand({
     return 0;
   },
 });
+
+function positiveWhole(value: number, flag: string): number {
+  if (Number.isSafeInteger(value) && value > 0) return value;
+  throw new UsageError(`${flag} must be a whole number above 0, got ${String(value)}`, { fix: `pass ${flag} 2000000, for example` });
+}
 
 /** `--scrape -` and `--emf -` read standard input; any other positional is a mistake. */
 function withStdinDash(options: MetricsOptions): MetricsOptions {

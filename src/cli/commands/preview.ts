@@ -13,8 +13,6 @@ export const previewOptions = {
 };
 
 export const previewCommand = defineCommand({
-  command: 'preview',
-  describe: 'draw each dashboard as a static HTML page (grid, titles, metrics, Markdown, variables), without AWS access',
   examples: [
     ['$0 preview', `dashboards/*.ts → ${DEFAULT_PREVIEW_DIR}/<DashboardName>.html and index.html`],
     ['$0 preview --dashboards ops/dashboards --out review/', 'other directories, e.g. for a pull-request artifact'],

@@ -35,8 +35,6 @@ export const pricingOptions = {
 };
 
 export const pricingCommand = defineCommand({
-  command: 'pricing <action>',
-  describe: 'show the CloudWatch prices in use and where they come from, or refresh them from the AWS Price List API',
   examples: [
     ['$0 pricing show --region ap-northeast-1', 'the prices cost reports use for Tokyo, with their sources and dates'],
     ['$0 pricing refresh --region us-east-1 --region eu-west-1', 'download current prices into the user cache'],

@@ -22,8 +22,6 @@ export const publishOptions = {
 };
 
 export const publishCommand = defineCommand({
-  command: 'publish',
-  describe: 'validate every dashboard, compare with CloudWatch, and PutDashboard only the ones that changed',
   examples: [
     ['$0 publish --region us-east-1', 'publish every definition in ./dashboards'],
     ['$0 publish --dry-run', 'print the plan (create / update / unchanged) and send nothing'],

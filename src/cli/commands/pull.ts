@@ -16,8 +16,6 @@ export const pullOptions = {
 };
 
 export const pullCommand = defineCommand({
-  command: 'pull [names..]',
-  describe: 'read dashboards from CloudWatch and write them as TypeScript definitions',
   examples: [
     ['$0 pull payments-overview', 'write dashboards/payments-overview.ts'],
     ['$0 pull --all --prefix team-a-', 'every dashboard whose name starts with team-a-'],

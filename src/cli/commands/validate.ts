@@ -11,8 +11,6 @@ export const validateOptions = {
 };
 
 export const validateCommand = defineCommand({
-  command: 'validate <files..>',
-  describe: 'validate dashboard bodies (JSON, as built or from get-dashboard) and definitions (TypeScript); exit 1 on errors',
   examples: [
     ['$0 validate dist/dashboards', 'check every built body (a directory means its *.json and *.ts files)'],
     ['$0 validate downloaded.json dashboards/cluster.ts', 'a body from the console and a definition'],

@@ -4,9 +4,11 @@
  * has the quoted-name syntax (`{"http.server.active_requests"}`, `sum by ("@resource.service.name")`), so nothing
  * is rewritten before parsing. lezer recovers from errors instead of throwing: the first error node of the tree is
  * the syntax error, reported with its offset, line and column. The grammar also accepts a string literal without its
- * closing quote (made for editors that parse while the user types); that is an error here.
+ * closing quote (made for editors that parse while the user types); that is an error here, and so is a regular
+ * expression RE2 does not compile (Prometheus compiles matchers while parsing).
  */
 import { parser } from '@prometheus-io/lezer-promql';
+import { GoRegexp, isGoRegexp } from '../../shared/go-regexp.js';
 import { unquotePromQLString } from './strings.js';
 
 type SyntaxNode = ReturnType<typeof parser.parse>['topNode'];
@@ -69,13 +71,14 @@ export function parsePromQL(query: string): ParsedPromQL {
         return false;
       }
       if (ref.name === 'VectorSelector') selectors.push(selectorOf(ref.node, query));
+      if (ref.name === 'UnquotedLabelMatcher' || ref.name === 'QuotedLabelMatcher') problem = regexProblem(ref.node, query);
       return undefined;
     },
   });
   return problem ? { ok: false, error: problem } : { ok: true, selectors };
 }
 
-/** `at 1:18` for one-line queries reads as column 18; a message puts it after the dataPath. */
+/** The text a validation message puts after the dataPath: where (line, column, offset), then what is wrong. */
 export function formatPromQLError(error: PromQLSyntaxError): string {
   return `PromQL syntax error at line ${error.line}, column ${error.column} (offset ${error.offset}): ${error.message}`;
 }
@@ -104,6 +107,17 @@ function selectorOf(node: SyntaxNode, query: string): PromQLSelector {
     if (byLabel >= 0) metricName = matchers.splice(byLabel, 1)[0]!.value;
   }
   return { metricName, matchers, text: query.slice(node.from, node.to), from: node.from, to: node.to };
+}
+
+/** Prometheus compiles `=~`/`!~` values as fully anchored RE2 when it parses the query: a bad one is a parse error. */
+function regexProblem(matcher: SyntaxNode, query: string): PromQLSyntaxError | undefined {
+  const operator = matcher.getChild('MatchOp');
+  const literal = matcher.getChild('StringLiteral');
+  if (!operator || !literal || !/~/.test(query.slice(operator.from, operator.to))) return undefined;
+  const text = query.slice(literal.from, literal.to);
+  if (!isTerminated(text)) return undefined; // reported as an unterminated string
+  const compiled = GoRegexp.compile(unquotePromQLString(text), true);
+  return isGoRegexp(compiled) ? undefined : errorAt(query, literal.from, `invalid regular expression ${text}: ${compiled.error}`);
 }
 
 /** The grammar lets a string run to the end of the line without its closing quote; PromQL does not. */

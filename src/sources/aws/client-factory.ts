@@ -5,6 +5,7 @@
  * read from the environment given (`io.env`: `process.env` for the real CLI, a test's own environment in-process).
  * Every client gets the same retry strategy, per-request timeout and per-call deadline.
  */
+import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@smithy/types';
 import { UsageError } from '../../shared/errors.js';
 import { addCallDeadline, DeadlineHttpHandler } from './call-deadline.js';
 import { nonEmpty, resolveCallPolicy, type AwsCallPolicy, type AwsOptions } from './options.js';
@@ -16,6 +17,8 @@ export interface AwsClientOptions extends AwsOptions {
   readonly progress?: { note(message: string): void } | undefined;
   /** Overrides of the defaults and of the environment's waits (tests shorten them). */
   readonly callPolicy?: Partial<AwsCallPolicy> | undefined;
+  /** A target's own credentials (an assumed role); they replace the profile and the environment's keys. */
+  readonly credentials?: AwsCredentialIdentity | AwsCredentialIdentityProvider | undefined;
 }
 
 /** The settings both SDK clients accept, as this factory fills them. */
@@ -23,7 +26,7 @@ export interface AwsClientConfig {
   region?: string;
   endpoint?: string;
   profile?: string;
-  credentials?: { accessKeyId: string; secretAccessKey: string; sessionToken?: string };
+  credentials?: AwsCredentialIdentity | AwsCredentialIdentityProvider;
   retryStrategy: BackoffRetryStrategy;
   requestHandler: DeadlineHttpHandler;
 }
@@ -60,7 +63,9 @@ export function createAwsClient<C extends SdkClient>(
   const accessKeyId = nonEmpty(env.AWS_ACCESS_KEY_ID);
   const secretAccessKey = nonEmpty(env.AWS_SECRET_ACCESS_KEY);
   // An explicit --profile beats keys in the environment, as in the AWS CLI; otherwise the environment's keys win.
-  if (options.profile === undefined && accessKeyId !== undefined && secretAccessKey !== undefined) {
+  if (options.credentials !== undefined) {
+    config.credentials = options.credentials;
+  } else if (options.profile === undefined && accessKeyId !== undefined && secretAccessKey !== undefined) {
     const sessionToken = nonEmpty(env.AWS_SESSION_TOKEN);
     config.credentials = { accessKeyId, secretAccessKey, ...(sessionToken === undefined ? {} : { sessionToken }) };
   } else if (profile !== undefined) {

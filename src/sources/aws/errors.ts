@@ -43,7 +43,8 @@ export function toAwsError(error: unknown, operation: string, service: AwsServic
   const sdk = (typeof error === 'object' && error !== null ? error : {}) as SdkErrorShape;
   const name = sdk.name ?? 'Error';
   const message = sdk.message ?? String(error);
-  const action = iamAction(operation, service);
+  // An assumed role's STS call fails inside the call that needed the credentials: AWS names the action.
+  const action = /not authorized to perform: (\S+?)(?: on |$)/.exec(message)?.[1] ?? iamAction(operation, service);
   const call = operation.replace(/Command$/, '');
   const attempts = sdk.$metadata?.attempts ?? 1;
   const Service = capitalized(service.name);
@@ -53,6 +54,12 @@ export function toAwsError(error: unknown, operation: string, service: AwsServic
   if (/region is missing/i.test(message)) {
     return new AwsError('no AWS region is configured', {
       fix: 'pass --region, set AWS_REGION, add region to the profile, or set region in cwdash.config.ts',
+      cause: error,
+    });
+  }
+  if (name === 'RegionDisabledException') {
+    return new AwsError(`the region is not enabled for this account: ${firstLine(message)}`, {
+      fix: 'enable the region in the account (Account settings > AWS Regions), or leave it out',
       cause: error,
     });
   }

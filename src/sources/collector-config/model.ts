@@ -58,6 +58,8 @@ export interface ScrapeConfig {
   /** Names of the `*_sd_configs` keys present: targets found at run time, each with its own `instance`. */
   readonly serviceDiscovery: readonly string[];
   readonly metricRelabelConfigs: readonly RelabelRule[];
+  /** `sample_limit`: more samples than this after relabelling fail the whole scrape; 0 means no limit. */
+  readonly sampleLimit: number;
   readonly location: ConfigLocation;
 }
 

@@ -51,6 +51,7 @@ function readScrapeConfig(reader: SettingsReader, item: unknown, path: YamlPath,
     metricRelabelConfigs: reader
       .list(settings.metric_relabel_configs, [...path, 'metric_relabel_configs'])
       .map((rule, index) => readRelabelRule(reader, rule, [...path, 'metric_relabel_configs', index])),
+    sampleLimit: reader.count(settings, 'sample_limit', path, 0),
     location: reader.locate(path),
   };
 }

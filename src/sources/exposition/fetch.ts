@@ -5,7 +5,7 @@
 import { Readable } from 'node:stream';
 import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import { InputError } from '../../shared/errors.js';
-import { parseScrape, type Scrape } from './scrape.js';
+import { parseScrape, type Scrape, type ScrapeLimits } from './scrape.js';
 import type { ExpositionFormat } from './read.js';
 
 const ACCEPT = 'application/openmetrics-text;version=1.0.0,application/openmetrics-text;version=0.0.1;q=0.75,text/plain;version=0.0.4;q=0.5,*/*;q=0.1';
@@ -14,7 +14,7 @@ export function formatForContentType(contentType: string | null): ExpositionForm
   return (contentType ?? '').split(';')[0]!.trim().toLowerCase() === 'application/openmetrics-text' ? 'openmetrics' : 'text';
 }
 
-export async function fetchScrape(url: string, timeoutMs = 30_000): Promise<Scrape> {
+export async function fetchScrape(url: string, timeoutMs = 30_000, limits: ScrapeLimits = {}): Promise<Scrape> {
   let parsed: URL;
   try {
     parsed = new URL(url);
@@ -37,5 +37,5 @@ export async function fetchScrape(url: string, timeoutMs = 30_000): Promise<Scra
     throw new InputError(`fetching ${url} returned HTTP ${response.status}`, { fix: 'check the metrics path and that the endpoint serves metrics' });
   }
   const body = Readable.fromWeb(response.body as unknown as WebReadableStream<Uint8Array>);
-  return parseScrape(body, formatForContentType(response.headers.get('content-type')), url);
+  return parseScrape(body, formatForContentType(response.headers.get('content-type')), url, limits);
 }

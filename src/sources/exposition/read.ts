@@ -29,20 +29,22 @@ export async function parseExposition(
   source: string,
 ): Promise<void> {
   const parser = createParser(format);
-  let carry: Buffer = Buffer.alloc(0);
+  // The unfinished line, as the chunks it arrived in: joined once, when its line feed comes, so a line of any
+  // length costs linear time (concatenating on every chunk made one long line quadratic).
+  let carry: Buffer[] = [];
   try {
     for await (const chunk of chunks) {
       const bytes = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
-      const joined = carry.length === 0 ? bytes : Buffer.concat([carry, bytes]);
-      const cut = joined.lastIndexOf(10) + 1;
+      const cut = bytes.lastIndexOf(10) + 1;
       if (cut === 0) {
-        carry = joined;
+        carry.push(Buffer.from(bytes)); // a copy: a stream may reuse its chunk's memory
         continue;
       }
-      feed(parser, joined.subarray(0, cut), false, visitor);
-      carry = Buffer.from(joined.subarray(cut));
+      const complete = carry.length === 0 ? bytes.subarray(0, cut) : Buffer.concat([...carry, bytes.subarray(0, cut)]);
+      feed(parser, complete, false, visitor);
+      carry = cut === bytes.length ? [] : [Buffer.from(bytes.subarray(cut))];
     }
-    feed(parser, carry, true, visitor);
+    feed(parser, Buffer.concat(carry), true, visitor);
   } catch (error) {
     if (error instanceof ExpositionSyntaxError) {
       throw new InputError(`invalid ${format === 'openmetrics' ? 'OpenMetrics' : 'Prometheus text'} exposition: ${error.message}`, {

@@ -8,6 +8,7 @@ import { stat } from 'node:fs/promises';
 import type { Readable } from 'node:stream';
 import { InputError } from '../../shared/errors.js';
 import { readError } from '../../shared/files.js';
+import { DEFAULT_MAX_SERIES } from '../../shared/input-limits.js';
 import { parseExposition, type ExpositionFormat } from './read.js';
 import type { MetricType } from './parser-base.js';
 
@@ -40,9 +41,28 @@ export interface Scrape {
   forEachSeriesNamed(name: string, visit: SeriesVisitor): void;
 }
 
-/** The NUL-joined identity key of a series → `[name, label, value, ...]`. */
+/**
+ * The NUL-joined identity key of a series → `[name, label, value, ...]`. A label value may itself hold NUL (the
+ * Prometheus text grammar allows any character in quotes, and Prometheus keeps it), so values holding NUL or U+0001
+ * are stored escaped (`escapeValue`) and unescaped here: a NUL in a value never splits it into two labels.
+ */
 export function seriesParts(key: string): string[] {
-  return key.split('\u0000');
+  const parts = key.split('\u0000');
+  if (key.includes('\u0001')) for (let index = 2; index < parts.length; index += 2) parts[index] = unescapeValue(parts[index]!);
+  return parts;
+}
+
+function escapeValue(value: string): string {
+  return value.replace(/[\u0000\u0001]/g, (char) => (char === '\u0000' ? '\u0001\u0002' : '\u0001\u0001'));
+}
+
+function unescapeValue(value: string): string {
+  return value.replace(/\u0001([\u0001\u0002])/g, (_, code: string) => (code === '\u0002' ? '\u0000' : '\u0001'));
+}
+
+/** A value that must be escaped before it joins a key. */
+function needsEscape(value: string): boolean {
+  return value.indexOf('\u0000') !== -1 || value.indexOf('\u0001') !== -1;
 }
 
 /**
@@ -50,6 +70,7 @@ export function seriesParts(key: string): string[] {
  * share their name, label names and most values, and a reused string is hashed already wherever it is looked up.
  */
 function partsLike(key: string, previous: readonly string[]): string[] {
+  if (key.includes('\u0001')) return seriesParts(key);
   const parts: string[] = [];
   for (let start = 0; ; ) {
     const end = key.indexOf('\u0000', start);
@@ -70,10 +91,13 @@ export function seriesText(key: string): string {
   return `${parts[0]}{${labels.join(',')}}`;
 }
 
-/** Names strictly increasing (so no repeats), no `__name__`, no empty values: the key is the pairs as written. */
+/**
+ * Names strictly increasing (so no repeats), no `__name__`, no empty values, nothing to escape: the key is the pairs
+ * as written.
+ */
 function inCanonicalOrder(pairs: readonly string[]): boolean {
   for (let index = 0; index < pairs.length; index += 2) {
-    if (pairs[index + 1] === '' || pairs[index] === '__name__') return false;
+    if (pairs[index + 1] === '' || pairs[index] === '__name__' || needsEscape(pairs[index + 1]!)) return false;
     if (index > 0 && !(pairs[index - 2]! < pairs[index]!)) return false;
   }
   return true;
@@ -94,6 +118,7 @@ export class ScrapeBuilder {
   constructor(
     private readonly source: string,
     private readonly format: ExpositionFormat,
+    private readonly maxSeries = DEFAULT_MAX_SERIES,
   ) {}
 
   readonly visitor = {
@@ -107,6 +132,12 @@ export class ScrapeBuilder {
         return;
       }
       const index = this.keys.length;
+      if (index === this.maxSeries) {
+        throw new InputError(`the scrape has more than ${this.maxSeries.toLocaleString('en-US')} distinct series (cwdash's --max-series limit)`, {
+          location: { file: this.source, line },
+          fix: `pass --max-series N to read more (each series holds a few hundred bytes of memory), or scrape a smaller page`,
+        });
+      }
       this.keys.push(key);
       if (index === this.values.length) {
         const grown = new Float64Array(index * 2);
@@ -147,7 +178,7 @@ export class ScrapeBuilder {
           fix: 'each label may appear once per sample (and __name__ not at all inside the braces)',
         });
       }
-      if (sorted[index + 1] !== '') parts.push(label, sorted[index + 1]!);
+      if (sorted[index + 1] !== '') parts.push(label, escapeValue(sorted[index + 1]!));
     }
     return parts.join('\u0000');
   }
@@ -197,12 +228,18 @@ export class ScrapeBuilder {
   }
 }
 
+export interface ScrapeLimits {
+  /** Distinct series to hold at most (default DEFAULT_MAX_SERIES); one more is an InputError at its line. */
+  readonly maxSeries?: number | undefined;
+}
+
 export async function parseScrape(
   chunks: AsyncIterable<Uint8Array | string> | Iterable<Uint8Array | string>,
   format: ExpositionFormat,
   source: string,
+  limits: ScrapeLimits = {},
 ): Promise<Scrape> {
-  const builder = new ScrapeBuilder(source, format);
+  const builder = new ScrapeBuilder(source, format, limits.maxSeries);
   await parseExposition(chunks, format, builder.visitor, source);
   return builder.finish();
 }
@@ -213,13 +250,13 @@ export function formatForFile(file: string): ExpositionFormat {
 }
 
 /** Reads a scrape file, or stdin when `file` is `-`; `displayName` is the name messages use (default `file`). */
-export async function readScrapeFile(file: string, stdin: Readable, format?: ExpositionFormat, displayName = file): Promise<Scrape> {
-  if (file === '-') return parseScrape(stdin, format ?? 'text', '<stdin>');
+export async function readScrapeFile(file: string, stdin: Readable, format?: ExpositionFormat, displayName = file, limits: ScrapeLimits = {}): Promise<Scrape> {
+  if (file === '-') return parseScrape(stdin, format ?? 'text', '<stdin>', limits);
   try {
     const info = await stat(file);
     if (info.isDirectory()) throw Object.assign(new Error('directory'), { code: 'EISDIR' });
   } catch (error) {
     throw readError(displayName, 'scrape file', error);
   }
-  return parseScrape(createReadStream(file, { highWaterMark: 1 << 20 }), format ?? formatForFile(file), displayName);
+  return parseScrape(createReadStream(file, { highWaterMark: 1 << 20 }), format ?? formatForFile(file), displayName, limits);
 }

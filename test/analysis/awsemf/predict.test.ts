@@ -168,7 +168,7 @@ describe('predictMetrics on examples/task-service', () => {
 
 describe('assumption notes follow the sources a config has', () => {
   it('a Container Insights config says its log events are not sized, and carries no scrape notes', async () => {
-    const { analyzeCollector } = await import('../../../src/analysis/awsemf/predict.js');
+    const { analyzeCollector } = await import('../../../src/analysis/awsemf/collector.js');
     const repo = new URL('../../../', import.meta.url).pathname;
     const prediction = await analyzeCollector({
       cwd: repo,

@@ -98,3 +98,11 @@ test('selectors written by promqlSelector parse back to the same name and matche
     expect(selectors(text)).toEqual([{ metricName: name, matchers: matchers.map(([label, operator, value]) => ({ label, operator, value })), text }]);
   }
 });
+
+test('a regular expression RE2 does not compile is a syntax error at its string', () => {
+  const error = errorOf('rate(x{code=~"5(0|2"}[5m])');
+  expect(error.offset).toBe(13);
+  expect(error.message).toMatch(/^invalid regular expression "5\(0\|2": /);
+  expect(errorOf('x{a!~"(?=lookahead)"}').message).toMatch(/^invalid regular expression/);
+  expect(parsePromQL('x{a=~"(?i)GET|post", b="(not a regex"}').ok).toBe(true);
+});

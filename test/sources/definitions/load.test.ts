@@ -114,12 +114,12 @@ describe('buildDashboards', () => {
   test('a file in the output directory that is not a body is only replaced with force', async () => {
     const dir = await tempProject({ 'dashboards/a.ts': graphDefinition(['notes']), 'dist/notes.json': '{"mine": true}\n' });
     const options = { dashboardsDir: join(dir, 'dashboards'), outDir: join(dir, 'dist') };
-    await expect(buildDashboards(options)).rejects.toThrow('file already exists and is not a dashboard body written by `cwdash build`');
+    await expect(buildDashboards(options)).rejects.toThrow('file already exists and is not an output `cwdash build` wrote');
     expect(await readFile(join(dir, 'dist/notes.json'), 'utf8')).toBe('{"mine": true}\n');
     await buildDashboards({ ...options, force: true });
     expect(JSON.parse(await readFile(join(dir, 'dist/notes.json'), 'utf8'))).toHaveProperty('widgets');
     await writeFile(join(dir, 'dist/notes.json'), 'not json');
-    await expect(buildDashboards(options)).rejects.toThrow(/not a dashboard body/);
+    await expect(buildDashboards(options)).rejects.toThrow(/not an output `cwdash build` wrote/);
   });
 });
 
