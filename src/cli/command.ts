@@ -6,7 +6,6 @@
 import type { Argv } from 'yargs';
 import type { ExitCode } from '../shared/errors.js';
 import type { Io } from '../shared/io.js';
-import type { CommandEntry } from './commands/index.js';
 import { kebab, parseOptions, yargsOption, type FlagTable, type OptionsOf } from './flags.js';
 import { globalFlags } from './options.js';
 
@@ -20,6 +19,14 @@ export interface CommandSpec<T extends FlagTable> {
 
 /** Receives the validated options and the function that runs the command on them (`parseCommandLine` only keeps them). */
 export type CommandHandler = (options: unknown, run: () => Promise<ExitCode>) => Promise<void>;
+
+/** A command as `--help` lists it, with the module that declares and runs it (loaded when named). */
+export interface CommandEntry {
+  /** yargs command string, e.g. `validate <files..>`; its positionals are entries of the command's options. */
+  readonly command: string;
+  readonly describe: string;
+  readonly load: () => Promise<CommandModule>;
+}
 
 /** A command with its option type erased, so commands of different option types can sit in one list. */
 export interface CommandModule {

@@ -3,14 +3,7 @@
  * that declares its options and runs it. Only the module of the command on the command line is loaded, so `--help`
  * and `--version` load no option schema and no command code.
  */
-import type { CommandModule } from '../command.js';
-
-export interface CommandEntry {
-  /** yargs command string, e.g. `validate <files..>`; its positionals are entries of the command's options. */
-  readonly command: string;
-  readonly describe: string;
-  readonly load: () => Promise<CommandModule>;
-}
+import type { CommandEntry } from '../command.js';
 
 export const commands: readonly CommandEntry[] = [
   {
