@@ -6,7 +6,7 @@
  */
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { CollectorInput } from '../config/project-config.js';
+import type { CollectorInput } from '../model/collector-input.js';
 import { loadProjectConfig } from '../config/project-config.js';
 import type { AccountInventory } from '../sources/account/inventory.js';
 import { loadPriceTable } from '../sources/price-list/prices.js';
@@ -23,25 +23,18 @@ import type { CostReport } from '../analysis/report/cost-report.js';
 import { loadUsageInputs } from '../analysis/report/usage-inputs.js';
 import { displayPath } from '../shared/paths.js';
 import type { AppContext } from './context.js';
+import { collectorsFromFlags, projectCollectors, type ProjectCollectors } from './collectors.js';
 
 /** The package root: the bundled examples, dashboards and rules live here whatever the working directory. */
 const PACKAGE_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
-export const BUNDLED_COLLECTORS: readonly CollectorInput[] = [
-  // The example is the 2022 sidecar, ADOT v0.17.0 (dashboards/task-service.ts is written for it).
-  {
-    config: resolve(PACKAGE_ROOT, 'examples/task-service/otel-config.yaml'),
-    scrape: resolve(PACKAGE_ROOT, 'examples/task-service/metrics.txt'),
-    collectorVersion: '0.17.0',
-  },
-  {
-    config: resolve(PACKAGE_ROOT, 'examples/cluster/otel-config.yaml'),
-    clusterInventory: resolve(PACKAGE_ROOT, 'examples/cluster/inventory.json'),
-  },
-];
+/** The bundled examples as a project (data, not code): their collectors, versions and dashboards directory. */
+export const BUNDLED_PROJECT_DIR = resolve(PACKAGE_ROOT, 'examples');
 
 /** The inputs `cost-report` and `audit` share, as the user gave them (paths relative to the context's cwd). */
 export interface CostReportOptions extends AwsOptions {
+  /** `--collector config=...,scrape=...,inventory=...,version=...,replicas=...` (repeatable). */
+  readonly collector?: readonly string[] | undefined;
   readonly config?: readonly string[] | undefined;
   readonly scrape?: readonly string[] | undefined;
   readonly clusterInventory?: readonly string[] | undefined;
@@ -78,9 +71,9 @@ export interface PreparedReport {
 export async function costReport(options: CostReportOptions, context: AppContext): Promise<PreparedReport> {
   const { file: projectFile, config: project } = await loadProjectConfig(context.cwd, context.projectConfig);
   const notes: string[] = [];
-  const collectors = collectorsFrom(options, project.collectors, context.cwd, notes);
-  const bundled = collectors === BUNDLED_COLLECTORS;
-  const dashboards = await dashboardPaths(options, project.dashboardsDir, context.cwd, bundled);
+  const chosen = await collectorsFrom(options, { file: projectFile, collectors: project.collectors ?? [] }, context.cwd, notes);
+  const { collectors, bundled } = chosen;
+  const dashboards = await dashboardPaths(options, project.dashboardsDir, context.cwd, chosen.bundledDashboards);
   const env = context.env;
   // The bundled examples run in Tokyo (their dashboards say so); anything else defaults like the AWS CLI would.
   const region = options.region ?? project.region ?? nonEmpty(env.AWS_REGION) ?? nonEmpty(env.AWS_DEFAULT_REGION) ?? (bundled ? 'ap-northeast-1' : 'us-east-1');
@@ -112,56 +105,30 @@ export async function costReport(options: CostReportOptions, context: AppContext
   return { report, fixFiles, fallbackLocation, notes };
 }
 
-function collectorsFrom(options: CostReportOptions, fromProject: readonly CollectorInput[] | undefined, cwd: string, notes: string[]): readonly CollectorInput[] {
-  const configs = options.config ?? [];
-  if (options.account && configs.length > 0) {
+/** Flag > project config > the bundled examples (their own project config, examples/cwdash.config.ts). */
+async function collectorsFrom(options: CostReportOptions, project: ProjectCollectors, cwd: string, notes: string[]) {
+  const named = await collectorsFromFlags(options, project, cwd);
+  if (options.account && named.length > 0) {
     throw new UsageError('--account reports on the metrics the account has; --config predicts them from a collector config', {
       fix: 'pass one of them (run cost-report twice to compare the prediction with the account)',
     });
   }
-  if (configs.length === 0) {
-    if (options.scrape?.length || options.clusterInventory?.length) {
-      throw new UsageError('--scrape and --cluster-inventory go with a --config', { fix: 'pass the collector config they belong to with --config FILE' });
-    }
-    if (fromProject && fromProject.length > 0) return fromProject.map((collector) => withFlags(collector, options, cwd));
-    // With --account the metrics come from the account itself: no collector configs are needed.
-    if (options.account) return [];
-    notes.push('no --config and no collectors in cwdash.config.ts: reporting on the bundled examples (examples/task-service, examples/cluster)');
-    return BUNDLED_COLLECTORS;
-  }
-  for (const [flag, values] of [['--scrape', options.scrape], ['--cluster-inventory', options.clusterInventory]] as const) {
-    if ((values?.length ?? 0) > configs.length) {
-      throw new UsageError(`more ${flag} files than --config files`, { fix: `give ${flag} once per --config, in the same order` });
-    }
-  }
-  return configs.map((config, index) =>
-    withFlags(
-      {
-        config: resolve(cwd, config),
-        scrape: options.scrape?.[index] === undefined ? undefined : resolve(cwd, options.scrape[index]!),
-        clusterInventory: options.clusterInventory?.[index] === undefined ? undefined : resolve(cwd, options.clusterInventory[index]!),
-      },
-      options,
-      cwd,
-    ),
-  );
+  if (named.length > 0) return { collectors: named, bundled: false };
+  if (project.collectors.length > 0) return { collectors: projectCollectors(project, cwd, options), bundled: false };
+  // With --account the metrics come from the account itself: no collector configs are needed.
+  if (options.account) return { collectors: [], bundled: false };
+  notes.push('no --config and no collectors in cwdash.config.ts: reporting on the bundled examples (examples/task-service, examples/cluster)');
+  const examples = await loadProjectConfig(BUNDLED_PROJECT_DIR);
+  const bundledProject = { file: examples.file, collectors: examples.config.collectors ?? [] };
+  return { collectors: projectCollectors(bundledProject, cwd, options), bundled: true, bundledDashboards: examples.config.dashboardsDir };
 }
 
-function withFlags(collector: CollectorInput, options: CostReportOptions, cwd: string): CollectorInput {
-  return {
-    ...collector,
-    envFile: options.envFile === undefined ? collector.envFile : resolve(cwd, options.envFile),
-    collectorVersion: options.collectorVersion ?? collector.collectorVersion,
-    replicas: options.replicas ?? collector.replicas,
-  };
-}
-
-async function dashboardPaths(options: CostReportOptions, fromProject: string | undefined, cwd: string, bundled: boolean): Promise<string[]> {
+async function dashboardPaths(options: CostReportOptions, fromProject: string | undefined, cwd: string, bundledDashboards: string | undefined): Promise<string[]> {
   if (options.dashboards && options.dashboards.length > 0) return options.dashboards.map((path) => resolve(cwd, path));
   if (fromProject) return [fromProject];
   const local = resolve(cwd, 'dashboards');
   if (await fileExists(local)) return [local];
-  return bundled ? [resolve(PACKAGE_ROOT, 'dashboards')] : [];
+  return bundledDashboards === undefined ? [] : [bundledDashboards];
 }
 
 async function fetchAccount(options: CostReportOptions, context: AppContext, region: string, configRegion: string | undefined, prefix: string | undefined) {

@@ -6,11 +6,15 @@ import { resolve } from 'node:path';
 import { loadProjectConfig } from '../config/project-config.js';
 import { analyzeCollector } from '../analysis/awsemf/collector.js';
 import type { MetricsResult } from '../model/prediction.js';
+import type { CollectorInput } from '../model/collector-input.js';
+import { collectorsFromFlags } from './collectors.js';
 import type { ExpositionFormat } from '../sources/exposition/read.js';
 import { UsageError } from '../shared/errors.js';
 import type { AppContext } from './context.js';
 
 export interface MetricsOptions {
+  /** `--collector config=...,scrape=...,version=...` (at most one here). */
+  readonly collector?: readonly string[] | undefined;
   readonly config?: string | undefined;
   /** A file, or `-` for the context's stdin. */
   readonly scrape?: string | undefined;
@@ -37,43 +41,50 @@ export async function metrics(options: MetricsOptions, context: AppContext): Pro
   }
   const input = await collectorInput(options, context);
   return analyzeCollector({
-    ...input,
-    scrapeFormat: options.scrapeFormat,
-    scrapeUrl: options.scrapeUrl,
-    maxSeries: options.maxSeries,
-    clusterInventoryFile: options.clusterInventory,
-    clusterName: options.clusterName ?? input.clusterName,
     cwd: context.cwd,
     env: context.env,
     stdin: context.stdin,
+    maxSeries: options.maxSeries,
+    configFile: input.config,
+    scrapeFile: input.scrape,
+    scrapeUrl: input.scrapeUrl,
+    scrapeFormat: input.scrapeFormat,
+    clusterInventoryFile: input.clusterInventory,
+    clusterName: input.clusterName,
+    envFile: input.envFile,
+    collectorVersion: input.collectorVersion,
+    collectorVersionSource: input.collectorVersionSource,
+    replicas: input.replicas,
   });
 }
 
 /**
- * Flag > project config > default. Without --config the project config's collector is used; with --config, a
- * project collector entry for the same file still supplies the scrape, env file, version and replicas not given.
+ * The one collector `metrics` predicts (src/app/collectors.ts maps it): the one the flags name, else the project
+ * config's only collector, with the flags applied over its entry.
  */
-async function collectorInput(options: MetricsOptions, context: AppContext) {
+async function collectorInput(options: MetricsOptions, context: AppContext): Promise<CollectorInput> {
   const { cwd } = context;
-  const { config: project, file: projectFile } = await loadProjectConfig(cwd, context.projectConfig);
+  const { config: project, file } = await loadProjectConfig(cwd, context.projectConfig);
   const collectors = project.collectors ?? [];
-  const configFile = options.config;
-  let entry = configFile === undefined ? undefined : collectors.find((collector) => collector.config === resolve(cwd, configFile));
-  if (configFile === undefined) {
-    if (collectors.length !== 1) {
-      throw new UsageError(collectors.length === 0 ? 'no collector config given' : `${projectFile} lists ${collectors.length} collectors`, {
-        fix: collectors.length === 0 ? 'pass --config otel-config.yaml (and --scrape metrics.txt)' : `pass --config with one of: ${collectors.map((c) => c.config).join(', ')}`,
-      });
-    }
-    entry = collectors[0];
+  const named = options.config !== undefined || (options.collector?.length ?? 0) > 0;
+  if (!named && collectors.length !== 1) {
+    throw new UsageError(collectors.length === 0 ? 'no collector config given' : `${file} lists ${collectors.length} collectors`, {
+      fix: collectors.length === 0 ? 'pass --config otel-config.yaml (and --scrape metrics.txt)' : `pass --config with one of: ${collectors.map((c) => c.config).join(', ')}`,
+    });
   }
-  const scrapeFromFlags = options.scrape !== undefined || options.scrapeUrl !== undefined;
-  return {
-    configFile: configFile ?? entry!.config,
-    scrapeFile: options.scrape ?? (scrapeFromFlags ? undefined : entry?.scrape),
-    envFile: options.envFile ?? entry?.envFile,
-    collectorVersion: options.collectorVersion ?? entry?.collectorVersion,
-    replicas: options.replicas ?? entry?.replicas,
-    clusterName: entry?.clusterName,
-  };
+  if (options.scrape !== undefined && options.scrapeUrl !== undefined) throw new UsageError('--scrape and --scrape-url both given', { fix: 'pass one of them' });
+  const inputs = await collectorsFromFlags(
+    {
+      ...options,
+      config: named ? (options.config === undefined ? undefined : [options.config]) : [collectors[0]!.config],
+      scrape: options.scrape === undefined ? undefined : [options.scrape],
+      clusterInventory: options.clusterInventory === undefined ? undefined : [options.clusterInventory],
+    },
+    { file, collectors },
+    cwd,
+  );
+  if (inputs.length > 1) {
+    throw new UsageError(`metrics predicts one collector; ${inputs.length} are named`, { fix: 'run cwdash metrics once per collector, or cwdash cost-report for several' });
+  }
+  return inputs[0]!;
 }

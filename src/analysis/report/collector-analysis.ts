@@ -84,7 +84,7 @@ export async function analyzeCollectorInput(input: CollectorInput, context: Anal
     otlp: prediction.summary.otlp,
     otlpEquivalent: prediction.otlpEquivalent,
     assumptions: [
-      `${file}: ADOT collector ${prediction.collectorVersion} (contrib ${prediction.profile.contribVersion}), ` +
+      `${file}: ADOT collector ${prediction.collectorVersion} (contrib ${prediction.profile.contribVersion}${prediction.collectorVersionRule ? `; ${prediction.collectorVersionRule}` : ''}), ` +
         `${assumptions.replicas} replica${assumptions.replicas === 1 ? '' : 's'}` +
         `${assumptions.replicasMultiplyMetrics ? ' (each replica adds its own metrics)' : ' (replicas send the same metrics)'}, ` +
         `scrape ${intervals.length > 0 ? intervals.join(', ') : `every ${assumptions.scrapeIntervalSeconds} s`}` +
@@ -115,6 +115,7 @@ function load(input: CollectorInput, context: AnalysisContext): Promise<LoadedCo
     envFile: input.envFile,
     env: context.env,
     collectorVersion: input.collectorVersion,
+    collectorVersionSource: input.collectorVersionSource,
     replicas: input.replicas,
     otlpEquivalent: true,
   });

@@ -15,6 +15,11 @@ export const metricsOptions = {
   ...outputFlags(['table', 'json', 'csv'], 'table'),
   /** yargs takes the `-` of `--scrape -` / `--emf -` as this positional (value `true`) and leaves the option `''`. */
   stdin: flag(z.unknown(), { describe: 'the "-" of --scrape - or --emf -: read that input from standard input', positional: true }),
+  collector: flag(z.array(text).max(1, { error: 'one collector (metrics predicts one; cost-report takes several)' }).optional(), {
+    describe: 'the collector as one value: config=FILE[,scrape=FILE][,inventory=FILE][,version=V][,replicas=N][,cluster-name=NAME][,env-file=FILE]',
+    group: INPUTS,
+    example: 'config=otel.yaml,scrape=metrics.txt,version=0.17.0',
+  }),
   config: flag(text.optional(), { describe: 'the OpenTelemetry collector config (YAML) (default: the project config collector)', group: INPUTS }),
   scrape: flag(z.string().optional(), { describe: "a scrape of the app's /metrics (Prometheus text or OpenMetrics); - reads stdin", group: INPUTS }),
   scrapeUrl: flag(text.optional(), { describe: 'fetch the scrape from this URL instead (format from the Content-Type)', group: INPUTS }),
@@ -23,7 +28,11 @@ export const metricsOptions = {
   clusterInventory: flag(text.optional(), { describe: '`kubectl get nodes,pods,services -A -o json` output: add the Container Insights metrics', group: INPUTS }),
   clusterName: flag(text.optional(), { describe: "the cluster's name, when the config's log_group_name and the nodes' labels do not give it", group: INPUTS }),
   emf: flag(z.string().optional(), { describe: 'count the metrics of EMF log events instead (JSON lines; - reads stdin)', group: INPUTS }),
-  collectorVersion: flag(text.optional(), { describe: 'ADOT collector version whose behaviour to predict (default: the newest known)', group: PREDICTION, example: '0.17.0' }),
+  collectorVersion: flag(text.optional(), {
+    describe: "ADOT collector version whose behaviour to predict (default: the project config entry's, else the inventory's collector image tag, else the newest known)",
+    group: PREDICTION,
+    example: '0.17.0',
+  }),
   replicas: flag(wholeNumber(1).optional(), { describe: 'pods running the app + collector (default: 1)', group: PREDICTION, example: '3' }),
   maxSeries: flag(wholeNumber(1).default(DEFAULT_MAX_SERIES), {
     describe: 'refuse a scrape with more distinct series than this (a bound on memory: a few hundred bytes each)',

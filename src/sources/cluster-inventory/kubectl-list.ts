@@ -21,6 +21,7 @@ const resourceList = z.record(z.string(), z.union([z.string(), z.number()]));
 
 const container = z.looseObject({
   name: z.string(),
+  image: z.string().optional(),
   resources: z.looseObject({ requests: resourceList.optional(), limits: resourceList.optional() }).optional(),
 });
 
