@@ -25,6 +25,9 @@ export interface BuildRun extends BuildResult {
   readonly dashboardsDir: string;
   readonly outDir: string;
   readonly dryRun: boolean;
+  /** The project config's dashboard name prefix (`''` when none), and the dashboards whose names lie outside it. */
+  readonly prefix: string;
+  readonly outsidePrefix: readonly string[];
 }
 
 export async function build(options: BuildCommandOptions, context: AppContext): Promise<BuildRun> {
@@ -39,7 +42,10 @@ export async function build(options: BuildCommandOptions, context: AppContext): 
     clean: options.clean,
     defaultRegion: config.region,
   });
-  return { ...result, dashboardsDir, outDir, dryRun: options.check };
+  // publish refuses these; saying so at build time saves a round trip.
+  const prefix = config.prefix ?? '';
+  const outsidePrefix = prefix === '' ? [] : result.dashboards.filter((dashboard) => !dashboard.name.startsWith(prefix)).map((dashboard) => dashboard.name);
+  return { ...result, dashboardsDir, outDir, dryRun: options.check, prefix, outsidePrefix };
 }
 
 export interface BuildOptions {

@@ -61,7 +61,9 @@ export async function prepareDeployment(options: DeploymentOptions, context: App
   if (stopped) return { validation, stopped };
 
   const progress = context.progress ?? silentProgress;
-  const client = createCloudWatchClient({ ...options, configRegion: config.region, progress }, context);
+  // The dashboards live where their widgets look: a region every definition sets beats the environment's default.
+  const region = options.region ?? sharedRegion(local);
+  const client = createCloudWatchClient({ ...options, region, configRegion: config.region, progress }, context);
   const toPublish: LocalDashboard[] = local.map((dashboard) => ({
     name: dashboard.name,
     bodyText: renderDashboardBodyCompact(dashboard.body),
@@ -92,6 +94,18 @@ export async function readRemoteState(client: CloudWatchClient, local: readonly 
   // ListDashboards already filters by prefix; checking again means a misbehaving endpoint can never widen a delete.
   const listed = await listDashboardNames(client, prefix);
   return { dashboards, namesUnderPrefix: listed.filter((name) => name.startsWith(prefix)) };
+}
+
+/** The region every widget of every dashboard names, when they all name the same one (and at least one does). */
+export function sharedRegion(dashboards: readonly Pick<LoadedDashboard, 'body'>[]): string | undefined {
+  const regions = new Set<string>();
+  for (const dashboard of dashboards) {
+    for (const widget of dashboard.body.widgets) {
+      const region = (widget.properties as { region?: unknown } | undefined)?.region;
+      if (typeof region === 'string' && region !== '') regions.add(region);
+    }
+  }
+  return regions.size === 1 ? [...regions][0] : undefined;
 }
 
 function selectDashboards(loaded: readonly LoadedDashboard[], only: readonly string[] | undefined): LoadedDashboard[] {

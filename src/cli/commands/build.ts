@@ -48,6 +48,9 @@ export const buildCommand = defineCommand({
       const edited = options.clean ? ', and was changed since build wrote it: delete it yourself' : '; delete it, or build with --clean';
       warn(io, `${show(path)} is not built from any definition any more${edited}`);
     }
+    for (const name of result.outsidePrefix) {
+      warn(io, `dashboard "${name}" is outside the prefix "${result.prefix}" of cwdash.config.ts: publish will refuse it; rename it to start with "${result.prefix}", or change prefix`);
+    }
     const suffix = warnings === 0 ? '' : ` (${warnings} warning${warnings === 1 ? '' : 's'})`;
     info(io, result.dryRun ? `${count} valid${suffix}` : `built ${count} into ${show(result.outDir)}${suffix}`);
     return 0;
