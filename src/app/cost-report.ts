@@ -15,14 +15,16 @@ import { fileExists, writeFilesAtomically, type PendingFile } from '../shared/fi
 import type { AwsOptions } from '../sources/aws/options.js';
 import { ACCOUNT_SOURCE } from '../analysis/rules/context.js';
 import { loadRuleSet } from '../analysis/rules/rule-file.js';
-import { loadAllowList } from '../analysis/usage/allow-list.js';
+import { allowListConsulted, loadAllowList } from '../analysis/usage/allow-list.js';
 import { CONSOLE_NAMESPACES } from '../analysis/usage/console-reads.js';
 import { buildCostReport, type CollectorInputs } from '../analysis/report/build.js';
 import { analyzeCollectorInput, collectorFix } from '../analysis/report/collector-analysis.js';
 import type { CostReport } from '../analysis/report/cost-report.js';
-import { loadUsageInputs } from '../analysis/report/usage-inputs.js';
+import { loadUsageInputs, type UsageInputOptions } from '../analysis/report/usage-inputs.js';
+import { describeConsulted, type ConsultedSource } from '../analysis/usage/usage-source.js';
 import { displayPath } from '../shared/paths.js';
 import type { AppContext } from './context.js';
+import { fetchAccount } from './account.js';
 import { collectorsFromFlags, projectCollectors, type ProjectCollectors } from './collectors.js';
 
 /** The package root: the bundled examples, dashboards and rules live here whatever the working directory. */
@@ -46,9 +48,16 @@ export interface CostReportOptions extends AwsOptions {
   readonly usage: boolean;
   readonly alarms?: string | undefined;
   readonly allowList?: string | undefined;
+  /** Grafana dashboard files or folders, its data source's default region, CloudTrail logs, and their time window. */
+  readonly grafana?: readonly string[] | undefined;
+  readonly grafanaDefaultRegion?: string | undefined;
+  readonly cloudtrail?: readonly string[] | undefined;
+  readonly readWithinDays?: number | undefined;
   readonly rules?: string | undefined;
   readonly budget?: number | undefined;
   readonly freeTier: boolean;
+  /** Add the Classic → OTLP migration plan. */
+  readonly migrationPlan: boolean;
   readonly date?: string | undefined;
   readonly writeFix?: string | undefined;
   readonly allowDropAll: boolean;
@@ -60,7 +69,7 @@ export interface CostReportOptions extends AwsOptions {
 
 export interface PreparedReport {
   readonly report: CostReport;
-  /** The fixed collector configs written (empty without --write-fix). */
+  /** The fixed collector configs for the caller to write with the report (empty without --write-fix). */
   readonly fixFiles: readonly PendingFile[];
   /** Where findings without a file of their own are placed in SARIF. */
   readonly fallbackLocation: string;
@@ -80,7 +89,8 @@ export async function costReport(options: CostReportOptions, context: AppContext
   // A --date was checked to be YYYY-MM-DD by the command's option schema.
   const today = options.date ?? (context.now ?? (() => new Date()))().toISOString().slice(0, 10);
   const account = options.account ? await fetchAccount(options, context, region, project.region, project.prefix) : undefined;
-  const path = (value: string | undefined) => (value === undefined ? undefined : resolve(context.cwd, value));
+  const path = <T extends string | readonly string[]>(value: T | undefined): T | undefined =>
+    (value === undefined ? undefined : typeof value === 'string' ? resolve(context.cwd, value) : value.map((each) => resolve(context.cwd, each))) as T | undefined;
   const { report, fixFiles } = await runCostReport({
     cwd: context.cwd,
     env,
@@ -98,9 +108,14 @@ export async function costReport(options: CostReportOptions, context: AppContext
     allowDropAll: options.allowDropAll,
     account,
     cacheDir: options.cacheDir,
+    migrationPlan: options.migrationPlan,
+    usageSources: {
+      grafana: path(options.grafana) ?? project.grafana,
+      grafanaDefaultRegion: options.grafanaDefaultRegion ?? project.grafanaDefaultRegion,
+      cloudtrail: path(options.cloudtrail) ?? project.cloudtrail,
+      readWithinDays: options.readWithinDays,
+    },
   });
-  // All or none; never over an existing file without --force.
-  if (fixFiles.length > 0) await writeFilesAtomically(fixFiles, { overwrite: options.force });
   const fallbackLocation = projectFile ? displayPath(context.cwd, projectFile) : (report.collectors[0]?.config ?? 'cwdash.config.ts');
   return { report, fixFiles, fallbackLocation, notes };
 }
@@ -131,14 +146,6 @@ async function dashboardPaths(options: CostReportOptions, fromProject: string | 
   return bundledDashboards === undefined ? [] : [bundledDashboards];
 }
 
-async function fetchAccount(options: CostReportOptions, context: AppContext, region: string, configRegion: string | undefined, prefix: string | undefined) {
-  const { createCloudWatchClient } = await import('../sources/aws/cloudwatch-client.js');
-  const { fetchAccountInventory } = await import('../sources/account/inventory.js');
-  const client = createCloudWatchClient({ ...options, region, configRegion, progress: context.progress }, context);
-  context.progress?.note(`reading custom metrics, dashboards and alarms from the account in ${region}`);
-  return fetchAccountInventory(client, { dashboardPrefix: prefix });
-}
-
 function nonEmpty(value: string | undefined): string | undefined {
   return value === undefined || value === '' ? undefined : value;
 }
@@ -156,6 +163,8 @@ export interface CostReportRunOptions {
   readonly region: string;
   readonly budgetUSD?: number | undefined;
   readonly freeTier: boolean;
+  /** `--migration-plan`: add the Classic → OTLP migration plan. */
+  readonly migrationPlan?: boolean | undefined;
   /** YYYY-MM-DD: allow-list expiries are checked against it. */
   readonly today: string;
   /** Where fixed configs go; undefined computes the fix without writing it. */
@@ -165,6 +174,8 @@ export interface CostReportRunOptions {
   /** Metrics, dashboards and alarms of the live account (`--account`), instead of predicted metrics. */
   readonly account?: AccountInventory | undefined;
   readonly cacheDir?: string | undefined;
+  /** Grafana dashboards, CloudTrail logs and `--read-within`: the other usage sources (see UsageInputOptions). */
+  readonly usageSources?: Pick<UsageInputOptions, 'grafana' | 'grafanaDefaultRegion' | 'cloudtrail' | 'readWithinDays'> | undefined;
 }
 
 export interface CostReportRun {
@@ -185,6 +196,8 @@ export async function runCostReport(options: CostReportRunOptions): Promise<Cost
       alarmsFile: options.alarmsFile,
       account: options.account,
       defaultRegion: options.region,
+      today: options.today,
+      ...options.usageSources,
     }),
   ]);
   const assumptions: string[] = [];
@@ -212,12 +225,14 @@ export async function runCostReport(options: CostReportRunOptions): Promise<Cost
         prices,
         freeTier: options.freeTier,
         writeFixDir: options.writeFixDir,
+        allConfigs: options.collectors.map((collector) => collector.config),
         allowDropAll: options.allowDropAll,
       });
       if (fix.file) fixFiles.push(fix.file);
       collectors.push({
         facts: analysis.facts, scrape: analysis.scrape, metrics: analysis.metrics, emfLogs: analysis.emfLogs, fix: fix.summary,
-        otlp: analysis.otlp, otlpEquivalent: analysis.otlpEquivalent,
+        otlp: analysis.otlp, otlpEquivalent: analysis.otlpEquivalent, otlpSeries: analysis.prediction.otlpSeries, otlpMetricTypes: analysis.otlpMetricTypes,
+        containerInsights: analysis.containerInsights,
       });
     }
   }
@@ -226,6 +241,12 @@ export async function runCostReport(options: CostReportRunOptions): Promise<Cost
     `usage: ${usageInputs.dashboards.length} dashboards, ${usageInputs.alarms} alarms${allowList ? `, ${allowList.active.length} allow-list entries` : ''}; ` +
       `metrics in ${CONSOLE_NAMESPACES.map((entry) => entry.namespace).join(' and ')} count as read by the Container Insights console`,
   );
+  const usageSources: ConsultedSource[] = [
+    ...usageInputs.consulted,
+    allowListConsulted(allowList, allowList && displayPath(options.cwd, allowList.file)),
+  ];
+  // One assumption per source, so "Grafana dashboards: not given" is in every report that rests on its absence.
+  assumptions.push(...usageSources.map((source) => `usage source ${describeConsulted(source)}`));
   const report = buildCostReport({
     // The price file relative to where cwdash runs: no machine's absolute path in a committed report.
     prices: { ...prices, file: displayPath(options.cwd, prices.file) },
@@ -238,6 +259,8 @@ export async function runCostReport(options: CostReportRunOptions): Promise<Cost
     budgetUSD: options.budgetUSD,
     freeTier: options.freeTier,
     assumptions,
+    usageSources,
+    migrationPlan: options.migrationPlan,
   });
   return { report, fixFiles };
 }

@@ -2,7 +2,10 @@
  * `cwdash import`: an existing dashboard body (console source view, or get-dashboard output) → an idiomatic
  * TypeScript definition that builds back to it, written to `<dashboards>/<name>.ts` (never over a file without force).
  */
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
+import { fileInFolder } from '../shared/safe-path.js';
+import { checkDefinitionSource } from '../sources/definitions/round-trip.js';
+import { compile } from '../sources/definitions/load.js';
 import { displayPath } from '../shared/paths.js';
 import { loadProjectConfig } from '../config/project-config.js';
 import type { ValidationMessage } from '../model/body/messages.js';
@@ -36,8 +39,8 @@ export interface ImportResult {
   readonly source?: string;
   /** Widgets kept as RawWidget JSON, by index and type: no typed widget reproduces them exactly. */
   readonly rawWidgets: readonly { readonly index: number; readonly type: string }[];
-  /** The definition file written (not with `print`). */
-  readonly written?: string;
+  /** The definition file written (not with `print`), and whether building it gave the same body or why that could not be checked. */
+  readonly written?: { readonly file: string; readonly roundTrip: 'same' | { readonly unchecked: string } };
 }
 
 export async function importBody(options: ImportOptions, context: AppContext): Promise<ImportResult> {
@@ -72,7 +75,17 @@ export async function importBody(options: ImportOptions, context: AppContext): P
     });
     return { ...result, stopped };
   }
-  const out = options.out === undefined ? join(dashboardsDirOf(context.cwd, undefined, config.dashboardsDir), `${name}.ts`) : resolve(context.cwd, options.out);
+  const out = options.out === undefined ? fileInFolder(dashboardsDirOf(context.cwd, undefined, config.dashboardsDir), name, '.ts') : resolve(context.cwd, options.out);
+  // The promise "build gives the same body" is checked on the code as written: loaded like a definition, built, compared.
+  const region = { defaultRegion: config.region };
+  const roundTrip = await checkDefinitionSource(imported.source, out, compile(imported.dashboard, out, region).body, region);
+  if (roundTrip.kind === 'different') {
+    const stopped = new FindingsError(`the generated definition builds a different body (first difference at ${roundTrip.path}): nothing was written`, {
+      location: { file },
+      fix: 'this is a bug in cwdash import; please report it with the body (use --print to see the generated code)',
+    });
+    return { ...result, stopped };
+  }
   await writeFileAtomic(out, imported.source, { overwrite: options.force });
-  return { ...result, written: out };
+  return { ...result, written: { file: out, roundTrip: roundTrip.kind === 'same' ? 'same' : { unchecked: roundTrip.reason } } };
 }

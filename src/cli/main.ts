@@ -4,12 +4,14 @@
  */
 import type { Argv } from 'yargs';
 import { CwdashError, UsageError, type ExitCode } from '../shared/errors.js';
-import { processIo, type Io } from '../shared/io.js';
+import { inertStream, processIo, type Io } from '../shared/io.js';
 import type { CommandHandler } from './command.js';
 import { GLOBAL_FLAG_HELP } from './global-flags.js';
 import { CWDASH_VERSION } from './version.js';
 
-export async function main(argv: readonly string[], io: Io): Promise<ExitCode> {
+export async function main(argv: readonly string[], rawIo: Io): Promise<ExitCode> {
+  // Names, labels and paths from inputs reach the terminal: no control sequence of theirs may act on it.
+  const io: Io = { ...rawIo, stdout: inertStream(rawIo.stdout), stderr: inertStream(rawIo.stderr) };
   // Fast start: `--version` needs no parser; the parser loads only when a command line needs it, and of the commands
   // only the one named (each imports its own heavy modules when it runs).
   if (argv.length === 1 && argv[0] === '--version') {

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import type { AppContext } from '../app/context.js';
 import { DEFAULT_DASHBOARDS_DIR } from '../app/defaults.js';
+import { UsageError } from '../shared/errors.js';
 import { warn, type Io } from '../shared/io.js';
 import { flag, text } from './flags.js';
 import { GLOBAL_FLAG_HELP } from './global-flags.js';
@@ -27,6 +28,24 @@ export function outputFlags<const F extends readonly [string, ...string[]]>(form
     out: flag(text.optional(), { describe: 'write the output to this file (atomically) instead of stdout', group }),
     force: forceFlag('replace --out if it already exists', group),
   };
+}
+
+/** The usage sources beyond cwdash's own dashboards and alarms, shared by `cost-report`, `audit` and `usage`. */
+export function usageSourceFlags(group: string) {
+  return {
+    grafana: flag(z.array(text).optional(), { group, describe: 'Grafana dashboard JSON file or folder (repeatable; default: grafana in the project config)' }),
+    grafanaDefaultRegion: flag(text.optional(), { group, describe: 'the Grafana CloudWatch data source\'s default region, for targets whose region is "default"' }),
+    cloudtrail: flag(z.array(text).optional(), { group, describe: 'CloudTrail log files or folder (*.json.gz, lookup-events or Lake output; repeatable) for GetMetricData reads' }),
+    readWithin: flag(text.optional(), { group, describe: 'count only CloudTrail reads of the last N days (30d)' }),
+  };
+}
+
+/** `--read-within 30d` → 30; a usage error for anything else. */
+export function readWithinDays(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const match = /^(\d+)d$/.exec(value.trim());
+  if (!match || Number(match[1]) === 0) throw new UsageError(`--read-within "${value}" is not a number of days`, { fix: 'write it as Nd, e.g. --read-within 30d' });
+  return Number(match[1]);
 }
 
 /** `--dashboards DIR`: where the definitions are (or, for pull, go). */

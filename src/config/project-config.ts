@@ -40,6 +40,12 @@ export const projectConfigSchema = z
     rulesFile: z.string().min(1).optional(),
     alarmsFile: z.string().min(1).optional(),
     allowListFile: z.string().min(1).optional(),
+    /** Grafana dashboard JSON files or folders that read these metrics (as --grafana). */
+    grafana: z.array(z.string().min(1)).optional(),
+    /** The Grafana CloudWatch data source's default region, for targets whose region is `default`. */
+    grafanaDefaultRegion: z.string().min(1).optional(),
+    /** CloudTrail log files or folders with GetMetricData/GetMetricStatistics data events (as --cloudtrail). */
+    cloudtrail: z.array(z.string().min(1)).optional(),
     budgetUSD: z.number().nonnegative().optional(),
   })
   .strict();
@@ -85,6 +91,8 @@ function resolvePaths(config: ProjectConfig, base: string): ProjectConfig {
     rulesFile: path(config.rulesFile),
     alarmsFile: path(config.alarmsFile),
     allowListFile: path(config.allowListFile),
+    grafana: config.grafana?.map((value) => resolve(base, value)),
+    cloudtrail: config.cloudtrail?.map((value) => resolve(base, value)),
     collectors: config.collectors?.map((collector) => ({
       ...collector,
       config: resolve(base, collector.config),

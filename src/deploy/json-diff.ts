@@ -3,7 +3,7 @@
  * paths CloudWatch's validation messages use. Arrays are compared position by position, which matches how a body is
  * edited (a widget or metric row changes in place); an array of plain values, such as a metric row, changes as one.
  */
-import { isObject, sameJson } from './compare.js';
+import { isObject, sameJson } from '../shared/same-json.js';
 
 export interface JsonChange {
   readonly kind: 'added' | 'removed' | 'changed';

@@ -7,7 +7,7 @@
 import type { DashboardValidationMessage, RemoteDashboard } from '../sources/account/dashboards.js';
 import type { AwsError } from '../shared/errors.js';
 import { compareStrings } from '../shared/json.js';
-import { sameJson } from './compare.js';
+import { sameJson } from '../shared/same-json.js';
 import { diffJson, type JsonChange } from './json-diff.js';
 
 /** A dashboard as cwdash would publish it. */

@@ -4,6 +4,7 @@
  * them (analysis, sources) and those that print them (outputs).
  */
 import type { MetricIdentity } from './metric-identity.js';
+import type { ContainerInsightsModes } from './container-insights-modes.js';
 import type { OtlpPipeline, OtlpSeries, OtlpVolume } from './otlp-prediction.js';
 
 /** How the dimension set of a metric came about: the point's full label set, a rollup, or a declaration. */
@@ -78,8 +79,10 @@ export interface MetricsPrediction {
   readonly pipelines?: readonly OtlpPipeline[];
   /** The series those pipelines create, with the labels PromQL sees. */
   readonly otlpSeries?: readonly OtlpSeries[];
+  /** `--cluster-inventory`: the cluster's Container Insights in all three modes. */
+  readonly containerInsights?: ContainerInsightsModes;
   /** When asked for (the cost report): the awsemf pipelines' data as if it were exported over OTLP instead. */
-  readonly otlpEquivalent?: OtlpVolume;
+  readonly otlpEquivalent?: { readonly volume: OtlpVolume; readonly metricTypes: Readonly<Record<string, OtlpSeries['type']>> };
   readonly assumptions: {
     readonly scrapeIntervalSeconds: number;
     readonly scrapeIntervals: Readonly<Record<string, number>>;

@@ -4,6 +4,7 @@
  */
 import type { MetricsPrediction, MetricsResult, PredictedMetric } from '../model/prediction.js';
 import { compareStrings } from '../shared/json.js';
+import { renderContainerInsightsModes } from './container-insights-modes-table.js';
 import { renderOtlpSection } from './otlp-table.js';
 import { renderTextTable } from './text-table.js';
 
@@ -23,6 +24,7 @@ export function renderMetricsTable(prediction: MetricsResult): string {
     ));
   }
   parts.push(emfSection(prediction));
+  if (isPrediction(prediction) && prediction.containerInsights) parts.push(renderContainerInsightsModes(prediction.containerInsights, { formatCount, formatBytes }));
   if (isPrediction(prediction) && prediction.pipelines) parts.push(renderOtlpSection(prediction.pipelines, prediction.otlpSeries ?? [], prediction.summary.otlp!, { formatCount, formatBytes }));
   if (prediction.summary.notModelled.length > 0) {
     parts.push('Not modelled (their effect on the count is not included)\n' + renderTextTable([{ header: 'Component' }, { header: 'Where' }, { header: 'Why' }], prediction.summary.notModelled.map((entry) => [entry.component, entry.location, entry.reason])));

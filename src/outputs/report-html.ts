@@ -83,6 +83,13 @@ code.rule{word-break:normal;white-space:nowrap}svg text{font:12px system-ui,sans
 {{#each findings}}<tr><td class="sev sev-{{severity}}">{{severity}}</td><td><code class="rule">{{rule}}</code></td><td class="n">{{saving}}</td><td>{{message}}{{#if example}}<br>e.g. <code>{{example}}</code>{{/if}}{{#if where}}<br><code>{{where}}</code>{{/if}}</td><td>{{fix}}</td></tr>
 {{/each}}</table>
 {{else}}<p>No findings.</p>{{/if}}
+<h2>Who reads each metric</h2>
+<ul>{{#each sources}}<li>{{label}}: {{summary}}</li>{{/each}}</ul>
+{{#if readers.length}}
+<table><tr><th>Metric</th><th class="n">Read</th><th class="n">Only by wildcard</th><th class="n">Allow-listed</th><th class="n">Unread</th><th>Read by</th></tr>
+{{#each readers}}<tr><td><code>{{name}}</code></td><td class="n">{{read}}</td><td class="n">{{wildcard}}</td><td class="n">{{allowListed}}</td><td class="n">{{unread}}</td><td>{{#each by}}{{this}}<br>{{/each}}{{#if more}}…and {{more}} more{{/if}}</td></tr>
+{{/each}}</table>
+{{/if}}
 <h2>Assumptions</h2>
 <ul>{{#each assumptions}}<li>{{this}}</li>{{/each}}</ul>
 {{#if problems.length}}<h2>Inputs read only in part</h2>
@@ -135,8 +142,35 @@ export function renderReportHtml(report: CostReport, options: ReportHtmlOptions 
       where: finding.location ? `${finding.location.file}${finding.location.line ? `:${finding.location.line}` : ''}` : '',
       fix: finding.fix,
     })),
+    sources: report.usage.sources,
+    readers: readerRows(report),
     assumptions: report.assumptions,
     problems: report.problems,
+  });
+}
+
+/** Per metric name: how many of its metrics each status has, and who reads them (at most 8 readers shown). */
+function readerRows(report: CostReport) {
+  const groups = new Map<string, CostReport['metrics'][number][]>();
+  for (const metric of report.metrics) {
+    const key = `${metric.namespace} ${metric.metricName}`;
+    const group = groups.get(key);
+    if (group) group.push(metric);
+    else groups.set(key, [metric]);
+  }
+  return [...groups.entries()].map(([name, metrics]) => {
+    const count = (status: string) => metrics.filter((metric) => metric.status === status).length;
+    const by = [
+      ...new Set(
+        metrics.flatMap((metric) =>
+          metric.readers.map((reader) => {
+            const where = [reader.file, reader.where].filter(Boolean).join(' ');
+            return `${reader.source} ${reader.name}${where ? ` (${where})` : ''}${reader.lastSeen ? `, last ${reader.lastSeen.slice(0, 10)}` : ''}`;
+          }),
+        ),
+      ),
+    ];
+    return { name, read: count('read'), wildcard: count('read-by-wildcard'), allowListed: count('allow-listed'), unread: count('unread'), by: by.slice(0, 8), more: Math.max(0, by.length - 8) };
   });
 }
 

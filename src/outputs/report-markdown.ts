@@ -1,12 +1,14 @@
 /**
  * The cost report as GitHub-flavoured Markdown, for `$GITHUB_STEP_SUMMARY` and pull-request comments: totals, the
  * fix's before/after per collector, findings with their savings, and the assumptions. Names and label values come
- * from a scrape, so every one is escaped: no HTML, no table-breaking `|`, no accidental emphasis or links.
+ * from a scrape, so every one is made inert (markdown-text.ts): no HTML, links, images, mentions or table breaks.
  */
 import { formatUsd } from '../analysis/cost/money.js';
 import type { CostReport, Finding } from '../analysis/report/cost-report.js';
 import { formatMetricIdentity } from '../model/metric-identity.js';
+import { migrationPlanLines } from './report-migration.js';
 import { comparisonRows, otlpPriceNote } from './report-otlp.js';
+import { inertCode as code, inertMarkdown as md } from './markdown-text.js';
 
 export interface ReportMarkdownOptions {
   /** Findings listed in full; the rest are counted. @default 50 */
@@ -42,7 +44,7 @@ export function renderReportMarkdown(report: CostReport, options: ReportMarkdown
   }
   const comparison = comparisonRows(report);
   if (comparison.length > 0) {
-    lines.push(`${h}# Classic vs OpenTelemetry (OTLP, per GB)`, '', '| Collector config | OTLP | Classic per month | OTLP per month |', '|---|---|---|---|');
+    lines.push(`${h}# Classic vs OpenTelemetry (OTLP, per GB) and Container Insights modes`, '', '| Collector config | Compared with | Classic per month | Per month that way |', '|---|---|---|---|');
     for (const row of comparison) lines.push(`| ${code(row.config)} | ${row.basis} | ${md(row.classic)} | ${md(row.otlp)} |`);
     const note = otlpPriceNote(report);
     lines.push('', ...(note ? [md(note), ''] : []));
@@ -55,6 +57,9 @@ export function renderReportMarkdown(report: CostReport, options: ReportMarkdown
     for (const finding of report.findings.slice(0, max)) lines.push(findingRow(finding));
     if (report.findings.length > max) lines.push('', `…and ${report.findings.length - max} more (see the JSON or SARIF report).`);
     lines.push('');
+  }
+  if (report.migrationPlan) {
+    lines.push(`${h}# Migration plan: Classic → OpenTelemetry (PromQL)`, '', '```text', ...migrationPlanLines(report.migrationPlan, (text) => text.replaceAll('```', "'''")), '```', '');
   }
   lines.push('<details><summary>Assumptions</summary>', '');
   for (const assumption of report.assumptions) lines.push(`- ${md(assumption)}`);
@@ -79,19 +84,4 @@ function findingRow(finding: Finding): string {
     `| ${SEVERITY_MARK[finding.severity]} | ${code(finding.rule)} | ${finding.savingUSD > 0 ? formatUsd(finding.savingUSD) : '-'} | ` +
     `${md(finding.message)}${example}${where} | ${md(finding.fix)} |`
   );
-}
-
-/** Plain text for a Markdown table cell: HTML entities for `& < >`, backslash before Markdown punctuation and `|`. */
-export function md(text: string): string {
-  return text
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/[\\`*_{}[\]()#+!|~]/g, (char) => `\\${char}`)
-    .replace(/\r?\n/g, ' ');
-}
-
-/** Inline code that survives any content: a `<code>` element with entities, since backticks inside can't be escaped in a table. */
-function code(text: string): string {
-  return `<code>${text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\|/g, '&#124;').replace(/\r?\n/g, ' ')}</code>`;
 }

@@ -8,7 +8,7 @@ import { formatUsd } from '../analysis/cost/money.js';
 
 export interface ComparisonRow {
   readonly config: string;
-  /** `sends OTLP` (the collector's own OTLP export) or `if over OTLP` (its awsemf data, had it gone over OTLP). */
+  /** `sends OTLP` (its own OTLP export), `if over OTLP` (its awsemf data over OTLP), or a Container Insights mode. */
   readonly basis: string;
   readonly classic: string;
   readonly otlp: string;
@@ -20,6 +20,13 @@ export function comparisonRows(report: CostReport): ComparisonRow[] {
     const classic = collector.metrics > 0 || collector.emfLogsMonthlyUSD > 0 ? classicCell(collector) : '-';
     if (collector.otlp) rows.push({ config: collector.config, basis: 'sends OTLP', classic, otlp: otlpCell(collector.otlp) });
     if (collector.otlpEquivalent) rows.push({ config: collector.config, basis: 'if over OTLP', classic, otlp: otlpCell(collector.otlpEquivalent) });
+    const insights = collector.containerInsights;
+    if (insights) {
+      const b = insights.enhancedObservability;
+      const c = insights.otelContainerInsights;
+      rows.push({ config: collector.config, basis: 'CI enhanced (B)', classic, otlp: `≥ ${b.observationsPerMonth.toLocaleString('en-US')} observations${priceText(b.monthlyUSD)}` });
+      rows.push({ config: collector.config, basis: 'OTel CI (C)', classic, otlp: `≥ ${formatGb(c.gbPerMonth)} GB${priceText(c.monthlyUSD)}` });
+    }
     return rows;
   });
 }
@@ -29,16 +36,28 @@ function classicCell(collector: CollectorReport): string {
 }
 
 export function otlpCell(cost: OtlpCost): string {
-  const volume = `${cost.series} series, ${formatGb(cost.gbPerMonth)} GB`;
-  return cost.monthlyUSD === null ? `${volume}, price unknown` : `${volume} ${formatUsd(cost.monthlyUSD)}`;
+  return `${cost.series} series, ${formatGb(cost.gbPerMonth)} GB${priceText(cost.monthlyUSD)}`;
+}
+
+function priceText(usd: number | null): string {
+  return usd === null ? ', price unknown' : ` ${formatUsd(usd)}`;
 }
 
 /** The one line that says how to price OTLP when the Price List has no figure, or undefined when it has one. */
 export function otlpPriceNote(report: CostReport): string | undefined {
-  const unknown = report.collectors.flatMap((c) => [c.otlp, c.otlpEquivalent]).find((cost) => cost?.price.status === 'unknown');
-  if (unknown?.price.status !== 'unknown') return undefined;
-  return `OTLP ingestion (CW:OTEL:Bytes, per GB) has no known price: ${unknown.price.reason}; to price it: ${unknown.price.fix}`;
+  const charges: [string, PricedLike | undefined][] = report.collectors.flatMap((c) => [
+    ['OTLP ingestion (CW:OTEL:Bytes)', c.otlp ?? c.otlpEquivalent],
+    ['OTel Container Insights (CW:OTEL:Bytes:EKS-CI)', c.containerInsights?.otelContainerInsights],
+    ['enhanced observability (ObservationUsage)', c.containerInsights?.enhancedObservability],
+  ] as [string, PricedLike | undefined][]);
+  const unknown = charges.filter(([, cost]) => cost?.price.status === 'unknown');
+  const first = unknown[0]?.[1]?.price;
+  if (first?.status !== 'unknown') return undefined;
+  const names = [...new Set(unknown.map(([name]) => name))].join(', ');
+  return `no known price for ${names} (shown as unknown, not added to totals): ${first.reason}; to price: ${first.fix}`;
 }
+
+type PricedLike = Pick<OtlpCost, 'price'>;
 
 function formatGb(gb: number): string {
   return gb >= 10 ? gb.toFixed(1) : gb.toFixed(3);

@@ -6,6 +6,7 @@
 import type { CollectorReport, CostReport, Finding } from '../analysis/report/cost-report.js';
 import { formatUsd } from '../analysis/cost/money.js';
 import { formatMetricIdentity } from '../model/metric-identity.js';
+import { migrationPlanLines } from './report-migration.js';
 import { comparisonRows, otlpCell, otlpPriceNote } from './report-otlp.js';
 import { renderTextTable } from './text-table.js';
 
@@ -62,10 +63,10 @@ export function renderReportTable(report: CostReport, options: ReportTableOption
   }
   const comparison = comparisonRows(report);
   if (comparison.length > 0) {
-    parts.push('\nClassic (custom metrics + EMF) vs OpenTelemetry (OTLP, per GB)\n');
+    parts.push('\nClassic (custom metrics + EMF) vs OpenTelemetry (OTLP, per GB) and Container Insights modes\n');
     parts.push(
       renderTextTable(
-        [{ header: 'CONFIG' }, { header: 'OTLP' }, { header: 'CLASSIC PER MONTH' }, { header: 'OTLP PER MONTH' }],
+        [{ header: 'CONFIG' }, { header: 'COMPARED WITH' }, { header: 'CLASSIC PER MONTH' }, { header: 'PER MONTH THAT WAY' }],
         comparison.map((row) => [printable(row.config), row.basis, row.classic, row.otlp]),
       ),
     );
@@ -87,6 +88,10 @@ export function renderReportTable(report: CostReport, options: ReportTableOption
         top.map((bucket) => [printable(bucket.name), String(bucket.metrics), String(bucket.unreadMetrics), formatUsd(bucket.monthlyUSD)]),
       ),
     );
+  }
+  if (report.migrationPlan) {
+    parts.push('\nMigration plan: Classic → OpenTelemetry (PromQL)\n');
+    parts.push(migrationPlanLines(report.migrationPlan, printable).map((line) => `${line}\n`).join(''));
   }
   parts.push('\nAssumptions\n');
   parts.push(report.assumptions.map((line) => `- ${printable(line)}\n`).join(''));

@@ -3,7 +3,7 @@
  * atomic (temp file + rename) and never replaces a user's file unless asked to.
  */
 import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
-import { dirname, basename, join } from 'node:path';
+import { dirname, basename, join, resolve } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { InputError, errnoCode } from './errors.js';
 
@@ -59,6 +59,17 @@ export async function writeFileAtomic(path: string, content: string | Uint8Array
  * are they renamed into place. A failure before the renames removes the temp files and leaves the targets as they were.
  */
 export async function writeFilesAtomically(files: readonly PendingFile[], options: WriteOptions = {}): Promise<void> {
+  const seen = new Set<string>();
+  for (const file of files) {
+    const path = resolve(file.path);
+    if (seen.has(path)) {
+      throw new InputError('two outputs of one run would be written to the same file; nothing was written', {
+        location: { file: file.path },
+        fix: 'give the inputs distinct names, or write them to different places',
+      });
+    }
+    seen.add(path);
+  }
   if (!options.overwrite) {
     for (const file of files) {
       if (await fileExists(file.path)) {

@@ -48,3 +48,33 @@ export function warn(io: Io, message: string): void {
 export function info(io: Io, message: string): void {
   io.stderr.write(`${message}\n`);
 }
+
+/**
+ * The stream as every command writes to it: text from inputs (config keys, label values, remote JSON paths) cannot
+ * drive the terminal or the CI runner. Control characters are shown escaped (`\u001b`), except line feeds and tabs,
+ * and on a terminal cwdash's own colour (SGR) and line-redraw sequences; a line starting with `::` (a GitHub Actions
+ * workflow command, such as `::error` or `::add-mask`) gets a zero-width space before it, so the runner shows it
+ * instead of running it.
+ */
+export function inertStream(stream: OutputStream): OutputStream {
+  let atLineStart = true;
+  const controls = stream.isTTY ? TTY_CONTROLS : CONTROLS;
+  return {
+    isTTY: stream.isTTY,
+    write(text) {
+      if (text === '') return;
+      let safe = text.replace(controls, (sequence) => (sequence.length > 1 ? sequence : `\\u${sequence.charCodeAt(0).toString(16).padStart(4, '0')}`));
+      safe = safe.replace(WORKFLOW_COMMAND, (match) => `${match.slice(0, -2)}\u200b::`);
+      if (atLineStart && /^[ \t]*::/.test(safe)) safe = `\u200b${safe}`;
+      atLineStart = safe.endsWith('\n');
+      stream.write(safe);
+    },
+  };
+}
+
+/** Every C0 and C1 control character and DEL, except tab and line feed. */
+const CONTROLS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
+/** The same, but whole SGR sequences (`ESC[33m`) and the progress line's `\r ESC[K` are matched to be kept. */
+const TTY_CONTROLS = /\u001b\[[0-9;]*m|\r\u001b\[K|[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
+/** `::` after a line feed and optional blanks; the runner also trims leading whitespace before it looks. */
+const WORKFLOW_COMMAND = /\n[ \t]*::/g;

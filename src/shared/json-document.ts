@@ -4,6 +4,7 @@
  */
 import type { z } from 'zod';
 import { InputError } from './errors.js';
+import { JSONParser } from '@streamparser/json';
 import { parseBoundedJson } from './input-limits.js';
 
 export interface JsonDocumentContext {
@@ -38,11 +39,30 @@ export function parseJsonText(text: string): JsonParseResult {
   try {
     return { ok: true, value: parseBoundedJson(body) };
   } catch (error) {
-    const message = (error as Error).message;
-    const position = /position (\d+)/.exec(message);
-    if (!position) return { ok: false, message };
-    const before = body.slice(0, Number(position[1]));
+    // V8 quotes a snippet of the text (newlines and all); the line and column say where instead.
+    const message = (error as Error).message.replace(/,\s*(?:\.\.\.)?".*" is not valid JSON$/s, '');
+    const offset = /position (\d+)/.exec(message)?.[1] ?? syntaxErrorOffset(body);
+    if (offset === undefined) return { ok: false, message };
+    const before = body.slice(0, Number(offset));
     const line = before.split('\n').length;
     return { ok: false, message, line, column: before.length - before.lastIndexOf('\n') };
   }
+}
+
+/**
+ * Where a JSON syntax error is, when V8's message does not say (`Unexpected token 'o', "..." is not valid JSON`):
+ * the streaming tokenizer reports the absolute offset of the first character it cannot take.
+ */
+function syntaxErrorOffset(text: string): string | undefined {
+  let offset: string | undefined;
+  const parser = new JSONParser({ paths: [] });
+  parser.onError = (error) => {
+    offset ??= /absolute position "(\d+)"/.exec(error.message)?.[1];
+  };
+  try {
+    parser.write(text);
+  } catch {
+    // onError has the position.
+  }
+  return offset;
 }

@@ -1,14 +1,25 @@
 /**
- * Positions in user files, read from a stack trace. Definitions run from a bundle with an inline source map: when
- * Node already mapped the stack (source maps enabled, no other `Error.prepareStackTrace`) the frames name the user's
- * files; otherwise each frame in a bundle is mapped here through the map Node kept for it (`findSourceMap`).
+ * Positions in user files, read from a stack trace. Definitions run from a bundle (see typescript-module.ts) whose
+ * source map is registered here; a frame in a bundle is mapped back to the user's file and line when it is read.
+ * The map is parsed on the first lookup only, so loading pays nothing for it.
  */
-import { findSourceMap } from 'node:module';
+import { SourceMap } from 'node:module';
+import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export interface StackPosition {
   readonly file: string;
   readonly line: number;
+}
+
+/** On a global symbol: definitions loaded from cwdash's sources carry their own copy of this module. */
+const MAPS = Symbol.for('cwdash.bundle-source-maps');
+const registry = globalThis as { [MAPS]?: Map<string, { readonly text: string; parsed?: SourceMap }> };
+const maps = (registry[MAPS] ??= new Map());
+
+/** The source map (JSON text) of a bundle file, for frames in it. Kept for the process: positions are read late. */
+export function registerSourceMap(bundleFile: string, mapText: string): void {
+  maps.set(bundleFile, { text: mapText });
 }
 
 const FRAME = /\(?((?:file:\/\/)?\/[^():]+?)(?:\?[^:]*)?:(\d+):(\d+)\)?$/;
@@ -26,8 +37,10 @@ export function stackPositions(stack: string): StackPosition[] {
 
 function originalPosition(location: string, line: number, column: number): StackPosition {
   const file = location.startsWith('file://') ? fileURLToPath(location) : location;
-  const entry = findSourceMap(file)?.findEntry(line - 1, column - 1);
-  if (entry === undefined || !('originalSource' in entry) || entry.originalSource === undefined) return { file, line };
-  const source = entry.originalSource;
-  return { file: source.startsWith('file://') ? fileURLToPath(source) : source, line: entry.originalLine + 1 };
+  const map = maps.get(file);
+  if (map === undefined) return { file, line };
+  map.parsed ??= new SourceMap(JSON.parse(map.text) as ConstructorParameters<typeof SourceMap>[0]);
+  const entry = map.parsed.findEntry(line - 1, column - 1);
+  if (!('originalSource' in entry) || entry.originalSource === undefined) return { file, line };
+  return { file: resolve(dirname(file), entry.originalSource), line: entry.originalLine + 1 };
 }

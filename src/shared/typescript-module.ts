@@ -16,10 +16,10 @@ import { isBuiltin } from 'node:module';
 import { tmpdir } from 'node:os';
 import { extname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import type { Message, OnResolveArgs, OnResolveResult, Plugin } from 'esbuild';
+import type { Message, OnResolveArgs, OnResolveResult, Plugin, PluginBuild } from 'esbuild';
 import { CwdashError, InputError } from './errors.js';
 import { fileExists } from './files.js';
-import { stackPositions } from './stack-frames.js';
+import { registerSourceMap, stackPositions } from './stack-frames.js';
 
 /** The module outcome of one file: its exports, or why it failed. */
 export type ModuleOutcome = { readonly ok: true; readonly module: Record<string, unknown> } | { readonly ok: false; readonly error: InputError };
@@ -50,12 +50,14 @@ export async function importTypeScriptModules(files: readonly string[]): Promise
   for (const [index, file] of absolute.entries()) {
     if (!(await fileExists(file))) throw new InputError('file not found', { location: { file: files[index]! }, fix: 'check the path' });
   }
+  // (vitest.config.ts leaves files of this name to Node, as they are for users.)
   const dir = await mkdtemp(join(tmpdir(), 'cwdash-load-'));
   try {
     const bundle = join(dir, 'definitions.mjs');
-    await writeFile(bundle, await bundleModules(absolute, files, bundle));
-    // The bundle carries an inline source map: stacks (and the widget call sites read from them) name the user's lines.
-    process.setSourceMapsEnabled(true);
+    const { code, map } = await bundleModules(absolute, files, bundle);
+    await writeFile(bundle, code);
+    // Stack positions in the bundle (a throw, a widget's call site) are mapped back to the user's lines through it.
+    registerSourceMap(bundle, map);
     const { loaders } = (await import(pathToFileURL(bundle).href)) as { loaders: (() => Promise<Record<string, unknown>>)[] };
     const outcomes: ModuleOutcome[] = [];
     for (const [index, load] of loaders.entries()) {
@@ -88,7 +90,7 @@ export function defaultExportOf(module: Record<string, unknown>): unknown {
   return value;
 }
 
-async function bundleModules(absolute: readonly string[], given: readonly string[], outfile: string): Promise<string> {
+async function bundleModules(absolute: readonly string[], given: readonly string[], outfile: string): Promise<{ code: string; map: string }> {
   const { build } = await import('esbuild');
   const entry = `export const loaders = [\n${absolute.map((file) => `  () => import(${JSON.stringify(file)}),`).join('\n')}\n];\n`;
   try {
@@ -100,33 +102,52 @@ async function bundleModules(absolute: readonly string[], given: readonly string
       target: 'node20',
       write: false,
       outfile,
-      sourcemap: 'inline',
+      // A separate map without the sources' text: an inline one doubles what Node has to read and compile.
+      sourcemap: 'external',
+      sourcesContent: false,
       logLevel: 'silent',
-      plugins: [packagesFromWhereTheyAre],
+      plugins: [packagesFromWhereTheyAre()],
     });
-    return result.outputFiles[0]!.text;
+    const file = (suffix: string) => result.outputFiles.find((output) => output.path.endsWith(suffix))!.text;
+    return { code: file('.mjs'), map: file('.mjs.map') };
   } catch (error) {
     throw compileError(error, absolute, given);
   }
 }
 
-/** Bare imports: cwdash → the running cwdash (see the module comment); any other package → external, as installed. */
-const packagesFromWhereTheyAre: Plugin = {
-  name: 'cwdash-packages',
-  setup(build) {
-    build.onResolve({ filter: /^[^./]/ }, async (args: OnResolveArgs): Promise<OnResolveResult | undefined> => {
-      if (args.pluginData === DEFAULT_RESOLUTION || isBuiltin(args.path)) return undefined;
-      const found = await build.resolve(args.path, { kind: args.kind, importer: args.importer, resolveDir: args.resolveDir, pluginData: DEFAULT_RESOLUTION });
-      const running = RUNNING_ENTRIES[args.path];
-      if (running !== undefined && (found.errors.length > 0 || isInside(found.path, PACKAGE_ROOT))) {
-        // Compiled cwdash is imported by Node as the running modules themselves; from sources it is bundled in.
-        return OWN_EXTENSION === '.js' ? { path: pathToFileURL(running).href, external: true } : { path: running };
-      }
-      if (found.errors.length > 0) return { errors: [{ text: `imports package "${packageName(args.path)}", which is not installed where this file is`, detail: MISSING_PACKAGE }] };
-      return { path: pathToFileURL(found.path).href, external: true };
-    });
-  },
-};
+/**
+ * Bare imports: cwdash → the running cwdash (see the module comment); any other package → external, as installed.
+ * One plugin per bundle, resolving each (folder, specifier) once: the files of a project share their imports.
+ */
+function packagesFromWhereTheyAre(): Plugin {
+  const resolved = new Map<string, Promise<OnResolveResult>>();
+  return {
+    name: 'cwdash-packages',
+    setup(build) {
+      build.onResolve({ filter: /^[^./]/ }, (args: OnResolveArgs): Promise<OnResolveResult> | undefined => {
+        if (args.pluginData === DEFAULT_RESOLUTION || isBuiltin(args.path)) return undefined;
+        const key = `${args.resolveDir}\0${args.path}`;
+        let result = resolved.get(key);
+        if (result === undefined) {
+          result = resolvePackage(args, (path, options) => build.resolve(path, options));
+          resolved.set(key, result);
+        }
+        return result;
+      });
+    },
+  };
+}
+
+async function resolvePackage(args: OnResolveArgs, resolveDefault: PluginBuild['resolve']): Promise<OnResolveResult> {
+  const found = await resolveDefault(args.path, { kind: args.kind, importer: args.importer, resolveDir: args.resolveDir, pluginData: DEFAULT_RESOLUTION });
+  const running = RUNNING_ENTRIES[args.path];
+  if (running !== undefined && (found.errors.length > 0 || isInside(found.path, PACKAGE_ROOT))) {
+    // Compiled cwdash is imported by Node as the running modules themselves; from sources it is bundled in.
+    return OWN_EXTENSION === '.js' ? { path: pathToFileURL(running).href, external: true } : { path: running };
+  }
+  if (found.errors.length > 0) return { errors: [{ text: `imports package "${packageName(args.path)}", which is not installed where this file is`, detail: MISSING_PACKAGE }] };
+  return { path: pathToFileURL(found.path).href, external: true };
+}
 
 const MISSING_PACKAGE = 'missing package';
 

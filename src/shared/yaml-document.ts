@@ -33,7 +33,12 @@ export function boundedYamlToJS(document: Document, lineCounter: LineCounter, fi
   try {
     return document.toJS({ maxAliasCount: MAX_YAML_ALIAS_COUNT });
   } catch (error) {
-    if (!(error instanceof ReferenceError) || !error.message.includes('alias count')) throw error;
+    if (!(error instanceof ReferenceError)) throw error;
+    if (!error.message.includes('alias count')) {
+      // An alias whose anchor is missing or comes later (the parser lets some, such as merge keys `<<: *a`, through).
+      const { line, col } = lineCounter.linePos(unresolvedAlias(document)?.range?.[0] ?? 0);
+      throw new InputError(`invalid YAML: ${error.message}`, { location: { file, line, column: col }, fix: 'define the anchor (&name) before the alias (*name) that uses it' });
+    }
     const alias = firstNestedAlias(document);
     const { line, col } = lineCounter.linePos(alias?.range?.[0] ?? 0);
     throw new InputError(`YAML aliases expand past ${MAX_YAML_ALIAS_COUNT} copies (cwdash's limit, a guard against "billion laughs" files)`, {
@@ -90,6 +95,18 @@ function firstNestedAlias(document: Document): Node | undefined {
     for (let index = items.length - 1; index >= 0; index--) stack.push(items[index]);
   }
   return first;
+}
+
+/** The first alias (in document order) that does not resolve to an anchor. */
+function unresolvedAlias(document: Document): Node | undefined {
+  const stack: unknown[] = [document.contents];
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (isAlias(node) && !node.resolve(document)) return node;
+    const items = children(node);
+    for (let index = items.length - 1; index >= 0; index--) stack.push(items[index]);
+  }
+  return undefined;
 }
 
 function containsAlias(root: unknown): boolean {

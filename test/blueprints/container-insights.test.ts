@@ -4,7 +4,7 @@ import { containerInsightsDashboard } from '../../src/blueprints/index.js';
 import { readMetricRows } from '../../src/model/body/metric-rows.js';
 import { validateDashboardBody } from '../../src/model/body/validate.js';
 
-/** container-insights.md §2: the (metric, dimension set) pairs the default metric_declarations publish. */
+/** docs/sources.md#container-insights: the (metric, dimension set) pairs the default metric_declarations publish. */
 const PUBLISHED: Readonly<Record<string, readonly string[]>> = {
   ClusterName: [
     'node_cpu_utilization', 'node_memory_utilization', 'node_network_total_bytes', 'node_cpu_reserved_capacity', 'node_memory_reserved_capacity',

@@ -1,6 +1,7 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import MarkdownIt from 'markdown-it';
 import { describe, expect, test } from 'vitest';
 import { runCli } from '../support/run-cli.js';
 import { CONFIG, ENV, NS, OTEL_LIB, SCRAPE } from '../support/task-service-example.js';
@@ -69,8 +70,10 @@ describe('cwdash audit', () => {
     expect(inActions.exitCode).toBe(1);
     const markdown = readFileSync(summary, 'utf8');
     expect(markdown.startsWith('# earlier step\n❌ cwdash audit failed: 1 new finding at error or above.')).toBe(true);
-    expect(markdown).toContain('## cwdash cost report: us-east-1');
-    expect(markdown).toContain('<code>dashboard-missing-metric</code>');
+    // Values from the inputs are escaped for Markdown; rendered, they read as written.
+    const rendered = new MarkdownIt({ html: true }).render(markdown);
+    expect(rendered).toContain('<h2>cwdash cost report: us-east-1</h2>');
+    expect(rendered).toContain('<code>dashboard-missing-metric</code>');
   });
 
   test('usage mistakes exit 2', async () => {

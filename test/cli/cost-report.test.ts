@@ -50,23 +50,24 @@ describe('cwdash cost-report on the bundled task-service example', () => {
     expect(result.stderr).toBe('');
     expect(result.exitCode).toBe(0);
     const report = JSON.parse(result.stdout);
-    // Hand calculation. awsemf.md §8.3, ADOT 0.49 defaults (ZeroAndSingleDimensionRollup, OTelLib on every metric):
+    // Hand calculation. docs/sources.md#awsemf, ADOT 0.49 defaults (ZeroAndSingleDimensionRollup, OTelLib on every metric):
     // 3 HTTP histograms × 21 (1 zero + 8 series + 12 pairs) + 3 heap-space gauges × 10 + active_resources 4
     // + active_handles 3 + gc_duration 3 + version_info 6 + app_version 6 + 26 unlabeled = 144 custom metrics.
     // The dashboard reads 5 of them through the SEARCH ({OTelLib,route}: one per route) and 1 by its row: 6 read.
-    // pricing.md §2: first 10,000 metrics at $0.30 per metric-month, no free tier by default.
+    // docs/sources.md#pricing: first 10,000 metrics at $0.30 per metric-month, no free tier by default.
     expect(report.totals).toMatchObject({ customMetrics: 144, unusedMetrics: 138, dashboards: 1 });
     expect(report.totals.customMetricsMonthlyUSD).toBeCloseTo(144 * 0.3, 10); // $43.20
     expect(report.totals.unusedMonthlyUSD).toBeCloseTo(138 * 0.3, 10); // $41.40
-    // EMF is billed as logs too (pricing.md §2.1 rule 5): us-east-1 ingestion $0.50/GB, storage $0.03/GB-month on the
+    // EMF is billed as logs too (docs/sources.md#pricing): us-east-1 ingestion $0.50/GB, storage $0.03/GB-month on the
     // 15% compressed archive, priced in the 12th month of a log group that never expires (log_retention 0).
     const gb = report.collectors[0].emfLogsGBPerMonth;
-    expect(gb).toBeGreaterThan(1.5); // ≈ 19.7 KB per scrape × 86,400 scrapes (awsemf.md §8.3)
+    expect(gb).toBeGreaterThan(1.5); // ≈ 19.7 KB per scrape × 86,400 scrapes (docs/sources.md#awsemf)
     expect(gb).toBeLessThan(1.7);
     expect(report.totals.emfLogsMonthlyUSD).toBeCloseTo(gb * 0.5 + gb * 0.15 * 12 * 0.03, 8);
     expect(report.totals.monthlyUSD).toBeCloseTo(144 * 0.3 + 3 + report.totals.emfLogsMonthlyUSD, 8); // + one $3 dashboard
     const latency = report.findings.find((f: { rule: string; message: string }) => f.rule === 'unused-metric' && f.message.startsWith('http_request_duration_seconds '));
-    expect(latency.message).toBe(`http_request_duration_seconds (${NS}): 16 of 21 CloudWatch metrics are read by no dashboard, alarm or allow-list entry, $4.80/month`);
+    expect(latency.message).toBe(`http_request_duration_seconds (${NS}): 16 of 21 CloudWatch metrics are read by nothing consulted, $4.80/month` +
+      ' (consulted: cwdash dashboards, AWS consoles; not given: alarms, Grafana dashboards, CloudTrail metric reads, account readers, allow-list)');
     expect(latency.savingUSD).toBeCloseTo(16 * 0.3, 10);
     const size = report.findings.find((f: { message: string }) => f.message.startsWith('http_request_size_bytes '));
     expect(size).toMatchObject({ rule: 'unused-metric', severity: 'warning', monthlyUSD: 6.3 });

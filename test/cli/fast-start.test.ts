@@ -14,7 +14,7 @@ const run = promisify(execFile);
 const HOOKS = pathToFileURL(join(import.meta.dirname, '../support/record-imports.mjs')).href;
 const REGISTER = `data:text/javascript,import { register } from 'node:module'; register(${JSON.stringify(HOOKS)});`;
 /** What help may load: Node's own modules, the CLI (yargs is inlined into dist/cli/main.js), and one constant list. */
-const ALLOWED = /^node:|\/bin\/cwdash\.js$|\/dist\/(cli|shared)\/|\/dist\/sources\/price-list\/pricing-client\.js$/;
+const ALLOWED = /^node:|\/bin\/cwdash\.js$|\/dist\/(cli|shared)\/|\/dist\/sources\/aws\/services\.js$/;
 
 async function importsOf(args: readonly string[]): Promise<string[]> {
   const { stderr } = await run(process.execPath, ['--import', REGISTER, join(REPO_ROOT, 'bin/cwdash.js'), ...args], { cwd: REPO_ROOT });

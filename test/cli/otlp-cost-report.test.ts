@@ -42,7 +42,7 @@ describe('cost-report: Classic and OTLP side by side', () => {
     expect(json.problems).toContainEqual(expect.objectContaining({ message: expect.stringMatching(/^OTLP ingestion price \(CW:OTEL:Bytes\) unknown: .*cwdash pricing refresh --region us-east-1/) }));
 
     const table = (await report(mkdtempSync(join(tmpdir(), 'cwdash-cache-')), 'table')).stdout;
-    expect(table).toContain('Classic (custom metrics + EMF) vs OpenTelemetry (OTLP, per GB)');
+    expect(table).toContain('Classic (custom metrics + EMF) vs OpenTelemetry (OTLP, per GB) and Container Insights modes');
     expect(table).toMatch(/examples\/task-service\/otel-config\.yaml +if over OTLP +144 metrics \$43\.20 \+ EMF logs \$0\.\d\d +89 series, 2\.006 GB, price unknown/);
     expect(table).toMatch(/examples\/task-service-otlp\/otel-config\.yaml +sends OTLP +- +89 series, 2\.006 GB, price unknown/);
   });
@@ -54,12 +54,28 @@ describe('cost-report: Classic and OTLP side by side', () => {
     await writeCache(cacheDir, [{ region: 'us-east-1', fetchedAt: '2026-12-01T00:00:00.000Z', endpoint: 'https://api.pricing.us-east-1.amazonaws.com', items: [otel] }]);
     const json = costReportSchema.parse(JSON.parse((await report(cacheDir)).stdout));
     const otlp = json.collectors[1]!.otlp!;
-    expect(otlp.price).toMatchObject({ status: 'known', usagetype: 'USE1-CW:OTEL:Bytes', usdPerGB: '0.5000000000', source: 'cache' });
+    expect(otlp.price).toMatchObject({ status: 'known', usagetype: 'USE1-CW:OTEL:Bytes', usdPerUnit: '0.5000000000', source: 'cache' });
     expect(otlp.monthlyUSD).toBe(new Decimal(otlp.bytesPerMonth).div(1e9).times('0.5').toNumber());
     expect(json.collectors[0]!.otlpEquivalent!.monthlyUSD).toBe(otlp.monthlyUSD);
     expect(json.totals.monthlyUSD).toBe(
       new Decimal(json.totals.customMetricsMonthlyUSD).plus(json.totals.dashboardsMonthlyUSD).plus(json.totals.emfLogsMonthlyUSD).plus(otlp.monthlyUSD!).toNumber(),
     );
     expect(json.problems.some((problem) => problem.message.startsWith('OTLP ingestion price'))).toBe(false);
+  });
+});
+
+describe('cost-report --migration-plan', () => {
+  test('on the bundled examples: the task-service dashboard rows get PromQL, SEARCH and math rows say why not', async () => {
+    const result = await runCli(['cost-report', '--migration-plan', '--format', 'json'], { cwd: ROOT, env: { CWDASH_CACHE_DIR: mkdtempSync(join(tmpdir(), 'cwdash-cache-')) } });
+    const json = costReportSchema.parse(JSON.parse(result.stdout));
+    const items = json.migrationPlan!.items;
+    expect(items.find((item) => item.metric === 'prod/task-service nodejs_eventloop_lag_p99_seconds')).toMatchObject({
+      consumer: { kind: 'dashboard', name: 'prod-task-service' }, mechanical: true, promql: 'max(max_over_time(nodejs_eventloop_lag_p99_seconds[1m]))',
+    });
+    expect(items.filter((item) => item.classic.startsWith('SEARCH(')).every((item) => !item.mechanical && item.promql === null)).toBe(true);
+    expect(items.some((item) => item.note?.includes('metric math'))).toBe(true);
+    const table = (await runCli(['cost-report', '--migration-plan'], { cwd: ROOT, env: { CWDASH_CACHE_DIR: mkdtempSync(join(tmpdir(), 'cwdash-cache-')) } })).stdout;
+    expect(table).toContain('Migration plan: Classic → OpenTelemetry (PromQL)');
+    expect(table).toContain('  PromQL: max(max_over_time(nodejs_eventloop_lag_p99_seconds[1m]))');
   });
 });

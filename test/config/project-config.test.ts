@@ -13,6 +13,14 @@ async function projectWith(source: string, packageJson?: string): Promise<string
 }
 
 describe('project config', () => {
+  test('a config in a folder that cannot resolve cwdash imports the running one (defineConfig, cwdash/api)', async () => {
+    const dir = await projectWith(
+      "import { defineConfig } from 'cwdash';\nimport { customMetricsMonthlyCost } from 'cwdash/api';\n" +
+        "export default defineConfig({ region: typeof customMetricsMonthlyCost === 'function' ? 'eu-west-1' : 'none' });\n",
+    );
+    expect((await loadProjectConfig(dir)).config).toMatchObject({ region: 'eu-west-1' });
+  });
+
   test('no file means no settings', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'cwdash-config-'));
     expect(await loadProjectConfig(dir)).toEqual({ file: undefined, config: {} });

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { sameJson } from '../../src/deploy/compare.js';
+import { sameJson } from '../../src/shared/same-json.js';
 import { diffJson } from '../../src/deploy/json-diff.js';
 import { formatChange, renderPlanText } from '../../src/outputs/deployment-plan.js';
 

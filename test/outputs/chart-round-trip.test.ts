@@ -14,6 +14,9 @@ import { renderDashboardBody } from '../../src/model/body/serialize.js';
 import { importDashboard } from '../../src/outputs/typescript-definition.js';
 import { loadDashboardDefinitions } from '../../src/sources/definitions/load.js';
 import { REPO_ROOT, tempProject } from '../sources/definitions/temp-project.js';
+import { dashboardReads } from '../../src/analysis/usage/dashboard-reads.js';
+import { widgetView } from '../../src/outputs/preview/widget-view.js';
+import { mutate, random } from '../model/body/mutate.js';
 
 const fixture = (path: string): DashboardBody => dashboardBodySchema.parse(JSON.parse(readFileSync(join(import.meta.dirname, path), 'utf8')));
 const bodies: [string, DashboardBody][] = [
@@ -64,4 +67,23 @@ test('the imported source reads like a hand-written definition', () => {
       ],`);
   expect(source).toContain("legend: { position: 'bottom', show: true }");
   expect(source).toMatch(/dashboardName: 'full',\n {2}region: 'us-east-1',/);
+});
+
+test('mutated chart bodies: validation, usage reads and preview never throw; a valid shape imports and rebuilds', () => {
+  const next = random(16);
+  let rebuilt = 0;
+  for (let round = 0; round < 1500; round++) {
+    let body: unknown = bodies[round % bodies.length]![1];
+    for (let edits = 1 + Math.floor(next() * 3); edits > 0; edits--) body = mutate(body, next);
+    const text = JSON.stringify(body);
+    expect(() => validateDashboardBody(body), text).not.toThrow();
+    expect(() => dashboardReads({ name: 'fuzz', body }), text).not.toThrow();
+    const parsed = dashboardBodySchema.safeParse(body);
+    if (!parsed.success) continue;
+    for (const widget of parsed.data.widgets) expect(() => widgetView(widget, new Map()), text).not.toThrow();
+    const { dashboard } = importDashboard(parsed.data, 'fuzz');
+    expect(renderDashboardBody(dashboard.toBody()), text).toBe(renderDashboardBody(parsed.data));
+    rebuilt++;
+  }
+  expect(rebuilt).toBeGreaterThan(80);
 });

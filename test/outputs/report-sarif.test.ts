@@ -23,6 +23,7 @@ describe('SARIF 2.1.0', () => {
     expect(log.version).toBe('2.1.0');
     expect(run0.tool.driver.rules.map((rule: { id: string }) => rule.id)).toEqual([
       'unused-metric',
+      'read-only-by-wildcard',
       'high-cardinality-dimension',
       'rollup-duplicates',
       'resource-attribute-dimension',

@@ -60,11 +60,11 @@ describe('the npm package', () => {
     for (const file of ['bin/cwdash.js', 'dist/index.js', 'dist/index.d.ts', 'dist/index.js.map', 'dist/api.js', 'dist/api.d.ts', 'dist/cli/main.js']) {
       expect(packed).toContain(file);
     }
-    for (const file of ['schema/cost-report.schema.json', 'rules/default.yaml', 'dist/sources/price-list/snapshot.json', 'README.md']) {
+    for (const file of ['schema/cost-report.schema.json', 'rules/default.yaml', 'dist/sources/price-list/snapshot.json', 'README.md', 'docs/sources.md']) {
       expect(packed).toContain(file);
     }
     for (const folder of ['examples/task-service/', 'examples/cluster/', 'dashboards/']) expect(packed.some((file) => file.startsWith(folder))).toBe(true);
-    expect(packed.filter((file) => /^(src|test|bench|scripts)\//.test(file) || file.startsWith('bin/run-ts'))).toEqual([]);
+    expect(packed.filter((file) => /^(src|test|bench|scripts)\//.test(file) || file.startsWith('bin/run-ts') || file === 'dist/.build-stamp')).toEqual([]);
   });
 
   test('plain Node imports cwdash and cwdash/api', async () => {
@@ -126,7 +126,7 @@ describe('the npm package', () => {
     expect(result.stderr).toContain('built 2 dashboards');
     expect(result.code).toBe(0);
     expect(JSON.parse(await readFile(join(elsewhere, 'out/notes.json'), 'utf8'))).toEqual(body);
-    expect(await readdir(join(elsewhere, 'out'))).toEqual(['notes.json', 'same.json']);
+    expect(await readdir(join(elsewhere, 'out'))).toEqual(['.cwdash-build.manifest', 'notes.json', 'same.json']);
   });
 
   test('cost-report runs on the bundled examples', async () => {

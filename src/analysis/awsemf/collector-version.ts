@@ -29,7 +29,7 @@ export function chooseCollectorVersion(given: GivenVersion | undefined, inventor
   if (given) return { version: given.version, rule: `from ${given.source}` };
   const fromImage = inventory ? versionOfImages(inventory) : undefined;
   if (fromImage) return fromImage;
-  return { version: DEFAULT_COLLECTOR_VERSION, rule: 'the newest profile cwdash knows (no --collector-version, project config entry or collector image in a cluster inventory names one)' };
+  return { version: DEFAULT_COLLECTOR_VERSION, rule: 'the newest profile cwdash knows: no flag, project config entry or inventory image names one' };
 }
 
 function versionOfImages(inventory: { readonly file: string; readonly daemonSetImages: readonly string[] }): VersionChoice | undefined {
@@ -54,11 +54,11 @@ function versionOfImages(inventory: { readonly file: string; readonly daemonSetI
   const [newMajor, newMin] = minor(DEFAULT_COLLECTOR_VERSION);
   if (major < oldMajor || (major === oldMajor && min < oldMin)) {
     const warning = `the cluster inventory runs ADOT ${version} (${image}), older than the oldest profile cwdash has; it is predicted as ${oldest}, the nearest`;
-    return { version: oldest, rule: `${rule}, predicted as ${oldest} (the oldest profile)`, warning };
+    return { version: oldest, rule: `${rule}, older than every profile: predicted as the oldest`, warning };
   }
   if (major > newMajor || (major === newMajor && min > newMin)) {
     const warning = `the cluster inventory runs ADOT ${version} (${image}), newer than the newest profile cwdash has; it is predicted as ${DEFAULT_COLLECTOR_VERSION}`;
-    return { version: DEFAULT_COLLECTOR_VERSION, rule: `${rule}, predicted as ${DEFAULT_COLLECTOR_VERSION} (the newest profile)`, warning };
+    return { version: DEFAULT_COLLECTOR_VERSION, rule: `${rule}, newer than every profile: predicted as the newest`, warning };
   }
   return { version, rule };
 }

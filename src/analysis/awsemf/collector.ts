@@ -16,6 +16,7 @@ import { fetchScrape } from '../../sources/exposition/fetch.js';
 import type { ExpositionFormat } from '../../sources/exposition/read.js';
 import { readScrapeFile, type Scrape } from '../../sources/exposition/scrape.js';
 import type { MetricsPrediction } from '../../model/prediction.js';
+import { containerInsightsModes } from '../container-insights/modes.js';
 import { CONTAINER_INSIGHTS_RECEIVER, predictContainerInsightsMetrics } from '../container-insights/predict.js';
 import { chooseCollectorVersion } from './collector-version.js';
 import { predictMetrics } from './predict.js';
@@ -107,13 +108,7 @@ export async function loadCollector(options: AnalyzeCollectorOptions): Promise<L
 
 /** The prediction for the loaded config, or for `config` in its place (parsed from edited text by `parseEditedConfig`). */
 export function predictCollector(collector: LoadedCollector, config: CollectorConfig = collector.config): MetricsPrediction {
-  const containerInsights =
-    collector.inventory === undefined
-      ? undefined
-      : {
-          additionalMetrics: predictContainerInsightsMetrics(config, collector.inventory, { collectorVersion: collector.collectorVersion, clusterName: collector.clusterName }),
-          modelledReceivers: containerInsightsReceivers(config).map((receiver) => receiver.id),
-        };
+  const containerInsights = collector.inventory === undefined ? undefined : containerInsightsPrediction(collector, config, collector.inventory);
   const prediction = predictMetrics({
     config,
     scrape: collector.scrape,
@@ -124,6 +119,23 @@ export function predictCollector(collector: LoadedCollector, config: CollectorCo
   });
   const warning = collector.collectorVersionWarning;
   return { ...prediction, collectorVersionRule: collector.collectorVersionRule, ...(warning ? { warnings: [{ message: warning }, ...prediction.warnings] } : {}) };
+}
+
+/**
+ * The Classic Container Insights metrics of a config running the receiver (mode A), and the cluster in all three
+ * modes; a config without the receiver still gets the add-on modes' estimates.
+ */
+function containerInsightsPrediction(collector: LoadedCollector, config: CollectorConfig, inventory: ClusterInventory) {
+  const receivers = containerInsightsReceivers(config);
+  const additionalMetrics = receivers.length === 0
+    ? []
+    : predictContainerInsightsMetrics(config, inventory, { collectorVersion: collector.collectorVersion, clusterName: collector.clusterName });
+  const clusterName = additionalMetrics[0]?.dimensions.ClusterName ?? collector.clusterName ?? inventory.clusterName ?? '(cluster)';
+  return {
+    additionalMetrics,
+    modelledReceivers: receivers.map((receiver) => receiver.id),
+    containerInsights: containerInsightsModes(inventory, clusterName, additionalMetrics.length),
+  };
 }
 
 /** An edited copy of the collector's config text, parsed with the same variables as the original. */

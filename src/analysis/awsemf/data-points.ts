@@ -1,5 +1,5 @@
 /**
- * From OTLP data points to awsemf's label maps and CloudWatch metric names (awsemf.md §3.1, §5.2): the `OTelLib`
+ * From OTLP data points to awsemf's label maps and CloudWatch metric names (docs/sources.md#awsemf): the `OTelLib`
  * label from the instrumentation scope, and the split of a summary with `detailed_metrics`.
  */
 import type { Labels } from './declarations.js';

@@ -1,5 +1,5 @@
 /**
- * awsemf `metric_declarations` (awsemf.md §6): config-time validation (`init`), name selectors, label matchers and
+ * awsemf `metric_declarations` (docs/sources.md#awsemf): config-time validation (`init`), name selectors, label matchers and
  * dimension extraction, as the exporter's metric_declaration.go does them. Exported one function per rule because
  * the Container Insights prediction and the cost linter's generated declarations reuse exactly these.
  */

@@ -1,5 +1,5 @@
 /**
- * Which dimension sets awsemf emits for one data point (awsemf.md §4): the full label set plus the
+ * Which dimension sets awsemf emits for one data point (docs/sources.md#awsemf): the full label set plus the
  * `dimension_rollup_option` rollups, or, with metric_declarations, the declared sets plus the rollups.
  */
 import { byteOrder, extractDimensions, matchesLabels, matchesName, type Labels, type ValidDeclaration } from './declarations.js';
@@ -68,7 +68,7 @@ export function dedupDimensionSets(sets: readonly DimensionSet[]): string[][] {
   return result;
 }
 
-/** One entry point: declarations when any survived validation (§6 "Activation"), else the plain path. */
+/** One entry point: declarations when any survived validation (`metric_declaration.go`), else the plain path. */
 export function dimensionSetsFor(
   option: string,
   labels: Labels,

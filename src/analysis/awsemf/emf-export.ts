@@ -283,7 +283,7 @@ function valueLength(point: OtelPoint, detailedIndex: number, quantiles: readonl
   return numberLength(point.value);
 }
 
-/** Units awsemf writes (§5.2): the Prometheus text format carries none, except the scrape-loop duration. */
+/** Units awsemf writes (its `metric_translator.go`): the Prometheus text format carries none, except the scrape-loop duration. */
 function unitFor(point: OtelPoint, profile: CollectorProfile): string {
   if (point.unit === '') return '';
   const mapped: Record<string, string> = { s: 'Seconds', ms: 'Milliseconds', us: 'Microseconds', By: 'Bytes', [profile.label === 'OLD' ? 'Bi' : 'bit']: 'Bits' };

@@ -1,5 +1,5 @@
 /**
- * Exact byte size of one awsemf EMF log event (awsemf.md §7.3): Go encoding/json output length computed from the
+ * Exact byte size of one awsemf EMF log event (docs/sources.md#awsemf): Go encoding/json output length computed from the
  * parts, without building the JSON, so a million-series scrape is sized in one pass.
  */
 

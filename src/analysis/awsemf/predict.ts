@@ -1,5 +1,5 @@
 /**
- * Which CloudWatch custom metrics a collector config creates (awsemf.md §8.4): every metrics pipeline that runs a
+ * Which CloudWatch custom metrics a collector config creates (docs/sources.md#awsemf): every metrics pipeline that runs a
  * prometheus receiver into an awsemf exporter, every scrape target, through the modelled processors, by the rules of
  * the chosen collector version. `predictMetrics` is pure; `collector.ts` reads the inputs and calls it.
  */
@@ -7,7 +7,7 @@ import { InputError, UsageError } from '../../shared/errors.js';
 import { compareMetricIdentities, metricKey, normalizeMetricIdentity } from '../../model/metric-identity.js';
 import { compareStrings } from '../../shared/json.js';
 import { formatLocation } from '../../shared/errors.js';
-import type { CollectorConfig, ConfigLocation, ExporterComponent, ProcessorModel, ScrapeConfig } from '../../sources/collector-config/model.js';
+import type { CollectorConfig, ConfigLocation, ExporterComponent, ProcessorModel } from '../../sources/collector-config/model.js';
 import type { Scrape } from '../../sources/exposition/scrape.js';
 import { initDeclarations } from './declarations.js';
 import { EmfTargetExport, newExportStats, type ExportStats } from './emf-export.js';
@@ -17,10 +17,11 @@ import { LOG_EVENT_OVERHEAD_BYTES } from './emf-size.js';
 import { IdentityStore } from './identity-store.js';
 import { applyResourceProcessors, pointProcessors } from './processors.js';
 import { collectorProfile, type CollectorProfile } from './profiles.js';
-import { prometheusPoints, prometheusTarget, type TargetSpec } from './prometheus-to-otel.js';
+import { prometheusPoints, prometheusTarget, targetsOf } from './prometheus-to-otel.js';
 import { compileRelabelRules } from './relabel.js';
 import { summarize, summarizeMetrics } from '../../model/metric-summary.js';
 import type { MetricsPrediction, PredictedMetric, PredictionWarning } from '../../model/prediction.js';
+import type { ContainerInsightsModes } from '../../model/container-insights-modes.js';
 import { otlpEquivalent, predictOtlp } from '../otlp/predict.js';
 
 export const DAYS_PER_MONTH = 30;
@@ -29,7 +30,7 @@ export interface PredictOptions {
   readonly config: CollectorConfig;
   /** The app's exposition; without it only the scrape-loop gauges of each target are predicted. */
   readonly scrape?: Scrape | undefined;
-  /** ADOT collector version (default: the newest the spec covers). */
+  /** ADOT collector version (default: the newest cwdash models). */
   readonly collectorVersion?: string | undefined;
   /** Pods running the app (+ sidecar collector). */
   readonly replicas?: number | undefined;
@@ -39,6 +40,8 @@ export interface PredictOptions {
   readonly modelledReceivers?: readonly string[] | undefined;
   /** Also size the awsemf pipelines' data as if it went over OTLP (the cost report's Classic-vs-OTLP comparison). */
   readonly otlpEquivalent?: boolean | undefined;
+  /** The cluster's Container Insights in all three modes (`--cluster-inventory`). */
+  readonly containerInsights?: ContainerInsightsModes | undefined;
   /** `false`: leave `metrics` empty and only count (a scrape of a million series, where the list is the cost). */
   readonly listMetrics?: boolean | undefined;
 }
@@ -65,7 +68,7 @@ export function predictMetrics(options: PredictOptions): MetricsPrediction {
     warnings.push({ message: 'no scrape of the app given: only the 5 scrape-loop gauges per target are predicted' });
   }
   if (profile.scrapeDurationUnit === 'seconds' && run.prometheusTargets > 0) {
-    warnings.push({ message: `this collector writes "Unit":"seconds" for scrape_duration_seconds, which is not a CloudWatch unit; if CloudWatch rejects the directive, every metric sharing its event is lost (awsemf.md §9.1)` });
+    warnings.push({ message: `this collector writes "Unit":"seconds" for scrape_duration_seconds, which is not a CloudWatch unit; if CloudWatch rejects the directive, every metric sharing its event is lost (docs/sources.md#awsemf)` });
   }
   for (const [label, list] of [['more than 100 metrics in one EMF directive (CloudWatch extracts none of them)', run.stats.oversizedGroups], ['a dimension set of more than 30 names (CloudWatch rejects it)', run.stats.overwideSets]] as const) {
     if (list.length > 0) warnings.push({ message: `${list.length} event(s) with ${label}: ${list.slice(0, 3).join('; ')}` });
@@ -87,7 +90,9 @@ export function predictMetrics(options: PredictOptions): MetricsPrediction {
   const interval = Object.values(run.intervals)[0] ?? 60;
   const otlpInputs = { config: options.config, scrape: options.scrape ?? EMPTY_SCRAPE, profile, replicas };
   const otlp = predictOtlp(otlpInputs);
+  // A pipeline with no prometheus receiver (Container Insights) has no scrape to send over OTLP: nothing to compare.
   const equivalent = options.otlpEquivalent ? otlpEquivalent(otlpInputs) : undefined;
+  const comparable = equivalent && equivalent.summary.series > 0 ? equivalent : undefined;
   const summary = listed
     ? summarizeMetrics(merged, notModelled)
     : summarize((visit) => run.metrics.forEach((namespace, metricName, entry) => visit(namespace, metricName, entry.set, entry.values)), notModelled);
@@ -111,7 +116,8 @@ export function predictMetrics(options: PredictOptions): MetricsPrediction {
       logGroups: [...run.stats.logGroups].sort(compareStrings),
     },
     ...(otlp ? { pipelines: otlp.pipelines, otlpSeries: otlp.series } : {}),
-    ...(equivalent ? { otlpEquivalent: equivalent.summary } : {}),
+    ...(options.containerInsights ? { containerInsights: options.containerInsights } : {}),
+    ...(comparable ? { otlpEquivalent: { volume: comparable.summary, metricTypes: Object.fromEntries(comparable.series.map((series) => [series.metricName, series.type])) } } : {}),
     assumptions: {
       scrapeIntervalSeconds: interval,
       scrapeIntervals: run.intervals,
@@ -135,7 +141,7 @@ function predictionNotes(scrapesPrometheus: boolean, hasContainerInsights: boole
     );
   }
   if (hasContainerInsights) {
-    // The spec has only constructed sample events for the receiver (container-insights.md §4.3): no exact size rule.
+    // Only constructed sample events exist for the receiver (docs/sources.md#container-insights): no exact size rule.
     notes.push(
       'Container Insights performance log events (one per node, pod, container, service and namespace every collection interval) are not sized: their CloudWatch Logs ingestion and storage are not in the EMF figures',
     );
@@ -246,23 +252,6 @@ function exportContext(exporter: ExporterComponent, profile: CollectorProfile, p
   }
   const declaredSets = new Set(declarations.flatMap((declaration) => declaration.dimensions.map((set) => set.join(','))));
   return { config, profile, declarations, declaredSets, pipeline, receiver: '', exporter: exporter.id };
-}
-
-/**
- * Static targets are the same on every replica (a sidecar scraping localhost:3000): scraped once per replica, same
- * labels. Service discovery finds one target per pod, each with its own `instance`.
- */
-export function targetsOf(scrapeConfig: ScrapeConfig, replicas: number, warnings: PredictionWarning[]): { targets: TargetSpec[]; copies: number } {
-  const targets: TargetSpec[] = scrapeConfig.staticConfigs.flatMap((group) => group.targets.map((address) => ({ address, labels: group.labels })));
-  if (scrapeConfig.serviceDiscovery.length > 0) {
-    warnings.push({
-      message: `${scrapeConfig.serviceDiscovery.join(', ')} is not modelled: one discovered target per replica (pod-1 … pod-${replicas}) is assumed, without the discovery meta labels`,
-      location: where(scrapeConfig.location),
-    });
-    for (let pod = 1; pod <= replicas; pod++) targets.push({ address: `pod-${pod}:9090`, labels: {} });
-    return { targets, copies: 1 };
-  }
-  return { targets, copies: replicas };
 }
 
 function where(location: ConfigLocation): string {

@@ -1,10 +1,10 @@
 /**
- * Collector-version profiles (awsemf.md §0): an ADOT collector version pins an opentelemetry-collector-contrib
+ * Collector-version profiles (docs/sources.md#awsemf): an ADOT collector version pins an opentelemetry-collector-contrib
  * version, and every behaviour difference of the prometheus receiver and awsemf exporter is keyed on that.
  */
 import { UsageError } from '../../shared/errors.js';
 
-/** ADOT minor → contrib version, from each ADOT tag's go.mod (awsemf.md §0). */
+/** ADOT minor → contrib version, from each ADOT tag's go.mod (docs/sources.md#awsemf). */
 const ADOT_TO_CONTRIB: Readonly<Record<string, string>> = {
   '0.16': '0.43.0', '0.17': '0.45.1', '0.18': '0.51.0', '0.19': '0.54.0', '0.20': '0.56.0', '0.21': '0.58.0',
   '0.22': '0.61.0', '0.23': '0.62.0', '0.24': '0.66.0', '0.25': '0.68.0', '0.26': '0.70.0', '0.27': '0.72.0',
@@ -29,13 +29,13 @@ export interface CollectorProfile {
   readonly contribVersion: string;
   /** `OLD` (contrib ≤ 0.46, the 2022 sidecar), `NEW` (≥ 0.129), or `contrib-<version>` in between. */
   readonly label: string;
-  /** Which resource attributes the prometheus receiver sets per target (awsemf.md §3.2). */
+  /** Which resource attributes the prometheus receiver sets per target (docs/sources.md#awsemf). */
   readonly resourceAttributes: ResourceAttributeStyle;
-  /** Instrumentation scope name of prometheus-receiver metrics, `''` when none (→ no OTelLib dimension, §3.3). */
+  /** Instrumentation scope name of prometheus-receiver metrics, `''` when none (→ no OTelLib dimension). */
   readonly prometheusScope: string;
-  /** Unit of `scrape_duration_seconds` as awsemf writes it (§5.1). */
+  /** Unit of `scrape_duration_seconds` as awsemf writes it. */
   readonly scrapeDurationUnit: string;
-  /** NEW groups by OTLP metric type too (v0.67+, §7.1). */
+  /** NEW groups by OTLP metric type too (v0.67+, `grouped_metric.go`). */
   readonly groupByMetricType: boolean;
   /** Metric definition form: `old` `{"Name"[,"Unit"]}`; `new` `{"Name","Unit","StorageResolution"}` (≈v0.113+). */
   readonly definitionForm: 'old' | 'new';
@@ -53,7 +53,7 @@ export interface CollectorProfile {
   readonly dropsInf: boolean;
   /** OLD: an OpenMetrics `_created` sample becomes its own counter metric. */
   readonly createdIsSeparateMetric: boolean;
-  /** v0.55+: a `target_info` series is not a metric; its labels join the target's resource (§3.2). */
+  /** v0.55+: a `target_info` series is not a metric; its labels join the target's resource (`prom_to_otlp.go`). */
   readonly targetInfoToResource: boolean;
 }
 
@@ -64,7 +64,7 @@ export function collectorProfile(version: string = DEFAULT_COLLECTOR_VERSION): C
   const contribVersion = minor === undefined ? undefined : ADOT_TO_CONTRIB[minor];
   if (contribVersion === undefined) {
     throw new UsageError(`unknown ADOT collector version "${version}"`, {
-      fix: `pass --collector-version with one of ${SUPPORTED_COLLECTOR_VERSIONS[0]} … ${DEFAULT_COLLECTOR_VERSION} (ADOT releases the spec covers)`,
+      fix: `pass --collector-version with one of ${SUPPORTED_COLLECTOR_VERSIONS[0]} … ${DEFAULT_COLLECTOR_VERSION} (the ADOT releases cwdash models)`,
     });
   }
   const contrib = Number(contribVersion.split('.')[1]);

@@ -1,8 +1,10 @@
 /**
- * The prometheus receiver, for one scrape target (awsemf.md §3.2, §5.1): target labels and honor_labels,
+ * The prometheus receiver, for one scrape target (docs/sources.md#awsemf): target labels and honor_labels,
  * metric_relabel_configs, the resource made from job/instance, histogram and summary series folded into one metric
  * per family, the type mapping, and the five scrape-loop gauges every target adds.
  */
+import type { PredictionWarning } from '../../model/prediction.js';
+import { formatLocation } from '../../shared/errors.js';
 import type { ScrapeConfig } from '../../sources/collector-config/model.js';
 import type { FamilyMetadata, Scrape } from '../../sources/exposition/scrape.js';
 import type { CollectorProfile } from './profiles.js';
@@ -87,6 +89,23 @@ function pointType(familyType: string, profile: CollectorProfile): { type: OtelP
     default:
       return { type: 'gauge', cumulative: false };
   }
+}
+
+/**
+ * Static targets are the same on every replica (a sidecar scraping localhost:3000): scraped once per replica, same
+ * labels. Service discovery finds one target per pod, each with its own `instance`.
+ */
+export function targetsOf(scrapeConfig: ScrapeConfig, replicas: number, warnings: PredictionWarning[]): { targets: TargetSpec[]; copies: number } {
+  const targets: TargetSpec[] = scrapeConfig.staticConfigs.flatMap((group) => group.targets.map((address) => ({ address, labels: group.labels })));
+  if (scrapeConfig.serviceDiscovery.length > 0) {
+    warnings.push({
+      message: `${scrapeConfig.serviceDiscovery.join(', ')} is not modelled: one discovered target per replica (pod-1 … pod-${replicas}) is assumed, without the discovery meta labels`,
+      location: formatLocation(scrapeConfig.location),
+    });
+    for (let pod = 1; pod <= replicas; pod++) targets.push({ address: `pod-${pod}:9090`, labels: {} });
+    return { targets, copies: 1 };
+  }
+  return { targets, copies: replicas };
 }
 
 /** The resource and scope of one target's metrics; newer receivers add the labels of a `target_info` series. */
@@ -248,7 +267,7 @@ function emitScrapeLoopGauges(emit: (point: OtelPoint) => void, unlabelled: Read
     scrape_series_added: scrape.seriesCount,
   };
   for (const name of SCRAPE_LOOP_GAUGES) {
-    // A page line with the same name and no labels is the same series; the page's sample wins (exposition.md §1).
+    // A page line with the same name and no labels is the same series; the page's sample wins (docs/sources.md#exposition).
     if (unlabelled.has(name)) continue;
     emit({
       name, type: 'gauge', cumulative: false, attributes: {}, unit: name === 'scrape_duration_seconds' ? profile.scrapeDurationUnit : '',

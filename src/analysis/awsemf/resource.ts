@@ -1,6 +1,6 @@
 /**
- * What the prometheus receiver puts on the OTLP resource of each scrape target (awsemf.md §3.2), and how awsemf
- * derives the namespace, log group and log stream from a resource (§2).
+ * What the prometheus receiver puts on the OTLP resource of each scrape target (docs/sources.md#awsemf), and how awsemf
+ * derives the namespace, log group and log stream from a resource (awsemf's `util.go`).
  */
 import { isIP } from 'node:net';
 import type { ResourceAttributeStyle } from './profiles.js';
@@ -66,7 +66,7 @@ export function emfNamespace(configNamespace: string, resource: Labels): string 
   return service ?? serviceNamespace ?? 'default';
 }
 
-/** Placeholder → resource attribute (awsemf.md §2); `{ServiceName}` only in newer collectors. */
+/** Placeholder → resource attribute (docs/sources.md#awsemf); `{ServiceName}` only in newer collectors. */
 const PLACEHOLDERS: Readonly<Record<string, string>> = {
   ClusterName: 'aws.ecs.cluster.name',
   TaskId: 'aws.ecs.task.id',

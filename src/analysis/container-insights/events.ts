@@ -1,7 +1,7 @@
 /**
  * The events the Container Insights DaemonSet sends for a cluster in one collection, from its inventory: per node
  * (Node, NodeFS, NodeNet, NodeDiskIO), per running pod (Pod, PodNet, and Container/ContainerFS per container), and,
- * from the leader only, Cluster, ClusterNamespace and ClusterService (container-insights.md §2). Each event carries
+ * from the leader only, Cluster, ClusterNamespace and ClusterService (docs/sources.md#container-insights). Each event carries
  * the labels awsemf sees with `resource_to_telemetry_conversion` on and the metric names present in it.
  */
 import type { ClusterInventory, ClusterNode, ClusterPod } from '../../sources/cluster-inventory/model.js';

@@ -1,6 +1,6 @@
 /**
  * What the `awscontainerinsightreceiver` (EKS on EC2) emits each collection: one event type per level, each with its
- * metric names (container-insights.md §2-§3, the receiver's README tables and const.go). Only the names matter for
+ * metric names (docs/sources.md#container-insights, the receiver's README tables and const.go). Only the names matter for
  * which CloudWatch metrics exist (units never change identity): awsemf extracts the names its `metric_declarations` select,
  * the rest stay plain fields of the performance log event. Conditional pod metrics are marked so the prediction
  * emits them only for pods whose containers have the requests or limits they need.

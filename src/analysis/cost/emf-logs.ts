@@ -1,6 +1,6 @@
 /**
- * EMF is billed as logs too (shared/spec/pricing.md §2.1 rule 5): the JSON bytes are ingested (`DataProcessing-Bytes`)
- * and then stored, compressed, for as long as the log group keeps them (`TimedStorage-ByteHrs`). This turns the bytes
+ * EMF is billed as logs too (https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/cloudwatch_billing.html):
+ * the JSON bytes are ingested (`DataProcessing-Bytes`) and then stored, compressed, for as long as the log group keeps them (`TimedStorage-ByteHrs`). This turns the bytes
  * `cwdash metrics` predicts into the `logIngestion` and `logStorage` quantities of the cost model.
  */
 import { BYTES_PER_GB, Decimal } from './money.js';
@@ -10,7 +10,7 @@ const DAYS_PER_MONTH = new Decimal(365.25).div(12);
 
 /**
  * Archived size / ingested size. CloudWatch bills storage on the compressed archive; 0.15 is the factor the AWS Pricing
- * Calculator uses, as quoted by the aws-rough calculator [3P] (shared/spec/pricing.md §2.1 rule 9).
+ * Calculator uses, as quoted by the third-party aws-rough calculator (aws-rough-functions).
  */
 export const DEFAULT_COMPRESSION_RATIO = 0.15;
 

@@ -1,6 +1,6 @@
 /**
  * CloudWatch's always-free allowances, per account and month, from the free-tier table of
- * https://aws.amazon.com/cloudwatch/pricing/ (stored copy read 2026-11-24; shared/spec/pricing.md §2). They are
+ * https://aws.amazon.com/cloudwatch/pricing/ (read 2026-11-24). They are
  * quantities, not prices, and they are account-wide: applied once, after the account's existing usage.
  * The free tier is off unless asked for (`--free-tier`), the conservative default Infracost also uses.
  */

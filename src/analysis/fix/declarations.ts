@@ -1,5 +1,5 @@
 /**
- * The awsemf `metric_declarations` that keep exactly the dimension sets something reads (awsemf.md §4.2, §6), paired
+ * The awsemf `metric_declarations` that keep exactly the dimension sets something reads (docs/sources.md#awsemf), paired
  * with `dimension_rollup_option: NoDimensionRollup` so the exporter adds no rollup copies on top. A declaration keeps
  * whole dimension sets (every value of `route`, not only `/tasks`): the exporter cannot filter on values without
  * label matchers that would also drop sibling metrics of the same event.
@@ -24,8 +24,8 @@ export interface DeclarationPlanOptions {
 }
 
 /**
- * Selector that matches no metric name. Zero declarations would switch the exporter back to "everything" (§6:
- * filtering is on only while at least one declaration is valid), so "keep nothing" needs one that selects nothing.
+ * Selector that matches no metric name. Zero declarations would switch the exporter back to "everything" (in
+ * `metric_declaration.go`, filtering is on only while at least one declaration is valid), so "keep nothing" needs one that selects nothing.
  */
 export const MATCH_NOTHING = '^$';
 
@@ -62,7 +62,7 @@ export function planDeclarations(kept: readonly MetricIdentity[], options: Decla
   return { declarations, notes: [...new Set(notes)] };
 }
 
-/** `^name$` with every RE2 metacharacter escaped: awsemf selectors are unanchored regexes (§6). */
+/** `^name$` with every RE2 metacharacter escaped: awsemf selectors are unanchored regexes. */
 export function exactSelector(metricName: string): string {
   return `^${metricName.replace(/[\\.+*?()|[\]{}^$]/g, '\\$&')}$`;
 }

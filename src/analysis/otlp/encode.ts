@@ -2,7 +2,7 @@
  * The OTLP protobuf encoding of a scrape target's data points, by OpenTelemetry's own JavaScript encoder
  * (`@opentelemetry/otlp-transformer`, the serializer the OTLP/HTTP proto exporters send with), and the bytes
  * CloudWatch bills for each point, read from that encoding: the metric name, the point's attributes, timestamps and
- * value, and the resource attributes, counted with every point (otel-metrics.md §2.1, §3).
+ * value, and the resource attributes, counted with every point (docs/sources.md#otel-metrics).
  */
 import { ValueType } from '@opentelemetry/api';
 import { ProtobufMetricsSerializer } from '@opentelemetry/otlp-transformer';

@@ -1,7 +1,7 @@
 /**
  * Whether an OTLP exporter sends to CloudWatch's OTLP metrics endpoint (`https://monitoring.<region>.amazonaws.com/
  * v1/metrics`, OTLP/HTTP only, SigV4 with service `monitoring` or a bearer token), and what in its config the
- * endpoint or the collector would refuse (otel-metrics.md §1.1, §1.2).
+ * endpoint or the collector would refuse (docs/sources.md#otel-metrics).
  */
 import { formatLocation } from '../../shared/errors.js';
 import type { CollectorConfig, ExporterComponent } from '../../sources/collector-config/model.js';

@@ -1,5 +1,5 @@
 /**
- * The labels PromQL sees on a CloudWatch OTLP series (otel-metrics.md §1.4): datapoint attributes bare, resource
+ * The labels PromQL sees on a CloudWatch OTLP series (docs/sources.md#otel-metrics): datapoint attributes bare, resource
  * attributes as `@resource.<attr>`, the instrumentation scope name as `@instrumentation.@name`.
  */
 export function promqlLabels(attributes: Readonly<Record<string, string>>, resource: Readonly<Record<string, string>>, scope: string): Record<string, string> {

@@ -1,5 +1,5 @@
 /**
- * The OpenTelemetry side of a collector config (otel-metrics.md §1.4, §2.1, §3): for every metrics pipeline that
+ * The OpenTelemetry side of a collector config (docs/sources.md#otel-metrics): for every metrics pipeline that
  * exports to CloudWatch's OTLP endpoint, the series CloudWatch stores with their PromQL labels, the data points per
  * scrape and month, and the bytes billed, sized from the OTLP protobuf encoding of each target's points; plus what
  * the endpoint would reject. `otlpEquivalent` answers the same for awsemf pipelines, as if they exported over OTLP.
@@ -8,19 +8,18 @@ import { formatLocation } from '../../shared/errors.js';
 import { compareStrings } from '../../shared/json.js';
 import type { CollectorConfig, Pipeline, ProcessorModel } from '../../sources/collector-config/model.js';
 import type { Scrape } from '../../sources/exposition/scrape.js';
-import { targetsOf } from '../awsemf/predict.js';
 import { applyResourceProcessors, pointProcessors } from '../awsemf/processors.js';
 import type { CollectorProfile } from '../awsemf/profiles.js';
-import { prometheusPoints, prometheusTarget, type OtelPoint } from '../awsemf/prometheus-to-otel.js';
+import { prometheusPoints, prometheusTarget, targetsOf, type OtelPoint } from '../awsemf/prometheus-to-otel.js';
 import { compileRelabelRules } from '../awsemf/relabel.js';
 import { encodeTarget, type EncodablePoint } from './encode.js';
 import { cloudWatchTarget, exporterFindings } from './endpoint.js';
 import { promqlLabels } from './labels.js';
 import type { OtlpExporterTarget, OtlpFinding, OtlpPipeline, OtlpPrediction, OtlpSeries, OtlpVolume } from '../../model/otlp-prediction.js';
 
-/** otel-metrics.md §3: a month is 730 hours, as in the Price List's metric-months. */
+/** docs/sources.md#otel-metrics: a month is 730 hours, as in the Price List's metric-months. */
 export const OTLP_SECONDS_PER_MONTH = 2_628_000;
-/** The endpoint's limits (otel-metrics.md §1.3). */
+/** The endpoint's limits (docs/sources.md#otel-metrics). */
 export const MAX_POINTS_PER_REQUEST = 1000;
 export const MAX_REQUEST_BYTES = 1_000_000;
 export const MAX_LABELS_PER_POINT = 150;

@@ -2,22 +2,27 @@
  * Builds the CostReport once from already-loaded inputs: the metrics each collector creates (predicted, or listed from
  * the account), who reads them, the prices, and the rules. Pure: no file or network access, so it is tested directly.
  */
-import { metricKey, type MetricIdentity } from '../../model/metric-identity.js';
+import { compareMetricIdentities, metricKey, normalizeMetricIdentity, type MetricIdentity } from '../../model/metric-identity.js';
 import type { PriceTable } from '../../sources/price-list/prices.js';
 import { compareStrings } from '../../shared/json.js';
 import { customMetricsMonthlyCost, customMetricsSaving, estimateMonthlyCost } from '../cost/model.js';
 import { emfLogUsage } from '../cost/emf-logs.js';
 import { BYTES_PER_GB, Decimal } from '../cost/money.js';
 import type { AnalyzedMetric, CollectorFacts, Coster, DashboardFacts, RuleContext } from '../rules/context.js';
-import { isUnread, sumMonths } from '../rules/context.js';
+import { isAllowListed, isUnread, sumMonths } from '../rules/context.js';
 import { ruleDescriptors, runRules } from '../rules/engine.js';
 import type { RuleSet } from '../rules/rule-file.js';
 import type { AllowList } from '../usage/allow-list.js';
-import type { MetricRead } from '../usage/metric-read.js';
+import { isWildcardRead, type MetricRead } from '../usage/metric-read.js';
+import { promqlMatchesSeries } from '../usage/promql-selector.js';
+import type { ConsultedSource } from '../usage/usage-source.js';
 import { pinnedNames, readSources, type UsageIndex } from '../usage/usage-index.js';
-import type { OtlpVolume } from '../../model/otlp-prediction.js';
-import { otlpCost } from './otlp-cost.js';
-import { COST_REPORT_SCHEMA_VERSION, type CollectorReport, type CostBucket, type CostReport, type FixSummary, type ReportProblem } from './cost-report.js';
+import type { OtlpSeries, OtlpVolume } from '../../model/otlp-prediction.js';
+import { migrationPlan } from '../migration/plan.js';
+import { containerInsightsCost, otlpCost } from './otlp-cost.js';
+import { otlpUsage } from './otlp-usage.js';
+import type { ContainerInsightsModes } from '../../model/container-insights-modes.js';
+import { COST_REPORT_SCHEMA_VERSION, type CollectorReport, type CostBucket, type CostReport, type FixSummary, type MetricStatus, type ReportProblem } from './cost-report.js';
 
 export interface MetricInput {
   readonly identity: MetricIdentity;
@@ -37,6 +42,10 @@ export interface CollectorInputs {
   /** OTLP the collector sends to CloudWatch; for awsemf collectors, the same data as it would be over OTLP. */
   readonly otlp?: OtlpVolume | undefined;
   readonly otlpEquivalent?: OtlpVolume | undefined;
+  readonly otlpMetricTypes?: Readonly<Record<string, OtlpSeries['type']>> | undefined;
+  readonly containerInsights?: ContainerInsightsModes | undefined;
+  /** The series of `otlp`, for what PromQL reads of them. */
+  readonly otlpSeries?: readonly OtlpSeries[] | undefined;
 }
 
 export interface CostReportInputs {
@@ -52,6 +61,10 @@ export interface CostReportInputs {
   readonly freeTier?: boolean | undefined;
   readonly assumptions: readonly string[];
   readonly problems?: readonly ReportProblem[] | undefined;
+  /** Every usage source, given or not (default: none listed). */
+  readonly usageSources?: readonly ConsultedSource[] | undefined;
+  /** Add the Classic → OTLP migration plan (`--migration-plan`). @default false */
+  readonly migrationPlan?: boolean | undefined;
 }
 
 export function buildCostReport(inputs: CostReportInputs): CostReport {
@@ -85,6 +98,7 @@ export function buildCostReport(inputs: CostReportInputs): CostReport {
     coster,
     totalMonthlyUSD,
     budgetUSD: inputs.budgetUSD,
+    usageSources: inputs.usageSources ?? [],
   };
   const unread = metrics.filter((metric) => isUnread(context, metric, 'unused-metric'));
   const problems: ReportProblem[] = [
@@ -127,11 +141,16 @@ export function buildCostReport(inputs: CostReportInputs): CostReport {
       alarms: inputs.alarms,
       reads: inputs.usage.reads.length,
       allowListEntries: inputs.allowList?.active.length ?? 0,
+      sources: (inputs.usageSources ?? []).map(({ label, given, summary }) => ({ label, given, summary })),
     },
+    metrics: metrics.map((metric) => metricStatus(metric, context)),
     collectors: inputs.collectors.map((collector) => ({
       ...collectorReport(collector, metrics, context, logsUSD(collector)),
-      ...(collector.otlp ? { otlp: otlpCost(collector.otlp, inputs.prices, freeTier) } : {}),
+      ...(collector.otlp
+        ? { otlp: { ...otlpCost(collector.otlp, inputs.prices, freeTier), ...(collector.otlpSeries ? otlpUsage(collector.otlpSeries, collector.otlp, inputs.usage) : {}) } }
+        : {}),
       ...(collector.otlpEquivalent ? { otlpEquivalent: otlpCost(collector.otlpEquivalent, inputs.prices, freeTier) } : {}),
+      ...(collector.containerInsights ? { containerInsights: containerInsightsCost(collector.containerInsights, inputs.prices, freeTier) } : {}),
     })),
     costByNamespace: buckets(metrics, context, (metric) => [metric.identity.namespace]),
     costByMetric: buckets(metrics, context, (metric) => [`${metric.identity.namespace} ${metric.identity.metricName}`]),
@@ -139,7 +158,13 @@ export function buildCostReport(inputs: CostReportInputs): CostReport {
     findings: runRules(context, inputs.rules),
     rules: ruleDescriptors(inputs.rules),
     problems,
+    ...(inputs.migrationPlan ? { migrationPlan: planOf(inputs, metrics) } : {}),
   };
+}
+
+function planOf(inputs: CostReportInputs, metrics: readonly AnalyzedMetric[]) {
+  const types = Object.assign({}, ...inputs.collectors.map((collector) => collector.otlpMetricTypes ?? {})) as Record<string, OtlpSeries['type']>;
+  return migrationPlan(inputs.usage.reads, metrics.map((metric) => metric.identity), types);
 }
 
 /**
@@ -161,17 +186,55 @@ function analyzeMetrics(inputs: CostReportInputs): { metrics: AnalyzedMetric[]; 
         collector: collector.facts.config,
         rollup: metric.rollup ?? false,
         readers: readSources(reads),
+        // The consoles read every metric of their namespaces by design: a reader, not a guess.
+        wildcardOnly: reads.length > 0 && reads.every((read) => isWildcardRead(read) && read.source.kind !== 'console'),
       });
     }
   }
-  const metrics = [...seen.values()];
+  const metrics = [...seen.values()].sort((a, b) => compareMetricIdentities(a.identity, b.identity));
   const namespaces = new Set(metrics.map((metric) => metric.identity.namespace));
   const judged = new Set(['dashboard', 'alarm', 'grafana']);
   const missingReads = inputs.usage.reads.filter((read) => {
     const { namespace } = pinnedNames(read);
     return !matched.has(read) && judged.has(read.source.kind) && namespace !== undefined && namespaces.has(namespace);
   });
-  return { metrics, missingReads };
+  return { metrics, missingReads: [...missingReads, ...missingPromQLReads(inputs, judged)] };
+}
+
+/**
+ * PromQL reads that find none of the OTLP series the collectors send, limited to services they send
+ * (`@resource.service.name`, the scrape job): another team's service is not ours to judge.
+ */
+function missingPromQLReads(inputs: CostReportInputs, judged: ReadonlySet<string>): MetricRead[] {
+  const series = inputs.collectors.flatMap((collector) => collector.otlpSeries ?? []);
+  const services = new Set(series.map((one) => one.labels[SERVICE_LABEL]).filter((name) => name !== undefined));
+  return inputs.usage.reads.filter((read) => {
+    if (read.kind !== 'promql' || !judged.has(read.source.kind)) return false;
+    const service = read.selector.matchers.find((matcher) => matcher.label === SERVICE_LABEL && matcher.operator === '=');
+    return service !== undefined && services.has(service.value) && !series.some((one) => promqlMatchesSeries(read.selector, one));
+  });
+}
+
+const SERVICE_LABEL = '@resource.service.name';
+
+function metricStatus(metric: AnalyzedMetric, context: RuleContext): MetricStatus {
+  const identity = normalizeMetricIdentity(metric.identity);
+  const status: MetricStatus['status'] =
+    metric.readers.length === 0 ? (isAllowListed(context, metric, 'unused-metric') ? 'allow-listed' : 'unread') : metric.wildcardOnly ? 'read-by-wildcard' : 'read';
+  return {
+    ...identity,
+    collector: metric.collector,
+    status,
+    readers: metric.readers.map((reader) => ({
+      source: reader.kind,
+      name: reader.name,
+      file: reader.file,
+      where: reader.path,
+      principal: reader.principal,
+      lastSeen: reader.lastSeen,
+      notes: reader.notes,
+    })),
+  };
 }
 
 function collectorReport(collector: CollectorInputs, metrics: readonly AnalyzedMetric[], context: RuleContext, emfLogsUSD: number): CollectorReport {

@@ -5,7 +5,7 @@
  * by construction what `cwdash metrics` says for the fixed file. The inputs are read and parsed once: every fix
  * candidate is predicted in memory from the parsed scrape and inventory.
  */
-import { basename, dirname, join, resolve } from 'node:path';
+import { basename, dirname, isAbsolute, join, resolve } from 'node:path';
 import type { CollectorInput } from '../../config/project-config.js';
 import { metricKey, type MetricIdentity } from '../../model/metric-identity.js';
 import type { CollectorConfig } from '../../sources/collector-config/model.js';
@@ -15,7 +15,8 @@ import type { PendingFile } from '../../shared/files.js';
 import { collectorProfile } from '../awsemf/profiles.js';
 import { loadCollector, parseEditedConfig, predictCollector, type LoadedCollector } from '../awsemf/collector.js';
 import type { MetricsPrediction } from '../../model/prediction.js';
-import type { OtlpVolume } from '../../model/otlp-prediction.js';
+import type { OtlpSeries, OtlpVolume } from '../../model/otlp-prediction.js';
+import type { ContainerInsightsModes } from '../../model/container-insights-modes.js';
 import { customMetricsMonthlyCost } from '../cost/model.js';
 import { BYTES_PER_GB } from '../cost/money.js';
 import { byteOrder } from '../awsemf/declarations.js';
@@ -41,6 +42,9 @@ export interface CollectorAnalysis {
   /** What the collector sends to CloudWatch's OTLP endpoint, and what its awsemf data would be over OTLP. */
   readonly otlp?: OtlpVolume | undefined;
   readonly otlpEquivalent?: OtlpVolume | undefined;
+  /** OTLP type of each metric name the awsemf pipelines send (for the migration plan's PromQL). */
+  readonly otlpMetricTypes?: Readonly<Record<string, OtlpSeries['type']>> | undefined;
+  readonly containerInsights?: ContainerInsightsModes | undefined;
   readonly assumptions: readonly string[];
 }
 
@@ -82,7 +86,9 @@ export async function analyzeCollectorInput(input: CollectorInput, context: Anal
     metrics: metricInputs(prediction),
     emfLogs: { bytesPerMonth: prediction.emf.bytesPerMonth, retentionDays: retention },
     otlp: prediction.summary.otlp,
-    otlpEquivalent: prediction.otlpEquivalent,
+    otlpEquivalent: prediction.otlpEquivalent?.volume,
+    otlpMetricTypes: prediction.otlpEquivalent?.metricTypes,
+    containerInsights: prediction.containerInsights,
     assumptions: [
       `${file}: ADOT collector ${prediction.collectorVersion} (contrib ${prediction.profile.contribVersion}${prediction.collectorVersionRule ? `; ${prediction.collectorVersionRule}` : ''}), ` +
         `${assumptions.replicas} replica${assumptions.replicas === 1 ? '' : 's'}` +
@@ -93,12 +99,18 @@ export async function analyzeCollectorInput(input: CollectorInput, context: Anal
         (retention > 0 ? `stored ${retention} days (log_retention)` : 'storage priced in the 12th month of a log group that never expires (log_retention 0), compressed to 15%'),
       ...assumptions.notes.map((note) => `${file}: ${note}`),
       ...otlpAssumptions(file, prediction),
+      ...(prediction.containerInsights
+        ? [
+            ...prediction.containerInsights.enhancedObservability.assumptions.map((line) => `${file}: Container Insights enhanced observability: ${line}`),
+            ...prediction.containerInsights.otelContainerInsights.assumptions.map((line) => `${file}: OTel Container Insights: ${line}`),
+          ]
+        : []),
     ],
   };
 }
 
 function otlpAssumptions(file: string, prediction: MetricsPrediction): string[] {
-  const volume = prediction.summary.otlp ?? prediction.otlpEquivalent;
+  const volume = prediction.summary.otlp ?? prediction.otlpEquivalent?.volume;
   if (!volume) return [];
   const what = prediction.summary.otlp ? 'OTLP' : 'the same series over OTLP (if awsemf were replaced by otlphttp)';
   return volume.assumptions.map((line) => `${file}: ${what}: ${line}`);
@@ -140,6 +152,8 @@ export interface FixContext extends AnalysisContext {
   readonly prices: PriceTable;
   readonly freeTier: boolean;
   readonly writeFixDir?: string | undefined;
+  /** Every collector config of the run, so fix files that would share a name are told apart. */
+  readonly allConfigs?: readonly string[] | undefined;
   /** `--allow-drop-all`: write a fix even when it removes every metric of the collector. */
   readonly allowDropAll?: boolean | undefined;
 }
@@ -216,19 +230,27 @@ function fixCandidates(analysis: CollectorAnalysis, keep: readonly MetricIdentit
 
 /**
  * Where the fixed copy of `config` goes inside --write-fix DIR: the config's own path below the working directory,
- * mirrored (two collectors both named otel-config.yaml stay apart), with a new name so it never lands on the original.
+ * mirrored, with a new name so it never lands on the original. When another collector of the run would get the same
+ * file (two otel-config.yaml outside the working directory), each mirrors its absolute folder instead, so no fix
+ * overwrites another.
  */
 function fixTarget(config: string, context: FixContext): string {
-  const relativePath = displayPath(context.cwd, config);
-  const below = !relativePath.startsWith('/') && !/^[A-Za-z]:/.test(relativePath);
-  const target = join(resolve(context.cwd, context.writeFixDir!), below ? dirname(relativePath) : '', fixedName(config));
-  if (resolve(target) === resolve(config)) {
+  const dir = resolve(context.cwd, context.writeFixDir!);
+  const target = mirroredTarget(dir, config, context.cwd);
+  const clash = (context.allConfigs ?? []).some((other) => resolve(context.cwd, other) !== resolve(context.cwd, config) && mirroredTarget(dir, other, context.cwd) === target);
+  const chosen = clash ? join(dir, dirname(resolve(context.cwd, config)).replace(/^([A-Za-z]):/, '$1').replace(/^[\\/]+/, ''), fixedName(config)) : target;
+  if (resolve(chosen) === resolve(context.cwd, config)) {
     throw new UsageError('the fixed config would replace the original', {
       location: { file: config },
       fix: 'pass --write-fix a directory other than the one the config is in',
     });
   }
-  return target;
+  return chosen;
+}
+
+function mirroredTarget(dir: string, config: string, cwd: string): string {
+  const relativePath = displayPath(cwd, config);
+  return join(dir, isAbsolute(relativePath) ? '' : dirname(relativePath), fixedName(config));
 }
 
 /** `otel-config.yaml` → `otel-config.cwdash-fix.yaml`: a new name, so a fix can never land on the original. */

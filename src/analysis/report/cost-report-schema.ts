@@ -11,19 +11,29 @@ const severity = z.enum(['error', 'warning', 'note']);
 const metric = z.strictObject({ namespace: z.string(), metricName: z.string(), dimensions: z.record(z.string(), z.string()) });
 const bucket = z.strictObject({ name: z.string(), metrics: z.number().int(), monthlyUSD: usd, unreadMetrics: z.number().int() });
 const cost = z.strictObject({ metrics: z.number().int(), monthlyUSD: usd });
+const priceUsed = z.discriminatedUnion('status', [
+  z.strictObject({ status: z.literal('known'), usagetype: z.string(), usdPerUnit: z.string(), source: z.string(), date: z.string() }),
+  z.strictObject({ status: z.literal('unknown'), reason: z.string(), fix: z.string() }),
+]);
+const unknownableUsd = usd.nullable().describe('per month; null when the price is unknown');
 const otlpCost = z
   .strictObject({
     series: z.number().int(),
     dataPointsPerMonth: z.number().int(),
     bytesPerMonth: z.number().int(),
     gbPerMonth: z.number().describe('GB = 10^9 bytes'),
-    monthlyUSD: usd.nullable().describe('OTLP ingestion per month; null when the price is unknown'),
-    price: z.discriminatedUnion('status', [
-      z.strictObject({ status: z.literal('known'), usagetype: z.string(), usdPerGB: z.string(), source: z.string(), date: z.string() }),
-      z.strictObject({ status: z.literal('unknown'), reason: z.string(), fix: z.string() }),
-    ]),
+    monthlyUSD: unknownableUsd,
+    unreadSeries: z.number().int().optional().describe('series no PromQL read (chart widget, PromQL alarm, Grafana) finds; only for OTLP the collector sends'),
+    unreadBytesPerMonth: z.number().int().optional().describe('billed bytes per month of those series'),
+    price: priceUsed,
   })
   .describe('CloudWatch OpenTelemetry (OTLP) ingestion, billed per GB');
+const containerInsightsCost = z
+  .strictObject({
+    enhancedObservability: z.strictObject({ observationsPerMonth: z.number().int(), monthlyUSD: unknownableUsd, price: priceUsed }),
+    otelContainerInsights: z.strictObject({ bytesPerMonth: z.number().int(), gbPerMonth: z.number(), monthlyUSD: unknownableUsd, price: priceUsed }),
+  })
+  .describe('Container Insights modes B (per observation) and C (per GB over OTLP), lower bounds from the cluster inventory');
 
 export const costReportSchema = z
   .strictObject({
@@ -43,7 +53,35 @@ export const costReportSchema = z
       unusedMonthlyUSD: usd,
       fixSavingUSD: usd,
     }),
-    usage: z.strictObject({ dashboards: z.number().int(), alarms: z.number().int(), reads: z.number().int(), allowListEntries: z.number().int() }),
+    usage: z.strictObject({
+      dashboards: z.number().int(),
+      alarms: z.number().int(),
+      reads: z.number().int(),
+      allowListEntries: z.number().int(),
+      sources: z.array(z.strictObject({ label: z.string(), given: z.boolean(), summary: z.string() })).describe('every usage source, given or not'),
+    }),
+    metrics: z
+      .array(
+        z.strictObject({
+          namespace: z.string(),
+          metricName: z.string(),
+          dimensions: z.record(z.string(), z.string()),
+          collector: z.string(),
+          status: z.enum(['read', 'read-by-wildcard', 'allow-listed', 'unread']),
+          readers: z.array(
+            z.strictObject({
+              source: z.string(),
+              name: z.string(),
+              file: z.string().optional(),
+              where: z.string().optional(),
+              principal: z.string().optional(),
+              lastSeen: z.string().optional(),
+              notes: z.array(z.string()).optional(),
+            }),
+          ),
+        }),
+      )
+      .describe('who reads each metric'),
     collectors: z.array(
       z.strictObject({
         config: z.string(),
@@ -65,6 +103,7 @@ export const costReportSchema = z
           .optional(),
         otlp: otlpCost.optional(),
         otlpEquivalent: otlpCost.optional(),
+        containerInsights: containerInsightsCost.optional(),
       }),
     ),
     costByNamespace: z.array(bucket),
@@ -87,6 +126,24 @@ export const costReportSchema = z
     ),
     rules: z.array(z.strictObject({ id: z.string(), severity, description: z.string(), enabled: z.boolean() })),
     problems: z.array(z.strictObject({ where: z.string(), message: z.string() })),
+    migrationPlan: z
+      .strictObject({
+        phases: z.array(z.string()),
+        items: z.array(
+          z.strictObject({
+            metric: z.string(),
+            consumer: z.strictObject({ kind: z.string(), name: z.string(), path: z.string().optional(), file: z.string().optional() }),
+            classic: z.string(),
+            promql: z.string().nullable().describe('the PromQL reading the same data; null when the mapping is not mechanical'),
+            mechanical: z.boolean(),
+            note: z.string().optional(),
+            promqlAlarm: z.strictObject({ query: z.string(), evaluationInterval: z.number().int().nullable(), pendingPeriod: z.number().int() }).optional(),
+          }),
+        ),
+        manualConsumers: z.number().int(),
+      })
+      .optional()
+      .describe('cost-report --migration-plan: Classic consumers needing a PromQL rewrite'),
   })
   .describe('cwdash cost report (cwdash cost-report --format json)');
 

@@ -1,14 +1,16 @@
 /**
- * The one versioned report object every output renders (style.md "What cwdash should take" §5): built once by
+ * The one versioned report object every output renders (one model, many renderers): built once by
  * `buildCostReport`, rendered by `outputs/report-*.ts`, and read back from JSON for baselines. Bump
  * COST_REPORT_SCHEMA_VERSION on any change a reader of the JSON would notice; the README documents the fields.
  */
 import type { MetricIdentity } from '../../model/metric-identity.js';
-import type { OtlpCost } from './otlp-cost.js';
+import type { ContainerInsightsCost, OtlpCost } from './otlp-cost.js';
+import type { MigrationPlan } from '../migration/plan.js';
 
-export type { OtlpCost } from './otlp-cost.js';
+export type { ContainerInsightsCost, OtlpCost } from './otlp-cost.js';
+export type { MigrationItem, MigrationPlan } from '../migration/plan.js';
 
-/** 2: collectors and totals carry the OpenTelemetry path's cost (`otlp`, `otlpEquivalent`, `totals.otlp`). */
+/** 2: collectors and totals carry the OpenTelemetry path's cost (`otlp`, `otlpEquivalent`, `totals.otlp`); `migrationPlan`. */
 export const COST_REPORT_SCHEMA_VERSION = 2;
 
 export type Severity = 'error' | 'warning' | 'note';
@@ -67,6 +69,8 @@ export interface CollectorReport {
   readonly otlp?: OtlpCost | undefined;
   /** For an awsemf collector: the same series over OTLP instead (the Classic-vs-OTLP trade). */
   readonly otlpEquivalent?: OtlpCost | undefined;
+  /** With a cluster inventory: what the cluster's Container Insights would cost in modes B and C. */
+  readonly containerInsights?: ContainerInsightsCost | undefined;
 }
 
 export interface FixSummary {
@@ -78,6 +82,38 @@ export interface FixSummary {
   /** Read metrics that the fixed config no longer produces (should be empty; explained when not). */
   readonly lostReads: readonly MetricIdentity[];
   readonly notes: readonly string[];
+}
+
+/** One reader of a metric, as the report shows it. */
+export interface MetricReader {
+  /** dashboard, alarm, grafana, cloudtrail, metric-stream, anomaly-detector, console. */
+  readonly source: string;
+  /** Dashboard / panel / alarm / stream name, or the principal for CloudTrail. */
+  readonly name: string;
+  readonly file?: string | undefined;
+  /** JSON pointer of the row, target or query; the API name for CloudTrail. */
+  readonly where?: string | undefined;
+  readonly principal?: string | undefined;
+  /** ISO time of the latest CloudTrail read. */
+  readonly lastSeen?: string | undefined;
+  /** What the read rests on when not written out (`$function: any value (...)`). */
+  readonly notes?: readonly string[] | undefined;
+}
+
+/** Who reads one metric: `read`, `read-by-wildcard` (only patterns match it), `allow-listed` or `unread`. */
+export interface MetricStatus {
+  readonly namespace: string;
+  readonly metricName: string;
+  readonly dimensions: Readonly<Record<string, string>>;
+  readonly collector: string;
+  readonly status: 'read' | 'read-by-wildcard' | 'allow-listed' | 'unread';
+  readonly readers: readonly MetricReader[];
+}
+
+export interface UsageSourceSummary {
+  readonly label: string;
+  readonly given: boolean;
+  readonly summary: string;
 }
 
 export interface RuleDescriptor {
@@ -118,7 +154,11 @@ export interface CostReport {
     readonly alarms: number;
     readonly reads: number;
     readonly allowListEntries: number;
+    /** Every usage source, given or not: what "unread" rests on. */
+    readonly sources: readonly UsageSourceSummary[];
   };
+  /** Every metric with its status and readers, sorted by identity. */
+  readonly metrics: readonly MetricStatus[];
   readonly collectors: readonly CollectorReport[];
   readonly costByNamespace: readonly CostBucket[];
   readonly costByMetric: readonly CostBucket[];
@@ -129,4 +169,6 @@ export interface CostReport {
   readonly rules: readonly RuleDescriptor[];
   /** Inputs that could not be read in part (a malformed dashboard row, an expired allow-list entry...). */
   readonly problems: readonly ReportProblem[];
+  /** `--migration-plan`: the consumers of Classic metrics that need a PromQL rewrite. */
+  readonly migrationPlan?: MigrationPlan | undefined;
 }

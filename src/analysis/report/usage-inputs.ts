@@ -118,12 +118,31 @@ export async function loadUsageInputs(options: UsageInputOptions): Promise<Usage
   if (facts.length === 0 && alarms === 0 && options.account === undefined && !givenElsewhere) {
     refuseNoUsage(options, 'no dashboard and no alarm to read usage from: every metric would count as unread');
   }
-  return { usage: buildUsageIndex(results, { region: options.defaultRegion }), dashboards: facts, alarms, consulted };
+  const scope = { region: options.defaultRegion, account: options.account ? accountIdOf(options.account) : undefined };
+  return { usage: buildUsageIndex(results, scope), dashboards: facts, alarms, consulted };
+}
+
+/**
+ * The live account's id, from the ARN of any of its alarms or metric streams: a dashboard widget whose `accountId` is
+ * another account (a monitoring account's view of a source account) then reads that account's metrics, not these.
+ * Unknown without either, and then such reads count for this account too (broader is safe).
+ */
+function accountIdOf(account: AccountInventory): string | undefined {
+  const arns = [
+    ...account.alarms.MetricAlarms.map((alarm) => alarm.AlarmArn),
+    ...account.alarms.CompositeAlarms.map((alarm) => alarm.AlarmArn),
+    ...account.readers.metricStreams.map((stream) => stream.Arn),
+  ];
+  for (const arn of arns) {
+    const id = arn?.split(':')[4];
+    if (id && /^\d{12}$/.test(id)) return id;
+  }
+  return undefined;
 }
 
 export const DASHBOARDS_LABEL = 'cwdash dashboards';
 export const ALARMS_LABEL = 'alarms';
-export const ACCOUNT_LABEL = 'account readers (dashboards, alarms, metric streams, anomaly detectors)';
+export const ACCOUNT_LABEL = 'account readers';
 export const CONSOLES_LABEL = 'AWS consoles';
 
 /** `today` minus `days`, as the ISO instant CloudTrail times are compared with. */

@@ -17,7 +17,10 @@ export function dashboardMissingMetric(context: RuleContext, rule: BuiltinRules[
     metrics: writtenIdentity(read),
     monthlyUSD: 0,
     savingUSD: 0,
-    fix: 'fix the metric name or dimensions in the dashboard, or add the dimension set to the collector\'s metric_declarations',
+    fix:
+      read.kind === 'promql'
+        ? 'fix the metric name or labels in the PromQL query (over OTLP a histogram is one series: no _bucket, _count or _sum)'
+        : 'fix the metric name or dimensions in the dashboard, or add the dimension set to the collector\'s metric_declarations',
     location: read.source.file ? { file: read.source.file, path: read.source.path } : undefined,
     fingerprint: `dashboard-missing-metric:${read.source.kind}:${read.source.name}:${describeRead(read)}`,
   }));
@@ -39,6 +42,7 @@ function writtenIdentity(read: MetricRead): MetricIdentity[] {
  * empty), or only values the scrape did not show (the series may exist in production: check the value).
  */
 function whyMissing(context: RuleContext, read: MetricRead): string {
+  if (read.kind === 'promql') return 'which finds none of the OTLP series the collectors send: the chart stays empty';
   if (read.kind !== 'metric') return 'which finds none of the predicted metrics: the graph stays empty';
   const sameName = context.metrics.filter((metric) => metric.identity.namespace === read.namespace && metric.identity.metricName === read.metricName);
   if (sameName.length === 0) return 'which no collector produces: the graph stays empty';

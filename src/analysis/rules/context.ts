@@ -7,6 +7,7 @@ import { compareMetricIdentities, metricKey, type MetricIdentity } from '../../m
 import type { Finding, FindingLocation, Severity } from '../report/cost-report.js';
 import { allowListEntryFor, type AllowList } from '../usage/allow-list.js';
 import type { MetricRead, ReadSource } from '../usage/metric-read.js';
+import type { ConsultedSource } from '../usage/usage-source.js';
 
 export interface AnalyzedMetric {
   readonly identity: MetricIdentity;
@@ -17,6 +18,8 @@ export interface AnalyzedMetric {
   /** True for a zero- or single-dimension copy made by dimension_rollup_option. */
   readonly rollup: boolean;
   readonly readers: readonly ReadSource[];
+  /** True when every read that finds the metric is a pattern (any value, SEARCH, a stream...), none names it. */
+  readonly wildcardOnly: boolean;
 }
 
 /** The pseudo-collector of `--account` runs: metrics listed from CloudWatch, no config a fix could change. */
@@ -58,6 +61,8 @@ export interface RuleContext {
   readonly totalMonthlyUSD: number;
   /** --budget / budgetUSD; overrides the budget rule's limitUSD. */
   readonly budgetUSD?: number | undefined;
+  /** Every usage source, given or not: what "unread" rests on. */
+  readonly usageSources: readonly ConsultedSource[];
 }
 
 export interface RuleMeta {
@@ -73,6 +78,14 @@ export function isAllowListed(context: RuleContext, metric: AnalyzedMetric, rule
 /** A metric nothing reads and no allow-list entry keeps from `rule`. */
 export function isUnread(context: RuleContext, metric: AnalyzedMetric, rule: string): boolean {
   return metric.readers.length === 0 && !isAllowListed(context, metric, rule);
+}
+
+/** ` (consulted: cwdash dashboards, alarms; not given: Grafana dashboards, ...)`; empty when no sources are listed. */
+export function consultedText(context: RuleContext): string {
+  if (context.usageSources.length === 0) return '';
+  const given = context.usageSources.filter((source) => source.given).map((source) => source.label);
+  const missing = context.usageSources.filter((source) => !source.given).map((source) => source.label);
+  return ` (consulted: ${given.join(', ') || 'none'}${missing.length > 0 ? `; not given: ${missing.join(', ')}` : ''})`;
 }
 
 export function sumMonths(metrics: readonly AnalyzedMetric[]): number {

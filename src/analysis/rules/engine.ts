@@ -7,13 +7,14 @@ import { compareStrings } from '../../shared/json.js';
 import { budget, dashboardMissingMetric, dashboardOverFreeTier } from './account-rules.js';
 import type { RuleContext } from './context.js';
 import { customRule } from './custom-rules.js';
-import { highCardinalityDimension, resourceAttributeDimension, rollupDuplicates, unusedMetric } from './metric-rules.js';
+import { highCardinalityDimension, readOnlyByWildcard, resourceAttributeDimension, rollupDuplicates, unusedMetric } from './metric-rules.js';
 import type { BuiltinRules, RuleSet } from './rule-file.js';
 
 type BuiltinRunners = { readonly [K in keyof BuiltinRules]: (context: RuleContext, rule: BuiltinRules[K]) => Finding[] };
 
 const BUILTIN: BuiltinRunners = {
   'unused-metric': unusedMetric,
+  'read-only-by-wildcard': readOnlyByWildcard,
   'high-cardinality-dimension': highCardinalityDimension,
   'rollup-duplicates': rollupDuplicates,
   'resource-attribute-dimension': resourceAttributeDimension,

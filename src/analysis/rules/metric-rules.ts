@@ -6,7 +6,7 @@
 import { formatUsd } from '../cost/money.js';
 import type { Finding } from '../report/cost-report.js';
 import type { BuiltinRules } from './rule-file.js';
-import { ACCOUNT_SOURCE, collectorOf, groupBy, isAllowListed, isUnread, metricFinding, sumMonths, type AnalyzedMetric, type RuleContext, type RuleMeta } from './context.js';
+import { ACCOUNT_SOURCE, collectorOf, consultedText, groupBy, isAllowListed, isUnread, metricFinding, sumMonths, type AnalyzedMetric, type RuleContext, type RuleMeta } from './context.js';
 
 const WRITE_FIX = '`cwdash cost-report --write-fix DIR` writes the config change';
 
@@ -28,7 +28,7 @@ export function unusedMetric(context: RuleContext, rule: BuiltinRules['unused-me
         context,
         meta,
         {
-          message: `${metricName} (${namespace}): ${share} CloudWatch metrics are read by no dashboard, alarm or allow-list entry, ${formatUsd(cost)}/month`,
+          message: `${metricName} (${namespace}): ${share} CloudWatch metrics are read by nothing consulted, ${formatUsd(cost)}/month${consultedText(context)}`,
           fix: collector
             ? `${unread.length === metrics.length ? `drop ${metricName}` : `keep only the dimension sets of ${metricName} that are read`} (${WRITE_FIX})`
             : `stop publishing ${metricName}, or add it to the allow-list with the reason it is kept`,
@@ -37,6 +37,39 @@ export function unusedMetric(context: RuleContext, rule: BuiltinRules['unused-me
         },
         unread,
         unread,
+      ),
+    );
+  }
+  return findings;
+}
+
+/**
+ * Metrics kept only because a pattern matches them: a Grafana variable's "any value", a SEARCH, a Metrics Insights
+ * query, a metric stream. The fix keeps them (a reader may exist); the finding says which pattern keeps them, so a
+ * reviewer can pin the values or allow-list the metric with a reason.
+ */
+export function readOnlyByWildcard(context: RuleContext, rule: BuiltinRules['read-only-by-wildcard']): Finding[] {
+  const meta: RuleMeta = { id: 'read-only-by-wildcard', severity: rule.severity };
+  const findings: Finding[] = [];
+  const groups = groupBy(context.metrics, (metric) => `${metric.collector}\u0000${metric.identity.namespace}\u0000${metric.identity.metricName}`);
+  for (const [, metrics] of groups) {
+    const kept = metrics.filter((metric) => metric.wildcardOnly && !isAllowListed(context, metric, meta.id));
+    if (kept.length === 0) continue;
+    const { namespace, metricName } = kept[0]!.identity;
+    const readers = [...new Set(kept.flatMap((metric) => metric.readers.map((reader) => `${reader.kind} ${reader.name}${reader.notes?.length ? ` (${reader.notes.join('; ')})` : ''}`)))];
+    const shown = readers.slice(0, 3).join(', ') + (readers.length > 3 ? `, and ${readers.length - 3} more` : '');
+    findings.push(
+      metricFinding(
+        context,
+        meta,
+        {
+          message: `${metricName} (${namespace}): ${kept.length} of ${metrics.length} CloudWatch metrics are kept only because a wildcard read matches them: ${shown}`,
+          fix: 'the fix keeps them; pin the variable or query to the values really read, or add them to the allow-list with the reason they are kept',
+          subject: `${kept[0]!.collector}:${namespace}:${metricName}`,
+          location: collectorOf(context, kept[0]!.collector)?.exporterLocation,
+        },
+        kept,
+        [],
       ),
     );
   }

@@ -18,6 +18,7 @@ const rule = <P extends z.ZodRawShape>(params: P) => z.object({ ...ruleBase, par
 
 const builtinSchemas = {
   'unused-metric': rule({ minMonthlyUSD: z.number().nonnegative() }),
+  'read-only-by-wildcard': rule({}),
   'high-cardinality-dimension': rule({ maxDistinctValues: z.number().int().positive(), unbounded: z.array(z.string()) }),
   'rollup-duplicates': rule({ minMetrics: z.number().int().positive() }),
   'resource-attribute-dimension': rule({ attributes: z.array(z.string().min(1)) }),

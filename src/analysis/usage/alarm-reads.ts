@@ -19,18 +19,24 @@ const metricAlarmSchema = z.object({
   Namespace: z.string().optional(),
   MetricName: z.string().optional(),
   Dimensions: dimensionsSchema,
+  Statistic: z.string().optional(),
+  ExtendedStatistic: z.string().optional(),
+  Period: z.number().optional(),
+  Threshold: z.number().optional(),
+  ComparisonOperator: z.string().optional(),
+  EvaluationPeriods: z.number().optional(),
   Metrics: z
     .array(
       z.object({
         Id: z.string().optional(),
         Expression: z.string().optional(),
         MetricStat: z
-          .object({ Metric: z.object({ Namespace: z.string(), MetricName: z.string(), Dimensions: dimensionsSchema }) })
+          .object({ Metric: z.object({ Namespace: z.string(), MetricName: z.string(), Dimensions: dimensionsSchema }), Stat: z.string().optional(), Period: z.number().optional() })
           .optional(),
       }),
     )
     .optional(),
-  /** A PromQL alarm (otel-metrics.md §6): the query holds the metric selectors and the threshold. */
+  /** A PromQL alarm (docs/sources.md#otel-metrics): the query holds the metric selectors and the threshold. */
   EvaluationCriteria: z.object({ PromQLCriteria: z.object({ Query: z.string() }).optional() }).optional(),
 });
 
@@ -63,11 +69,17 @@ export function alarmReads(output: DescribeAlarmsOutput, file?: string): AlarmRe
   output.MetricAlarms.forEach((alarm, a) => {
     const source = (path: string) => ({ kind: 'alarm' as const, name: alarm.AlarmName, file, path: `/MetricAlarms/${a}${path}` });
     if (alarm.Namespace !== undefined && alarm.MetricName !== undefined) {
-      reads.push({ ...statRead(alarm.Namespace, alarm.MetricName, alarm.Dimensions), source: source('') });
+      const condition = alarm.ComparisonOperator !== undefined && alarm.Threshold !== undefined
+        ? { comparison: alarm.ComparisonOperator, threshold: alarm.Threshold, evaluationPeriods: alarm.EvaluationPeriods ?? 1 }
+        : undefined;
+      const aggregation = { stat: alarm.ExtendedStatistic ?? alarm.Statistic, periodSeconds: alarm.Period, alarm: condition };
+      reads.push({ ...statRead(alarm.Namespace, alarm.MetricName, alarm.Dimensions), aggregation, source: source('') });
     }
+    const math = alarm.Metrics?.some((query) => query.Expression !== undefined) ?? false;
     alarm.Metrics?.forEach((query, q) => {
       const stat = query.MetricStat?.Metric;
-      if (stat) reads.push({ ...statRead(stat.Namespace, stat.MetricName, stat.Dimensions), source: source(`/Metrics/${q}`) });
+      const aggregation = { stat: query.MetricStat?.Stat, periodSeconds: query.MetricStat?.Period, math };
+      if (stat) reads.push({ ...statRead(stat.Namespace, stat.MetricName, stat.Dimensions), aggregation, source: source(`/Metrics/${q}`) });
       if (query.Expression !== undefined) expressionReads(query.Expression, source(`/Metrics/${q}/Expression`), reads, problems);
     });
     const promql = alarm.EvaluationCriteria?.PromQLCriteria?.Query;

@@ -18,6 +18,8 @@
 import { z } from 'zod';
 import type { MetricIdentity } from '../../model/metric-identity.js';
 import { loadYamlFile } from '../../shared/yaml-file.js';
+import type { DimensionValues, MetricRead, ReadsResult } from './metric-read.js';
+import { plural, type ConsultedSource } from './usage-source.js';
 
 const entrySchema = z
   .object({
@@ -69,4 +71,30 @@ function entryMatches(entry: AllowListEntry, metric: MetricIdentity): boolean {
   const names = Object.keys(entry.dimensions);
   if (names.length !== Object.keys(metric.dimensions).length) return false;
   return names.every((name) => name in metric.dimensions && (entry.dimensions![name] === '*' || entry.dimensions![name] === metric.dimensions[name]));
+}
+
+/**
+ * The active entries as read patterns, for `cwdash usage`: an entry keeps its namespace, metric (or every metric) and
+ * dimension set. The cost report applies entries per rule instead (`allowListEntryFor`), so they are not in its index.
+ */
+export function allowListReads(list: AllowList): ReadsResult {
+  const reads: MetricRead[] = list.active.map((entry) => {
+    const dimensions: Record<string, DimensionValues> = {};
+    for (const [name, value] of Object.entries(entry.dimensions ?? {})) dimensions[name] = value === '*' ? null : [value];
+    return {
+      kind: 'metric',
+      namespace: entry.namespace,
+      metricName: entry.metricName ?? null,
+      dimensions,
+      exact: entry.dimensions !== undefined,
+      source: { kind: 'allow-list', name: entry.reason, file: list.file, path: entry.line === undefined ? undefined : `line ${entry.line}` },
+    };
+  });
+  return { reads, problems: [] };
+}
+
+/** The allow-list as a consulted usage source (`file` as reports show it). */
+export function allowListConsulted(list: AllowList | undefined, file: string | undefined): ConsultedSource {
+  if (!list) return { label: 'allow-list', given: false, summary: 'not given (--allow-list FILE)' };
+  return { label: 'allow-list', given: true, summary: `${plural(list.active.length, 'active entry', 'active entries')} (${file ?? list.file})` };
 }

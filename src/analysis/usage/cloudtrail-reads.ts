@@ -1,5 +1,5 @@
 /**
- * Metric reads in CloudTrail data events (spec usage-sources.md §6, §7.7): GetMetricData (metric stat queries, SEARCH
+ * Metric reads in CloudTrail data events (docs/sources.md#usage): GetMetricData (metric stat queries, SEARCH
  * expressions, Metrics Insights), GetMetricStatistics and GetMetricWidgetImage records of `monitoring.amazonaws.com`,
  * each a read in the record's `awsRegion` by its principal. Records are folded as they arrive: one read per distinct
  * pattern, principal and API with the latest `eventTime`, so a month of logs costs the distinct reads, not the records.

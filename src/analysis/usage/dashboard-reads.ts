@@ -1,5 +1,5 @@
 /**
- * What a dashboard body reads (spec dashboard-body.md §3, §6.1, §7): every metric row of every metric widget
+ * What a dashboard body reads (docs/sources.md#dashboard-body): every metric row of every metric widget
  * (hidden rows too, since math expressions read them), `.`/`...` shorthand expanded by the body model's row reader;
  * every SEARCH and Metrics Insights expression; every PromQL selector of a chart widget; dimension values a `property` variable fills in at view time. A
  * tolerant reader: it looks only at the fields it needs and records a malformed row as a problem instead of stopping,
@@ -42,11 +42,12 @@ export function dashboardReads(dashboard: DashboardInput): ReadsResult {
     const rows = readMetricRows(properties.metrics);
     const rowPath = (row: number) => `/widgets/${w}/properties/metrics/${row}`;
     for (const problem of rows.problems) problems.push({ source: source(rowPath(problem.row)), message: problem.message });
+    const math = rows.rows.some((row) => row?.kind === 'expression' && !/\bSEARCH\s*\(|^\s*SELECT\b/i.test(row.options.expression));
     rows.rows.forEach((row, r) => {
       if (row === undefined) return;
       const scope = readScope(row.options, properties);
       if (row.kind === 'expression') expressionReads(row.options.expression, source(`${rowPath(r)}/0/expression`), reads, problems, scope);
-      else reads.push({ ...rowPattern(row, variables), source: source(rowPath(r)), ...scope });
+      else reads.push({ ...rowPattern(row, variables), aggregation: rowAggregation(row, properties, math), source: source(rowPath(r)), ...scope });
     });
   });
   return { reads, problems };
@@ -83,6 +84,13 @@ function rowPattern(row: MetricStatRowParts, variables: ReadonlyMap<string, read
     dimensions[name] = choices === null ? null : [...new Set([value, ...choices])];
   }
   return { kind: 'metric' as const, namespace: row.namespace, metricName: row.metricName, dimensions, exact: true };
+}
+
+/** The row's statistic and period, else the widget's (CloudWatch's defaults apply when neither says). */
+function rowAggregation(row: MetricStatRowParts, properties: Record<string, unknown>, math: boolean) {
+  const stat = row.options.stat ?? (typeof properties.stat === 'string' ? properties.stat : undefined);
+  const periodSeconds = row.options.period ?? (typeof properties.period === 'number' ? properties.period : undefined);
+  return { stat, periodSeconds, math };
 }
 
 /** The row's own region/accountId, else the widget's; an account's own dashboards set neither. */

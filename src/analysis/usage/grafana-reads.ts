@@ -1,5 +1,5 @@
 /**
- * What a Grafana dashboard reads from the CloudWatch data source (spec usage-sources.md §2–§5): every CloudWatch
+ * What a Grafana dashboard reads from the CloudWatch data source (docs/sources.md#usage): every CloudWatch
  * metrics target of every panel, in collapsed and expanded rows, legacy `rows[]`, library panels whose model an export
  * embeds in `__elements`, and schema v2 `elements`. Each target becomes the read GetMetricData would make: a Builder
  * target with one value per dimension is a metric stat of that exact set; several values, `*` or `matchExact: false`
@@ -157,7 +157,7 @@ function v2Elements(elements: Record<string, unknown> | undefined, pointer: stri
   }
 }
 
-/** What one CloudWatch target sends to GetMetricData, as read patterns (spec §4). */
+/** What one CloudWatch target sends to GetMetricData, as read patterns (docs/sources.md#usage). */
 function targetReads(target: Record<string, unknown>, at: ReadSource, context: Context, notes: readonly string[]): void {
   const queryMode = field(target, 'queryMode') ?? 'Metrics';
   if (queryMode !== 'Metrics') return;

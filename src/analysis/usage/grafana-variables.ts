@@ -1,5 +1,5 @@
 /**
- * Grafana template variables as a linter must read them (spec usage-sources.md §5): what values a `$var`, `${var}`,
+ * Grafana template variables as a linter must read them (docs/sources.md#usage): what values a `$var`, `${var}`,
  * `${var:fmt}`, `${var.path}`, `[[var]]` or `[[var:fmt]]` can take when someone opens the dashboard. Values written in
  * the file (custom and constant variables, query variables that never refresh) are used as they are; values a query
  * fetches at view time, free text, and `All` with a custom all value such as `*` are "any value", and the evidence

@@ -1,7 +1,7 @@
 /**
  * A read pattern: one way something reads CloudWatch metrics, whatever the source (a cwdash dashboard row, a Grafana
  * panel, an alarm, a GetMetricData call in CloudTrail, a metric stream). Each pattern is matched against metric
- * identities the way CloudWatch itself selects metrics (spec usage-sources.md §7): a metric stat query reads exactly
+ * identities the way CloudWatch itself selects metrics (docs/sources.md#usage): a metric stat query reads exactly
  * its dimension set, a SEARCH or Metrics Insights query reads what it would find, a stream reads what its filters let
  * through. Each read remembers where it came from and who made it, so a finding can say who reads a metric.
  */
@@ -40,6 +40,18 @@ export interface StatPattern {
   readonly dimensions: Readonly<Record<string, DimensionValues>>;
   /** True: the metric's dimension names are exactly these (MetricStat); false: at least these (SEARCH without a schema). */
   readonly exact: boolean;
+  /** How the reader aggregates the metric, when the source says (a migration to PromQL needs it). */
+  readonly aggregation?: ReadAggregation | undefined;
+}
+
+export interface ReadAggregation {
+  /** `Average`, `Sum`, `p99`, ... as written. */
+  readonly stat?: string | undefined;
+  readonly periodSeconds?: number | undefined;
+  /** The widget or alarm also computes metric math over its rows. */
+  readonly math?: boolean | undefined;
+  /** A single-metric alarm's condition. */
+  readonly alarm?: { readonly comparison: string; readonly threshold: number; readonly evaluationPeriods: number } | undefined;
 }
 
 export interface StreamFilter {

@@ -1,8 +1,8 @@
 /**
  * The part of a Metrics Insights query (`SELECT AVG(m) FROM SCHEMA("ns", DimA) WHERE DimA = 'x' GROUP BY ...`) that
  * says which metrics it reads. Only what narrows the set is modelled: the metric name, the namespace, the SCHEMA
- * dimension list and `Dim = 'value'` filters joined by AND. Anything else (OR, !=, LIKE) is ignored, which can only
- * widen the set: the linter would rather keep a metric than call a read metric unused.
+ * dimension list (an exact dimension set) and `Dim = 'value'` filters joined by AND. Anything else (OR, !=, LIKE) is
+ * ignored, which can only widen the set: the linter would rather keep a metric than call a read metric unused.
  */
 import type { MetricIdentity } from '../../model/metric-identity.js';
 
@@ -11,7 +11,7 @@ export interface InsightsQuery {
   /** Undefined for `SELECT COUNT(*)`-style queries over every metric of the namespace. */
   readonly metricName: string | undefined;
   readonly namespace: string;
-  /** SCHEMA(...) dimension names: the metric may carry no dimension outside this list. Undefined: no SCHEMA. */
+  /** SCHEMA(...) dimension names: the metric has exactly this dimension set (none for `SCHEMA("ns")`). Undefined: no SCHEMA. */
   readonly schemaDimensions: readonly string[] | undefined;
   readonly equals: Readonly<Record<string, string>>;
 }
@@ -46,8 +46,10 @@ export function parseInsightsQuery(text: string): InsightsQuery | undefined {
 export function insightsMatches(query: InsightsQuery, metric: MetricIdentity): boolean {
   if (metric.namespace !== query.namespace) return false;
   if (query.metricName !== undefined && metric.metricName !== query.metricName) return false;
-  if (query.schemaDimensions && Object.keys(metric.dimensions).some((name) => !query.schemaDimensions!.includes(name))) {
-    return false;
+  // SCHEMA scopes the query to metrics with exactly that dimension set (Metrics Insights query syntax, FROM/SCHEMA).
+  if (query.schemaDimensions) {
+    const names = Object.keys(metric.dimensions);
+    if (names.length !== new Set(query.schemaDimensions).size || names.some((name) => !query.schemaDimensions!.includes(name))) return false;
   }
   return Object.entries(query.equals).every(([name, value]) => metric.dimensions[name] === value);
 }

@@ -1,6 +1,6 @@
 /**
  * A PromQL vector selector (`http_requests_total{route="/tasks",code=~"5.."}`, parsed by `model/promql`) as a read
- * pattern. CloudWatch's PromQL queries the OpenTelemetry metrics ingested over OTLP (otel-metrics.md §1.4, §4), a
+ * pattern. CloudWatch's PromQL queries the OpenTelemetry metrics ingested over OTLP (docs/sources.md#otel-metrics), a
  * store apart from the Classic custom metrics: a selector matches OTLP series, never a Classic metric identity, so a
  * Classic metric that only PromQL names is not read. Matching follows PromQL: `=`/`!=` compare the whole value,
  * `=~`/`!~` are fully anchored RE2 expressions, and a label the series does not carry has the empty value.
@@ -40,7 +40,7 @@ export function promqlMatchesSeries(selector: PromQLSelector, series: PromQLSeri
   });
 }
 
-/** A datapoint attribute answers to its bare name and to `@datapoint.<name>` (otel-metrics.md §1.4). */
+/** A datapoint attribute answers to its bare name and to `@datapoint.<name>` (docs/sources.md#otel-metrics). */
 function labelValue(series: PromQLSeries, label: string): string {
   if (NAME_LABELS.has(label)) return series.metricName;
   if (label === '__type__') return series.type ?? '';

@@ -1,6 +1,6 @@
 /**
  * CloudWatch `SEARCH('{Namespace,DimA,DimB} term', 'Stat', period)` parsed and matched the way CloudWatch matches it
- * (spec dashboard-body.md §7.2): the optional schema names a namespace and the exact dimension set; the term is free
+ * (docs/sources.md#dashboard-body): the optional schema names a namespace and the exact dimension set; the term is free
  * text over namespace, metric name, dimension names and values, with `Name=value` designators, `"exact"` strings and
  * upper-case AND/OR/NOT. Terms are tokenised on camel-case, digit and punctuation boundaries; a one-token term matches
  * any token ignoring case, a composite term must appear as the same token run, case-sensitively.

@@ -27,6 +27,6 @@ export function describeConsulted(source: ConsultedSource): string {
   return `${source.label}: ${source.summary}`;
 }
 
-export function plural(count: number, word: string): string {
-  return `${count} ${word}${count === 1 ? '' : 's'}`;
+export function plural(count: number, word: string, many = `${word}s`): string {
+  return `${count} ${count === 1 ? word : many}`;
 }

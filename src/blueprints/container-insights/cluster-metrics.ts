@@ -1,6 +1,5 @@
 /**
- * Container Insights metrics at the levels the DaemonSet's default declarations publish them (container-insights.md
- * §2): cluster `[ClusterName]`, node `[ClusterName, InstanceId, NodeName]`, namespace `[ClusterName, Namespace]`,
+ * Container Insights metrics at the levels the DaemonSet's default declarations publish them (docs/sources.md#container-insights): cluster `[ClusterName]`, node `[ClusterName, InstanceId, NodeName]`, namespace `[ClusterName, Namespace]`,
  * service `[ClusterName, Namespace, Service]` and workload `[ClusterName, Namespace, PodName]`. Per-node and
  * per-service lines are SEARCHes: a dashboard does not know the instance ids or which services have ready pods.
  */

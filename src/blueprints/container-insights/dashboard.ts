@@ -1,6 +1,6 @@
 /**
  * `containerInsightsDashboard`: the cluster dashboard for the metrics the ADOT Container Insights DaemonSet creates
- * with its default `metric_declarations` (container-insights.md §2, §5). Only (metric, dimension set) pairs those
+ * with its default `metric_declarations` (docs/sources.md#container-insights). Only (metric, dimension set) pairs those
  * declarations publish are used; per-node and per-service lines come from SEARCH over the published sets, and the
  * namespace and workload views follow two dashboard variables. Container-level numbers, which are only fields of the
  * performance log events, come from a Logs Insights widget. With `exporter: 'otlp'` the same views are PromQL chart

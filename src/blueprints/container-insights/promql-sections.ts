@@ -1,8 +1,8 @@
 /**
  * The cluster dashboard's sections in PromQL, for the Container Insights DaemonSet exporting over OTLP instead of
  * awsemf. The receiver's event labels (ClusterName, NodeName, Namespace, PodName, Service, ...) are resource
- * attributes (awsemf turns them into dimensions with `resource_to_telemetry_conversion`: container-insights.md §2),
- * so PromQL sees them as `@resource.<label>` (otel-metrics.md §1.4). Without awsemf there are no metric declarations
+ * attributes (awsemf turns them into dimensions with `resource_to_telemetry_conversion`: docs/sources.md#container-insights),
+ * so PromQL sees them as `@resource.<label>` (docs/sources.md#otel-metrics). Without awsemf there are no metric declarations
  * and no performance log events: every series of every entity arrives, and the dashboard aggregates with `by (...)`.
  */
 import { ChartWidget, type PromQLQuery } from '../../model/dashboard/chart-widget.js';

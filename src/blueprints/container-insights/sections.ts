@@ -1,7 +1,7 @@
 /**
- * The sections of the cluster dashboard, each a list of bands (container-insights.md §5): the cluster at a glance,
+ * The sections of the cluster dashboard, each a list of bands (docs/sources.md#container-insights): the cluster at a glance,
  * one line per node, one line per service, then the namespace and the workload the dashboard variables pick.
- * Statistics follow the spec's "usual stat": utilisation as Average and Maximum, counts as Maximum or Sum.
+ * Statistics follow what cluster dashboards usually show: utilisation as Average and Maximum, counts as Maximum or Sum.
  */
 import { GraphWidget } from '../../model/dashboard/graph-widget.js';
 import { SingleValueWidget } from '../../model/dashboard/single-value-widget.js';

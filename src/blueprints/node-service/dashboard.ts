@@ -1,11 +1,11 @@
 /**
  * `nodeServiceDashboard`: the dashboard of a Node.js/Express service (prom-client default metrics plus
  * prometheus-api-metrics) whose sidecar ADOT collector sends its scrape to CloudWatch through awsemf
- * (metrics-sources.md §1), or over OTLP (`exporter: 'otlp'`: PromQL chart widgets, see promql-widgets.ts). With
- * awsemf, traffic, errors and latency come from the request-duration histogram, which awsemf sends as a statistic
- * set of cumulative Count and Sum (awsemf.md §5.2): rates are the RATE of those cumulative values, corrected for the
- * several data points a period holds, and latency is DIFF(Sum)/DIFF(Count). Percentiles are not offered for it: the
- * buckets never reach CloudWatch.
+ * (docs/sources.md#metrics-sources), or over OTLP (`exporter: 'otlp'`: PromQL chart widgets, see promql-widgets.ts).
+ * With awsemf, traffic, errors and latency come from the request-duration histogram, which awsemf sends as a statistic
+ * set of cumulative Count and Sum (docs/sources.md#awsemf): rates are the RATE of those cumulative values, corrected
+ * for the several data points a period holds, and latency is DIFF(Sum)/DIFF(Count). Percentiles are not offered for
+ * it: the buckets never reach CloudWatch.
  */
 import { Dashboard } from '../../model/dashboard/dashboard.js';
 import type { IWidget } from '../../model/dashboard/widget.js';

@@ -1,6 +1,6 @@
 /**
  * References to the metrics a prometheus receiver → awsemf collector creates, with exactly the dimensions awsemf gives
- * them for a collector version and `dimension_rollup_option` (awsemf.md §3.3, §4): whether every metric carries
+ * them for a collector version and `dimension_rollup_option` (docs/sources.md#awsemf): whether every metric carries
  * `OTelLib`, and whether the zero- and single-dimension rollups exist. A graph built from these never names a
  * dimension set CloudWatch does not have, so it never comes up empty.
  */

@@ -1,5 +1,5 @@
 /**
- * The Node.js service dashboard for a sidecar exporting over OTLP (otel-metrics.md §1.4, §4): the same bands as the
+ * The Node.js service dashboard for a sidecar exporting over OTLP (docs/sources.md#otel-metrics): the same bands as the
  * EMF dashboard, drawn with PromQL chart widgets. What differs from EMF: every series carries the scrape job as
  * `@resource.service.name`, metric names stay Prometheus-style (`*_total` included), and a Prometheus histogram
  * arrives as ONE native histogram per series (no `_bucket`/`_count`/`_sum`), so request rates are

@@ -1,5 +1,5 @@
 /**
- * The widgets of the Node.js service dashboard, band by band. Math notes (awsemf.md §5.2): the request-duration and
+ * The widgets of the Node.js service dashboard, band by band. Math notes (docs/sources.md#awsemf): the request-duration and
  * GC histograms arrive as statistic sets of CUMULATIVE Count and Sum, one per scrape, so a period of P seconds holds
  * P / scrapeInterval of them; `RATE(x) * interval / PERIOD(x)` is then the per-second rate of the underlying counter.
  * Counters (`*_total`) arrive as per-scrape deltas: their Sum over a period is the increase in that period.

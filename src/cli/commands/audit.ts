@@ -32,7 +32,8 @@ export const auditCommand = defineCommand({
     const { audit } = await import('../../app/audit.js');
     const { createProgress } = await import('../../sources/account/progress.js');
     const { info, warn } = await import('../../shared/io.js');
-    const result = await audit(options, appContext(io, options, { progress: createProgress(io) }));
+    const { readWithinDays } = await import('../options.js');
+    const result = await audit({ ...options, readWithinDays: readWithinDays(options.readWithin) }, appContext(io, options, { progress: createProgress(io) }));
     const { prepared } = result;
     const { report } = prepared;
     if (result.kind === 'baseline-written') {

@@ -1,9 +1,9 @@
 /** `cwdash cost-report`: what the custom metrics cost, which ones nothing reads, and the config change that fixes it. */
+import { resolve } from 'node:path';
 import { z } from 'zod';
 import { defineCommand, type CommandOptions } from '../command.js';
 import { flag, isoDate, nonNegativeNumber, text, wholeNumber } from '../flags.js';
-import { appContext, awsFlags, outputFlags } from '../options.js';
-import { writeCommandOutput } from '../output.js';
+import { appContext, awsFlags, outputFlags, readWithinDays, usageSourceFlags } from '../options.js';
 import { CWDASH_VERSION } from '../version.js';
 import { REPORT_FORMATS } from '../../outputs/report-formats.js';
 import type { PreparedReport } from '../../app/cost-report.js';
@@ -30,9 +30,11 @@ export const costInputOptions = {
   usage: flag(z.boolean().default(true), { group, describe: '--no-usage: report even with no dashboard and no alarm (every metric then counts as unread)' }),
   alarms: flag(text.optional(), { group, describe: 'alarms that read metrics: `aws cloudwatch describe-alarms --output json` saved to a file' }),
   allowList: flag(text.optional(), { group, describe: 'YAML of metrics kept on purpose, each with a reason and an optional expiry' }),
+  ...usageSourceFlags(group),
   rules: flag(text.optional(), { group, describe: 'rules file merged over rules/default.yaml (severities, thresholds, custom rules)' }),
   budget: flag(nonNegativeNumber('an amount in USD').optional(), { group, describe: 'monthly budget in USD for the budget rule (default: budgetUSD in the project config)', example: '50' }),
   freeTier: flag(z.boolean().default(false), { group, describe: 'subtract the account-wide free tier (10 metrics, 3 dashboards)' }),
+  migrationPlan: flag(z.boolean().default(false), { group, describe: 'add the Classic → OpenTelemetry plan: each dashboard widget and alarm reading a Classic metric, with its PromQL rewrite' }),
   date: flag(isoDate.optional(), { group, describe: 'YYYY-MM-DD the allow-list expiries are checked against (default: today, UTC)', example: '2027-01-31' }),
   writeFix: flag(text.optional(), { group, describe: 'write each fixed collector config (<name>.cwdash-fix.yaml) into this directory' }),
   allowDropAll: flag(z.boolean().default(false), { group, describe: 'let --write-fix write a config that drops every metric of a collector' }),
@@ -53,18 +55,22 @@ export const costReportCommand = defineCommand({
   async run(options, io) {
     const { costReport } = await import('../../app/cost-report.js');
     const { createProgress } = await import('../../sources/account/progress.js');
-    const prepared = await costReport(options, appContext(io, options, { progress: createProgress(io) }));
+    const prepared = await costReport({ ...options, readWithinDays: readWithinDays(options.readWithin) }, appContext(io, options, { progress: createProgress(io) }));
     await writeReport(prepared, options, io);
     return 0;
   },
 });
 
-/** The notes, the fixed configs written, then the report in its format to --out or stdout. */
+/** The notes, then the report in its format and the fixed configs: one atomic set, nothing over a file without --force. */
 export async function writeReport(prepared: PreparedReport, options: Pick<CostInputOptions, 'format' | 'out' | 'force'>, io: Io): Promise<void> {
   const { renderReport } = await import('../../outputs/report-formats.js');
   const { displayPath } = await import('../../shared/paths.js');
+  const { writeFilesAtomically } = await import('../../shared/files.js');
   for (const note of prepared.notes) info(io, note);
   const text = await renderReport(prepared.report, options.format, { toolVersion: CWDASH_VERSION, fallbackLocation: prepared.fallbackLocation });
+  // Every existence check passes before the first byte is written.
+  const report = options.out ? [{ path: resolve(io.cwd, options.out), content: text }] : [];
+  await writeFilesAtomically([...prepared.fixFiles, ...report], { overwrite: options.force });
   for (const file of prepared.fixFiles) info(io, `wrote the fixed collector config ${displayPath(io.cwd, file.path)}`);
-  await writeCommandOutput(text, options, io);
+  if (!options.out) io.stdout.write(text);
 }

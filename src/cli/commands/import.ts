@@ -36,7 +36,11 @@ export const importCommand = defineCommand({
       io.stdout.write(result.source ?? '');
       return 0;
     }
-    info(io, `wrote ${displayPath(io.cwd, result.written)}; \`cwdash build\` turns it back into the same body${result.errors > 0 ? ' (with the errors above)' : ''}`);
+    const { file, roundTrip } = result.written;
+    const claim = roundTrip === 'same'
+      ? `\`cwdash build\` turns it back into the same body${result.errors > 0 ? ' (with the errors above)' : ''}`
+      : `the round trip could not be checked here (${roundTrip.unchecked})`;
+    info(io, `wrote ${displayPath(io.cwd, file)}; ${claim}`);
     return result.errors > 0 ? 1 : 0;
   },
 });

@@ -71,6 +71,11 @@ export const commands: readonly CommandEntry[] = [
     describe: 'list the accounts and regions a --targets file or --organization covers (JSON: a CI matrix)',
     load: async () => (await import('./targets.js')).targetsCommand,
   },
+  {
+    command: 'usage',
+    describe: 'what the given dashboards, alarms, Grafana dashboards, CloudTrail logs, allow-list and account read (no pricing)',
+    load: async () => (await import('./usage.js')).usageCommand,
+  },
 ];
 
 /** The entry the command line selects: the first argument that names a command (flags and their values come first). */

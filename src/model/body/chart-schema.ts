@@ -1,6 +1,6 @@
 /**
  * The `chart` widget (PromQL over OpenTelemetry metrics). The Dashboard Body documentation lists a section for it
- * whose text could not be read, so every field here is one seen in bodies that deploy (otel-metrics.md §5: the AWS
+ * whose text could not be read, so every field here is one seen in bodies that deploy (docs/sources.md#otel-metrics: the AWS
  * guidance for Claude Code's dashboards, and a NOC dashboard generator). Values are typed as strings where only one
  * or two values were seen (`view`, axis types, legend position): an unseen value is a warning of the validator,
  * not a shape error, since CloudWatch may well accept it.

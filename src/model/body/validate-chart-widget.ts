@@ -1,5 +1,5 @@
 /**
- * Properties of a `chart` widget (PromQL, otel-metrics.md §4-§5). A query that does not parse is an error: CloudWatch
+ * Properties of a `chart` widget (PromQL, docs/sources.md#otel-metrics). A query that does not parse is an error: CloudWatch
  * cannot run it. Everything else here is a warning, because the chart schema is only known from bodies seen in use:
  * an unseen view, metric-widget keys on a chart, a query without a metric name (CloudWatch's PromQL API rejects
  * label-only selectors), a partial `lineOptions` (reported to fail validation, unverified).

@@ -1,6 +1,6 @@
 /**
  * `ChartWidget`: a `chart` widget drawing PromQL queries over the OpenTelemetry metrics CloudWatch ingests over OTLP
- * (otel-metrics.md §4-§5). PromQL cannot go in a metric widget: CloudWatch rejects that body. Every option maps onto
+ * (docs/sources.md#otel-metrics). PromQL cannot go in a metric widget: CloudWatch rejects that body. Every option maps onto
  * a field seen in chart bodies that deploy; options not set are not written. Metric names with dots are quoted in
  * PromQL 3: `sum(rate({"http.server.request.duration"}[5m]))`.
  */

@@ -1,6 +1,7 @@
 /**
- * `RawWidget`: a widget given as body JSON, for what the typed widgets do not model (the PromQL `chart` widget,
- * properties CloudWatch adds before cwdash knows them). The importer falls back to it; it is validated like any other.
+ * `RawWidget`: a widget given as body JSON, for what the typed widgets do not model (properties CloudWatch adds
+ * before cwdash knows them, a chart query in a language other than PromQL). The importer falls back to it; it is
+ * validated like any other.
  */
 import type { WidgetJson } from '../body/schema.js';
 import type { GridPosition, IWidget } from './widget.js';

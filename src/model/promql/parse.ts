@@ -1,15 +1,15 @@
 /**
- * PromQL as CloudWatch runs it (Prometheus 3 semantics, UTF-8 names: otel-metrics.md §4), parsed with the Prometheus
+ * PromQL as CloudWatch runs it (Prometheus 3 semantics, UTF-8 names: docs/sources.md#otel-metrics), parsed with the Prometheus
  * project's own grammar (`@prometheus-io/lezer-promql`, the parser of Prometheus' web UI). Its 3.x grammar already
  * has the quoted-name syntax (`{"http.server.active_requests"}`, `sum by ("@resource.service.name")`), so nothing
  * is rewritten before parsing. lezer recovers from errors instead of throwing: the first error node of the tree is
  * the syntax error, reported with its offset, line and column. The grammar also accepts a string literal without its
- * closing quote (made for editors that parse while the user types); that is an error here, and so is a regular
- * expression RE2 does not compile (Prometheus compiles matchers while parsing).
+ * closing quote (made for editors that parse while the user types); that is an error here, and so are an escape
+ * Go's unquoting refuses and a regular expression RE2 does not compile (Prometheus compiles matchers while parsing).
  */
 import { parser } from '@prometheus-io/lezer-promql';
 import { GoRegexp, isGoRegexp } from '../../shared/go-regexp.js';
-import { unquotePromQLString } from './strings.js';
+import { invalidEscape, unquotePromQLString } from './strings.js';
 
 type SyntaxNode = ReturnType<typeof parser.parse>['topNode'];
 
@@ -25,16 +25,14 @@ export interface LabelMatcher {
 /** One vector selector (`name{matchers}`), also the inside of a range selector (`name{...}[5m]`). */
 export interface PromQLSelector {
   /**
-   * The metric name when the selector pins one (otel-metrics.md §4): the bare identifier before `{`, else the first
+   * The metric name when the selector pins one (docs/sources.md#otel-metrics): the bare identifier before `{`, else the first
    * quoted string in braces with no operator, else an `=` matcher on `__name__` or `@datapoint.@name`.
    */
   readonly metricName: string | undefined;
   /** Every other matcher, in query order (a `=~` on `__name__` stays here: it selects names by pattern). */
   readonly matchers: readonly LabelMatcher[];
-  /** The selector's text and where it sits in the query (0-based offsets). */
+  /** The selector as written in the query. */
   readonly text: string;
-  readonly from: number;
-  readonly to: number;
 }
 
 export interface PromQLSyntaxError {
@@ -56,7 +54,8 @@ export const NAME_LABELS: ReadonlySet<string> = new Set(['__name__', '@datapoint
 export function parsePromQL(query: string): ParsedPromQL {
   if (query.trim() === '') return { ok: false, error: errorAt(query, 0, 'the query is empty') };
   const tree = parser.parse(query);
-  const selectors: PromQLSelector[] = [];
+  // Selectors are read once the whole query parsed: a recovered tree can hold a matcher without its value.
+  const selectorNodes: SyntaxNode[] = [];
   let problem: PromQLSyntaxError | undefined;
   tree.iterate({
     enter(ref) {
@@ -65,17 +64,16 @@ export function parsePromQL(query: string): ParsedPromQL {
         problem = errorAt(query, ref.from, describeError(query, ref.from, ref.to));
         return false;
       }
-      if (ref.name === 'StringLiteral' && !isTerminated(query.slice(ref.from, ref.to))) {
-        const literal = query.slice(ref.from, ref.to);
-        problem = errorAt(query, ref.from, `the string ${literal.length > 20 ? `${literal.slice(0, 20)}…` : literal} has no closing quote`);
-        return false;
+      if (ref.name === 'StringLiteral') {
+        problem = stringProblem(query, ref.from, ref.to);
+        if (problem) return false;
       }
-      if (ref.name === 'VectorSelector') selectors.push(selectorOf(ref.node, query));
+      if (ref.name === 'VectorSelector') selectorNodes.push(ref.node);
       if (ref.name === 'UnquotedLabelMatcher' || ref.name === 'QuotedLabelMatcher') problem = regexProblem(ref.node, query);
       return undefined;
     },
   });
-  return problem ? { ok: false, error: problem } : { ok: true, selectors };
+  return problem ? { ok: false, error: problem } : { ok: true, selectors: selectorNodes.map((node) => selectorOf(node, query)) };
 }
 
 /** The text a validation message puts after the dataPath: where (line, column, offset), then what is wrong. */
@@ -106,7 +104,16 @@ function selectorOf(node: SyntaxNode, query: string): PromQLSelector {
     const byLabel = matchers.findIndex((matcher) => NAME_LABELS.has(matcher.label) && matcher.operator === '=');
     if (byLabel >= 0) metricName = matchers.splice(byLabel, 1)[0]!.value;
   }
-  return { metricName, matchers, text: query.slice(node.from, node.to), from: node.from, to: node.to };
+  return { metricName, matchers, text: query.slice(node.from, node.to) };
+}
+
+/** A string without its closing quote (the grammar allows it, for editors), or with an escape Go does not know. */
+function stringProblem(query: string, from: number, to: number): PromQLSyntaxError | undefined {
+  const literal = query.slice(from, to);
+  const shown = literal.length > 20 ? `${literal.slice(0, 20)}…` : literal;
+  if (!isTerminated(literal)) return errorAt(query, from, `the string ${shown} has no closing quote`);
+  const escape = invalidEscape(literal);
+  return escape === undefined ? undefined : errorAt(query, from, `the string ${shown} has an invalid escape ${escape}`);
 }
 
 /** Prometheus compiles `=~`/`!~` values as fully anchored RE2 when it parses the query: a bad one is a parse error. */

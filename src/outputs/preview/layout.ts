@@ -1,5 +1,5 @@
 /**
- * Where each widget lands on CloudWatch's 24-column grid (dashboard-body.md §4): the body's x/y/width/height, with
+ * Where each widget lands on CloudWatch's 24-column grid (docs/sources.md#dashboard-body): the body's x/y/width/height, with
  * CloudWatch's 6×6 default size, and widgets without a position put at the next free place, reading left to right
  * and top to bottom. Problems a reviewer should see (a widget past the right edge, two widgets overlapping) are
  * returned with the placement instead of being fixed silently.

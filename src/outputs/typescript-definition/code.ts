@@ -58,7 +58,10 @@ export function toValue(tree: unknown): unknown {
   if (Array.isArray(tree)) return tree.map(toValue);
   if (isPlainObject(tree)) {
     const result: Record<string, unknown> = {};
-    for (const [key, member] of Object.entries(tree)) if (member !== undefined) result[key] = toValue(member);
+    // defineProperty, not `result[key] =`: a `__proto__` key (a dimension name, say) must stay an own key.
+    for (const [key, member] of Object.entries(tree)) {
+      if (member !== undefined) Object.defineProperty(result, key, { value: toValue(member), enumerable: true, writable: true, configurable: true });
+    }
     return result;
   }
   return tree;
@@ -86,10 +89,19 @@ export function printTree(tree: unknown, indent: string, aliases: Aliases = NO_A
   }
   const entries = Object.entries(tree).filter(([, member]) => member !== undefined);
   if (entries.length === 0) return '{}';
-  const printed = entries.map(([key, member]) => `${IDENTIFIER.test(key) ? key : quote(key)}: ${printTree(member, inner, aliases)}`);
+  const printed = entries.map(([key, member]) => `${propertyName(key)}: ${printTree(member, inner, aliases)}`);
   const oneLine = `{ ${printed.join(', ')} }`;
   if (oneLine.length + indent.length <= 100 && !oneLine.includes('\n')) return oneLine;
   return `{\n${printed.map((line) => `${inner}${line},`).join('\n')}\n${indent}}`;
+}
+
+/**
+ * A key as written in an object literal. `__proto__: x` and `'__proto__': x` would set the prototype instead of a
+ * key, so that one key is written computed (`['__proto__']: x`), which makes an own property like any other.
+ */
+function propertyName(key: string): string {
+  if (key === '__proto__') return `[${quote(key)}]`;
+  return IDENTIFIER.test(key) ? key : quote(key);
 }
 
 function quote(text: string): string {

@@ -14,10 +14,15 @@ export interface Hoisted {
 
 type Props = Record<string, unknown>;
 const IDENTITY = ['namespace', 'metricName', 'dimensionsMap'];
+/**
+ * Names a `const` may not take: reserved words, those strict mode forbids as binding names (`eval`, `arguments`),
+ * and globals a declaration would shadow or TypeScript refuses to redeclare.
+ */
 const RESERVED = new Set(
-  'break case catch class const continue debugger default delete do else enum export extends false finally for function if import in instanceof new null return super switch this throw true try typeof var void while with yield let static implements interface package private protected public await'.split(
-    ' ',
-  ),
+  ('break case catch class const continue debugger default delete do else enum export extends false finally for function if import in instanceof new null ' +
+    'return super switch this throw true try typeof var void while with yield let static implements interface package private protected public await ' +
+    'eval arguments undefined NaN Infinity globalThis')
+    .split(' '),
 );
 
 export function hoistRepeatedMetrics(root: unknown): Hoisted {

@@ -1,5 +1,5 @@
 /**
- * The account's readers beyond dashboards and alarms (spec usage-sources.md §7, issue 17): metric streams, which ship
+ * The account's readers beyond dashboards and alarms (docs/sources.md#usage, issue 17): metric streams, which ship
  * every metric their filters let through to whatever receives them (ListMetricStreams names them, GetMetricStream has
  * the include/exclude filters), and anomaly detectors, which read their metric continuously. A reader list the caller
  * may not see (AccessDenied) is reported, not fatal: the report then says that source was not consulted.

@@ -100,6 +100,7 @@ function toNode(item: NodeItem): ClusterNode {
     instanceId: providerId.startsWith('aws://') && last.startsWith('i-') ? last : undefined,
     instanceType: item.metadata.labels?.['node.kubernetes.io/instance-type'] ?? item.metadata.labels?.['beta.kubernetes.io/instance-type'],
     failed: (item.status?.conditions ?? []).some((c) => FAILURE_CONDITIONS.has(c.type) && c.status !== 'False'),
+    labels: item.metadata.labels ?? {},
   };
 }
 
@@ -108,6 +109,7 @@ function toContainer(container: PodItem['spec']['containers'][number]): Containe
   const limits = container.resources?.limits ?? {};
   return {
     name: container.name,
+    image: container.image ?? '',
     cpuRequest: requests.cpu !== undefined,
     memoryRequest: requests.memory !== undefined,
     cpuLimit: limits.cpu !== undefined,

@@ -11,10 +11,14 @@ export interface ClusterNode {
   readonly instanceType: string | undefined;
   /** A pressure/unavailable condition (or Ready) that is not healthy: what `cluster_failed_node_count` counts. */
   readonly failed: boolean;
+  /** The node's labels (OTel Container Insights sends them as `k8s.node.label.*`). */
+  readonly labels: Readonly<Record<string, string>>;
 }
 
 export interface ContainerResources {
   readonly name: string;
+  /** The image reference as written (`amazon/aws-otel-collector:v0.17.0`); `''` when the item has none. */
+  readonly image: string;
   readonly cpuRequest: boolean;
   readonly memoryRequest: boolean;
   readonly cpuLimit: boolean;

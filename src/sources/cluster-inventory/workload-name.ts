@@ -1,6 +1,6 @@
 /**
  * Which workload a pod belongs to, from its owner references, the way the Container Insights receiver names it
- * (container-insights.md §2, the receiver's pod store): a ReplicaSet's pod belongs to the Deployment whose name is
+ * (docs/sources.md#container-insights, the receiver's pod store): a ReplicaSet's pod belongs to the Deployment whose name is
  * the ReplicaSet's minus its hash suffix; a Job's pod to the CronJob (10-digit suffix) or the Job name's prefix; a
  * StatefulSet's pod is its own workload (`web-0`, `web-1`); bare and static pods are their own, except `kube-proxy-*`.
  */

@@ -1,4 +1,4 @@
-/** The `awsemf` exporter's settings (awsemf.md §1), typed; semantics (validation, rollup) live in analysis/awsemf. */
+/** The `awsemf` exporter's settings (docs/sources.md#awsemf), typed; semantics (validation, rollup) live in analysis/awsemf. */
 import type { YamlPath } from './locate.js';
 import type { AwsEmfConfig, LabelMatcher, MetricDeclaration, MetricDescriptor } from './model.js';
 import type { SettingsReader, Settings } from './reader.js';
@@ -46,7 +46,7 @@ export function readAwsEmfExporter(reader: SettingsReader, settings: Settings, p
 }
 
 /**
- * Values awsemf accepts without complaint but does not act on as written (awsemf.md §1: `util.go:dimensionRollup`
+ * Values awsemf accepts without complaint but does not act on as written (docs/sources.md#awsemf: `util.go:dimensionRollup`
  * compares only to the two rollup names; `metric_translator.go` emits directives only for versions "0" and "1";
  * `output_destination` is compared to "stdout" ignoring case). The collector starts, so the user would never hear.
  */

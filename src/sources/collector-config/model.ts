@@ -111,7 +111,7 @@ export interface AwsEmfConfig {
   readonly regionLocation?: ConfigLocation | undefined;
 }
 
-// ---- OTLP exporters (CloudWatch's OTLP endpoint, otel-metrics.md §1.2) ---------------------------------------
+// ---- OTLP exporters (CloudWatch's OTLP endpoint, docs/sources.md#otel-metrics) ---------------------------------------
 
 export interface OtlpExporterConfig {
   /** `otlphttp` speaks OTLP/HTTP; `otlp` speaks gRPC, which CloudWatch's endpoint does not accept. */

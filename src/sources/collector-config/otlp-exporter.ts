@@ -1,5 +1,5 @@
 /**
- * The `otlphttp` and `otlp` exporters' settings (otel-metrics.md §1.2), typed; whether they reach CloudWatch's OTLP
+ * The `otlphttp` and `otlp` exporters' settings (docs/sources.md#otel-metrics), typed; whether they reach CloudWatch's OTLP
  * endpoint, and what it would reject, is decided in analysis/otlp.
  */
 import type { YamlPath } from './locate.js';

@@ -89,8 +89,8 @@ function withWidgetSource(message: ValidationMessage, body: DashboardBody): Vali
 }
 
 /**
- * Definitions are loaded in their own module namespace, with their own copy of cwdash (and a project may resolve
- * `cwdash` to another install), so `instanceof` alone would fail: a structural check backs it up.
+ * Compiled cwdash hands definitions its own modules, but a project may resolve `cwdash` to another install (and
+ * cwdash run from its sources bundles a copy), so `instanceof` alone could fail: a structural check backs it up.
  */
 function isDashboard(value: unknown): value is Dashboard {
   if (value instanceof Dashboard) return true;

@@ -1,5 +1,5 @@
 /**
- * Already-written EMF log events → the CloudWatch metrics they create (emf.md §2–§4): one metric per directive ×
+ * Already-written EMF log events → the CloudWatch metrics they create (docs/sources.md#emf): one metric per directive ×
  * dimension set × metric definition, identified by namespace, name and the root values of the set's keys. Both the
  * `_aws` form and the legacy `CloudWatchMetrics`-at-root form (version 0) are read. An event CloudWatch would reject
  * is counted with its reason, never fatal, because one bad line in a log export should not hide the rest.

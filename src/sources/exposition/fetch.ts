@@ -1,6 +1,6 @@
 /**
  * `--scrape-url`: fetch a /metrics page the way Prometheus does (same Accept header) and choose the grammar from the
- * response's Content-Type only (exposition.md §1 "Which parser"). The body is streamed, never buffered whole.
+ * response's Content-Type only (docs/sources.md#exposition). The body is streamed, never buffered whole.
  */
 import { Readable } from 'node:stream';
 import type { ReadableStream as WebReadableStream } from 'node:stream/web';

@@ -1,5 +1,5 @@
 /**
- * OpenMetrics 1.0 text, as Prometheus 2.42 parses it (exposition.md §3): a port of openmetricslex.l and
+ * OpenMetrics 1.0 text, as Prometheus 2.42 parses it (docs/sources.md#exposition): a port of openmetricslex.l and
  * openmetricsparse.go. Strict single spaces, `# EOF` required and final, timestamps in seconds, exemplars.
  */
 import { goQuote, parsePrometheusFloat } from './parse-float.js';

@@ -1,5 +1,5 @@
 /**
- * Prometheus' `parseFloat`: Go's strconv.ParseFloat after refusing `p`, `P` and `_` (exposition.md §1). Error
+ * Prometheus' `parseFloat`: Go's strconv.ParseFloat after refusing `p`, `P` and `_` (docs/sources.md#exposition). Error
  * messages are Go's, so users see what Prometheus would log.
  */
 const DECIMAL = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;

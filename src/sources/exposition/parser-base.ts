@@ -139,7 +139,11 @@ export abstract class ParserBase<State extends string = string> {
   }
 
   protected error(message: string, at = this.tokenStart): never {
-    throw new ExpositionSyntaxError(message, this.line, at - this.lineStart + 1);
+    if (at >= this.lineStart) throw new ExpositionSyntaxError(message, this.line, at - this.lineStart + 1);
+    // The token ended with its line feed (HELP/TYPE text), so the line counter is already past it: count back.
+    let line = this.line;
+    for (let j = this.buffer.indexOf('\n', at); j !== -1 && j < this.lineStart; j = this.buffer.indexOf('\n', j + 1)) line--;
+    throw new ExpositionSyntaxError(message, line, at - (this.buffer.lastIndexOf('\n', at - 1) + 1) + 1);
   }
 
   protected parseError(expected: string, got: Token): never {

@@ -1,5 +1,5 @@
 /**
- * A scrape as the Prometheus scrape loop stores it (exposition.md §1, §7): label sets sorted with empty values
+ * A scrape as the Prometheus scrape loop stores it (docs/sources.md#exposition): label sets sorted with empty values
  * dropped, duplicate label names rejected, one series per distinct name + label set (first sample wins), and the
  * family metadata (TYPE/HELP/UNIT) the prometheus receiver uses to fold histograms and summaries.
  */
@@ -151,7 +151,7 @@ export class ScrapeBuilder {
     unit: (name: string, unit: string) => this.meta(name, { unit }),
   };
 
-  /** Sorted labels without empty values, joined with the name; a repeated label name is an error (§1). */
+  /** Sorted labels without empty values, joined with the name; a repeated label name is an error, as in Prometheus. */
   private seriesKey(name: string, pairs: readonly string[], line: number): string {
     if (pairs.length === 0) return name;
     if (inCanonicalOrder(pairs)) return `${name}\u0000${pairs.join('\u0000')}`;

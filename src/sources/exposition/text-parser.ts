@@ -1,5 +1,5 @@
 /**
- * Prometheus text format 0.0.4, as Prometheus 2.42 parses it (exposition.md §2): a port of the promlex.l states and
+ * Prometheus text format 0.0.4, as Prometheus 2.42 parses it (docs/sources.md#exposition): a port of the promlex.l states and
  * promparse.go's entry rules, so the same pages pass and fail, with the same messages.
  */
 import { parsePrometheusFloat, goQuote } from './parse-float.js';

@@ -2,8 +2,9 @@
  * The CloudWatch charges cwdash prices, each tied to the Price List product that carries its price.
  *
  * A product is found by its usagetype SUFFIX plus attributes, never by building the full usagetype string: the region
- * prefix is irregular (`CW:MetricMonitorUsage` has no prefix in us-east-1, Ireland is `EU-`, not `EUW1-`), see
- * shared/spec/pricing.md §1.5. The unit is checked too, so a per-month alarm price is never multiplied by hours.
+ * prefix is irregular (`CW:MetricMonitorUsage` has no prefix in us-east-1, Ireland is `EU-`, not `EUW1-`). AWS's
+ * usage-type table gives only the suffixes (https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/cloudwatch_billing.html);
+ * the prefixes are as observed in Price List output and bills. The unit is checked too, so a per-month alarm price is never multiplied by hours.
  */
 
 export const PRICE_FEATURES = [
@@ -98,7 +99,7 @@ export const PRICE_FEATURE_SPECS: Readonly<Record<PriceFeature, PriceFeatureSpec
     units: ['GB'],
     quantityUnit: 'GB',
   },
-  // CloudWatch's OpenTelemetry path (otel-metrics.md §2.2): usage types from the billing guide; no Price List figure
+  // CloudWatch's OpenTelemetry path (docs/sources.md#otel-metrics): usage types from the billing guide; no Price List figure
   // is confirmed yet, so these stay unknown until `cwdash pricing refresh` reads them.
   otelIngestion: {
     title: 'OpenTelemetry metrics ingested over OTLP',

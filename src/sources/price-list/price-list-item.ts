@@ -1,5 +1,6 @@
 /**
- * One element of a GetProducts `PriceList`: a JSON document in a string (shared/spec/pricing.md §1.3).
+ * One element of a GetProducts `PriceList`: a JSON document in a string
+ * (https://docs.aws.amazon.com/aws-cost-management/latest/APIReference/API_pricing_GetProducts.html).
  *
  * The zod schema models only the fields cwdash reads; zod drops every other key, so parsing an item is also how it is
  * trimmed before it is cached or embedded in the snapshot. Tiers are read from every OnDemand price dimension and

@@ -38,7 +38,10 @@ export interface RefreshResult {
   readonly changes: readonly PriceChange[];
 }
 
-/** The dashboard products are account-global: `location = Any` and no regionCode (shared/spec/pricing.md §1.2). */
+/**
+ * The dashboard products are account-global: `location = Any` and an empty regionCode, as observed in Price List
+ * output (and queried that way by aws-rough-functions' `src/services/cloudwatch.ts`), so a regionCode filter misses them.
+ */
 const GLOBAL_FILTERS: readonly ProductFilter[] = [
   { field: 'location', value: 'Any' },
   { field: 'usagetype', value: 'DashboardsUsageHour' },

@@ -1,4 +1,4 @@
-/** The §7.3 size formula against the bytes of real EMF lines (test/fixtures/emf/emf-events.jsonl, Prometheus lines). */
+/** The EMF event size formula (Go encoding/json lengths) against the bytes of real EMF lines (test/fixtures/emf/emf-events.jsonl, Prometheus lines). */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {

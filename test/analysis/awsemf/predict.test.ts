@@ -1,6 +1,6 @@
 /**
- * The task-service example against the spec's worked example (awsemf.md §8): the count a hand calculation from the
- * §8.3 formula gives, for each collector generation and rollup option the spec's table lists.
+ * The task-service example against a worked example (docs/sources.md#awsemf): the count a hand calculation gives, for
+ * each collector generation and rollup option.
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
@@ -18,7 +18,7 @@ function configWith(awsemf: string): ReturnType<typeof parseCollectorConfig> {
 }
 
 /**
- * The §8.3 hand calculation, written independently of the predictor: per metric name (histogram series folded into
+ * The hand calculation, written independently of the predictor: per metric name (histogram series folded into
  * the family), 1 + N2 (series with ≥ 2 labels) + P (distinct label/value pairs); unlabelled names count 1; plus the
  * 5 scrape-loop gauges.
  */
@@ -52,7 +52,7 @@ describe('predictMetrics on examples/task-service', () => {
     expect(prediction.summary.byMetricName.http_request_duration_seconds).toBe(21);
     expect(prediction.summary.byMetricName.nodejs_heap_space_size_used_bytes).toBe(10);
     expect(prediction.emf.eventsPerScrape).toBe(28);
-    // §8.3: ≈ 20,437 B per scrape with the 26 B/event overhead; the scrape-loop values are the only estimate.
+    // ≈ 20,437 B per scrape with the 26 B/event overhead; the scrape-loop values are the only estimate.
     expect(Math.abs(prediction.emf.bytesPerScrapeWithOverhead - 20_437)).toBeLessThan(20);
     expect(prediction.emf.logGroups).toEqual(['/metrics/prod/task-service']);
     expect(prediction.metrics.every((m) => m.dimensions.OTelLib === 'github.com/open-telemetry/opentelemetry-collector-contrib/receiver/prometheusreceiver')).toBe(true);
@@ -74,7 +74,7 @@ describe('predictMetrics on examples/task-service', () => {
     ['NEW SingleDimensionRollupOnly', '0.49.0', '    dimension_rollup_option: SingleDimensionRollupOnly\n', 133],
     ['OLD + resource_to_telemetry', '0.17.0', '    resource_to_telemetry_conversion:\n      enabled: true\n', 407],
     ['OLD + r2t + NoDimensionRollup', '0.17.0', '    resource_to_telemetry_conversion:\n      enabled: true\n    dimension_rollup_option: NoDimensionRollup\n', 89],
-  ])('matches the §8.3 table for %s', (_, version, awsemf, expected) => {
+  ])('matches the hand calculation for %s', (_, version, awsemf, expected) => {
     const prediction = predictMetrics({ config: configWith(awsemf), scrape, collectorVersion: version });
     expect(prediction.summary.customMetrics).toBe(expected);
   });

@@ -1,6 +1,6 @@
 /**
- * Container Insights prediction on the example cluster, checked against the count formula of container-insights.md
- * §4 (24 + 8·nodes + 7·namespaces + 7·services + 9·workloads, minus the documented reductions), and against changes
+ * Container Insights prediction on the example cluster, checked against the count formula (the default declarations'
+ * pairs per kind of object, docs/sources.md#container-insights: 24 + 8·nodes + 7·namespaces + 7·services + 9·workloads, minus the documented reductions), and against changes
  * to the collector config.
  */
 import { describe, expect, it } from 'vitest';
@@ -29,7 +29,7 @@ function countBySet(metrics: readonly { dimensions: Readonly<Record<string, stri
 }
 
 describe('predictContainerInsightsMetrics', () => {
-  it('predicts the example cluster: the spec formula with its reductions', async () => {
+  it('predicts the example cluster: the count formula with its reductions', async () => {
     const { config, inventory } = await example();
     const metrics = predictContainerInsightsMetrics(config, inventory);
     // cluster 24; 3 nodes × 8; namespaces prod 7 + amzn-cloudwatch-metrics 7 + kube-system 6 (no pod there has a CPU

@@ -26,7 +26,7 @@ function cents(line: CostLine): number {
 }
 
 describe('published worked examples', () => {
-  test('graduated tiers: 50,000 metrics = 10,000 × $0.30 + 40,000 × $0.10 = $7,000.00 a month (pricing.md §2.1 rule 3)', () => {
+  test('graduated tiers: 50,000 metrics = 10,000 × $0.30 + 40,000 × $0.10 = $7,000.00 a month (docs/sources.md#pricing)', () => {
     const line = priced(customMetricsMonthlyCost(50_000, tokyo));
     expect(line.segments.map((segment) => [segment.quantity, segment.usdPerUnit, segment.usd])).toEqual([
       [10_000, '0.3000000000', 3000],
@@ -41,7 +41,7 @@ describe('published worked examples', () => {
     expect(cents(line)).toBe(0.07);
   });
 
-  test('Container Insights: 506 metrics × $0.30 = $151.80 a month in us-east-1 (container-insights.md)', () => {
+  test('Container Insights: 506 metrics × $0.30 = $151.80 a month in us-east-1 (docs/sources.md#container-insights)', () => {
     expect(cents(customMetricsMonthlyCost(506, virginia))).toBe(151.8);
   });
 

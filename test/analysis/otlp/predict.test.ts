@@ -1,5 +1,5 @@
 /**
- * The OTLP prediction (otel-metrics.md §1–§3): the spec's worked example, the task-service scrape's billed bytes
+ * The OTLP prediction (docs/sources.md#otel-metrics): a worked example, the task-service scrape's billed bytes
  * checked against an independent protobuf encoding of the same points, and what the endpoint rejects.
  */
 import { readFileSync } from 'node:fs';
@@ -27,12 +27,12 @@ describe('billed bytes per data point', () => {
   const point = { name: 'http_requests_total', type: 'sum' as const, attributes: { method: 'GET', route: '/tasks', status_code: '200' }, value: 3, count: 0, sum: 0, buckets: 0, quantiles: 0 };
   const resource = { 'service.name': 'tasks-api', 'server.address': 'tasks-api', 'server.port': '8080', 'url.scheme': 'http' };
 
-  it('gives the spec worked example: 211 B framed, 252 B with service.instance.id', () => {
+  it('gives the worked example: 211 B framed, 252 B with service.instance.id', () => {
     expect(encodeTarget(resource, 'scope', [point]).pointBytes).toEqual([211]);
     expect(encodeTarget({ ...resource, 'service.instance.id': 'tasks-api:8080' }, 'scope', [point]).pointBytes).toEqual([252]);
   });
 
-  it('sizes a histogram with its count, sum, bucket counts and bounds (spec §3: 9 + 9 + (2 + 8(B+1)) + (2 + 8B))', () => {
+  it('sizes a histogram with its count, sum, bucket counts and bounds (9 + 9 + (2 + 8(B+1)) + (2 + 8B))', () => {
     const histogram = { ...point, name: 'h', type: 'histogram' as const, buckets: 5, count: 7, sum: 1.5 };
     const expected = (1 + 1 + 1) + 18 + 9 + 9 + (2 + 8 * 5) + (2 + 8 * 4) + (29 + 31 + 23 + 22) + 58;
     expect(encodeTarget(resource, 'scope', [histogram]).pointBytes).toEqual([expected]);
@@ -92,7 +92,7 @@ describe('examples/task-service-otlp', () => {
         '@instrumentation.@name': 'github.com/open-telemetry/opentelemetry-collector-contrib/receiver/prometheusreceiver',
       },
     });
-    // localhost is not a discernible host: no server.address (otel-metrics.md §1.4).
+    // localhost is not a discernible host: no server.address (docs/sources.md#otel-metrics).
     expect(duration.labels['@resource.server.address']).toBeUndefined();
     expect(series.find((entry) => entry.metricName === 'up')).toMatchObject({ type: 'Gauge', labelCount: 4 });
 

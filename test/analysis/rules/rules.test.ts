@@ -19,8 +19,8 @@ describe('built-in rules', () => {
     const unused = byRule(report.findings, 'unused-metric');
     // 9 metrics: 3 full sets, 1 zero + 1 method + 3 route rollups, 1 gauge. The dashboard reads {method=GET,route=/tasks}.
     expect(unused.map((finding) => [finding.message, finding.metrics.length, finding.savingUSD])).toEqual([
-      [`http_request_duration_seconds (${NS}): 7 of 8 CloudWatch metrics are read by no dashboard, alarm or allow-list entry, $2.10/month`, 7, 7 * 0.3],
-      [`process_cpu_user_seconds_total (${NS}): all 1 CloudWatch metrics are read by no dashboard, alarm or allow-list entry, $0.30/month`, 1, 0.3],
+      [`http_request_duration_seconds (${NS}): 7 of 8 CloudWatch metrics are read by nothing consulted, $2.10/month`, 7, 7 * 0.3],
+      [`process_cpu_user_seconds_total (${NS}): all 1 CloudWatch metrics are read by nothing consulted, $0.30/month`, 1, 0.3],
     ]);
     expect(unused[0]!.location).toEqual(collector.exporterLocation);
     expect(unused[0]!.fingerprint).toBe(`unused-metric:${collector.config}:${NS}:http_request_duration_seconds`);

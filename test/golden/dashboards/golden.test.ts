@@ -1,6 +1,6 @@
 /**
  * Golden definitions: each `<case>.ts` here builds to `<case>.json` byte for byte, and importing the JSON gives a
- * definition that builds back to it. `UPDATE_GOLDEN=1 npx vitest run test/golden/dashboards` rewrites the JSON.
+ * definition that builds back to it. `npm run golden:update` rewrites the JSON.
  */
 import { describe, expect, test } from 'vitest';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';

@@ -1,6 +1,6 @@
 /**
  * Golden outputs of `cwdash pricing show` on the embedded snapshot: a price or wording change shows up as a reviewed
- * diff of these files. `UPDATE_GOLDEN=1 npx vitest run test/golden/pricing` rewrites them.
+ * diff of these files. `npm run golden:update` rewrites them.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { formatPromQLError, parsePromQL, type PromQLSelector } from '../../../src/model/promql/parse.js';
+import { random } from '../body/mutate.js';
 import { promqlSelector, quotePromQLName, unquotePromQLString, type MatcherSpec } from '../../../src/model/promql/strings.js';
 
 function selectors(query: string): Pick<PromQLSelector, 'metricName' | 'matchers' | 'text'>[] {
@@ -105,4 +106,37 @@ test('a regular expression RE2 does not compile is a syntax error at its string'
   expect(error.message).toMatch(/^invalid regular expression "5\(0\|2": /);
   expect(errorOf('x{a!~"(?=lookahead)"}').message).toMatch(/^invalid regular expression/);
   expect(parsePromQL('x{a=~"(?i)GET|post", b="(not a regex"}').ok).toBe(true);
+});
+
+test('broken matchers are syntax errors, never exceptions', () => {
+  for (const query of ['x{a=}', 'x{a}', 'x{=b}', '{"a" =}', 'x{a=~}', 'x{a b}', '{,}', 'x{"a"="b"="c"}']) {
+    expect(parsePromQL(query).ok, query).toBe(false);
+  }
+  expect(errorOf('x{a=}')).toMatchObject({ offset: 4, message: 'unexpected "}"' });
+});
+
+test('5,000 mangled queries: a result, never an exception', () => {
+  const next = random(4242);
+  const seeds = [
+    'sum by (route) (rate(http_requests_total{code=~"5..", method!="GET"}[5m]))',
+    'sum({"claude_code.token.usage", type="input", "@resource.service.name"="claude-code"})',
+    'histogram_quantile(0.99, sum(rate({"http.server.request.duration"}[5m]))) offset 1h',
+    `a{x='y'} / on (x) group_left b{y=\`raw\`} > bool 0.5`,
+  ];
+  const pieces = ['{', '}', '(', ')', '[', ']', '"', "'", '`', '=', '~', '!', ',', '.', ' ', 'by', '@', ':', '5m', '\\', '\n'];
+  for (let round = 0; round < 5000; round++) {
+    let query = seeds[round % seeds.length]!;
+    for (let edits = 1 + Math.floor(next() * 4); edits > 0; edits--) {
+      const at = Math.floor(next() * (query.length + 1));
+      query = next() < 0.5 ? query.slice(0, at) + query.slice(at + 1) : query.slice(0, at) + pieces[Math.floor(next() * pieces.length)]! + query.slice(at);
+    }
+    expect(() => parsePromQL(query), query).not.toThrow();
+  }
+});
+
+test("escapes Go's unquoting refuses are syntax errors", () => {
+  expect(errorOf('x{a="\\usage"}')).toMatchObject({ offset: 4, message: 'the string "\\usage" has an invalid escape \\u' });
+  expect(errorOf('x{a="\\q"}').message).toBe('the string "\\q" has an invalid escape \\q');
+  expect(errorOf(`x{a="it\\'s"}`).message).toBe(`the string "it\\'s" has an invalid escape \\'`);
+  expect(parsePromQL(`x{a='it\\'s', b="say \\"hi\\"", c="\\x41\\101\\u00e9\\n", d=\`\\q\`}`).ok).toBe(true);
 });

@@ -34,8 +34,8 @@ describe('loadClusterInventory', () => {
     const taskPod = inventory.pods.find((pod) => pod.name === 'task-service-7d9f8c6b5d-2xkzt')!;
     expect(taskPod).toMatchObject({ phase: 'Running', ready: true, services: ['task-service'] });
     expect(taskPod.containers).toEqual([
-      { name: 'task-service', cpuRequest: true, memoryRequest: true, cpuLimit: true, memoryLimit: true },
-      { name: 'aws-otel-collector', cpuRequest: true, memoryRequest: true, cpuLimit: true, memoryLimit: true },
+      { name: 'task-service', image: '123456789012.dkr.ecr.ap-northeast-1.amazonaws.com/task-service:1.14.2', cpuRequest: true, memoryRequest: true, cpuLimit: true, memoryLimit: true },
+      { name: 'aws-otel-collector', image: 'amazon/aws-otel-collector:v0.17.0', cpuRequest: true, memoryRequest: true, cpuLimit: true, memoryLimit: true },
     ]);
   });
 

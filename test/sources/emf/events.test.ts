@@ -10,7 +10,7 @@ import { readEmfEvents } from '../../../src/sources/emf/read.js';
 const fixture = fileURLToPath(new URL('../../fixtures/emf/emf-events.jsonl', import.meta.url));
 
 describe('EMF events → metrics', () => {
-  it('counts the 196 distinct identities of the fixture (emf.md §8), per line as the table says', async () => {
+  it('counts the 196 distinct identities of the fixture (docs/sources.md#emf), per line as the table says', async () => {
     const lines = readFileSync(fixture, 'utf8').trim().split('\n');
     const perLine = lines.map((line) => {
       const result = emfEventMetrics(line);

@@ -1,24 +1,15 @@
 /**
  * Generated pages checked against Prometheus' own tooling: `promtool check metrics` (client_golang's parser) must
  * agree with ours on every valid page, and on the line of a mutation both parsers reject. Only the corners where the
- * two Prometheus parsers agree are generated (exposition.md §5 lists where they differ).
+ * two Prometheus parsers agree are generated (docs/sources.md#exposition lists where they differ).
  */
 import { spawnSync } from 'node:child_process';
 import { expect, it } from 'vitest';
 import { InputError } from '../../../src/shared/errors.js';
 import { parseScrape } from '../../../src/sources/exposition/scrape.js';
 import { PROMTOOL, describeWithTool } from '../../support/external-tools.js';
+import { random } from '../../support/random.js';
 
-/** A small deterministic PRNG (mulberry32), so failures reproduce. */
-function random(seed: number): () => number {
-  let state = seed;
-  return () => {
-    state = (state + 0x6d2b79f5) | 0;
-    let t = Math.imul(state ^ (state >>> 15), 1 | state);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const VALUES = ['0', '1', '-2.5', '1e-07', '3.14E+10', 'NaN', '+Inf', '-Inf', '.5', '42'];
 const LABEL_VALUES = ['GET', '/tasks/:id', 'a b', 'quote\\"d', 'back\\\\slash', 'new\\nline', 'ünïcode', '200'];

@@ -60,7 +60,7 @@ describe('test/vectors/exposition.json', () => {
   }
 });
 
-describe('scrape-loop checks after parsing (exposition.md §1)', () => {
+describe('scrape-loop checks after parsing (docs/sources.md#exposition)', () => {
   it.each([
     ['m{a="1",b="2",a="3"} 1\n', 'a'],
     ['m{__name__="x"} 1\n', '__name__'],

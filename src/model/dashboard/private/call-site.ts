@@ -14,7 +14,7 @@ export interface CallSite {
 /**
  * Capturing costs a few microseconds per widget, so it happens only while definition files are evaluated (where a
  * line number helps the user), not when code builds dashboards programmatically. The switch lives on a global symbol
- * because definitions run against their own copy of this module.
+ * because definitions may run against another copy of this module.
  */
 const RECORDING = Symbol.for('cwdash.record-call-sites');
 const flags = globalThis as { [RECORDING]?: number };
@@ -57,8 +57,8 @@ export class PendingCallSite {
 
 /**
  * Widget JSON → where its widget was created; filled as widgets render, read when messages are reported. Definitions
- * are loaded in their own module namespace (a second copy of this module), so the map lives on a global symbol that
- * every copy shares.
+ * may use another copy of this module (another install of cwdash, or cwdash's sources bundled in), so the map lives
+ * on a global symbol that every copy shares.
  */
 const ORIGINS = Symbol.for('cwdash.widget-origins');
 const registry = globalThis as { [ORIGINS]?: WeakMap<object, { resolve(): CallSite | undefined }> };
