@@ -48,8 +48,15 @@ const started = performance.now();
 const usage = buildUsageIndex([...dashboards.map((dashboard) => dashboardReads(dashboard)), alarmReads(alarms)]);
 const indexed = performance.now();
 const report = buildCostReport({
-  prices: await loadPriceTable({ region: 'us-east-1', env: {} }),
-  collectors: [{ facts: { config: 'account', exporter: 'account', dimensionRollupOption: '', resourceToTelemetry: { enabled: true } }, metrics }],
+  prices: new Map([['us-east-1', await loadPriceTable({ region: 'us-east-1', env: {} })]]),
+  dashboardsRegion: 'us-east-1',
+  collectors: [
+    {
+      facts: { config: 'account', exporter: 'account', dimensionRollupOption: '', resourceToTelemetry: { enabled: true } },
+      region: { region: 'us-east-1', rule: '--region' },
+      metrics,
+    },
+  ],
   usage,
   dashboards: dashboards.map((dashboard) => ({ name: dashboard.name, metricCount: 105 })),
   alarms: 500,

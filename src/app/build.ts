@@ -9,6 +9,8 @@ import { renderDashboardBody } from '../model/body/serialize.js';
 import { isOurs, openOutputFolder, replaceOutputs } from '../shared/output-folder.js';
 import { loadDashboardDefinitions, type LoadedDashboard } from '../sources/definitions/load.js';
 import { compareStrings } from '../shared/json.js';
+import { findDefinitionFiles } from '../sources/definitions/find.js';
+import { typecheckDefinitions, type TypeDiagnostic } from '../sources/definitions/typecheck.js';
 import type { AppContext } from './context.js';
 import { DEFAULT_OUT_DIR, dashboardsDirOf } from './defaults.js';
 
@@ -19,6 +21,8 @@ export interface BuildCommandOptions {
   readonly force: boolean;
   readonly check: boolean;
   readonly clean: boolean;
+  /** Run the TypeScript checker (strict) first; its errors stop the build before anything is written. */
+  readonly typecheck: boolean;
 }
 
 export interface BuildRun extends BuildResult {
@@ -30,9 +34,15 @@ export interface BuildRun extends BuildResult {
   readonly outsidePrefix: readonly string[];
 }
 
-export async function build(options: BuildCommandOptions, context: AppContext): Promise<BuildRun> {
+export type BuildOutcome = { readonly kind: 'type-errors'; readonly typeErrors: readonly TypeDiagnostic[] } | ({ readonly kind: 'built' } & BuildRun);
+
+export async function build(options: BuildCommandOptions, context: AppContext): Promise<BuildOutcome> {
   const { config } = await loadProjectConfig(context.cwd, context.projectConfig);
   const dashboardsDir = dashboardsDirOf(context.cwd, options.dashboards, config.dashboardsDir);
+  if (options.typecheck) {
+    const typeErrors = await typecheckDefinitions(await findDefinitionFiles(dashboardsDir), context.cwd);
+    if (typeErrors.length > 0) return { kind: 'type-errors', typeErrors };
+  }
   const outDir = resolve(context.cwd, options.out ?? config.outDir ?? DEFAULT_OUT_DIR);
   const result = await buildDashboards({
     dashboardsDir,
@@ -45,7 +55,7 @@ export async function build(options: BuildCommandOptions, context: AppContext): 
   // publish refuses these; saying so at build time saves a round trip.
   const prefix = config.prefix ?? '';
   const outsidePrefix = prefix === '' ? [] : result.dashboards.filter((dashboard) => !dashboard.name.startsWith(prefix)).map((dashboard) => dashboard.name);
-  return { ...result, dashboardsDir, outDir, dryRun: options.check, prefix, outsidePrefix };
+  return { kind: 'built', ...result, dashboardsDir, outDir, dryRun: options.check, prefix, outsidePrefix };
 }
 
 export interface BuildOptions {

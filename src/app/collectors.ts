@@ -95,7 +95,7 @@ function pairedByPosition(flags: CollectorFlags, cwd: string): CollectorInput[] 
   }));
 }
 
-const SPEC_KEYS = ['config', 'scrape', 'inventory', 'cluster-inventory', 'cluster-name', 'env-file', 'version', 'replicas'] as const;
+const SPEC_KEYS = ['config', 'scrape', 'inventory', 'cluster-inventory', 'cluster-name', 'env-file', 'version', 'replicas', 'region'] as const;
 
 /** `config=a.yaml,scrape=a.txt,version=0.17.0,replicas=3` → one collector input; every mistake names `--collector`. */
 export function parseCollectorSpec(spec: string, cwd: string): CollectorInput {
@@ -128,6 +128,7 @@ export function parseCollectorSpec(spec: string, cwd: string): CollectorInput {
     scrape: path('scrape'),
     clusterInventory: path('inventory'),
     clusterName: fields.get('cluster-name'),
+    region: fields.get('region'),
     envFile: path('env-file'),
     replicas,
     ...(version === undefined ? {} : { collectorVersion: version, collectorVersionSource: '--collector version=' }),
@@ -151,6 +152,7 @@ function withEntry(input: CollectorInput, found: FoundEntry | undefined): Collec
     scrape: scrapeNamed ? input.scrape : entry.scrape,
     clusterInventory: input.clusterInventory ?? entry.clusterInventory,
     clusterName: input.clusterName ?? entry.clusterName,
+    region: input.region ?? entry.region,
     envFile: input.envFile ?? entry.envFile,
     replicas: input.replicas ?? entry.replicas,
     ...(versionGiven || entry.collectorVersion === undefined

@@ -13,6 +13,8 @@ export interface AppContext {
   readonly stdin?: Readable;
   /** Where long AWS work reports itself and retries are noted; nothing is reported without it. */
   readonly progress?: Progress;
+  /** Whether a person watches (stderr is a terminal): long local work then draws progress too. */
+  readonly interactive?: boolean;
   /** Where warnings found during long work go, as they are found (the CLI prints them on stderr). */
   readonly warn?: (message: string) => void;
   /** The clock: today's date for allow-list expiries and generated comments. */

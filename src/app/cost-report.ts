@@ -9,7 +9,12 @@ import { fileURLToPath } from 'node:url';
 import type { CollectorInput } from '../model/collector-input.js';
 import { loadProjectConfig } from '../config/project-config.js';
 import type { AccountInventory } from '../sources/account/inventory.js';
-import { loadPriceTable } from '../sources/price-list/prices.js';
+import { loadPriceTable, type PriceTable } from '../sources/price-list/prices.js';
+import { REGION_FIX, resolveRegion, type RegionCandidates, type ResolvedRegion } from '../model/region.js';
+import { formatCount } from '../shared/units.js';
+import { silentProgress, type Progress } from '../sources/account/progress.js';
+import type { CollectorAnalysis } from '../analysis/report/collector-analysis.js';
+import { projectRoot } from '../config/project-root.js';
 import { UsageError } from '../shared/errors.js';
 import { fileExists, writeFilesAtomically, type PendingFile } from '../shared/files.js';
 import type { AwsOptions } from '../sources/aws/options.js';
@@ -84,15 +89,18 @@ export async function costReport(options: CostReportOptions, context: AppContext
   const { collectors, bundled } = chosen;
   const dashboards = await dashboardPaths(options, project.dashboardsDir, context.cwd, chosen.bundledDashboards);
   const env = context.env;
-  // The bundled examples run in Tokyo (their dashboards say so); anything else defaults like the AWS CLI would.
-  const region = options.region ?? project.region ?? nonEmpty(env.AWS_REGION) ?? nonEmpty(env.AWS_DEFAULT_REGION) ?? (bundled ? 'ap-northeast-1' : 'us-east-1');
+  const { readProfileSettings } = await import('../sources/aws/shared-config.js');
+  const profile = await readProfileSettings({ profile: options.profile, env, service: 'cloudwatch' });
+  const regions: Omit<RegionCandidates, 'collector'> = { flag: options.region, project: project.region, env, profile };
   // A --date was checked to be YYYY-MM-DD by the command's option schema.
   const today = options.date ?? (context.now ?? (() => new Date()))().toISOString().slice(0, 10);
-  const account = options.account ? await fetchAccount(options, context, region, project.region, project.prefix) : undefined;
+  const account = options.account ? await fetchAccount(options, context, accountRegion(regions), project.region, project.prefix, profile.endpointUrl) : undefined;
   const path = <T extends string | readonly string[]>(value: T | undefined): T | undefined =>
     (value === undefined ? undefined : typeof value === 'string' ? resolve(context.cwd, value) : value.map((each) => resolve(context.cwd, each))) as T | undefined;
+  // Paths in the report (and so in fingerprints) are relative to the project root, wherever cwdash runs from.
+  const root = await projectRoot(context.cwd, projectFile);
   const { report, fixFiles } = await runCostReport({
-    cwd: context.cwd,
+    cwd: root,
     env,
     collectors,
     dashboards,
@@ -100,15 +108,16 @@ export async function costReport(options: CostReportOptions, context: AppContext
     alarmsFile: path(options.alarms) ?? project.alarmsFile,
     allowListFile: path(options.allowList) ?? project.allowListFile,
     rulesFile: path(options.rules) ?? project.rulesFile,
-    region,
+    region: regions,
     budgetUSD: options.budget ?? project.budgetUSD,
     freeTier: options.freeTier,
+    migrationPlan: options.migrationPlan,
     today,
-    writeFixDir: options.writeFix,
+    writeFixDir: path(options.writeFix),
     allowDropAll: options.allowDropAll,
     account,
-    cacheDir: options.cacheDir,
-    migrationPlan: options.migrationPlan,
+    cacheDir: path(options.cacheDir),
+    progress: context.interactive ? context.progress : undefined,
     usageSources: {
       grafana: path(options.grafana) ?? project.grafana,
       grafanaDefaultRegion: options.grafanaDefaultRegion ?? project.grafanaDefaultRegion,
@@ -116,7 +125,7 @@ export async function costReport(options: CostReportOptions, context: AppContext
       readWithinDays: options.readWithinDays,
     },
   });
-  const fallbackLocation = projectFile ? displayPath(context.cwd, projectFile) : (report.collectors[0]?.config ?? 'cwdash.config.ts');
+  const fallbackLocation = projectFile ? displayPath(root, projectFile) : (report.collectors[0]?.config ?? 'cwdash.config.ts');
   return { report, fixFiles, fallbackLocation, notes };
 }
 
@@ -146,8 +155,11 @@ async function dashboardPaths(options: CostReportOptions, fromProject: string | 
   return bundledDashboards === undefined ? [] : [bundledDashboards];
 }
 
-function nonEmpty(value: string | undefined): string | undefined {
-  return value === undefined || value === '' ? undefined : value;
+/** `--account`'s region by the one region rule (no collector): a usage error when nothing gives one. */
+function accountRegion(candidates: Omit<RegionCandidates, 'collector'>): string {
+  const resolved = resolveRegion(candidates);
+  if (resolved === undefined) throw new UsageError('no AWS region for --account', { fix: REGION_FIX });
+  return resolved.region;
 }
 
 export interface CostReportRunOptions {
@@ -160,7 +172,11 @@ export interface CostReportRunOptions {
   readonly alarmsFile?: string | undefined;
   readonly allowListFile?: string | undefined;
   readonly rulesFile?: string | undefined;
-  readonly region: string;
+  /**
+   * Everything but the collector's own region, for the one region rule (`resolveRegion`): each collector is priced in
+   * its region, `--account` in the one these give.
+   */
+  readonly region: Omit<RegionCandidates, 'collector'>;
   readonly budgetUSD?: number | undefined;
   readonly freeTier: boolean;
   /** `--migration-plan`: add the Classic → OTLP migration plan. */
@@ -174,6 +190,8 @@ export interface CostReportRunOptions {
   /** Metrics, dashboards and alarms of the live account (`--account`), instead of predicted metrics. */
   readonly account?: AccountInventory | undefined;
   readonly cacheDir?: string | undefined;
+  /** Where long work reports its steps (the CLI passes a redrawn line on a TTY, nothing elsewhere). @default silent */
+  readonly progress?: Progress | undefined;
   /** Grafana dashboards, CloudTrail logs and `--read-within`: the other usage sources (see UsageInputOptions). */
   readonly usageSources?: Pick<UsageInputOptions, 'grafana' | 'grafanaDefaultRegion' | 'cloudtrail' | 'readWithinDays'> | undefined;
 }
@@ -185,8 +203,8 @@ export interface CostReportRun {
 }
 
 export async function runCostReport(options: CostReportRunOptions): Promise<CostReportRun> {
-  const [prices, rules, allowList, usageInputs] = await Promise.all([
-    loadPriceTable({ region: options.region, cacheDir: options.cacheDir, env: options.env, cwd: options.cwd }),
+  const defaultRegion = resolveRegion(options.region);
+  const [rules, allowList, usageInputs] = await Promise.all([
     loadRuleSet(options.rulesFile),
     options.allowListFile === undefined ? undefined : loadAllowList(options.allowListFile, options.today),
     loadUsageInputs({
@@ -195,27 +213,45 @@ export async function runCostReport(options: CostReportRunOptions): Promise<Cost
       allowNoUsage: options.allowNoUsage,
       alarmsFile: options.alarmsFile,
       account: options.account,
-      defaultRegion: options.region,
+      defaultRegion: defaultRegion?.region,
       today: options.today,
       ...options.usageSources,
     }),
   ]);
+  const tables = new Map<string, PriceTable>();
+  const pricesIn = async (region: string) => {
+    const cached = tables.get(region);
+    if (cached) return cached;
+    const table = await loadPriceTable({ region, cacheDir: options.cacheDir, env: options.env, cwd: options.cwd });
+    tables.set(region, table);
+    return table;
+  };
   const assumptions: string[] = [];
   const collectors: CollectorInputs[] = [];
   const fixFiles: PendingFile[] = [];
   if (options.account) {
+    const region = defaultRegion ?? missingRegion('the account');
+    await pricesIn(region.region);
     assumptions.push(
-      `metrics: the ${options.account.metrics.length} custom metrics ListMetrics returned in ${options.region}, each billed as a full metric-month` +
+      `metrics: the ${options.account.metrics.length} custom metrics ListMetrics returned in ${region.region}, each billed as a full metric-month` +
         (options.collectors.length > 0 ? `; the ${options.collectors.length} collector configs of the project config are not used with --account` : ''),
     );
     collectors.push({
       facts: { config: ACCOUNT_SOURCE, exporter: ACCOUNT_SOURCE, dimensionRollupOption: '', resourceToTelemetry: { enabled: true } },
+      region,
       metrics: options.account.metrics.map((identity) => ({ identity })),
     });
   } else {
+    // Prediction and the fix (each candidate predicted again) are the slow steps: one progress step each.
+    const task = (options.progress ?? silentProgress).start('cost report', options.collectors.length * 2, 'steps');
     for (const input of options.collectors) {
+      const shown = displayPath(options.cwd, input.config);
+      task.advance(0, `predicting the metrics of ${shown}`);
       const analysis = await analyzeCollectorInput(input, { cwd: options.cwd, env: options.env });
-      assumptions.push(...analysis.assumptions);
+      task.advance(1, `computing the fix for ${shown} (${formatCount(analysis.metrics.length)} metrics)`);
+      const region = resolveRegion({ ...options.region, collector: collectorRegion(analysis) }) ?? missingRegion(analysis.facts.config);
+      const prices = await pricesIn(region.region);
+      assumptions.push(...analysis.assumptions, `${analysis.facts.config}: priced in ${region.region} (${region.rule})`);
       const fix = await collectorFix(analysis, {
         readers: (metric) => usageInputs.usage.readersOf(metric).length > 0,
         allowList,
@@ -228,16 +264,25 @@ export async function runCostReport(options: CostReportRunOptions): Promise<Cost
         allConfigs: options.collectors.map((collector) => collector.config),
         allowDropAll: options.allowDropAll,
       });
+      task.advance(1);
       if (fix.file) fixFiles.push(fix.file);
       collectors.push({
-        facts: analysis.facts, scrape: analysis.scrape, metrics: analysis.metrics, emfLogs: analysis.emfLogs, fix: fix.summary,
+        facts: analysis.facts, region, scrape: analysis.scrape, metrics: analysis.metrics, emfLogs: analysis.emfLogs, fix: fix.summary,
         otlp: analysis.otlp, otlpEquivalent: analysis.otlpEquivalent, otlpSeries: analysis.prediction.otlpSeries, otlpMetricTypes: analysis.otlpMetricTypes,
         containerInsights: analysis.containerInsights,
       });
     }
+    task.done(`${options.collectors.length} collector${options.collectors.length === 1 ? '' : 's'} predicted and fixed`);
+  }
+  // Dashboards are one account-wide product: priced (and the free tier taken) once, in the default region or else
+  // in the first collector's.
+  const dashboardsRegion = defaultRegion?.region ?? collectors[0]?.region.region ?? missingRegion('the dashboards').region;
+  await pricesIn(dashboardsRegion);
+  for (const table of [...tables.values()].sort((a, b) => (a.region < b.region ? -1 : a.region > b.region ? 1 : 0))) {
+    assumptions.push(`prices: ${table.region} from the ${table.source} of ${table.date} (${displayPath(options.cwd, table.file)})`);
   }
   assumptions.push(
-    `prices: ${prices.region} from the ${prices.source} of ${prices.date} (${displayPath(options.cwd, prices.file)}); free tier ${options.freeTier ? 'applied' : 'not applied (pass --free-tier to subtract it)'}`,
+    `free tier ${options.freeTier ? `applied once, in ${dashboardsRegion}` : 'not applied (pass --free-tier to subtract it)'}; dashboards priced in ${dashboardsRegion} (an account-wide product)`,
     `usage: ${usageInputs.dashboards.length} dashboards, ${usageInputs.alarms} alarms${allowList ? `, ${allowList.active.length} allow-list entries` : ''}; ` +
       `metrics in ${CONSOLE_NAMESPACES.map((entry) => entry.namespace).join(' and ')} count as read by the Container Insights console`,
   );
@@ -248,8 +293,9 @@ export async function runCostReport(options: CostReportRunOptions): Promise<Cost
   // One assumption per source, so "Grafana dashboards: not given" is in every report that rests on its absence.
   assumptions.push(...usageSources.map((source) => `usage source ${describeConsulted(source)}`));
   const report = buildCostReport({
-    // The price file relative to where cwdash runs: no machine's absolute path in a committed report.
-    prices: { ...prices, file: displayPath(options.cwd, prices.file) },
+    // Price files relative to where cwdash runs: no machine's absolute path in a committed report.
+    prices: new Map([...tables].map(([region, table]) => [region, { ...table, file: displayPath(options.cwd, table.file) }])),
+    dashboardsRegion,
     collectors,
     usage: usageInputs.usage,
     dashboards: usageInputs.dashboards,
@@ -263,4 +309,17 @@ export async function runCostReport(options: CostReportRunOptions): Promise<Cost
     migrationPlan: options.migrationPlan,
   });
   return { report, fixFiles };
+}
+
+/** The collector's own region: its project-config entry, else its awsemf exporter's `region`. */
+function collectorRegion(analysis: CollectorAnalysis): RegionCandidates['collector'] {
+  if (analysis.input.region !== undefined) return { region: analysis.input.region, where: 'its entry in the project config' };
+  const emf = analysis.exporter?.awsemf;
+  if (emf === undefined || emf.region === '') return undefined;
+  const at = emf.regionLocation;
+  return { region: emf.region, where: `the awsemf exporter's region, ${at ? `${analysis.facts.config}:${at.line}:${at.column}` : analysis.facts.config}` };
+}
+
+function missingRegion(what: string): ResolvedRegion {
+  throw new UsageError(`no AWS region for ${what}: the prices depend on it`, { fix: REGION_FIX });
 }

@@ -1,15 +1,16 @@
 /**
- * `cwdash preview`: load the definitions, render a page per dashboard plus an index, and write them all or none. A dashboard with validation errors gets no page (its body may not have the shape the page needs); the
- * index lists it with its error count. Earlier preview files are replaced; any other file only with `force`.
+ * `cwdash preview`: load the definitions, render a page per dashboard plus an index, and write them all or none. A
+ * dashboard with validation errors gets no page (its body may not have the shape the page needs); the index lists it
+ * with its error count. Files an earlier preview wrote (its manifest) are replaced; any other only with `force`.
  */
 import { join, resolve } from 'node:path';
-import { displayPath } from '../shared/paths.js';
 import { loadProjectConfig } from '../config/project-config.js';
 import { hasErrors } from '../model/body/messages.js';
 import { loadDashboardDefinitions, type LoadedDashboard } from '../sources/definitions/load.js';
 import { InputError } from '../shared/errors.js';
-import { fileExists, readTextFile, writeFilesAtomically, type PendingFile } from '../shared/files.js';
-import { PREVIEW_GENERATOR, renderPreviewHtml, renderPreviewIndex } from '../outputs/preview-html.js';
+import { openOutputFolder, replaceOutputs, type OutputFile } from '../shared/output-folder.js';
+import { displayPath } from '../shared/paths.js';
+import { renderPreviewHtml, renderPreviewIndex } from '../outputs/preview-html.js';
 import type { AppContext } from './context.js';
 import { dashboardsDirOf } from './defaults.js';
 
@@ -50,6 +51,8 @@ export interface PreviewResult {
 }
 
 export const PREVIEW_INDEX = 'index.html';
+/** The list of files `preview` wrote into its folder (see shared/output-folder.ts). */
+export const PREVIEW_MANIFEST = '.cwdash-preview.manifest';
 
 export async function writePreviews(options: PreviewOptions): Promise<PreviewResult> {
   const dashboards = await loadDashboardDefinitions(options.dashboardsDir, { defaultRegion: options.defaultRegion });
@@ -59,12 +62,12 @@ export async function writePreviews(options: PreviewOptions): Promise<PreviewRes
   const show = options.showPath ?? ((file: string) => file);
   const drawn = dashboards.filter((dashboard) => !hasErrors(dashboard.messages));
   const skipped = dashboards.filter((dashboard) => hasErrors(dashboard.messages));
-  const pages: PendingFile[] = drawn.map((dashboard) => ({
-    path: join(options.outDir, `${dashboard.name}.html`),
+  const pages: OutputFile[] = drawn.map((dashboard) => ({
+    name: `${dashboard.name}.html`,
     content: renderPreviewHtml({ name: dashboard.name, body: dashboard.body, source: show(dashboard.sourceFile) }),
   }));
-  const indexPage: PendingFile = {
-    path: join(options.outDir, PREVIEW_INDEX),
+  const indexPage: OutputFile = {
+    name: PREVIEW_INDEX,
     content: renderPreviewIndex(
       dashboards.map((dashboard) => ({
         name: dashboard.name,
@@ -77,16 +80,8 @@ export async function writePreviews(options: PreviewOptions): Promise<PreviewRes
     ),
   };
   const files = [...pages, indexPage];
-  if (!options.force) for (const file of files) await refuseForeignFile(file.path);
-  await writeFilesAtomically(files, { overwrite: true });
-  return { dashboards, written: files.map((file) => file.path), skipped };
-}
-
-async function refuseForeignFile(path: string): Promise<void> {
-  if (!(await fileExists(path))) return;
-  if ((await readTextFile(path, 'file')).includes(`<meta name="generator" content="${PREVIEW_GENERATOR}">`)) return;
-  throw new InputError('file already exists and was not written by `cwdash preview`', {
-    location: { file: path },
-    fix: 'pass --force to replace it, or choose another --out directory',
-  });
+  // Only files the manifest lists as this command's (and unchanged since) are replaced without --force.
+  const folder = await openOutputFolder(options.outDir, PREVIEW_MANIFEST, 'cwdash preview');
+  await replaceOutputs(folder, files, { force: options.force ?? false });
+  return { dashboards, written: files.map((file) => join(options.outDir, file.name)), skipped };
 }

@@ -11,27 +11,33 @@ import type { ValidationMessage } from '../model/body/messages.js';
 import { readDashboardBodyFile } from '../sources/definitions/body-file.js';
 import { jsonPointerLines, lineOfPointer } from '../sources/definitions/json-lines.js';
 import { loadDashboardDefinition, type LoadOptions } from '../sources/definitions/load.js';
+import { typecheckDefinitions, type TypeDiagnostic } from '../sources/definitions/typecheck.js';
 import type { AppContext } from './context.js';
 
 export interface ValidateOptions {
   /** Files and directories as the user named them. */
   readonly files: readonly string[];
+  /** Also run the TypeScript checker on the `.ts` definitions. */
+  readonly typecheck: boolean;
 }
 
 export interface ValidateResult {
   readonly files: readonly FileValidation[];
+  /** The TypeScript checker's errors in the definitions (counted in `errors`). */
+  readonly typeErrors: readonly TypeDiagnostic[];
   readonly errors: number;
   readonly warnings: number;
 }
 
 export async function validate(options: ValidateOptions, context: AppContext): Promise<ValidateResult> {
   const { config } = await loadProjectConfig(context.cwd, context.projectConfig);
-  const files = await validateFiles(
-    options.files.map((file) => ({ path: resolve(context.cwd, file), shownAs: file })),
-    { defaultRegion: config.region },
-  );
+  const named = options.files.map((file) => ({ path: resolve(context.cwd, file), shownAs: file }));
+  const files = await validateFiles(named, { defaultRegion: config.region });
+  const definitions = (await expandDirectories(named)).map((file) => file.path).filter((path) => path.endsWith('.ts'));
+  const typeErrors = options.typecheck ? await typecheckDefinitions(definitions, context.cwd) : [];
   const all = files.flatMap((file) => file.messages);
-  return { files, errors: all.filter((message) => message.severity === 'error').length, warnings: all.filter((message) => message.severity === 'warning').length };
+  const errors = all.filter((message) => message.severity === 'error').length + typeErrors.length;
+  return { files, typeErrors, errors, warnings: all.filter((message) => message.severity === 'warning').length };
 }
 
 export interface FileValidation {

@@ -65,5 +65,5 @@ export interface GlobalOptions {
 
 /** What a use case gets from the process: the CLI's cwd, environment and stdin, and the global --project-config. */
 export function appContext(io: Io, options: GlobalOptions, extra: Pick<AppContext, 'progress'> = {}): AppContext {
-  return { cwd: io.cwd, env: io.env, stdin: io.stdin, now: () => new Date(), warn: (message) => warn(io, message), projectConfig: options.projectConfig, ...extra };
+  return { cwd: io.cwd, env: io.env, stdin: io.stdin, now: () => new Date(), interactive: io.stderr.isTTY === true, warn: (message) => warn(io, message), projectConfig: options.projectConfig, ...extra };
 }

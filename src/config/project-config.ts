@@ -26,6 +26,8 @@ const collectorSchema = z
     collectorVersion: z.string().min(1).optional(),
     /** How many pods run this collector + app pair. */
     replicas: z.number().int().positive().optional(),
+    /** The region this collector sends to (and is priced in); default its awsemf exporter's `region`. */
+    region: z.string().min(1).optional(),
   })
   .strict();
 

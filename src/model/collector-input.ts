@@ -20,6 +20,8 @@ export interface CollectorInput {
   readonly collectorVersion?: string | undefined;
   /** Where `collectorVersion` was given, in words (`--collector-version`, `cwdash.config.ts`). */
   readonly collectorVersionSource?: string | undefined;
+  /** The region this collector sends to (and is priced in); default its awsemf exporter's `region`. */
+  readonly region?: string | undefined;
   /** Pods running this collector + app pair. */
   readonly replicas?: number | undefined;
 }

@@ -2,6 +2,7 @@
  * `cwdash metrics` for a terminal: the count, per namespace and per metric name with the dimension sets, the labels
  * that multiply the count most, EMF log volume and what was not modelled (warnings go to stderr, not here).
  */
+import { formatBytes, formatCount } from '../shared/units.js';
 import type { MetricsPrediction, MetricsResult, PredictedMetric } from '../model/prediction.js';
 import { compareStrings } from '../shared/json.js';
 import { renderContainerInsightsModes } from './container-insights-modes-table.js';
@@ -86,19 +87,4 @@ function emfSection(result: MetricsResult): string {
   )}`;
 }
 
-function formatCount(value: number): string {
-  return Math.round(value).toLocaleString('en-US');
-}
 
-/** Decimal units, as CloudWatch Logs bills ingestion per GB. */
-function formatBytes(bytes: number): string {
-  if (bytes < 1000) return `${Math.round(bytes)} B`;
-  const units = ['KB', 'MB', 'GB', 'TB'];
-  let value = bytes / 1000;
-  let unit = 0;
-  while (value >= 1000 && unit < units.length - 1) {
-    value /= 1000;
-    unit++;
-  }
-  return `${value.toFixed(value < 10 ? 2 : 1)} ${units[unit]}`;
-}

@@ -5,9 +5,12 @@
  * HTML-escapes it: metric names and label values come from a scrape and are untrusted.
  */
 import Handlebars from 'handlebars';
-import { formatUsd } from '../analysis/cost/money.js';
-import type { CostBucket, CostReport } from '../analysis/report/cost-report.js';
-import { formatMetricIdentity } from '../model/metric-identity.js';
+import { Decimal, formatMoney } from '../analysis/cost/money.js';
+import type { CostBucket, CostReport, Finding } from '../analysis/report/cost-report.js';
+import { formatCount } from '../shared/units.js';
+import { migrationPlanLines } from './report-migration.js';
+import { comparisonRows, otlpPriceNote } from './report-otlp.js';
+import { afterFixText, incompleteLines, pricesLine, savingText, totalText } from './report-words.js';
 
 const BAR_AREA = 420;
 const ROW_HEIGHT = 22;
@@ -40,7 +43,7 @@ const template = Handlebars.compile(
 <meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>cwdash cost report: {{region}}</title>
+<title>cwdash cost report: {{regions}}</title>
 <style>
 body{font:14px/1.45 system-ui,-apple-system,"Segoe UI",sans-serif;color:#16191f;margin:24px auto;max-width:1100px;padding:0 16px}
 h1{font-size:22px;margin:0 0 4px}h2{font-size:17px;margin:28px 0 8px;border-bottom:1px solid #d5dbdb;padding-bottom:4px}
@@ -49,12 +52,14 @@ h1{font-size:22px;margin:0 0 4px}h2{font-size:17px;margin:28px 0 8px;border-bott
 .card.bad b{color:#d13212}table{border-collapse:collapse;width:100%}th,td{text-align:left;padding:5px 8px;border-bottom:1px solid #eaeded;vertical-align:top}
 td.n,th.n{text-align:right;white-space:nowrap}.sev{font-weight:600}.sev-error{color:#d13212}.sev-warning{color:#b7740f}.sev-note{color:#0972d3}
 code{font:12px ui-monospace,Menlo,monospace;background:#f2f3f3;padding:1px 4px;border-radius:3px;word-break:break-all}
-code.rule{word-break:normal;white-space:nowrap}svg text{font:12px system-ui,sans-serif;fill:#16191f}.legend span{display:inline-block;width:12px;height:12px;margin:0 4px -2px 12px}
+code.rule{word-break:normal;white-space:nowrap}details{margin-top:4px}summary{cursor:pointer;color:#0972d3}table.m td,table.m th{padding:2px 6px;font-size:12px}.warn{color:#b7740f}svg text{font:12px system-ui,sans-serif;fill:#16191f}.legend span{display:inline-block;width:12px;height:12px;margin:0 4px -2px 12px}
 </style>
 </head>
 <body>
 <h1>cwdash cost report</h1>
-<p class="sub">{{region}} · prices from the {{prices.source}} of {{prices.date}} · free tier {{freeTier}}</p>
+<p class="sub">prices for {{prices}} · free tier {{freeTier}}</p>
+{{#each incomplete}}<p class="warn">{{this}}</p>
+{{/each}}
 <div class="cards">
 <div class="card">Predicted per month<b>{{total}}</b></div>
 <div class="card">Custom metrics<b>{{customMetrics}}</b>{{customMetricsUSD}}</div>
@@ -64,9 +69,20 @@ code.rule{word-break:normal;white-space:nowrap}svg text{font:12px system-ui,sans
 </div>
 {{#if collectors.length}}
 <h2>Collectors and the generated fix</h2>
-<table><tr><th>Config</th><th class="n">Metrics</th><th class="n">Unread</th><th class="n">Per month</th><th class="n">After fix</th><th>Fix file</th></tr>
-{{#each collectors}}<tr><td><code>{{config}}</code></td><td class="n">{{metrics}}</td><td class="n">{{unread}}</td><td class="n">{{usd}}</td><td class="n">{{after}}</td><td>{{#if file}}<code>{{file}}</code>{{/if}}</td></tr>
+<table><tr><th>Config</th><th>Region</th><th class="n">Metrics</th><th class="n">Unread</th><th class="n">Per month</th><th class="n">After fix</th><th>Fix file</th></tr>
+{{#each collectors}}<tr><td><code>{{config}}</code></td><td>{{region}}</td><td class="n">{{metrics}}</td><td class="n">{{unread}}</td><td class="n">{{usd}}</td><td class="n">{{after}}</td><td>{{#if file}}<code>{{file}}</code>{{/if}}</td></tr>
 {{/each}}</table>
+{{/if}}
+{{#if comparison.length}}
+<h2>Classic vs OpenTelemetry (OTLP, per GB) and Container Insights modes</h2>
+<table><tr><th>Config</th><th>Compared with</th><th>Classic per month</th><th>Per month that way</th></tr>
+{{#each comparison}}<tr><td><code>{{config}}</code></td><td>{{basis}}</td><td>{{classic}}</td><td>{{otlp}}</td></tr>
+{{/each}}</table>
+{{#if priceNote}}<p class="sub">{{priceNote}}</p>{{/if}}
+{{/if}}
+{{#if migration}}
+<h2>Migration plan: Classic → OpenTelemetry (PromQL)</h2>
+<pre>{{migration}}</pre>
 {{/if}}
 <h2>Where the money goes</h2>
 <p class="legend"><span style="background:#0972d3"></span>read<span style="background:#d13212"></span>read by nothing</p>
@@ -80,7 +96,10 @@ code.rule{word-break:normal;white-space:nowrap}svg text{font:12px system-ui,sans
 <h2>Findings ({{findings.length}})</h2>
 {{#if findings.length}}
 <table><tr><th>Severity</th><th>Rule</th><th class="n">Saving/month</th><th>Finding</th><th>Fix</th></tr>
-{{#each findings}}<tr><td class="sev sev-{{severity}}">{{severity}}</td><td><code class="rule">{{rule}}</code></td><td class="n">{{saving}}</td><td>{{message}}{{#if example}}<br>e.g. <code>{{example}}</code>{{/if}}{{#if where}}<br><code>{{where}}</code>{{/if}}</td><td>{{fix}}</td></tr>
+{{#each findings}}<tr><td class="sev sev-{{severity}}">{{severity}}</td><td><code class="rule">{{rule}}</code></td><td class="n">{{saving}}</td><td>{{message}}{{#if where}}<br><code>{{where}}</code>{{/if}}{{#if metrics.length}}
+<details><summary>{{metricsSummary}}</summary><table class="m"><tr><th>Namespace</th><th>Metric name</th><th>Dimensions</th></tr>
+{{#each metrics}}<tr><td><code>{{namespace}}</code></td><td><code>{{metricName}}</code></td><td>{{#each dimensions}}<code>{{name}}={{value}}</code> {{else}}(none){{/each}}</td></tr>
+{{/each}}</table>{{#if moreMetrics}}<p class="sub">…and {{moreMetrics}} more (the JSON report lists every one)</p>{{/if}}</details>{{/if}}</td><td>{{fix}}</td></tr>
 {{/each}}</table>
 {{else}}<p>No findings.</p>{{/if}}
 <h2>Who reads each metric</h2>
@@ -103,50 +122,69 @@ code.rule{word-break:normal;white-space:nowrap}svg text{font:12px system-ui,sans
 export interface ReportHtmlOptions {
   /** Bars per chart. @default 15 */
   readonly maxBars?: number;
+  /** Metrics listed under each finding. @default 200 */
+  readonly maxMetricsPerFinding?: number;
 }
 
 export function renderReportHtml(report: CostReport, options: ReportHtmlOptions = {}): string {
   const maxBars = options.maxBars ?? 15;
   const { totals } = report;
   return template({
-    region: report.region,
-    prices: report.prices,
-    freeTier: report.prices.freeTier ? 'applied' : 'not applied',
-    total: formatUsd(totals.monthlyUSD),
-    customMetrics: totals.customMetrics,
-    customMetricsUSD: formatUsd(totals.customMetricsMonthlyUSD),
-    unusedMetrics: totals.unusedMetrics,
-    unusedUSD: formatUsd(totals.unusedMonthlyUSD),
-    dashboards: totals.dashboards,
-    dashboardsUSD: formatUsd(totals.dashboardsMonthlyUSD),
-    emfLogsUSD: formatUsd(totals.emfLogsMonthlyUSD),
+    regions: report.regions.join(', '),
+    prices: pricesLine(report),
+    freeTier: report.freeTier ? 'applied' : 'not applied',
+    incomplete: incompleteLines(report),
+    total: totalText(report),
+    customMetrics: formatCount(totals.customMetrics),
+    customMetricsUSD: formatMoney(totals.customMetricsMonthlyUSD),
+    unusedMetrics: formatCount(totals.unusedMetrics),
+    unusedUSD: formatMoney(totals.unusedMonthlyUSD),
+    dashboards: formatCount(totals.dashboards),
+    dashboardsUSD: formatMoney(totals.dashboardsMonthlyUSD),
+    emfLogsUSD: formatMoney(totals.emfLogsMonthlyUSD),
     collectors: report.collectors.map((collector) => ({
       config: collector.config,
-      metrics: collector.metrics,
-      unread: collector.unreadMetrics,
-      usd: formatUsd(collector.monthlyUSD),
-      after: collector.fix ? `${collector.fix.after.metrics} / ${formatUsd(collector.fix.after.monthlyUSD)}` : '-',
+      region: collector.region,
+      metrics: formatCount(collector.metrics),
+      unread: formatCount(collector.unreadMetrics),
+      usd: formatMoney(collector.monthlyUSD),
+      after: afterFixText(collector.fix),
       file: collector.fix?.file ?? '',
     })),
+    comparison: comparisonRows(report),
+    priceNote: otlpPriceNote(report) ?? '',
+    migration: report.migrationPlan ? migrationPlanLines(report.migrationPlan).join('\n') : '',
     charts: [
       chart('Cost by namespace', report.costByNamespace, maxBars),
       chart('Cost by metric name', report.costByMetric, maxBars),
       chart('Cost by label (dimension name)', report.costByLabel, maxBars),
     ].filter((item) => item.rows.length > 0),
-    findings: report.findings.map((finding) => ({
-      severity: finding.severity,
-      rule: finding.rule,
-      saving: finding.savingUSD > 0 ? formatUsd(finding.savingUSD) : '-',
-      message: finding.message,
-      example: finding.metrics.length > 0 ? formatMetricIdentity(finding.metrics[0]!) : '',
-      where: finding.location ? `${finding.location.file}${finding.location.line ? `:${finding.location.line}` : ''}` : '',
-      fix: finding.fix,
-    })),
+    findings: report.findings.map((finding) => findingView(finding, options.maxMetricsPerFinding ?? 200)),
     sources: report.usage.sources,
     readers: readerRows(report),
     assumptions: report.assumptions,
     problems: report.problems,
   });
+}
+
+/** A finding's row, with the metrics it is about (dimension values included: they are what costs money). */
+function findingView(finding: Finding, maxMetrics: number) {
+  const shown = finding.metrics.slice(0, maxMetrics);
+  return {
+    severity: finding.severity,
+    rule: finding.rule,
+    saving: savingText(finding.savingUSD),
+    message: finding.message,
+    where: finding.location ? `${finding.location.file}${finding.location.line ? `:${finding.location.line}` : ''}` : '',
+    fix: finding.fix,
+    metricsSummary: `${formatCount(finding.metrics.length)} metric${finding.metrics.length === 1 ? '' : 's'}`,
+    metrics: shown.map((metric) => ({
+      namespace: metric.namespace,
+      metricName: metric.metricName,
+      dimensions: Object.entries(metric.dimensions).map(([name, value]) => ({ name, value })),
+    })),
+    moreMetrics: finding.metrics.length > shown.length ? formatCount(finding.metrics.length - shown.length) : '',
+  };
 }
 
 /** Per metric name: how many of its metrics each status has, and who reads them (at most 8 readers shown). */
@@ -176,10 +214,12 @@ function readerRows(report: CostReport) {
 
 /** A horizontal bar per bucket, split into its read and unread cost, scaled to the largest bucket. */
 function chart(title: string, buckets: readonly CostBucket[], maxBars: number): Chart {
-  const shown = buckets.slice(0, maxBars);
-  const largest = Math.max(...shown.map((bucket) => bucket.monthlyUSD), 0);
+  // Unknown amounts have no bar: a zero-length bar would read as $0.00.
+  const shown = buckets.filter((bucket) => bucket.monthlyUSD !== null).slice(0, maxBars);
+  const amount = (bucket: CostBucket) => new Decimal(bucket.monthlyUSD ?? 0).toNumber();
+  const largest = Math.max(...shown.map(amount), 0);
   const rows = shown.map((bucket, index) => {
-    const full = largest === 0 ? 0 : (bucket.monthlyUSD / largest) * BAR_AREA;
+    const full = largest === 0 ? 0 : (amount(bucket) / largest) * BAR_AREA;
     const unreadShare = bucket.metrics === 0 ? 0 : bucket.unreadMetrics / bucket.metrics;
     const unreadWidth = round(full * unreadShare);
     const readWidth = round(full - unreadWidth);
@@ -192,8 +232,8 @@ function chart(title: string, buckets: readonly CostBucket[], maxBars: number): 
       unreadX: round(LABEL_WIDTH + readWidth),
       unreadWidth,
       amountX: round(LABEL_WIDTH + full + 6),
-      amount: formatUsd(bucket.monthlyUSD),
-      title: `${bucket.name}: ${bucket.metrics} metrics, ${bucket.unreadMetrics} read by nothing, ${formatUsd(bucket.monthlyUSD)}/month`,
+      amount: formatMoney(bucket.monthlyUSD),
+      title: `${bucket.name}: ${formatCount(bucket.metrics)} metrics, ${formatCount(bucket.unreadMetrics)} read by nothing, ${formatMoney(bucket.monthlyUSD)}/month`,
     };
   });
   return { title, rows, height: rows.length * ROW_HEIGHT + 4, width: LABEL_WIDTH + BAR_AREA + 90, more: Math.max(0, buckets.length - shown.length) };

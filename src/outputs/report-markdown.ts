@@ -3,9 +3,11 @@
  * fix's before/after per collector, findings with their savings, and the assumptions. Names and label values come
  * from a scrape, so every one is made inert (markdown-text.ts): no HTML, links, images, mentions or table breaks.
  */
-import { formatUsd } from '../analysis/cost/money.js';
+import { formatMoney } from '../analysis/cost/money.js';
 import type { CostReport, Finding } from '../analysis/report/cost-report.js';
 import { formatMetricIdentity } from '../model/metric-identity.js';
+import { formatCount } from '../shared/units.js';
+import { afterFixText, fixSavingText, incompleteLines, pricesLine, savingText, totalText } from './report-words.js';
 import { migrationPlanLines } from './report-migration.js';
 import { comparisonRows, otlpPriceNote } from './report-otlp.js';
 import { inertCode as code, inertMarkdown as md } from './markdown-text.js';
@@ -23,21 +25,21 @@ export function renderReportMarkdown(report: CostReport, options: ReportMarkdown
   const h = '#'.repeat(options.headingLevel ?? 2);
   const { totals } = report;
   const lines: string[] = [];
-  lines.push(`${h} cwdash cost report: ${md(report.region)}`, '');
+  lines.push(`${h} cwdash cost report: ${md(report.regions.join(', '))}`, '');
   lines.push(
-    `**${formatUsd(totals.monthlyUSD)}/month** predicted: ${totals.customMetrics} custom metrics (${formatUsd(totals.customMetricsMonthlyUSD)}), ` +
-      `${totals.dashboards} dashboards (${formatUsd(totals.dashboardsMonthlyUSD)}), EMF logs (${formatUsd(totals.emfLogsMonthlyUSD)}). ` +
-      `**${totals.unusedMetrics} metrics are read by nothing: ${formatUsd(totals.unusedMonthlyUSD)}/month.** ` +
-      `The generated fix saves ${formatUsd(totals.fixSavingUSD)}/month.`,
+    `**${totalText(report)}/month** predicted: ${formatCount(totals.customMetrics)} custom metrics (${formatMoney(totals.customMetricsMonthlyUSD)}), ` +
+      `${formatCount(totals.dashboards)} dashboards (${formatMoney(totals.dashboardsMonthlyUSD)}), EMF logs (${formatMoney(totals.emfLogsMonthlyUSD)}). ` +
+      `**${formatCount(totals.unusedMetrics)} metrics are read by nothing: ${formatMoney(totals.unusedMonthlyUSD)}/month.** ` +
+      `The generated fix saves ${formatMoney(totals.fixSavingUSD)}/month.`,
     '',
   );
+  for (const line of incompleteLines(report)) lines.push(`> ⚠️ ${md(line)}`, '');
   if (report.collectors.length > 0) {
-    lines.push('| Collector config | Metrics | Unread | Per month | After fix | Saving |', '|---|--:|--:|--:|--:|--:|');
+    lines.push('| Collector config | Region | Metrics | Unread | Per month | After fix | Saving |', '|---|---|--:|--:|--:|--:|--:|');
     for (const collector of report.collectors) {
-      const fix = collector.fix;
       lines.push(
-        `| ${code(collector.config)} | ${collector.metrics} | ${collector.unreadMetrics} | ${formatUsd(collector.monthlyUSD)} | ` +
-          `${fix ? `${fix.after.metrics} (${formatUsd(fix.after.monthlyUSD)})` : '-'} | ${fix ? formatUsd(fix.before.monthlyUSD - fix.after.monthlyUSD) : '-'} |`,
+        `| ${code(collector.config)} | ${md(collector.region)} | ${formatCount(collector.metrics)} | ${formatCount(collector.unreadMetrics)} | ${formatMoney(collector.monthlyUSD)} | ` +
+          `${md(afterFixText(collector.fix))} | ${fixSavingText(collector.fix)} |`,
       );
     }
     lines.push('');
@@ -64,7 +66,7 @@ export function renderReportMarkdown(report: CostReport, options: ReportMarkdown
   lines.push('<details><summary>Assumptions</summary>', '');
   for (const assumption of report.assumptions) lines.push(`- ${md(assumption)}`);
   lines.push(
-    `- prices: ${md(report.prices.source)} of ${md(report.prices.date)}, free tier ${report.prices.freeTier ? 'applied' : 'not applied'}`,
+    `- prices: ${md(pricesLine(report))}, free tier ${report.freeTier ? 'applied' : 'not applied'}`,
     '',
     '</details>',
     '',
@@ -81,7 +83,7 @@ function findingRow(finding: Finding): string {
   const where = finding.location ? `<br>${code(`${finding.location.file}${finding.location.line ? `:${finding.location.line}` : ''}`)}` : '';
   const example = finding.metrics.length > 0 ? `<br>e.g. ${code(formatMetricIdentity(finding.metrics[0]!))}` : '';
   return (
-    `| ${SEVERITY_MARK[finding.severity]} | ${code(finding.rule)} | ${finding.savingUSD > 0 ? formatUsd(finding.savingUSD) : '-'} | ` +
+    `| ${SEVERITY_MARK[finding.severity]} | ${code(finding.rule)} | ${savingText(finding.savingUSD)} | ` +
     `${md(finding.message)}${example}${where} | ${md(finding.fix)} |`
   );
 }

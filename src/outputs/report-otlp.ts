@@ -4,7 +4,8 @@
  * the same series would cost over OTLP. An unknown OTLP price is printed as unknown with the refresh command.
  */
 import type { CollectorReport, CostReport, OtlpCost } from '../analysis/report/cost-report.js';
-import { formatUsd } from '../analysis/cost/money.js';
+import { Decimal, formatMoney } from '../analysis/cost/money.js';
+import { formatCount } from '../shared/units.js';
 
 export interface ComparisonRow {
   readonly config: string;
@@ -17,7 +18,7 @@ export interface ComparisonRow {
 export function comparisonRows(report: CostReport): ComparisonRow[] {
   return report.collectors.flatMap((collector) => {
     const rows: ComparisonRow[] = [];
-    const classic = collector.metrics > 0 || collector.emfLogsMonthlyUSD > 0 ? classicCell(collector) : '-';
+    const classic = collector.metrics > 0 || collector.emfLogsMonthlyUSD === null || new Decimal(collector.emfLogsMonthlyUSD).gt(0) ? classicCell(collector) : '-';
     if (collector.otlp) rows.push({ config: collector.config, basis: 'sends OTLP', classic, otlp: otlpCell(collector.otlp) });
     if (collector.otlpEquivalent) rows.push({ config: collector.config, basis: 'if over OTLP', classic, otlp: otlpCell(collector.otlpEquivalent) });
     const insights = collector.containerInsights;
@@ -32,15 +33,15 @@ export function comparisonRows(report: CostReport): ComparisonRow[] {
 }
 
 function classicCell(collector: CollectorReport): string {
-  return `${collector.metrics} metrics ${formatUsd(collector.monthlyUSD)} + EMF logs ${formatUsd(collector.emfLogsMonthlyUSD)}`;
+  return `${formatCount(collector.metrics)} metrics ${formatMoney(collector.monthlyUSD)} + EMF logs ${formatMoney(collector.emfLogsMonthlyUSD)}`;
 }
 
 export function otlpCell(cost: OtlpCost): string {
-  return `${cost.series} series, ${formatGb(cost.gbPerMonth)} GB${priceText(cost.monthlyUSD)}`;
+  return `${formatCount(cost.series)} series, ${formatGb(cost.gbPerMonth)} GB${priceText(cost.monthlyUSD)}`;
 }
 
-function priceText(usd: number | null): string {
-  return usd === null ? ', price unknown' : ` ${formatUsd(usd)}`;
+function priceText(usd: string | null): string {
+  return usd === null ? ', price unknown' : ` ${formatMoney(usd)}`;
 }
 
 /** The one line that says how to price OTLP when the Price List has no figure, or undefined when it has one. */

@@ -3,7 +3,7 @@
  * stable ids as the report, the baseline and the allow-list), one result per finding with its file location, and the
  * finding's fingerprint as a partialFingerprint so code scanning tracks the same problem across runs.
  */
-import { formatUsd } from '../analysis/cost/money.js';
+import { formatMoney } from '../analysis/cost/money.js';
 import type { CostReport, Finding, FindingLocation, Severity } from '../analysis/report/cost-report.js';
 import { formatMetricIdentity } from '../model/metric-identity.js';
 import { stableStringify } from '../shared/json.js';
@@ -45,7 +45,7 @@ export function renderReportSarif(report: CostReport, options: ReportSarifOption
         originalUriBaseIds: { '%SRCROOT%': { description: { text: 'The repository root, where cwdash ran.' } } },
         results: report.findings.map((finding) => result(finding, ruleIndex.get(finding.rule), options)),
         properties: {
-          region: report.region,
+          regions: report.regions,
           monthlyUSD: report.totals.monthlyUSD,
           unusedMonthlyUSD: report.totals.unusedMonthlyUSD,
           assumptions: report.assumptions,
@@ -58,7 +58,7 @@ export function renderReportSarif(report: CostReport, options: ReportSarifOption
 
 function result(finding: Finding, ruleIndex: number | undefined, options: ReportSarifOptions) {
   const location: FindingLocation = finding.location ?? { file: options.fallbackLocation };
-  const saving = finding.savingUSD > 0 ? ` Saving: ${formatUsd(finding.savingUSD)}/month.` : '';
+  const saving = finding.savingUSD === null ? ' Saving: unknown (a price is missing).' : Number(finding.savingUSD) > 0 ? ` Saving: ${formatMoney(finding.savingUSD)}/month.` : '';
   return {
     ruleId: finding.rule,
     ruleIndex,

@@ -4,8 +4,10 @@
  * values come from a scrape: control characters are shown escaped, so a label cannot move the cursor or recolour.
  */
 import type { CollectorReport, CostReport, Finding } from '../analysis/report/cost-report.js';
-import { formatUsd } from '../analysis/cost/money.js';
+import { formatMoney } from '../analysis/cost/money.js';
 import { formatMetricIdentity } from '../model/metric-identity.js';
+import { formatCount } from '../shared/units.js';
+import { afterFixText, incompleteLines, pricesLine, savingText, totalText } from './report-words.js';
 import { migrationPlanLines } from './report-migration.js';
 import { comparisonRows, otlpCell, otlpPriceNote } from './report-otlp.js';
 import { renderTextTable } from './text-table.js';
@@ -20,30 +22,29 @@ export interface ReportTableOptions {
 export function renderReportTable(report: CostReport, options: ReportTableOptions = {}): string {
   const { totals } = report;
   const parts: string[] = [];
-  parts.push(
-    `cwdash cost report: ${report.region}, prices from the ${report.prices.source} of ${report.prices.date}` +
-      ` (free tier ${report.prices.freeTier ? 'applied' : 'not applied'})\n`,
-  );
+  parts.push(`cwdash cost report: prices for ${pricesLine(report)}; free tier ${report.freeTier ? 'applied' : 'not applied'}\n`);
   parts.push(
     renderTextTable(
       [{ header: '' }, { header: 'COUNT', align: 'right' }, { header: 'PER MONTH', align: 'right' }],
       [
-        ['custom metrics', String(totals.customMetrics), formatUsd(totals.customMetricsMonthlyUSD)],
-        ['  read by nothing', String(totals.unusedMetrics), formatUsd(totals.unusedMonthlyUSD)],
-        ['dashboards', String(totals.dashboards), formatUsd(totals.dashboardsMonthlyUSD)],
-        ['EMF logs (ingestion + storage)', '', formatUsd(totals.emfLogsMonthlyUSD)],
-        ...(totals.otlp ? [['OTLP ingestion', `${totals.otlp.series} series`, otlpCell(totals.otlp).replace(/^\d+ series, /, '')]] : []),
-        ['total', '', formatUsd(totals.monthlyUSD)],
-        ['saved by the generated fix', '', formatUsd(totals.fixSavingUSD)],
+        ['custom metrics', formatCount(totals.customMetrics), formatMoney(totals.customMetricsMonthlyUSD)],
+        ['  read by nothing', formatCount(totals.unusedMetrics), formatMoney(totals.unusedMonthlyUSD)],
+        ['dashboards', formatCount(totals.dashboards), formatMoney(totals.dashboardsMonthlyUSD)],
+        ['EMF logs (ingestion + storage)', '', formatMoney(totals.emfLogsMonthlyUSD)],
+        ...(totals.otlp ? [['OTLP ingestion', `${formatCount(totals.otlp.series)} series`, otlpCell(totals.otlp).replace(/^[\d,]+ series, /, '')]] : []),
+        ['total', '', totalText(report)],
+        ['saved by the generated fix', '', formatMoney(totals.fixSavingUSD)],
       ],
     ),
   );
+  for (const line of incompleteLines(report)) parts.push(`${printable(line)}\n`);
   if (report.collectors.length > 0) {
     parts.push('\nCollectors\n');
     parts.push(
       renderTextTable(
         [
           { header: 'CONFIG' },
+          { header: 'REGION' },
           { header: 'METRICS', align: 'right' },
           { header: 'UNREAD', align: 'right' },
           { header: 'PER MONTH', align: 'right' },
@@ -52,10 +53,11 @@ export function renderReportTable(report: CostReport, options: ReportTableOption
         ],
         report.collectors.map((collector) => [
           printable(collector.config),
-          String(collector.metrics),
-          String(collector.unreadMetrics),
-          formatUsd(collector.monthlyUSD),
-          collector.fix ? `${collector.fix.after.metrics} / ${formatUsd(collector.fix.after.monthlyUSD)}` : '-',
+          printable(collector.region),
+          formatCount(collector.metrics),
+          formatCount(collector.unreadMetrics),
+          formatMoney(collector.monthlyUSD),
+          afterFixText(collector.fix),
           fixFileCell(collector.fix),
         ]),
       ),
@@ -85,7 +87,7 @@ export function renderReportTable(report: CostReport, options: ReportTableOption
     parts.push(
       renderTextTable(
         [{ header: 'NAMESPACE METRIC' }, { header: 'METRICS', align: 'right' }, { header: 'UNREAD', align: 'right' }, { header: 'PER MONTH', align: 'right' }],
-        top.map((bucket) => [printable(bucket.name), String(bucket.metrics), String(bucket.unreadMetrics), formatUsd(bucket.monthlyUSD)]),
+        top.map((bucket) => [printable(bucket.name), formatCount(bucket.metrics), formatCount(bucket.unreadMetrics), formatMoney(bucket.monthlyUSD)]),
       ),
     );
   }
@@ -114,7 +116,7 @@ function renderFindings(findings: readonly Finding[]): string {
     findings.map((finding) => [
       finding.severity,
       finding.rule,
-      finding.savingUSD > 0 ? formatUsd(finding.savingUSD) : '-',
+      savingText(finding.savingUSD),
       `${printable(finding.message)}\nfix: ${printable(finding.fix)}${finding.metrics.length > 0 ? `\ne.g. ${printable(formatMetricIdentity(finding.metrics[0]!))}` : ''}`,
     ]),
   );

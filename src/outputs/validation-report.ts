@@ -81,3 +81,10 @@ export function printValidationMessages(io: Io, dashboards: readonly ValidatedDa
     }
   }
 }
+
+/** TypeScript's diagnostics on stderr, in the same `error: file:line:column: ...` form as every other message. */
+export function printTypeDiagnostics(io: Io, diagnostics: readonly { file: string; line: number; column: number; code: string; message: string }[]): void {
+  for (const diagnostic of diagnostics) {
+    io.stderr.write(`error: ${displayPath(io.cwd, diagnostic.file)}:${diagnostic.line}:${diagnostic.column}: ${diagnostic.code}: ${diagnostic.message}\n`);
+  }
+}

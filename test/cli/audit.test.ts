@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import MarkdownIt from 'markdown-it';
@@ -25,7 +25,8 @@ describe('cwdash audit', () => {
     expect(clean.stderr).toContain('audit passed: no new findings at error or above');
     const failing = await audit(dir, '--fail-on', 'warning');
     expect(failing.exitCode).toBe(1);
-    expect(failing.stderr).toMatch(/warning: warning unused-metric: http_request_duration_seconds/);
+    expect(failing.stderr).toMatch(/^warning: unused-metric: http_request_duration_seconds/m);
+    expect(failing.stderr).not.toContain('warning: warning');
     expect(failing.stderr).toMatch(/audit failed: \d+ new finding\(s\) at warning or above/);
   });
 
@@ -36,7 +37,42 @@ describe('cwdash audit', () => {
     const budget = JSON.parse(result.stdout).findings.find((finding: { rule: string }) => finding.rule === 'budget');
     // 144 metrics × $0.30 + 1 dashboard × $3 = $46.20, plus the EMF logs.
     expect(budget.message).toMatch(/^predicted \$4[67]\.\d\d\/month is \$3[67]\.\d\d over the \$10\.00 budget$/);
-    expect(budget.monthlyUSD).toBeCloseTo(46.2 + JSON.parse(result.stdout).totals.emfLogsMonthlyUSD, 8);
+    const totals = JSON.parse(result.stdout).totals;
+    expect(budget.monthlyUSD).toBe(totals.monthlyUSD);
+    expect(Number(totals.monthlyUSD)).toBeCloseTo(46.2 + Number(totals.emfLogsMonthlyUSD), 8);
+  });
+
+  test('a baseline written at the project root matches from a subfolder (paths are relative to the root)', async () => {
+    const dir = workspace([cpuRow]);
+    mkdirSync(join(dir, '.git'));
+    mkdirSync(join(dir, 'collector'));
+    mkdirSync(join(dir, 'examples'));
+    copyFileSync(CONFIG, join(dir, 'collector/otel-config.yaml'));
+    const run = (cwd: string, up: string, ...extra: string[]) =>
+      runCli(['audit', '--config', `${up}collector/otel-config.yaml`, '--scrape', SCRAPE, '--dashboards', `${up}board.json`, '--region', 'us-east-1', '--baseline', `${up}baseline.json`, ...extra], {
+        cwd,
+        env: ENV,
+      });
+    expect((await run(dir, '', '--write-baseline')).exitCode).toBe(0);
+    const fingerprints = JSON.parse(readFileSync(join(dir, 'baseline.json'), 'utf8')).findings.map((finding: { fingerprint: string }) => finding.fingerprint);
+    expect(fingerprints).toContain(`unused-metric:collector/otel-config.yaml:${NS}:http_request_duration_seconds`);
+    const below = await run(join(dir, 'examples'), '../', '--fail-on', 'note');
+    expect(below.stderr).toMatch(/audit passed: no new findings at note or above \(\d+ in the baseline\)/);
+    expect(below.exitCode).toBe(0);
+  });
+
+  test('a budget overrun is never absorbed by the baseline', async () => {
+    const dir = workspace([cpuRow]);
+    expect((await audit(dir, '--budget', '1', '--baseline', 'baseline.json', '--write-baseline')).exitCode).toBe(0);
+    const baseline = JSON.parse(readFileSync(join(dir, 'baseline.json'), 'utf8'));
+    expect(baseline.findings.map((finding: { rule: string }) => finding.rule)).not.toContain('budget');
+    const next = await audit(dir, '--budget', '1', '--baseline', 'baseline.json');
+    expect(next.exitCode).toBe(1);
+    expect(next.stderr).toMatch(/^error: budget: predicted \$\d+\.\d\d\/month is \$\d+\.\d\d over the \$1\.00 budget$/m);
+    // Even a baseline that lists it (a cost-report JSON, say) does not accept it.
+    const report = await audit(dir, '--budget', '1', '--format', 'json', '--out', 'report.json');
+    expect(report.exitCode).toBe(1);
+    expect((await audit(dir, '--budget', '1', '--baseline', 'report.json')).exitCode).toBe(1);
   });
 
   test('a baseline accepts today\'s findings; only new ones fail', async () => {
@@ -56,7 +92,7 @@ describe('cwdash audit', () => {
     writeFileSync(summary, '# earlier step\n');
     const fresh = await audit(dir, '--baseline', 'baseline.json', '--sarif', 'cwdash.sarif', '--format', 'json', '--out', 'report.json');
     expect(fresh.exitCode).toBe(1);
-    expect(fresh.stderr).toContain(`error dashboard-missing-metric: dashboard board /widgets/0/properties/metrics/1 reads ${NS} http_requests_total {code=500}`);
+    expect(fresh.stderr).toContain(`error: dashboard-missing-metric: dashboard board /widgets/0/properties/metrics/1 reads ${NS} http_requests_total {code=500}`);
     const report = JSON.parse(readFileSync(join(dir, 'report.json'), 'utf8'));
     expect(report.findings.some((finding: { rule: string }) => finding.rule === 'dashboard-missing-metric')).toBe(true);
     const sarif = JSON.parse(readFileSync(join(dir, 'cwdash.sarif'), 'utf8'));

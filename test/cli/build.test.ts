@@ -79,6 +79,49 @@ describe('cwdash build', () => {
     );
   });
 
+  test('a typo in a props object fails the build, naming the file:line and the option meant', async () => {
+    const source = [
+      "import { Dashboard, GraphWidget, Metric } from 'cwdash';",
+      '',
+      "const cpu = new Metric({ namespace: 'App', metricName: 'Cpu' });",
+      'export default new Dashboard({',
+      "  dashboardName: 'typos',",
+      "  widgets: [new GraphWidget({ metrics: [cpu], widht: 12 } as never)],",
+      '});',
+      '',
+    ].join('\n');
+    const cwd = await tempProject({ 'dashboards/typos.ts': source });
+    const run = promisify(execFile);
+    const failure = await run(process.execPath, [join(REPO_ROOT, 'bin/cwdash.js'), 'build'], { cwd }).catch((error: { code: number; stderr: string }) => error);
+    expect(failure).toMatchObject({ code: 2 });
+    expect((failure as { stderr: string }).stderr).toMatch(/^error: \S*dashboards\/typos\.ts:6: GraphWidget: unknown option "widht" \(did you mean width\?\)\n {2}fix: rename it to width\n$/);
+    // In a metric row too, and in .with(): every props object of the typed API is checked.
+    const statistic = await tempProject({
+      'dashboards/stat.ts': "import { Dashboard, GraphWidget, Metric } from 'cwdash';\nconst m = new Metric({ namespace: 'A', metricName: 'B' });\nexport default new Dashboard({ dashboardName: 's', widgets: [new GraphWidget({ metrics: [m.with({ statistc: 'Sum' } as never)] })] });\n",
+    });
+    const result = await runCli(['build'], { cwd: statistic });
+    expect(result.exitCode).toBe(2);
+    expect(result.stderr).toContain('Metric: unknown option "statistc" (did you mean statistic?)');
+    expect(await readdir(statistic)).not.toContain('dist');
+  });
+
+  test('--typecheck (and validate on .ts) runs the TypeScript checker and reports its diagnostics with file:line', async () => {
+    const source = "import { Dashboard, TextWidget } from 'cwdash';\n\nconst width: number = 'wide';\nexport default new Dashboard({ dashboardName: 'typed', widgets: [new TextWidget({ markdown: 'x', width: 6 })] });\nvoid width;\n";
+    const cwd = await tempProject({ 'dashboards/typed.ts': source, 'dashboards/good.ts': graphDefinition(['good']) });
+    expect((await runCli(['build', '--check'], { cwd })).exitCode).toBe(0); // it runs: only the checker sees it
+    const checked = await runCli(['build', '--typecheck'], { cwd });
+    expect(checked.exitCode).toBe(1);
+    expect(checked.stderr).toBe(
+      "error: dashboards/typed.ts:3:7: TS2322: Type 'string' is not assignable to type 'number'.\n" +
+        '1 type error in the definitions: nothing was written; fix them and build again\n',
+    );
+    expect(await readdir(cwd)).not.toContain('dist');
+    const validated = await runCli(['validate', 'dashboards'], { cwd });
+    expect(validated.exitCode).toBe(1);
+    expect(validated.stderr).toContain("error: dashboards/typed.ts:3:7: TS2322: Type 'string' is not assignable to type 'number'.\n");
+    expect((await runCli(['validate', 'dashboards', '--no-typecheck'], { cwd })).exitCode).toBe(0);
+  });
+
   test('a definition that does not load is an input error (exit 2) with the file and line, no stack trace', async () => {
     const cwd = await tempProject({ 'dashboards/broken.ts': "import { Dashboard } from 'cwdash';\n\nexport default new Dashboard({ dashboardName: 'x', widgets: [undefinedWidget] });\n" });
     const result = await runCli(['build'], { cwd });

@@ -56,23 +56,24 @@ describe('cwdash cost-report on the bundled task-service example', () => {
     // The dashboard reads 5 of them through the SEARCH ({OTelLib,route}: one per route) and 1 by its row: 6 read.
     // docs/sources.md#pricing: first 10,000 metrics at $0.30 per metric-month, no free tier by default.
     expect(report.totals).toMatchObject({ customMetrics: 144, unusedMetrics: 138, dashboards: 1 });
-    expect(report.totals.customMetricsMonthlyUSD).toBeCloseTo(144 * 0.3, 10); // $43.20
-    expect(report.totals.unusedMonthlyUSD).toBeCloseTo(138 * 0.3, 10); // $41.40
+    expect(report.totals.customMetricsMonthlyUSD).toBe('43.20'); // 144 × $0.30
+    expect(report.totals.unusedMonthlyUSD).toBe('41.40'); // 138 × $0.30
     // EMF is billed as logs too (docs/sources.md#pricing): us-east-1 ingestion $0.50/GB, storage $0.03/GB-month on the
     // 15% compressed archive, priced in the 12th month of a log group that never expires (log_retention 0).
     const gb = report.collectors[0].emfLogsGBPerMonth;
     expect(gb).toBeGreaterThan(1.5); // ≈ 19.7 KB per scrape × 86,400 scrapes (docs/sources.md#awsemf)
     expect(gb).toBeLessThan(1.7);
-    expect(report.totals.emfLogsMonthlyUSD).toBeCloseTo(gb * 0.5 + gb * 0.15 * 12 * 0.03, 8);
-    expect(report.totals.monthlyUSD).toBeCloseTo(144 * 0.3 + 3 + report.totals.emfLogsMonthlyUSD, 8); // + one $3 dashboard
+    expect(Number(report.totals.emfLogsMonthlyUSD)).toBeCloseTo(gb * 0.5 + gb * 0.15 * 12 * 0.03, 2);
+    // Money is cents as decimal strings; the parts add up to the total exactly (+ one $3 dashboard).
+    expect(report.totals.monthlyUSD).toBe((4320 + 300 + Math.round(Number(report.totals.emfLogsMonthlyUSD) * 100)) / 100 + '');
     const latency = report.findings.find((f: { rule: string; message: string }) => f.rule === 'unused-metric' && f.message.startsWith('http_request_duration_seconds '));
     expect(latency.message).toBe(`http_request_duration_seconds (${NS}): 16 of 21 CloudWatch metrics are read by nothing consulted, $4.80/month` +
       ' (consulted: cwdash dashboards, AWS consoles; not given: alarms, Grafana dashboards, CloudTrail metric reads, account readers, allow-list)');
-    expect(latency.savingUSD).toBeCloseTo(16 * 0.3, 10);
+    expect(latency.savingUSD).toBe('4.80');
     const size = report.findings.find((f: { message: string }) => f.message.startsWith('http_request_size_bytes '));
-    expect(size).toMatchObject({ rule: 'unused-metric', severity: 'warning', monthlyUSD: 6.3 });
+    expect(size).toMatchObject({ rule: 'unused-metric', severity: 'warning', monthlyUSD: '6.30' });
     expect(size.metrics).toHaveLength(21);
-    expect(report.prices).toMatchObject({ source: 'snapshot', date: '2026-11-24' });
+    expect(report.prices).toEqual([expect.objectContaining({ region: 'us-east-1', source: 'snapshot', date: '2026-11-24' })]);
     expect(report.assumptions.join('\n')).toMatch(/ADOT collector 0\.50\.0 .*1 replica.*prod\/task-service every 30 s/);
     expect(report.collectors[0]).toMatchObject({ config: expect.stringMatching(/otel-config\.yaml$/), metrics: 144, unreadMetrics: 138 });
   });
@@ -91,7 +92,7 @@ describe('cwdash cost-report on the bundled task-service example', () => {
     expect(costReportSchema.safeParse(JSON.parse(result.stdout)).error?.issues).toBeUndefined();
     const fix = JSON.parse(result.stdout).collectors[0].fix;
     expect(fix).toMatchObject({ file: 'fixed/otel-config.cwdash-fix.yaml', before: { metrics: 144 }, after: { metrics: 6 }, lostReads: [] });
-    expect(fix.after.monthlyUSD).toBeCloseTo(6 * 0.3, 10);
+    expect(fix.after.monthlyUSD).toBe('1.80');
 
     // `cwdash metrics` on the fixed file gives the "after" count, and keeps every metric the dashboard reads.
     const metrics = await runCli(['metrics', '--config', fixed, '--scrape', SCRAPE, '--format', 'json'], { cwd: dir, env: ENV });

@@ -23,7 +23,7 @@ describe('cwdash metrics', () => {
     expect(result.stdout).toContain('144 CloudWatch custom metrics');
     expect(result.stdout).toMatch(/http_request_duration_seconds\s+21\s+\[OTelLib,code,method,route\] ×8/);
     expect(result.stdout).toMatch(/^code\s+5\s+39$/m);
-    expect(result.stdout).toMatch(/per month \(30 days\)\s+2,419,200\s+1\.70 GB\s+1\.77 GB/);
+    expect(result.stdout).toMatch(/per month \(30 days\)\s+2,419,200\s+1\.59 GB\s+1\.64 GB/);
     expect(result.stderr).toBe('');
   });
 

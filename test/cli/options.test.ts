@@ -15,13 +15,14 @@ const parse = (...argv: string[]) => parseCommandLine(argv, io);
 
 describe('argv → options', () => {
   test('build: defaults from the one declaration', async () => {
-    expect(await parse('build')).toEqual({ force: false, check: false, clean: false });
+    expect(await parse('build')).toEqual({ force: false, check: false, clean: false, typecheck: false });
     expect(await parse('build', '--dashboards', 'ops', '--out', 'cw', '--check', '--project-config', 'p.ts')).toEqual({
       dashboards: 'ops',
       out: 'cw',
       force: false,
       check: true,
       clean: false,
+      typecheck: false,
       projectConfig: 'p.ts',
     });
   });

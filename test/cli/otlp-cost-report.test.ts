@@ -29,7 +29,7 @@ describe('cost-report: Classic and OTLP side by side', () => {
   test('an unknown OTLP price stays unknown: null cost, left out of the total, with the refresh command', async () => {
     const result = await report(mkdtempSync(join(tmpdir(), 'cwdash-cache-')));
     const json = costReportSchema.parse(JSON.parse(result.stdout));
-    expect(json.schemaVersion).toBe(2);
+    expect(json.schemaVersion).toBe(3);
     const [emf, otlp] = json.collectors;
     const unknownPrice = { status: 'unknown', reason: 'no confirmed price for us-east-1', fix: 'run `cwdash pricing refresh --region us-east-1` (needs pricing:GetProducts)' };
     expect(emf!.metrics).toBe(144);
@@ -38,8 +38,13 @@ describe('cost-report: Classic and OTLP side by side', () => {
     expect(otlp!.otlp).toMatchObject({ series: 89, dataPointsPerMonth: 89 * 87_600, monthlyUSD: null, price: unknownPrice });
     expect(otlp!.otlp!.gbPerMonth).toBe(otlp!.otlp!.bytesPerMonth / 1e9);
     expect(json.totals.otlp).toMatchObject({ series: 89, monthlyUSD: null });
-    expect(json.totals.monthlyUSD).toBe(new Decimal(json.totals.customMetricsMonthlyUSD).plus(json.totals.dashboardsMonthlyUSD).plus(json.totals.emfLogsMonthlyUSD).toNumber());
-    expect(json.problems).toContainEqual(expect.objectContaining({ message: expect.stringMatching(/^OTLP ingestion price \(CW:OTEL:Bytes\) unknown: .*cwdash pricing refresh --region us-east-1/) }));
+    // The OTLP export is billed: with its price unknown the total is unknown too, and says what is missing.
+    expect(json.totals).toMatchObject({ monthlyUSD: null, complete: false });
+    expect(json.totals.pricedMonthlyUSD).toBe(
+      new Decimal(json.totals.customMetricsMonthlyUSD!).plus(json.totals.dashboardsMonthlyUSD!).plus(json.totals.emfLogsMonthlyUSD!).toFixed(2),
+    );
+    expect(json.totals.unpriced).toContainEqual(expect.objectContaining({ charge: 'OTLP ingestion (CW:OTEL:Bytes)', region: 'us-east-1', unit: 'GB' }));
+    expect(json.problems).toContainEqual(expect.objectContaining({ message: expect.stringMatching(/^OTLP ingestion \(CW:OTEL:Bytes\) price unknown in us-east-1 .*cwdash pricing refresh --region us-east-1/) }));
 
     const table = (await report(mkdtempSync(join(tmpdir(), 'cwdash-cache-')), 'table')).stdout;
     expect(table).toContain('Classic (custom metrics + EMF) vs OpenTelemetry (OTLP, per GB) and Container Insights modes');
@@ -55,10 +60,10 @@ describe('cost-report: Classic and OTLP side by side', () => {
     const json = costReportSchema.parse(JSON.parse((await report(cacheDir)).stdout));
     const otlp = json.collectors[1]!.otlp!;
     expect(otlp.price).toMatchObject({ status: 'known', usagetype: 'USE1-CW:OTEL:Bytes', usdPerUnit: '0.5000000000', source: 'cache' });
-    expect(otlp.monthlyUSD).toBe(new Decimal(otlp.bytesPerMonth).div(1e9).times('0.5').toNumber());
+    expect(otlp.monthlyUSD).toBe(new Decimal(otlp.bytesPerMonth).div(1e9).times('0.5').toDecimalPlaces(2, Decimal.ROUND_HALF_UP).toFixed(2));
     expect(json.collectors[0]!.otlpEquivalent!.monthlyUSD).toBe(otlp.monthlyUSD);
     expect(json.totals.monthlyUSD).toBe(
-      new Decimal(json.totals.customMetricsMonthlyUSD).plus(json.totals.dashboardsMonthlyUSD).plus(json.totals.emfLogsMonthlyUSD).plus(otlp.monthlyUSD!).toNumber(),
+      new Decimal(json.totals.customMetricsMonthlyUSD!).plus(json.totals.dashboardsMonthlyUSD!).plus(json.totals.emfLogsMonthlyUSD!).plus(otlp.monthlyUSD!).toFixed(2),
     );
     expect(json.problems.some((problem) => problem.message.startsWith('OTLP ingestion price'))).toBe(false);
   });

@@ -44,7 +44,7 @@ describe('the cost report in Markdown', () => {
       collectorConfig().replace('job_name: app', `job_name: ${JSON.stringify(`app ${HOSTILE}`)}`),
     );
     const scrape = write('s.prom', `# TYPE app_hits counter\napp_hits_total{user_id=${JSON.stringify(HOSTILE)}} 1\n`);
-    const result = await runCli(['cost-report', '--config', config, '--scrape', scrape, '--format', 'markdown', '--no-usage'], { cwd: dir });
+    const result = await runCli(['cost-report', '--config', config, '--scrape', scrape, '--format', 'markdown', '--no-usage', '--region', 'us-east-1'], { cwd: dir });
     expect(result.stderr).toBe('');
     expect(result.exitCode).toBe(0);
     expect(result.stdout).toContain('evil');

@@ -1,6 +1,6 @@
 /**
- * Issue 14 points 7-9: `pull` writes only inside its folder; `build` replaces and cleans only the outputs its
- * manifest lists; and a build killed at any moment leaves the old set, or a journal the next run finishes, never a
+ * Issue 14 points 7-9: `pull` writes only inside its folder; `build` (and `preview`) replace and clean only the
+ * outputs their manifest lists; and a build killed at any moment leaves the old set, or a journal the next run finishes, never a
  * mix, and no temp files after the next run.
  */
 import { spawn } from 'node:child_process';
@@ -68,6 +68,21 @@ describe('build knows what it wrote', () => {
     const result = await runCli(['build', '--out', 'out', '--clean'], { cwd });
     expect(result.stderr).toContain('out/old.json is not built from any definition any more, and was changed since build wrote it: delete it yourself');
     expect(await readFile(join(cwd, 'out/old.json'), 'utf8')).toBe('{"edited": true}\n');
+  });
+});
+
+describe('preview knows what it wrote', () => {
+  it('a hand-written page that only looks like a preview (its generator tag) is not replaced without --force', async () => {
+    const cwd = await tempProject({ 'dashboards/a.ts': graphDefinition(['page']) });
+    await mkdir(join(cwd, 'site'));
+    const lookalike = '<!doctype html><meta name="generator" content="cwdash preview"><p>mine</p>\n';
+    await writeFile(join(cwd, 'site/page.html'), lookalike);
+    const refused = await runCli(['preview', '--out', 'site'], { cwd });
+    expect(refused.exitCode).toBe(2);
+    expect(refused.stderr).toContain('site/page.html: file already exists and is not an output `cwdash preview` wrote');
+    expect(await readFile(join(cwd, 'site/page.html'), 'utf8')).toBe(lookalike);
+    expect((await runCli(['preview', '--out', 'site', '--force'], { cwd })).exitCode).toBe(0);
+    expect((await runCli(['preview', '--out', 'site'], { cwd })).exitCode).toBe(0);
   });
 });
 

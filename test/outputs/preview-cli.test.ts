@@ -13,7 +13,7 @@ describe('cwdash preview', () => {
     const first = await runCli(['preview'], { cwd: dir });
     expect(first).toMatchObject({ exitCode: 0, stdout: '' });
     expect(first.stderr).toContain('wrote dist/preview/ops-a.html');
-    expect((await readdir(join(dir, 'dist/preview'))).sort()).toEqual(['index.html', 'ops-a.html', 'ops-b.html']);
+    expect((await readdir(join(dir, 'dist/preview'))).sort()).toEqual(['.cwdash-preview.manifest', 'index.html', 'ops-a.html', 'ops-b.html']);
     const page = await readFile(join(dir, 'dist/preview/ops-b.html'), 'utf8');
     expect(page).toContain('<p><strong>B</strong></p>');
     expect(page).toContain('<code>dashboards/ops.ts</code>');
@@ -33,12 +33,12 @@ describe('cwdash preview', () => {
     await writeFile(join(dir, 'site', 'index.html'), '<html>my own page</html>');
     const refused = await runCli(['preview', '--dashboards', 'defs', '--out', 'site'], { cwd: dir });
     expect(refused.exitCode).toBe(2);
-    expect(refused.stderr).toContain('site/index.html: file already exists and was not written by `cwdash preview`');
+    expect(refused.stderr).toContain('site/index.html: file already exists and is not an output `cwdash preview` wrote');
     expect(refused.stderr).toContain('fix: pass --force');
     expect(await readdir(join(dir, 'site'))).toEqual(['index.html']);
     const forced = await runCli(['preview', '--dashboards', 'defs', '--out', 'site', '--force'], { cwd: dir });
     expect(forced.exitCode).toBe(0);
-    expect((await readdir(join(dir, 'site'))).sort()).toEqual(['index.html', 'x.html']);
+    expect((await readdir(join(dir, 'site'))).sort()).toEqual(['.cwdash-preview.manifest', 'index.html', 'x.html']);
   });
 
   it('lists a dashboard with validation errors in the index without drawing it, and exits 1', async () => {
@@ -49,7 +49,7 @@ export default new Dashboard({ dashboardName: 'broken', widgets: [new GraphWidge
     const result = await runCli(['preview'], { cwd: dir });
     expect(result.exitCode).toBe(1);
     expect(result.stderr).toMatch(/error: .*broken\.ts.*region/);
-    expect((await readdir(join(dir, 'dist/preview'))).sort()).toEqual(['good.html', 'index.html']);
+    expect((await readdir(join(dir, 'dist/preview'))).sort()).toEqual(['.cwdash-preview.manifest', 'good.html', 'index.html']);
     expect(await readFile(join(dir, 'dist/preview/index.html'), 'utf8')).toMatch(/<strong>broken<\/strong> <span class="note">⚠ 1 validation error: not drawn/);
   });
 

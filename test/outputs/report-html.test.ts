@@ -45,6 +45,14 @@ describeWithTool(CHROMIUM, 'HTML report in headless Chromium', () => {
     });
     await page.goto(pathToFileURL(file).href);
     expect(await page.title()).toBe('cwdash cost report: us-east-1');
+
+    // Each finding opens (a <details>, no script) onto the metrics it is about, with their dimension values.
+    const finding = page.locator('tr', { hasText: '<b>bold</b> (prod/task-service)' }).locator('details');
+    expect(await finding.locator('summary').innerText()).toBe('1 metric');
+    expect(await finding.locator('table').isVisible()).toBe(false);
+    await finding.locator('summary').click();
+    expect(await finding.getAttribute('open')).toBe('');
+    expect(await finding.locator('table').innerText()).toContain(`route=${hostileName}`);
     expect(await page.locator('script').count()).toBe(0);
     expect(await page.locator('img').count()).toBe(0);
     expect(await page.locator('b', { hasText: 'bold' }).count()).toBe(0);

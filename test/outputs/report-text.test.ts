@@ -12,11 +12,11 @@ describe('report renderers: table, markdown, json', () => {
     const json = renderReportJson(report);
     expect(json).toBe(renderReportJson(await reportFor()));
     const parsed = JSON.parse(json);
-    expect(parsed.schemaVersion).toBe(2);
-    expect(parsed.totals).toMatchObject({ customMetrics: 9, unusedMetrics: 8, unusedMonthlyUSD: 2.4, monthlyUSD: 2.7 + 3 });
-    expect(parsed.prices).toMatchObject({ source: 'snapshot', date: '2026-11-24' });
+    expect(parsed.schemaVersion).toBe(3);
+    expect(parsed.totals).toMatchObject({ customMetrics: 9, unusedMetrics: 8, unusedMonthlyUSD: '2.40', monthlyUSD: '5.70', pricedMonthlyUSD: '5.70', complete: true, unpriced: [] });
+    expect(parsed.prices).toEqual([{ region: 'us-east-1', source: 'snapshot', date: '2026-11-24', file: expect.any(String) }]);
     expect(parsed.findings[0]).toEqual(
-      expect.objectContaining({ rule: expect.any(String), severity: expect.any(String), message: expect.any(String), metrics: expect.any(Array), monthlyUSD: expect.any(Number), savingUSD: expect.any(Number) }),
+      expect.objectContaining({ rule: expect.any(String), severity: expect.any(String), message: expect.any(String), metrics: expect.any(Array), monthlyUSD: expect.any(String), savingUSD: expect.any(String) }),
     );
     expect(Object.keys(parsed)).toEqual([...Object.keys(parsed)].sort());
   });
@@ -42,7 +42,7 @@ describe('report renderers: table, markdown, json', () => {
     for (const line of text.split('\n').filter((row) => row.startsWith('| '))) {
       // Every table row has exactly its columns: no `|` from a label leaked through unescaped.
       const cells = line.replace(/\\\|/g, '').replace(/&#124;/g, '').split('|').length;
-      expect([7, 8]).toContain(cells);
+      expect([7, 9]).toContain(cells);
     }
   });
 });

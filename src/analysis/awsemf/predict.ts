@@ -22,7 +22,7 @@ import { compileRelabelRules } from './relabel.js';
 import { summarize, summarizeMetrics } from '../../model/metric-summary.js';
 import type { MetricsPrediction, PredictedMetric, PredictionWarning } from '../../model/prediction.js';
 import type { ContainerInsightsModes } from '../../model/container-insights-modes.js';
-import { otlpEquivalent, predictOtlp } from '../otlp/predict.js';
+import { otlpElsewhere, otlpEquivalent, predictOtlp } from '../otlp/predict.js';
 
 export const DAYS_PER_MONTH = 30;
 
@@ -86,7 +86,8 @@ export function predictMetrics(options: PredictOptions): MetricsPrediction {
   const modelled = new Set(options.modelledReceivers ?? []);
   const notModelled = options.config.notModelled
     .filter((entry) => !(entry.kind === 'receivers' && modelled.has(entry.component)))
-    .map((entry) => ({ component: entry.component, kind: entry.kind, reason: entry.reason, location: where(entry.location) }));
+    .map((entry) => ({ component: entry.component, kind: entry.kind, reason: entry.reason, location: where(entry.location) }))
+    .concat(otlpElsewhere(options.config).map((entry) => ({ ...entry, location: where(entry.location) })));
   const interval = Object.values(run.intervals)[0] ?? 60;
   const otlpInputs = { config: options.config, scrape: options.scrape ?? EMPTY_SCRAPE, profile, replicas };
   const otlp = predictOtlp(otlpInputs);

@@ -6,14 +6,14 @@
  */
 import { formatLocation } from '../../shared/errors.js';
 import { compareStrings } from '../../shared/json.js';
-import type { CollectorConfig, Pipeline, ProcessorModel } from '../../sources/collector-config/model.js';
+import type { CollectorConfig, NotModelled, Pipeline, ProcessorModel } from '../../sources/collector-config/model.js';
 import type { Scrape } from '../../sources/exposition/scrape.js';
 import { applyResourceProcessors, pointProcessors } from '../awsemf/processors.js';
 import type { CollectorProfile } from '../awsemf/profiles.js';
 import { prometheusPoints, prometheusTarget, targetsOf, type OtelPoint } from '../awsemf/prometheus-to-otel.js';
 import { compileRelabelRules } from '../awsemf/relabel.js';
 import { encodeTarget, type EncodablePoint } from './encode.js';
-import { cloudWatchTarget, exporterFindings } from './endpoint.js';
+import { cloudWatchTarget, exporterFindings, metricsUrl } from './endpoint.js';
 import { promqlLabels } from './labels.js';
 import type { OtlpExporterTarget, OtlpFinding, OtlpPipeline, OtlpPrediction, OtlpSeries, OtlpVolume } from '../../model/otlp-prediction.js';
 
@@ -52,6 +52,20 @@ export function predictOtlp(options: OtlpPredictOptions): OtlpPrediction | undef
   return combine(chosen.map(({ pipeline, targets, findings }) => pipelineVolume(options, pipeline, targets, findings, true)));
 }
 
+/** OTLP exporters of metrics pipelines that send somewhere other than CloudWatch (a gateway collector, say). */
+export function otlpElsewhere(config: CollectorConfig): NotModelled[] {
+  const found = new Map<string, NotModelled>();
+  for (const pipeline of metricsPipelines(config)) {
+    for (const id of pipeline.exporters) {
+      const exporter = config.exporters.get(id);
+      if (!exporter?.otlp || cloudWatchTarget(exporter) || found.has(id)) continue;
+      const url = metricsUrl(exporter) || '(no endpoint)';
+      found.set(id, { component: id, kind: 'exporters', reason: `sends OTLP to ${url}, not CloudWatch's OTLP endpoint (monitoring.<region>.amazonaws.com): not counted`, location: exporter.location });
+    }
+  }
+  return [...found.values()];
+}
+
 /** What the awsemf pipelines' data would be over OTLP: the same receivers and processors, an otlphttp exporter. */
 export function otlpEquivalent(options: OtlpPredictOptions): OtlpPrediction | undefined {
   const pipelines = metricsPipelines(options.config).filter((pipeline) => pipeline.exporters.some((id) => options.config.exporters.get(id)?.awsemf));
@@ -68,12 +82,12 @@ interface PipelineResult {
   readonly series: OtlpSeries[];
 }
 
-function pipelineVolume(options: OtlpPredictOptions, pipeline: Pipeline, targets: OtlpExporterTarget[], exporterFindings: OtlpFinding[], lint: boolean): PipelineResult {
+function pipelineVolume(options: OtlpPredictOptions, pipeline: Pipeline, targets: OtlpExporterTarget[], connectionFindings: OtlpFinding[], lint: boolean): PipelineResult {
   const { config, scrape, profile, replicas } = options;
   const processors = pipeline.processors.map((id) => config.processors.get(id)?.model).filter((model): model is ProcessorModel => model !== undefined);
   const processPoint = pointProcessors(processors);
   const series = new Map<string, { series: OtlpSeries; points: number }>();
-  const findings = [...exporterFindings];
+  const findings = [...connectionFindings];
   const overLabelled: string[] = [];
   const overLong: string[] = [];
   let pointsPerScrape = 0;

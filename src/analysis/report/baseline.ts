@@ -27,9 +27,16 @@ export async function loadBaseline(file: string): Promise<Set<string>> {
   return new Set(baseline.findings.map((finding) => finding.fingerprint));
 }
 
+/**
+ * Rules a baseline never accepts: a budget overrun is a fact about this month's total, not a finding to live with, so
+ * it is not written into a baseline and fails every audit it is true in.
+ */
+const NEVER_BASELINED = new Set(['budget']);
+
 /** The baseline file for a report: fingerprint, rule and message of every finding, sorted by fingerprint. */
 export function renderBaseline(report: CostReport): string {
   const findings = report.findings
+    .filter((finding) => !NEVER_BASELINED.has(finding.rule))
     .map((finding) => ({ fingerprint: finding.fingerprint, rule: finding.rule, message: finding.message }))
     .sort((a, b) => compareStrings(a.fingerprint, b.fingerprint));
   return stableStringify({ schemaVersion: BASELINE_SCHEMA_VERSION, findings });
@@ -44,8 +51,9 @@ export interface AuditOutcome {
 
 export function auditOutcome(report: CostReport, failOn: Severity, baseline: ReadonlySet<string> | undefined): AuditOutcome {
   const atThreshold = report.findings.filter((finding) => SEVERITY_RANK[finding.severity] >= SEVERITY_RANK[failOn]);
+  const accepted = (finding: Finding) => !NEVER_BASELINED.has(finding.rule) && baseline?.has(finding.fingerprint) === true;
   return {
-    failing: atThreshold.filter((finding) => !baseline?.has(finding.fingerprint)),
-    accepted: atThreshold.filter((finding) => baseline?.has(finding.fingerprint) === true),
+    failing: atThreshold.filter((finding) => !accepted(finding)),
+    accepted: atThreshold.filter(accepted),
   };
 }

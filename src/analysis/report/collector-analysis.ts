@@ -8,7 +8,7 @@
 import { basename, dirname, isAbsolute, join, resolve } from 'node:path';
 import type { CollectorInput } from '../../config/project-config.js';
 import { metricKey, type MetricIdentity } from '../../model/metric-identity.js';
-import type { CollectorConfig } from '../../sources/collector-config/model.js';
+import type { CollectorConfig, ExporterComponent } from '../../sources/collector-config/model.js';
 import type { PriceTable } from '../../sources/price-list/prices.js';
 import { UsageError } from '../../shared/errors.js';
 import type { PendingFile } from '../../shared/files.js';
@@ -18,7 +18,8 @@ import type { MetricsPrediction } from '../../model/prediction.js';
 import type { OtlpSeries, OtlpVolume } from '../../model/otlp-prediction.js';
 import type { ContainerInsightsModes } from '../../model/container-insights-modes.js';
 import { customMetricsMonthlyCost } from '../cost/model.js';
-import { BYTES_PER_GB } from '../cost/money.js';
+import { formatBytes } from '../../shared/units.js';
+import { toCents } from '../cost/money.js';
 import { byteOrder } from '../awsemf/declarations.js';
 import { NO_ROLLUP, SINGLE_ONLY, ZERO_AND_SINGLE } from '../awsemf/dimension-sets.js';
 import { planDeclarations } from '../fix/declarations.js';
@@ -34,6 +35,8 @@ export interface CollectorAnalysis {
   /** The inputs as read once: the fix candidates are predicted from them. */
   readonly collector: LoadedCollector;
   readonly config: CollectorConfig;
+  /** The awsemf exporter the facts (and the fix) are about. */
+  readonly exporter: ExporterComponent | undefined;
   readonly prediction: MetricsPrediction;
   readonly facts: CollectorFacts;
   readonly scrape?: string | undefined;
@@ -80,6 +83,7 @@ export async function analyzeCollectorInput(input: CollectorInput, context: Anal
     input,
     collector,
     config,
+    exporter,
     prediction,
     facts,
     scrape: input.scrape === undefined ? undefined : displayPath(context.cwd, input.scrape),
@@ -95,7 +99,7 @@ export async function analyzeCollectorInput(input: CollectorInput, context: Anal
         `${assumptions.replicasMultiplyMetrics ? ' (each replica adds its own metrics)' : ' (replicas send the same metrics)'}, ` +
         `scrape ${intervals.length > 0 ? intervals.join(', ') : `every ${assumptions.scrapeIntervalSeconds} s`}` +
         `${input.scrape ? `, series from ${displayPath(context.cwd, input.scrape)}` : ''}; every metric billed as a full metric-month (it receives data every hour)`,
-      `${file}: EMF logs ${formatGb(prediction.emf.bytesPerMonth)} GB/month ingested (JSON bytes, without the 26 B per event PutLogEvents counts); ` +
+      `${file}: EMF logs ${formatBytes(prediction.emf.bytesPerMonth)} a month ingested (JSON bytes, without the 26 B per event PutLogEvents counts); ` +
         (retention > 0 ? `stored ${retention} days (log_retention)` : 'storage priced in the 12th month of a log group that never expires (log_retention 0), compressed to 15%'),
       ...assumptions.notes.map((note) => `${file}: ${note}`),
       ...otlpAssumptions(file, prediction),
@@ -133,10 +137,6 @@ function load(input: CollectorInput, context: AnalysisContext): Promise<LoadedCo
   });
 }
 
-function formatGb(bytes: number): string {
-  return (bytes / BYTES_PER_GB).toFixed(3);
-}
-
 function metricInputs(prediction: MetricsPrediction): MetricInput[] {
   return prediction.metrics.map((metric) => ({
     identity: { namespace: metric.namespace, metricName: metric.metricName, dimensions: metric.dimensions },
@@ -169,7 +169,7 @@ export async function collectorFix(analysis: CollectorAnalysis, context: FixCont
     .filter((identity) => context.readers(identity) || allowListEntryFor(context.allowList, identity, 'unused-metric') !== undefined);
   const cost = (count: number) => {
     const line = customMetricsMonthlyCost(count, context.prices, { freeTier: context.freeTier });
-    return line.status === 'priced' ? line.usd : 0;
+    return line.status === 'priced' ? toCents(line.usd) : null;
   };
   const before = { metrics: analysis.metrics.length, monthlyUSD: cost(analysis.metrics.length) };
   const unchanged = { exporter: analysis.facts.exporter, before, after: before, lostReads: [] };

@@ -6,7 +6,12 @@
 import { z } from 'zod';
 import { COST_REPORT_SCHEMA_VERSION, type CostReport } from './cost-report.js';
 
-const usd = z.number().describe('US dollars per month, exact (round only for display)');
+const usd = z
+  .string()
+  .regex(/^-?\d+\.\d{2}$/)
+  .nullable()
+  .describe('US dollars per month as a decimal string rounded once, half-up, to the cent ("43.20"); null when a price is unknown (never 0)');
+const cents = usd.unwrap();
 const severity = z.enum(['error', 'warning', 'note']);
 const metric = z.strictObject({ namespace: z.string(), metricName: z.string(), dimensions: z.record(z.string(), z.string()) });
 const bucket = z.strictObject({ name: z.string(), metrics: z.number().int(), monthlyUSD: usd, unreadMetrics: z.number().int() });
@@ -38,12 +43,16 @@ const containerInsightsCost = z
 export const costReportSchema = z
   .strictObject({
     schemaVersion: z.literal(COST_REPORT_SCHEMA_VERSION),
-    region: z.string(),
-    prices: z.strictObject({ source: z.string(), date: z.string(), file: z.string(), freeTier: z.boolean() }),
+    regions: z.array(z.string()),
+    prices: z.array(z.strictObject({ region: z.string(), source: z.string(), date: z.string(), file: z.string() })),
+    freeTier: z.boolean(),
     assumptions: z.array(z.string()),
     totals: z.strictObject({
       customMetrics: z.number().int(),
-      monthlyUSD: usd,
+      monthlyUSD: usd.describe('customMetrics + dashboards + emfLogs exactly; null when any part is unknown (see unpriced)'),
+      pricedMonthlyUSD: cents.describe('the sum of the parts whose price is known: the total when complete, else a lower bound'),
+      complete: z.boolean(),
+      unpriced: z.array(z.strictObject({ charge: z.string(), region: z.string(), quantity: z.number(), unit: z.string(), fix: z.string() })),
       customMetricsMonthlyUSD: usd,
       dashboards: z.number().int(),
       dashboardsMonthlyUSD: usd,
@@ -85,10 +94,12 @@ export const costReportSchema = z
     collectors: z.array(
       z.strictObject({
         config: z.string(),
+        region: z.string(),
+        regionRule: z.string(),
         scrape: z.string().optional(),
         metrics: z.number().int(),
         monthlyUSD: usd,
-        emfLogsGBPerMonth: z.number(),
+        emfLogsGBPerMonth: z.number().describe('EMF bytes ingested per month in GB of 2^30 bytes, the unit CloudWatch Logs bills'),
         emfLogsMonthlyUSD: usd,
         unreadMetrics: z.number().int(),
         fix: z

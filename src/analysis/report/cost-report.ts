@@ -4,21 +4,29 @@
  * COST_REPORT_SCHEMA_VERSION on any change a reader of the JSON would notice; the README documents the fields.
  */
 import type { MetricIdentity } from '../../model/metric-identity.js';
+import type { UsageEvidence } from '../usage/usage-rows.js';
+import type { Usd } from '../cost/money.js';
 import type { ContainerInsightsCost, OtlpCost } from './otlp-cost.js';
 import type { MigrationPlan } from '../migration/plan.js';
 
 export type { ContainerInsightsCost, OtlpCost } from './otlp-cost.js';
 export type { MigrationItem, MigrationPlan } from '../migration/plan.js';
+export type { Usd };
 
-/** 2: collectors and totals carry the OpenTelemetry path's cost (`otlp`, `otlpEquivalent`, `totals.otlp`); `migrationPlan`. */
-export const COST_REPORT_SCHEMA_VERSION = 2;
+/**
+ * 2: collectors and totals carry the OpenTelemetry path's cost (`otlp`, `otlpEquivalent`, `totals.otlp`); `migrationPlan`.
+ * 3: money as decimal strings rounded once to the cent (`null` when unknown), per-region prices (`regions`, `prices`
+ * as a list, `region` per collector), `totals.complete`/`pricedMonthlyUSD`/`unpriced`, paths relative to the project
+ * root.
+ */
+export const COST_REPORT_SCHEMA_VERSION = 3;
 
 export type Severity = 'error' | 'warning' | 'note';
 
 export const SEVERITY_RANK: Readonly<Record<Severity, number>> = { note: 0, warning: 1, error: 2 };
 
 export interface FindingLocation {
-  /** Relative to the working directory, with `/` separators, so SARIF and baselines are portable. */
+  /** Relative to the project root (see `projectRoot`), with `/` separators, so SARIF and baselines are portable. */
   readonly file: string;
   readonly line?: number | undefined;
   readonly column?: number | undefined;
@@ -33,10 +41,10 @@ export interface Finding {
   readonly message: string;
   /** The metrics involved, sorted. */
   readonly metrics: readonly MetricIdentity[];
-  /** What the involved metrics cost per month. */
-  readonly monthlyUSD: number;
-  /** What applying `fix` saves per month (0 when the fix saves nothing, e.g. a missing metric). */
-  readonly savingUSD: number;
+  /** What the involved metrics cost per month; null when a price they need is unknown. */
+  readonly monthlyUSD: Usd;
+  /** What applying `fix` saves per month ("0.00" when the fix saves nothing, e.g. a missing metric). */
+  readonly savingUSD: Usd;
   readonly fix: string;
   readonly location?: FindingLocation | undefined;
   /**
@@ -49,19 +57,22 @@ export interface Finding {
 export interface CostBucket {
   readonly name: string;
   readonly metrics: number;
-  readonly monthlyUSD: number;
+  readonly monthlyUSD: Usd;
   readonly unreadMetrics: number;
 }
 
 export interface CollectorReport {
   readonly config: string;
+  /** The region its metrics are sent to and priced in, and the rule that chose it. */
+  readonly region: string;
+  readonly regionRule: string;
   readonly scrape?: string | undefined;
   readonly metrics: number;
-  /** Custom metrics of this collector, per month. */
-  readonly monthlyUSD: number;
-  /** EMF bytes ingested into CloudWatch Logs per month, in GB (2^30 bytes), and their ingestion + storage cost. */
+  /** Custom metrics of this collector, per month (the collectors' amounts add up to the total's). */
+  readonly monthlyUSD: Usd;
+  /** EMF bytes ingested into CloudWatch Logs per month, in GB (2^30 bytes, as AWS bills), and their ingestion + storage cost. */
   readonly emfLogsGBPerMonth: number;
-  readonly emfLogsMonthlyUSD: number;
+  readonly emfLogsMonthlyUSD: Usd;
   readonly unreadMetrics: number;
   /** The generated fix for this collector, when one was computed. */
   readonly fix?: FixSummary | undefined;
@@ -77,27 +88,11 @@ export interface FixSummary {
   /** The file the fix was written to; undefined when only computed (no --write-fix). */
   readonly file?: string | undefined;
   readonly exporter: string;
-  readonly before: { readonly metrics: number; readonly monthlyUSD: number };
-  readonly after: { readonly metrics: number; readonly monthlyUSD: number };
+  readonly before: { readonly metrics: number; readonly monthlyUSD: Usd };
+  readonly after: { readonly metrics: number; readonly monthlyUSD: Usd };
   /** Read metrics that the fixed config no longer produces (should be empty; explained when not). */
   readonly lostReads: readonly MetricIdentity[];
   readonly notes: readonly string[];
-}
-
-/** One reader of a metric, as the report shows it. */
-export interface MetricReader {
-  /** dashboard, alarm, grafana, cloudtrail, metric-stream, anomaly-detector, console. */
-  readonly source: string;
-  /** Dashboard / panel / alarm / stream name, or the principal for CloudTrail. */
-  readonly name: string;
-  readonly file?: string | undefined;
-  /** JSON pointer of the row, target or query; the API name for CloudTrail. */
-  readonly where?: string | undefined;
-  readonly principal?: string | undefined;
-  /** ISO time of the latest CloudTrail read. */
-  readonly lastSeen?: string | undefined;
-  /** What the read rests on when not written out (`$function: any value (...)`). */
-  readonly notes?: readonly string[] | undefined;
 }
 
 /** Who reads one metric: `read`, `read-by-wildcard` (only patterns match it), `allow-listed` or `unread`. */
@@ -107,7 +102,8 @@ export interface MetricStatus {
   readonly dimensions: Readonly<Record<string, string>>;
   readonly collector: string;
   readonly status: 'read' | 'read-by-wildcard' | 'allow-listed' | 'unread';
-  readonly readers: readonly MetricReader[];
+  /** Who reads it: the same evidence `cwdash usage` prints. */
+  readonly readers: readonly UsageEvidence[];
 }
 
 export interface UsageSourceSummary {
@@ -128,26 +124,51 @@ export interface ReportProblem {
   readonly message: string;
 }
 
+/** A charge with no known price: what is missing, so "incomplete" says what and how to get it. */
+export interface UnpricedCharge {
+  readonly charge: string;
+  readonly region: string;
+  readonly quantity: number;
+  readonly unit: string;
+  readonly fix: string;
+}
+
+export interface PriceTableUsed {
+  readonly region: string;
+  readonly source: string;
+  readonly date: string;
+  readonly file: string;
+}
+
 export interface CostReport {
   readonly schemaVersion: typeof COST_REPORT_SCHEMA_VERSION;
-  readonly region: string;
-  readonly prices: { readonly source: string; readonly date: string; readonly file: string; readonly freeTier: boolean };
+  /** Every region priced, sorted. */
+  readonly regions: readonly string[];
+  /** The price table of each region, sorted by region. */
+  readonly prices: readonly PriceTableUsed[];
+  /** Whether the account-wide free tier is subtracted (once, in the first region of `regions`). */
+  readonly freeTier: boolean;
   /** Every input a number depends on, in words a reader can check: collector version, replicas, scrape interval... */
   readonly assumptions: readonly string[];
   readonly totals: {
     readonly customMetrics: number;
-    readonly monthlyUSD: number;
-    readonly customMetricsMonthlyUSD: number;
+    /** customMetrics + dashboards + emfLogs, exactly; null when any of them is unknown (see `unpriced`). */
+    readonly monthlyUSD: Usd;
+    /** The sum of the parts whose price is known: the total when `complete`, a lower bound otherwise. */
+    readonly pricedMonthlyUSD: string;
+    readonly complete: boolean;
+    readonly unpriced: readonly UnpricedCharge[];
+    readonly customMetricsMonthlyUSD: Usd;
     readonly dashboards: number;
-    readonly dashboardsMonthlyUSD: number;
+    readonly dashboardsMonthlyUSD: Usd;
     /** EMF log ingestion and storage (the other two ways EMF is billed). */
-    readonly emfLogsMonthlyUSD: number;
-    /** Every collector's OTLP export together (in `monthlyUSD` when its price is known). */
+    readonly emfLogsMonthlyUSD: Usd;
+    /** Every collector's OTLP export together (in `monthlyUSD`; unknown, and listed in `unpriced`, when its price is). */
     readonly otlp?: OtlpCost | undefined;
     readonly unusedMetrics: number;
-    readonly unusedMonthlyUSD: number;
+    readonly unusedMonthlyUSD: Usd;
     /** The sum over collectors of what their generated fix saves. */
-    readonly fixSavingUSD: number;
+    readonly fixSavingUSD: Usd;
   };
   readonly usage: {
     readonly dashboards: number;

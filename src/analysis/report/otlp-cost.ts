@@ -9,7 +9,7 @@ import type { OtlpVolume } from '../../model/otlp-prediction.js';
 import type { PriceFeature } from '../../sources/price-list/features.js';
 import type { PriceTable } from '../../sources/price-list/prices.js';
 import { estimateMonthlyCost } from '../cost/model.js';
-import { Decimal } from '../cost/money.js';
+import { Decimal, toCents } from '../cost/money.js';
 
 /** A GB as 10^9 bytes: whether OTLP bytes are billed per 10^9 or 2^30 is unconfirmed, and 10^9 does not under-price. */
 export const OTLP_BYTES_PER_GB = 1e9;
@@ -19,8 +19,8 @@ export type PriceUsed =
   | { readonly status: 'unknown'; readonly reason: string; readonly fix: string };
 
 export interface PricedQuantity {
-  /** Per month; `null` when the price is unknown. */
-  readonly monthlyUSD: number | null;
+  /** Per month in cents (`"1.23"`, rounded once); `null` when the price is unknown. */
+  readonly monthlyUSD: string | null;
   readonly price: PriceUsed;
 }
 
@@ -45,7 +45,7 @@ export function priceQuantity(feature: PriceFeature, quantity: number, prices: P
   if (price.status === 'unknown') return { monthlyUSD: null, price: { status: 'unknown', reason: price.reason, fix: price.fix } };
   const line = estimateMonthlyCost({ [feature]: quantity }, prices, { freeTier }).lines[0];
   return {
-    monthlyUSD: line?.status === 'priced' ? line.usd : 0,
+    monthlyUSD: line?.status === 'priced' ? toCents(line.usd) : null,
     price: { status: 'known', usagetype: price.usagetype, usdPerUnit: price.tiers[0]!.usdPerUnit, source: price.source, date: price.date },
   };
 }

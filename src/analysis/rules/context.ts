@@ -2,7 +2,7 @@
  * What every rule sees: the priced metrics with their readers, the collectors they come from, the dashboards, and a
  * coster that prices any subset the way the bill would. Rules are pure functions of this context.
  */
-import { Decimal } from '../cost/money.js';
+import { Decimal, toCents } from '../cost/money.js';
 import { compareMetricIdentities, metricKey, type MetricIdentity } from '../../model/metric-identity.js';
 import type { Finding, FindingLocation, Severity } from '../report/cost-report.js';
 import { allowListEntryFor, type AllowList } from '../usage/allow-list.js';
@@ -15,6 +15,8 @@ export interface AnalyzedMetric {
   readonly metricMonths: number;
   /** The collector config (relative path) the metric comes from, or `account` for metrics listed from CloudWatch. */
   readonly collector: string;
+  /** The region it is sent to, and billed in. */
+  readonly region: string;
   /** True for a zero- or single-dimension copy made by dimension_rollup_option. */
   readonly rollup: boolean;
   readonly readers: readonly ReadSource[];
@@ -41,13 +43,14 @@ export interface DashboardFacts {
   readonly metricCount: number;
 }
 
+/** Exact amounts, rounded only when they go into the report; null when a price they need is unknown. */
 export interface Coster {
-  /** What `metricMonths` of this report's metrics cost per month (at the report's average rate). */
-  monthlyUSD(metricMonths: number): number;
-  /** What removing `metricMonths` saves: the last units billed, at the account's marginal rates. */
-  savingUSD(metricMonths: number): number;
-  /** Dashboards beyond the free ones, per month. */
-  dashboardsUSD(count: number): number;
+  /** What these metrics cost per month (at the average rate of their region). */
+  monthlyUSD(metrics: readonly AnalyzedMetric[]): Decimal | null;
+  /** What removing them saves: the last units billed in each region, at the account's marginal rates. */
+  savingUSD(metrics: readonly AnalyzedMetric[]): Decimal | null;
+  /** `count` dashboards, per month. */
+  dashboardsUSD(count: number): Decimal | null;
 }
 
 export interface RuleContext {
@@ -58,7 +61,10 @@ export interface RuleContext {
   readonly missingReads: readonly MetricRead[];
   readonly allowList: AllowList | undefined;
   readonly coster: Coster;
-  readonly totalMonthlyUSD: number;
+  /** The month's total; null when part of it has no known price. */
+  readonly totalMonthlyUSD: Decimal | null;
+  /** The priced part of the total (the total when it is complete). */
+  readonly pricedMonthlyUSD: Decimal;
   /** --budget / budgetUSD; overrides the budget rule's limitUSD. */
   readonly budgetUSD?: number | undefined;
   /** Every usage source, given or not: what "unread" rests on. */
@@ -105,12 +111,17 @@ export function metricFinding(
     severity: meta.severity,
     message: fields.message,
     metrics: sortedIdentities(involved),
-    monthlyUSD: context.coster.monthlyUSD(sumMonths(involved)),
-    savingUSD: context.coster.savingUSD(sumMonths(saved)),
+    monthlyUSD: usd(context.coster.monthlyUSD(involved)),
+    savingUSD: usd(context.coster.savingUSD(saved)),
     fix: fields.fix,
     location: fields.location,
     fingerprint: `${meta.id}:${fields.subject}`,
   };
+}
+
+/** An exact amount as the report writes it: cents, or null when unknown. */
+export function usd(amount: Decimal | null): string | null {
+  return amount === null ? null : toCents(amount);
 }
 
 export function sortedIdentities(metrics: readonly AnalyzedMetric[]): MetricIdentity[] {

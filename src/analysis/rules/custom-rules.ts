@@ -3,20 +3,21 @@
  * only), then fire when more than `maxMetrics` are selected or they cost more than `maxMonthlyUSD` a month.
  */
 import { GoRegexp } from '../../shared/go-regexp.js';
-import { formatUsd } from '../cost/money.js';
+import { formatMoney, formatUsd } from '../cost/money.js';
 import type { Finding } from '../report/cost-report.js';
-import { isAllowListed, isUnread, metricFinding, sumMonths, type AnalyzedMetric, type RuleContext } from './context.js';
+import { isAllowListed, isUnread, metricFinding, type AnalyzedMetric, type RuleContext } from './context.js';
 import type { CustomRule, MetricSelector } from './rule-file.js';
 
 export function customRule(context: RuleContext, rule: CustomRule): Finding[] {
   const selected = context.metrics.filter((metric) => selects(context, rule.id, rule.select, metric));
-  const cost = context.coster.monthlyUSD(sumMonths(selected));
+  const cost = context.coster.monthlyUSD(selected);
   const overCount = rule.maxMetrics !== undefined && selected.length > rule.maxMetrics;
-  const overCost = rule.maxMonthlyUSD !== undefined && cost > rule.maxMonthlyUSD;
+  // An unknown cost cannot be shown to be within the limit: it fires, saying the cost is unknown.
+  const overCost = rule.maxMonthlyUSD !== undefined && selected.length > 0 && (cost === null || cost.gt(rule.maxMonthlyUSD));
   if (!overCount && !overCost) return [];
   const limits = [
     overCount ? `${selected.length} metrics (limit ${rule.maxMetrics})` : undefined,
-    overCost ? `${formatUsd(cost)}/month (limit ${formatUsd(rule.maxMonthlyUSD!)})` : undefined,
+    overCost ? `${formatMoney(cost)}/month (limit ${formatUsd(rule.maxMonthlyUSD!)})` : undefined,
   ].filter((part) => part !== undefined);
   return [
     metricFinding(

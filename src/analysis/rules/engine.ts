@@ -4,6 +4,7 @@
  */
 import { SEVERITY_RANK, type Finding, type RuleDescriptor } from '../report/cost-report.js';
 import { compareStrings } from '../../shared/json.js';
+import { Decimal } from '../cost/money.js';
 import { budget, dashboardMissingMetric, dashboardOverFreeTier } from './account-rules.js';
 import type { RuleContext } from './context.js';
 import { customRule } from './custom-rules.js';
@@ -38,10 +39,16 @@ export function runRules(context: RuleContext, rules: RuleSet): Finding[] {
 export function compareFindings(a: Finding, b: Finding): number {
   return (
     SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity] ||
-    b.savingUSD - a.savingUSD ||
+    compareSavings(a.savingUSD, b.savingUSD) ||
     compareStrings(a.rule, b.rule) ||
     compareStrings(a.fingerprint, b.fingerprint)
   );
+}
+
+/** Larger savings first; an unknown saving after the known ones. */
+function compareSavings(a: string | null, b: string | null): number {
+  if (a === null || b === null) return (a === null ? 1 : 0) - (b === null ? 1 : 0);
+  return new Decimal(b).comparedTo(a);
 }
 
 /** id, severity and description of every rule in force: the SARIF `rules` array and the report's legend. */

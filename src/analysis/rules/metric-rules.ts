@@ -3,10 +3,10 @@
  * what resource attributes add. Each returns findings priced by the context's coster; the fix text is the config
  * change a platform engineer makes.
  */
-import { formatUsd } from '../cost/money.js';
+import { formatMoney } from '../cost/money.js';
 import type { Finding } from '../report/cost-report.js';
 import type { BuiltinRules } from './rule-file.js';
-import { ACCOUNT_SOURCE, collectorOf, consultedText, groupBy, isAllowListed, isUnread, metricFinding, sumMonths, type AnalyzedMetric, type RuleContext, type RuleMeta } from './context.js';
+import { ACCOUNT_SOURCE, collectorOf, consultedText, groupBy, isAllowListed, isUnread, metricFinding, type AnalyzedMetric, type RuleContext, type RuleMeta } from './context.js';
 
 const WRITE_FIX = '`cwdash cost-report --write-fix DIR` writes the config change';
 
@@ -18,17 +18,18 @@ export function unusedMetric(context: RuleContext, rule: BuiltinRules['unused-me
     const unread = metrics.filter((metric) => isUnread(context, metric, meta.id));
     if (unread.length === 0) continue;
     const first = unread[0]!;
-    const cost = context.coster.monthlyUSD(sumMonths(unread));
-    if (cost < rule.params.minMonthlyUSD) continue;
+    const cost = context.coster.monthlyUSD(unread);
+    // An unknown cost is not known to be under the threshold: the finding stays.
+    if (cost !== null && cost.lt(rule.params.minMonthlyUSD)) continue;
     const { namespace, metricName } = first.identity;
-    const share = unread.length === metrics.length ? `all ${metrics.length}` : `${unread.length} of ${metrics.length}`;
+    const share = unread.length === metrics.length ? (metrics.length === 1 ? 'its only' : `all ${metrics.length}`) : `${unread.length} of ${metrics.length}`;
     const collector = collectorOf(context, first.collector);
     findings.push(
       metricFinding(
         context,
         meta,
         {
-          message: `${metricName} (${namespace}): ${share} CloudWatch metrics are read by nothing consulted, ${formatUsd(cost)}/month${consultedText(context)}`,
+          message: `${metricName} (${namespace}): ${share} ${metrics.length === 1 ? 'CloudWatch metric is' : 'CloudWatch metrics are'} read by nothing consulted, ${formatMoney(cost)}/month${consultedText(context)}`,
           fix: collector
             ? `${unread.length === metrics.length ? `drop ${metricName}` : `keep only the dimension sets of ${metricName} that are read`} (${WRITE_FIX})`
             : `stop publishing ${metricName}, or add it to the allow-list with the reason it is kept`,

@@ -10,7 +10,10 @@ import type { MetricRead, ReadsResult, ReadSource, StreamFilter, UsageProblem } 
 
 export function accountReaderReads(readers: AccountReaders): ReadsResult {
   const reads: MetricRead[] = [];
-  const problems: UsageProblem[] = readers.problems.map((message) => ({ source: { kind: 'metric-stream', name: 'account' }, message }));
+  const problems: UsageProblem[] = readers.problems.map((message) => ({
+    source: { kind: message.startsWith('DescribeAnomalyDetectors') ? 'anomaly-detector' : 'metric-stream', name: 'account' },
+    message,
+  }));
   readers.metricStreams.forEach((stream, index) => {
     const filters = (list: typeof stream.IncludeFilters): StreamFilter[] =>
       (list ?? []).filter((filter) => filter.Namespace !== undefined).map((filter) => ({ namespace: filter.Namespace!, metricNames: filter.MetricNames ?? [] }));

@@ -77,7 +77,8 @@ export function usageListing(reads: readonly MetricRead[], problems: readonly Us
   };
 }
 
-function evidenceOf(source: ReadSource): UsageEvidence {
+/** A read's source as evidence: who (name, principal), where (file, JSON pointer or API), when, and on what notes. */
+export function evidenceOf(source: ReadSource): UsageEvidence {
   return { source: source.kind, name: source.name, file: source.file, where: source.path, principal: source.principal, lastSeen: source.lastSeen, notes: source.notes };
 }
 

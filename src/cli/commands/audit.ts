@@ -19,6 +19,7 @@ export const auditOptions = {
   baseline: flag(text.optional(), { group, describe: 'fail only on findings not in this baseline (a --write-baseline file or a cost-report JSON)' }),
   writeBaseline: flag(z.boolean().default(false), { group, describe: 'write the current findings to --baseline (replacing it) and exit 0' }),
   sarif: flag(text.optional(), { group, describe: 'also write SARIF 2.1.0 to this file (replaced if it exists: CI output)' }),
+  allowUnpriced: flag(z.boolean().default(false), { group, describe: 'pass even when a price is unknown and the total is incomplete (default: exit 1, naming what is missing)' }),
 };
 
 export const auditCommand = defineCommand({
@@ -59,11 +60,19 @@ export const auditCommand = defineCommand({
           : `❌ cwdash audit failed: ${outcome.failing.length} new finding${outcome.failing.length === 1 ? '' : 's'} at ${options.failOn} or above.`;
       await appendFile(summaryFile, `${verdict}\n\n${renderReportMarkdown(report)}\n`);
     }
+    // An incomplete total cannot be checked against a budget or trusted in review: it fails unless allowed.
+    const unpriced = report.totals.complete || options.allowUnpriced ? [] : report.totals.unpriced;
+    for (const charge of unpriced) warn(io, `no price for ${charge.charge} in ${charge.region}: the total is incomplete; ${charge.fix}`);
+    if (unpriced.length > 0) {
+      info(io, `audit failed: the total is incomplete (${unpriced.length} unpriced charge${unpriced.length === 1 ? '' : 's'}); refresh the prices, or pass --allow-unpriced`);
+      return 1;
+    }
     if (outcome.failing.length === 0) {
       info(io, `audit passed: no new findings at ${options.failOn} or above${outcome.accepted.length > 0 ? ` (${outcome.accepted.length} in the baseline)` : ''}`);
       return 0;
     }
-    for (const finding of outcome.failing) warn(io, `${finding.severity} ${finding.rule}: ${finding.message}`);
+    // Each line leads with the finding's own severity (`error: budget: ...`), never `warning: warning ...`.
+    for (const finding of outcome.failing) info(io, `${finding.severity}: ${finding.rule}: ${finding.message}`);
     info(io, `audit failed: ${outcome.failing.length} new finding(s) at ${options.failOn} or above; fix them, or accept them with --write-baseline`);
     return 1;
   },

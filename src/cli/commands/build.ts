@@ -13,6 +13,7 @@ export const buildOptions = {
   force: forceFlag('replace files in the output directory that are not earlier build outputs'),
   check: flag(z.boolean().default(false), 'compile and validate, but write nothing'),
   clean: flag(z.boolean().default(false), 'delete earlier outputs that no definition builds any more'),
+  typecheck: flag(z.boolean().default(false), 'run the TypeScript checker (strict) on the definitions first; its errors fail the build'),
 };
 
 export const buildCommand = defineCommand({
@@ -21,12 +22,19 @@ export const buildCommand = defineCommand({
     ['$0 build --dashboards ops/dashboards --out build/cw', 'other directories'],
     ['$0 build --check', 'compile and validate only (CI), write nothing'],
     ['$0 build --clean', 'also delete outputs of dashboards that were renamed or removed'],
+    ['$0 build --typecheck', 'type-check the definitions (tsc, strict) before building'],
   ],
   options: buildOptions,
   async run(options, io) {
     const { build } = await import('../../app/build.js');
-    const { countMessages, printValidationMessages } = await import('../../outputs/validation-report.js');
+    const { countMessages, printTypeDiagnostics, printValidationMessages } = await import('../../outputs/validation-report.js');
     const result = await build(options, appContext(io, options));
+    if (result.kind === 'type-errors') {
+      printTypeDiagnostics(io, result.typeErrors);
+      const count = result.typeErrors.length;
+      info(io, `${count} type error${count === 1 ? '' : 's'} in the definitions: nothing was written; fix them and build again`);
+      return 1;
+    }
     const show = (path: string) => displayPath(io.cwd, path);
     const validated = result.dashboards.map((dashboard) => ({
       file: show(dashboard.sourceFile),

@@ -8,6 +8,7 @@ import { info } from '../../shared/io.js';
 export const validateOptions = {
   files: flag(z.array(text).min(1), { describe: '*.json bodies, *.ts definitions, or directories of them', positional: true }),
   format: flag(z.enum(['text', 'json']).default('text'), 'text on stderr, or a JSON report on stdout'),
+  typecheck: flag(z.boolean().default(true), 'run the TypeScript checker on .ts definitions (--no-typecheck skips it)'),
 };
 
 export const validateCommand = defineCommand({
@@ -19,8 +20,9 @@ export const validateCommand = defineCommand({
   options: validateOptions,
   async run(options, io) {
     const { validate } = await import('../../app/validate.js');
-    const { printValidationMessages, renderValidationJson } = await import('../../outputs/validation-report.js');
-    const { files, errors, warnings } = await validate(options, appContext(io, options));
+    const { printTypeDiagnostics, printValidationMessages, renderValidationJson } = await import('../../outputs/validation-report.js');
+    const { files, typeErrors, errors, warnings } = await validate(options, appContext(io, options));
+    printTypeDiagnostics(io, typeErrors);
     if (options.format === 'json') {
       io.stdout.write(renderValidationJson(files));
     } else {

@@ -2,7 +2,8 @@
  * Properties of a `chart` widget (PromQL, docs/sources.md#otel-metrics). A query that does not parse is an error: CloudWatch
  * cannot run it. Everything else here is a warning, because the chart schema is only known from bodies seen in use:
  * an unseen view, metric-widget keys on a chart, a query without a metric name (CloudWatch's PromQL API rejects
- * label-only selectors), a partial `lineOptions` (reported to fail validation, unverified).
+ * label-only selectors), a `_bucket` series (histograms are native there), a partial `lineOptions` (reported to fail
+ * validation, unverified).
  */
 import {
   CHART_QUERY_TYPE,
@@ -85,6 +86,13 @@ function validateQuery(query: ChartQueryJson, path: string, out: MessageCollecto
     return;
   }
   for (const selector of parsed.selectors) {
+    if (selector.metricName?.endsWith('_bucket') || selector.matchers.some((matcher) => matcher.label === 'le')) {
+      // Prometheus habit; CloudWatch stores an OTLP histogram as one native histogram series (docs/sources.md#otel-metrics).
+      out.warning(
+        `${path}/query`,
+        `the selector ${selector.text} reads a _bucket series or the le label; CloudWatch keeps OTLP histograms as native histograms (no _bucket, no le): histogram_quantile(0.99, sum(rate(name[5m])))`,
+      );
+    }
     if (selector.metricName !== undefined) continue;
     const why = selector.matchers.some((matcher) => matcher.label === '__name__') ? 'selects names by pattern' : 'names no metric';
     out.warning(

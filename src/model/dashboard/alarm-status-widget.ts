@@ -2,6 +2,7 @@
 import type { AlarmStatusWidgetProperties, WidgetJson } from '../body/schema.js';
 import { definedOnly } from './private/options.js';
 import { ConcreteWidget, type WidgetPlacementProps } from './widget.js';
+import { checkProps, PLACEMENT_KEYS, propKeys } from './private/check-props.js';
 
 export type AlarmState = 'ALARM' | 'INSUFFICIENT_DATA' | 'OK';
 
@@ -22,8 +23,11 @@ export interface AlarmStatusWidgetProps extends WidgetPlacementProps {
   readonly states?: readonly AlarmState[];
 }
 
+const ALARM_STATUS_WIDGET_KEYS = propKeys<AlarmStatusWidgetProps>({ ...PLACEMENT_KEYS, alarmArns: true, title: true, sortBy: true, states: true });
+
 export class AlarmStatusWidget extends ConcreteWidget {
   constructor(readonly props: AlarmStatusWidgetProps) {
+    checkProps('AlarmStatusWidget', props, ALARM_STATUS_WIDGET_KEYS);
     super(props, 6, 3);
   }
 

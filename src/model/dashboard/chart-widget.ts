@@ -9,6 +9,7 @@ import type { ChartWidgetProperties, WidgetJson } from '../body/schema.js';
 import type { Duration } from './duration.js';
 import { definedOnly } from './private/options.js';
 import { ConcreteWidget, type RenderContext, type WidgetPlacementProps } from './widget.js';
+import { checkProps, PLACEMENT_KEYS, propKeys } from './private/check-props.js';
 
 /** The views seen in chart widgets; others are written as given (and the validator warns). */
 export type ChartView = 'line' | 'number' | 'pie' | 'bar' | (string & {});
@@ -73,8 +74,11 @@ export interface ChartWidgetProps extends WidgetPlacementProps {
   readonly horizontalAnnotations?: readonly ChartAnnotation[];
 }
 
+const CHART_WIDGET_KEYS = propKeys<ChartWidgetProps>({ ...PLACEMENT_KEYS, queries: true, title: true, region: true, view: true, legend: true, xAxis: true, yAxis: true, style: true, horizontalAnnotations: true });
+
 export class ChartWidget extends ConcreteWidget {
   constructor(readonly props: ChartWidgetProps) {
+    checkProps('ChartWidget', props, CHART_WIDGET_KEYS);
     super(props, 6, 6);
   }
 

@@ -2,6 +2,7 @@
 import type { CustomWidgetProperties, WidgetJson } from '../body/schema.js';
 import { definedOnly } from './private/options.js';
 import { ConcreteWidget, type WidgetPlacementProps } from './widget.js';
+import { checkProps, PLACEMENT_KEYS, propKeys } from './private/check-props.js';
 
 export interface CustomWidgetProps extends WidgetPlacementProps {
   /** ARN of the Lambda function that renders the widget. */
@@ -20,8 +21,11 @@ export interface CustomWidgetProps extends WidgetPlacementProps {
   readonly updateOn?: { readonly refresh?: boolean; readonly resize?: boolean; readonly timeRange?: boolean };
 }
 
+const CUSTOM_WIDGET_KEYS = propKeys<CustomWidgetProps>({ ...PLACEMENT_KEYS, functionArn: true, params: true, title: true, updateOn: true });
+
 export class CustomWidget extends ConcreteWidget {
   constructor(readonly props: CustomWidgetProps) {
+    checkProps('CustomWidget', props, CUSTOM_WIDGET_KEYS);
     super(props, 6, 6);
   }
 

@@ -10,6 +10,7 @@ import { placeBands } from './private/placement.js';
 import { definedOnly } from './private/options.js';
 import type { Duration } from './duration.js';
 import { InputError } from '../../shared/errors.js';
+import { checkProps, propKeys } from './private/check-props.js';
 
 /** One band of the layout: a widget, or an array of widgets laid out as a `Row`. */
 export type WidgetBand = IWidget | readonly IWidget[];
@@ -61,11 +62,14 @@ export interface DashboardProps {
   readonly placement?: 'grid' | 'cloudwatch';
 }
 
+const DASHBOARD_KEYS = propKeys<DashboardProps>({ dashboardName: true, widgets: true, region: true, start: true, defaultInterval: true, end: true, periodOverride: true, variables: true, placement: true });
+
 export class Dashboard {
   private readonly bands: IWidget[] = [];
   private readonly variables: DashboardVariable[] = [];
 
   constructor(readonly props: DashboardProps) {
+    checkProps('Dashboard', props, DASHBOARD_KEYS);
     for (const band of props.widgets ?? []) this.bands.push(isWidgetArray(band) ? new Row(...band) : band);
     this.variables.push(...(props.variables ?? []));
   }

@@ -4,6 +4,7 @@ import type { Duration } from './duration.js';
 import type { LegendPosition } from './metric-widget.js';
 import { definedOnly } from './private/options.js';
 import { ConcreteWidget, type WidgetPlacementProps } from './widget.js';
+import { checkProps, PLACEMENT_KEYS, propKeys } from './private/check-props.js';
 
 export interface ExplorerMetric {
   /** e.g. `CPUUtilization`. */
@@ -37,8 +38,11 @@ export interface ExplorerWidgetProps extends WidgetPlacementProps {
   };
 }
 
+const EXPLORER_WIDGET_KEYS = propKeys<ExplorerWidgetProps>({ ...PLACEMENT_KEYS, metrics: true, labels: true, aggregateBy: true, splitBy: true, period: true, title: true, widgetOptions: true });
+
 export class ExplorerWidget extends ConcreteWidget {
   constructor(readonly props: ExplorerWidgetProps) {
+    checkProps('ExplorerWidget', props, EXPLORER_WIDGET_KEYS);
     super(props, 6, 6);
   }
 

@@ -3,6 +3,7 @@ import type { AnnotationsJson, MetricWidgetProperties } from '../body/schema.js'
 import type { HorizontalAnnotationItem } from './annotations.js';
 import type { IMetric } from './metric-types.js';
 import { MetricWidget, renderAnnotations, renderRows, type LegendPosition, type MetricWidgetProps, type YAxisProps } from './metric-widget.js';
+import { checkProps, METRIC_WIDGET_KEYS, propKeys } from './private/check-props.js';
 
 export interface GaugeWidgetProps extends MetricWidgetProps {
   /** Metrics and expressions shown on the dial. */
@@ -29,8 +30,11 @@ export interface GaugeWidgetProps extends MetricWidgetProps {
   readonly setPeriodToTimeRange?: boolean;
 }
 
+const GAUGE_WIDGET_KEYS = propKeys<GaugeWidgetProps>({ ...METRIC_WIDGET_KEYS, metrics: true, range: true, annotations: true, legendPosition: true, setPeriodToTimeRange: true });
+
 export class GaugeWidget extends MetricWidget {
   constructor(readonly props: GaugeWidgetProps) {
+    checkProps('GaugeWidget', props, GAUGE_WIDGET_KEYS);
     super(props, 6, 6);
   }
 

@@ -12,6 +12,7 @@ import {
   type MetricWidgetProps,
   type YAxesProps,
 } from './metric-widget.js';
+import { checkProps, METRIC_WIDGET_KEYS, propKeys } from './private/check-props.js';
 
 export type GraphWidgetView = 'timeSeries' | 'bar' | 'pie';
 
@@ -73,8 +74,11 @@ export interface GraphWidgetProps extends MetricWidgetProps {
   readonly displayLabelsOnChart?: boolean;
 }
 
+const GRAPH_WIDGET_KEYS = propKeys<GraphWidgetProps>({ ...METRIC_WIDGET_KEYS, metrics: true, left: true, right: true, view: true, stacked: true, yAxis: true, legendPosition: true, horizontalAnnotations: true, verticalAnnotations: true, setPeriodToTimeRange: true, displayLabelsOnChart: true });
+
 export class GraphWidget extends MetricWidget {
   constructor(readonly props: GraphWidgetProps) {
+    checkProps('GraphWidget', props, GRAPH_WIDGET_KEYS);
     super(props, 6, 6);
   }
 

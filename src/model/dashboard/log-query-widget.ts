@@ -2,6 +2,7 @@
 import type { LogWidgetProperties, WidgetJson } from '../body/schema.js';
 import { definedOnly } from './private/options.js';
 import { ConcreteWidget, type RenderContext, type WidgetPlacementProps } from './widget.js';
+import { checkProps, PLACEMENT_KEYS, propKeys } from './private/check-props.js';
 
 export type LogQueryView = 'table' | 'timeSeries' | 'bar' | 'pie';
 
@@ -47,8 +48,11 @@ export interface LogQueryWidgetProps extends WidgetPlacementProps {
   readonly queryLanguage?: 'Logs' | 'SQL' | 'PPL';
 }
 
+const LOG_QUERY_WIDGET_KEYS = propKeys<LogQueryWidgetProps>({ ...PLACEMENT_KEYS, logGroupNames: true, queryString: true, queryLines: true, query: true, region: true, title: true, view: true, stacked: true, accountId: true, queryLanguage: true });
+
 export class LogQueryWidget extends ConcreteWidget {
   constructor(readonly props: LogQueryWidgetProps) {
+    checkProps('LogQueryWidget', props, LOG_QUERY_WIDGET_KEYS);
     super(props, 6, 6);
   }
 

@@ -4,6 +4,7 @@
  */
 import type { CommonMetricOptions, ExpressionConfig, IMetric } from './metric-types.js';
 import { commonRowOptions, definedOnly } from './private/options.js';
+import { checkProps, METRIC_OPTION_KEYS, propKeys } from './private/check-props.js';
 
 export interface MathExpressionProps extends CommonMetricOptions {
   /** The expression, e.g. `errors / requests * 100`. Functions are upper case; ids lower-case-first. */
@@ -15,8 +16,12 @@ export interface MathExpressionProps extends CommonMetricOptions {
   readonly usingMetrics?: Readonly<Record<string, IMetric>>;
 }
 
+const MATH_EXPRESSION_KEYS = propKeys<MathExpressionProps>({ ...METRIC_OPTION_KEYS, expression: true, usingMetrics: true });
+
 export class MathExpression implements IMetric {
-  constructor(readonly props: MathExpressionProps) {}
+  constructor(readonly props: MathExpressionProps) {
+    checkProps('MathExpression', props, MATH_EXPRESSION_KEYS);
+  }
 
   /** A copy with some options changed; returns this expression itself when nothing changes. */
   with(options: Partial<MathExpressionProps>): MathExpression {
@@ -41,8 +46,12 @@ export interface MetricsInsightsQueryProps extends CommonMetricOptions {
 }
 
 /** A Metrics Insights query. A widget holds at most one. */
+const METRICS_INSIGHTS_QUERY_KEYS = propKeys<MetricsInsightsQueryProps>({ ...METRIC_OPTION_KEYS, query: true });
+
 export class MetricsInsightsQuery implements IMetric {
-  constructor(readonly props: MetricsInsightsQueryProps) {}
+  constructor(readonly props: MetricsInsightsQueryProps) {
+    checkProps('MetricsInsightsQuery', props, METRICS_INSIGHTS_QUERY_KEYS);
+  }
 
   toMetricConfig(): ExpressionConfig {
     return { kind: 'expression', options: definedOnly({ expression: this.props.query, ...commonRowOptions(this.props) }), usingMetrics: {} };

@@ -3,6 +3,7 @@ import type { MetricIdentity } from '../metric-identity.js';
 import type { CommonMetricOptions, IMetric, MetricStatConfig } from './metric-types.js';
 import { commonRowOptions, definedOnly } from './private/options.js';
 import { canonicalStatistic } from '../body/statistic.js';
+import { checkProps, METRIC_OPTION_KEYS, propKeys } from './private/check-props.js';
 
 /** What `metric.with({...})` can change. */
 export interface MetricOptions extends CommonMetricOptions {
@@ -25,8 +26,12 @@ export interface MetricProps extends MetricOptions {
   readonly metricName: string;
 }
 
+const METRIC_KEYS = propKeys<MetricProps>({ ...METRIC_OPTION_KEYS, statistic: true, dimensionsMap: true, namespace: true, metricName: true });
+
 export class Metric implements IMetric {
-  constructor(readonly props: MetricProps) {}
+  constructor(readonly props: MetricProps) {
+    checkProps('Metric', props, METRIC_KEYS);
+  }
 
   get namespace(): string {
     return this.props.namespace;

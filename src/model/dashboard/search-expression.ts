@@ -1,6 +1,7 @@
 /** `SearchExpression`: `SEARCH('{Namespace,Dim} term', 'Stat', period)`, built from typed parts. */
 import type { CommonMetricOptions, ExpressionConfig, IMetric } from './metric-types.js';
 import { commonRowOptions, definedOnly } from './private/options.js';
+import { checkProps, METRIC_OPTION_KEYS, propKeys } from './private/check-props.js';
 
 export interface SearchExpressionProps extends CommonMetricOptions {
   /**
@@ -27,8 +28,12 @@ function quoteName(name: string): string {
   return /^[A-Za-z0-9/._:-]+$/.test(name) ? name : `"${name.replace(/(["\\])/g, '\\$1')}"`;
 }
 
+const SEARCH_EXPRESSION_KEYS = propKeys<SearchExpressionProps>({ ...METRIC_OPTION_KEYS, schema: true, searchTerm: true, statistic: true, searchPeriodSeconds: true });
+
 export class SearchExpression implements IMetric {
-  constructor(readonly props: SearchExpressionProps) {}
+  constructor(readonly props: SearchExpressionProps) {
+    checkProps('SearchExpression', props, SEARCH_EXPRESSION_KEYS);
+  }
 
   /** The full `SEARCH(...)` expression text. */
   get expression(): string {

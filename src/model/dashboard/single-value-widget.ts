@@ -2,6 +2,7 @@
 import type { MetricWidgetProperties } from '../body/schema.js';
 import type { IMetric } from './metric-types.js';
 import { MetricWidget, renderRows, type MetricWidgetProps } from './metric-widget.js';
+import { checkProps, METRIC_WIDGET_KEYS, propKeys } from './private/check-props.js';
 
 export interface SingleValueWidgetProps extends MetricWidgetProps {
   /** Metrics and expressions whose values are shown. */
@@ -28,8 +29,11 @@ export interface SingleValueWidgetProps extends MetricWidgetProps {
   readonly trend?: boolean;
 }
 
+const SINGLE_VALUE_WIDGET_KEYS = propKeys<SingleValueWidgetProps>({ ...METRIC_WIDGET_KEYS, metrics: true, sparkline: true, setPeriodToTimeRange: true, fullPrecision: true, trend: true });
+
 export class SingleValueWidget extends MetricWidget {
   constructor(readonly props: SingleValueWidgetProps) {
+    checkProps('SingleValueWidget', props, SINGLE_VALUE_WIDGET_KEYS);
     super(props, 6, 3);
   }
 

@@ -4,6 +4,7 @@ import type { HorizontalAnnotationItem } from './annotations.js';
 import type { IMetric } from './metric-types.js';
 import { MetricWidget, renderAnnotations, renderRows, renderYAxes, type MetricWidgetProps, type YAxesProps } from './metric-widget.js';
 import { definedOnly } from './private/options.js';
+import { checkProps, METRIC_WIDGET_KEYS, propKeys } from './private/check-props.js';
 
 export type TableSummaryColumn = 'MIN' | 'MAX' | 'SUM' | 'AVG';
 
@@ -52,8 +53,11 @@ export interface TableWidgetProps extends MetricWidgetProps {
   readonly fullPrecision?: boolean;
 }
 
+const TABLE_WIDGET_KEYS = propKeys<TableWidgetProps>({ ...METRIC_WIDGET_KEYS, metrics: true, layout: true, showTimeSeriesData: true, stickySummary: true, summaryColumns: true, thresholds: true, yAxis: true, setPeriodToTimeRange: true, fullPrecision: true });
+
 export class TableWidget extends MetricWidget {
   constructor(readonly props: TableWidgetProps) {
+    checkProps('TableWidget', props, TABLE_WIDGET_KEYS);
     super(props, 6, 6);
   }
 

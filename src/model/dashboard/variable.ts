@@ -4,6 +4,7 @@
  */
 import type { VariableJson } from '../body/schema.js';
 import { definedOnly } from './private/options.js';
+import { checkProps, propKeys } from './private/check-props.js';
 
 export type VariableValue = string | number | boolean;
 
@@ -55,6 +56,19 @@ export type DashboardVariableProps =
       readonly pattern: string;
     });
 
+const DASHBOARD_VARIABLE_KEYS = propKeys<DashboardVariableProps>({
+  id: true,
+  inputType: true,
+  label: true,
+  defaultValue: true,
+  visible: true,
+  values: true,
+  valuesFromSearch: true,
+  type: true,
+  property: true,
+  pattern: true,
+});
+
 export class DashboardVariable {
   /**
    * `valuesFromSearch` for the values of one dimension of a metric:
@@ -74,7 +88,9 @@ export class DashboardVariable {
     };
   }
 
-  constructor(readonly props: DashboardVariableProps) {}
+  constructor(readonly props: DashboardVariableProps) {
+    checkProps('DashboardVariable', props, DASHBOARD_VARIABLE_KEYS);
+  }
 
   toJson(): VariableJson {
     const props = this.props;

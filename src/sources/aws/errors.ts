@@ -5,7 +5,6 @@
  */
 import { AwsError } from '../../shared/errors.js';
 import { CallTimeoutError } from './call-deadline.js';
-import { capitalized } from './retry-strategy.js';
 import { CLOUDWATCH, type AwsService } from './services.js';
 
 const ACCESS_DENIED = new Set(['AccessDenied', 'AccessDeniedException', 'UnauthorizedOperation', 'AuthorizationError', 'NotAuthorized']);
@@ -47,7 +46,6 @@ export function toAwsError(error: unknown, operation: string, service: AwsServic
   const action = /not authorized to perform: (\S+?)(?: on |$)/.exec(message)?.[1] ?? iamAction(operation, service);
   const call = operation.replace(/Command$/, '');
   const attempts = sdk.$metadata?.attempts ?? 1;
-  const Service = capitalized(service.name);
   if (name === 'CredentialsProviderError' || /could not load credentials/i.test(message)) {
     return new AwsError(`no AWS credentials found for ${call}: ${firstLine(message)}`, { fix: `${CREDENTIALS_FIX}; ${service.accessNote}`, cause: error });
   }
@@ -77,7 +75,7 @@ export function toAwsError(error: unknown, operation: string, service: AwsServic
     });
   }
   if (THROTTLED.has(name) || sdk.$metadata?.httpStatusCode === 429) {
-    return new AwsError(`${Service} kept throttling ${call} after ${attempts} attempts`, {
+    return new AwsError(`${service.title} kept throttling ${call} after ${attempts} attempts`, {
       fix: service.throttleFix,
       cause: error,
     });
@@ -90,7 +88,7 @@ export function toAwsError(error: unknown, operation: string, service: AwsServic
   }
   const status = sdk.$metadata?.httpStatusCode;
   if (status !== undefined && status >= 500) {
-    return new AwsError(`${Service} failed ${call} with ${name} (HTTP ${status}) after ${attempts} attempts`, {
+    return new AwsError(`${service.title} failed ${call} with ${name} (HTTP ${status}) after ${attempts} attempts`, {
       fix: service.tryAgain,
       cause: error,
     });
@@ -108,7 +106,7 @@ function timeoutError(error: CallTimeoutError): AwsError {
       ? `no answer within ${seconds(call.requestTimeoutMs)} per request, ${tries}`
       : `not done within the ${seconds(call.deadlineMs)} deadline of the call, ${tries}${last === undefined || last === 'AbortError' || last === 'TimeoutError' ? '' : `, last failure ${last}`}`;
   const variable = error.kind === 'request-timeout' ? 'CWDASH_AWS_REQUEST_TIMEOUT' : 'CWDASH_AWS_CALL_DEADLINE';
-  return new AwsError(`${capitalized(call.service.name)} did not answer ${call.operation} (${why})`, {
+  return new AwsError(`${call.service.title} did not answer ${call.operation} (${why})`, {
     fix: `check the network and --endpoint-url, then ${call.service.tryAgain}; ${variable}=SECONDS waits longer`,
     cause: error,
   });

@@ -90,13 +90,9 @@ export class BackoffRetryStrategy implements RetryStrategyV2 {
 /** The notice printed before a retry: which service and call, why, how long, and which attempt of how many. */
 export function describeRetry(notice: RetryNotice): string {
   const what = notice.throttled
-    ? `${capitalized(notice.service.name)} is throttling ${notice.operation}`
-    : `${capitalized(notice.service.name)} ${notice.operation} failed (${errorName(notice.error)})`;
+    ? `${notice.service.title} is throttling ${notice.operation}`
+    : `${notice.service.title} ${notice.operation} failed (${errorName(notice.error)})`;
   return `${what}; retrying in ${(notice.delayMs / 1000).toFixed(1)}s (attempt ${notice.attempt} of ${notice.maxAttempts})`;
-}
-
-export function capitalized(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 /** A network failure is best named by its code (`ECONNRESET`); a service error by its name (`InternalServiceFault`). */

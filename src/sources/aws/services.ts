@@ -1,7 +1,9 @@
 /** The AWS services cwdash calls, with what differs between them in settings and in the advice its errors give. */
 export interface AwsService {
-  /** As it is named in messages: `CloudWatch`, `the Price List API`. */
+  /** As it is named inside a sentence: `CloudWatch`, `the Price List API`. */
   readonly name: string;
+  /** The same at the start of a sentence: `The Price List API`. */
+  readonly title: string;
   /** The IAM service prefix: `cloudwatch:PutDashboard`. */
   readonly iamPrefix: string;
   /** The SDK's per-service endpoint variable, read before `AWS_ENDPOINT_URL`. */
@@ -20,6 +22,7 @@ export interface AwsService {
 
 export const CLOUDWATCH: AwsService = {
   name: 'CloudWatch',
+  title: 'CloudWatch',
   iamPrefix: 'cloudwatch',
   endpointVariable: 'AWS_ENDPOINT_URL_CLOUDWATCH',
   defaultEndpoint: () => undefined,
@@ -34,6 +37,7 @@ export const PRICING_API_REGIONS = ['us-east-1', 'eu-central-1', 'ap-south-1'] a
 
 export const PRICE_LIST: AwsService = {
   name: 'the Price List API',
+  title: 'The Price List API',
   iamPrefix: 'pricing',
   endpointVariable: 'AWS_ENDPOINT_URL_PRICING',
   defaultEndpoint: (region) => `https://api.pricing.${region}.amazonaws.com`,

@@ -1,4 +1,4 @@
-/** ADOT collector versions and the behaviour each one pins (awsemf.md §0). */
+/** ADOT collector versions and the behaviour each one pins (docs/sources.md#awsemf). */
 import { describe, expect, it } from 'vitest';
 import { collectorProfile, DEFAULT_COLLECTOR_VERSION, PROMETHEUS_SCOPE_NEW, SUPPORTED_COLLECTOR_VERSIONS } from '../../../src/analysis/awsemf/profiles.js';
 import { UsageError } from '../../../src/shared/errors.js';

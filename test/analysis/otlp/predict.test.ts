@@ -3,7 +3,9 @@
  * checked against an independent protobuf encoding of the same points, and what the endpoint rejects.
  */
 import { readFileSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
+import http from 'node:http';
+import https from 'node:https';
+import { describe, expect, it, vi } from 'vitest';
 import { predictMetrics } from '../../../src/analysis/awsemf/predict.js';
 import { encodeTarget } from '../../../src/analysis/otlp/encode.js';
 import type { OtlpSeries } from '../../../src/model/otlp-prediction.js';
@@ -106,6 +108,16 @@ describe('examples/task-service-otlp', () => {
     expect(otlp.assumptions.join('\n')).toMatch(/730 hours/);
   });
 
+  it('predicts without sending: no HTTP request leaves the process', async () => {
+    const calls = [vi.spyOn(globalThis, 'fetch'), vi.spyOn(http, 'request'), vi.spyOn(https, 'request')];
+    try {
+      expect((await predict(otlpConfig)).summary.otlp!.series).toBe(89);
+      for (const call of calls) expect(call).not.toHaveBeenCalled();
+    } finally {
+      for (const call of calls) call.mockRestore();
+    }
+  });
+
   it('scales points and bytes with replicas, not series (same labels on every sidecar)', async () => {
     const one = (await predict(otlpConfig)).summary.otlp!;
     const three = (await predict(otlpConfig, { replicas: 3 })).summary.otlp!;
@@ -123,6 +135,9 @@ describe('examples/task-service-otlp', () => {
     const prediction = await predict(otlpConfig.replace(/metrics_endpoint: .*/, 'metrics_endpoint: http://gateway:4318/v1/metrics'));
     expect(prediction.pipelines).toBeUndefined();
     expect(prediction.summary.otlp).toBeUndefined();
+    expect(prediction.summary.notModelled).toEqual([
+      { component: 'otlphttp', kind: 'exporters', location: 'otel.yaml:28:3: exporters.otlphttp', reason: "sends OTLP to http://gateway:4318/v1/metrics, not CloudWatch's OTLP endpoint (monitoring.<region>.amazonaws.com): not counted" },
+    ]);
   });
 });
 
@@ -133,6 +148,13 @@ describe('what the endpoint rejects', () => {
   it('an otlp (gRPC) exporter', async () => {
     const grpc = otlpConfig.replace('  otlphttp:\n    metrics_endpoint: https://monitoring.${env:AWS_REGION:-us-east-1}.amazonaws.com/v1/metrics', '  otlp:\n    endpoint: monitoring.us-east-1.amazonaws.com:443').replace('exporters: [otlphttp]', 'exporters: [otlp]');
     expect(await checks(grpc)).toEqual([expect.objectContaining({ check: 'grpc-exporter', location: 'otel.yaml:28:3: exporters.otlp', fix: expect.stringContaining('otlphttp exporter: metrics_endpoint: https://monitoring.us-east-1.amazonaws.com/v1/metrics') })]);
+  });
+
+  it('a bearer token (API key) authenticator is accepted once its extension is defined and started', async () => {
+    const bearer = otlpConfig.replace('  sigv4auth:\n    service: monitoring\n    region: ${env:AWS_REGION:-us-east-1}\n', '  bearertokenauth/cw:\n    token: ${env:CW_API_KEY:-key}\n')
+      .replace('authenticator: sigv4auth', 'authenticator: bearertokenauth/cw').replace('extensions: [sigv4auth]', 'extensions: [bearertokenauth/cw]');
+    expect(await checks(bearer)).toEqual([]);
+    expect((await checks(bearer.replace('extensions: [bearertokenauth/cw]', 'extensions: []'))).map((c) => c.check)).toEqual(['auth-extension-not-started']);
   });
 
   it('no authenticator, an undefined sigv4auth, one not started, one signing for another service', async () => {

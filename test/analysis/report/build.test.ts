@@ -33,15 +33,31 @@ describe('buildCostReport', () => {
 
   test('the free tier (off by default) covers the account\'s first 10 metrics and 3 dashboards', async () => {
     const paid = await reportFor();
-    expect(paid.totals.monthlyUSD).toBeCloseTo(9 * 0.3 + 3, 10);
+    expect(paid.totals.monthlyUSD).toBe('5.70'); // 9 × $0.30 + $3
     const free = await reportFor({ freeTier: true });
-    expect(free.totals).toMatchObject({ customMetricsMonthlyUSD: 0, dashboardsMonthlyUSD: 0, monthlyUSD: 0 });
-    expect(free.prices.freeTier).toBe(true);
+    expect(free.totals).toMatchObject({ customMetricsMonthlyUSD: '0.00', dashboardsMonthlyUSD: '0.00', monthlyUSD: '0.00' });
+    expect(free.freeTier).toBe(true);
+  });
+
+  test('money is cents as decimal strings, rounded once, and the parts add up to the totals exactly', async () => {
+    // Three collectors, one metric each, sending data 35% of the month: 3 × 0.35 × $0.30 = $0.315 → $0.32. Rounding each
+    // part on its own would give 3 × $0.11 = $0.33; the parts are split so they add up to the total's cents.
+    const metric = (name: string) => ({ identity: { namespace: NS, metricName: name, dimensions: {} }, metricMonths: 0.35 });
+    const collectors = ['a', 'b', 'c'].map((name) => ({ facts: { ...collector, config: `${name}.yaml` }, metrics: [metric(name)] }));
+    const report = await reportFor({ collectors });
+    const cents = /^\d+\.\d{2}$/;
+    expect(report.totals.customMetricsMonthlyUSD).toBe('0.32');
+    expect(report.collectors.map((entry) => entry.monthlyUSD)).toEqual(['0.11', '0.11', '0.10']);
+    expect(report.costByMetric.map((bucket) => bucket.monthlyUSD).sort()).toEqual(['0.10', '0.11', '0.11']);
+    expect(report.totals.monthlyUSD).toBe('3.32'); // + one $3 dashboard, no EMF
+    const sum = (values: readonly (string | null)[]) => values.reduce((total, value) => total + Math.round(Number(value) * 100), 0);
+    expect(sum([report.totals.customMetricsMonthlyUSD, report.totals.dashboardsMonthlyUSD, report.totals.emfLogsMonthlyUSD])).toBe(332);
+    for (const value of [report.totals.unusedMonthlyUSD, ...report.findings.flatMap((finding) => [finding.monthlyUSD, finding.savingUSD])]) expect(value).toMatch(cents);
   });
 
   test('cost buckets by namespace, metric and label, largest first, with the unread share', async () => {
     const report = await reportFor();
-    expect(report.costByNamespace).toEqual([{ name: NS, metrics: 9, unreadMetrics: 8, monthlyUSD: 2.7 }]);
+    expect(report.costByNamespace).toEqual([{ name: NS, metrics: 9, unreadMetrics: 8, monthlyUSD: '2.70' }]);
     expect(report.costByMetric.map((bucket) => [bucket.name, bucket.metrics, bucket.unreadMetrics])).toEqual([
       [`${NS} http_request_duration_seconds`, 8, 7],
       [`${NS} process_cpu_user_seconds_total`, 1, 1],

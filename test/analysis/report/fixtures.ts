@@ -2,7 +2,9 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { buildCostReport, type CostReportInputs, type MetricInput } from '../../../src/analysis/report/build.js';
+import { buildCostReport, type CollectorInputs, type CostReportInputs, type MetricInput } from '../../../src/analysis/report/build.js';
+import type { ResolvedRegion } from '../../../src/model/region.js';
+import type { PriceTable } from '../../../src/sources/price-list/prices.js';
 import type { CollectorFacts } from '../../../src/analysis/rules/context.js';
 import { loadRuleSet } from '../../../src/analysis/rules/rule-file.js';
 import { dashboardReads } from '../../../src/analysis/usage/dashboard-reads.js';
@@ -48,16 +50,26 @@ export const dashboardBody = {
   ],
 };
 
-export async function reportFor(overrides: Partial<CostReportInputs> & { metrics?: MetricInput[]; body?: unknown } = {}) {
+export const US_EAST_1: ResolvedRegion = { region: 'us-east-1', rule: '--region' };
+
+type TestCollector = Omit<CollectorInputs, 'region'> & { region?: ResolvedRegion };
+
+/** The report of `overrides` on top of the defaults; collectors without a region are in us-east-1. */
+export async function reportFor(
+  overrides: Omit<Partial<CostReportInputs>, 'prices' | 'collectors'> & { metrics?: MetricInput[]; body?: unknown; prices?: PriceTable[]; collectors?: TestCollector[] } = {},
+) {
   const usage = buildUsageIndex([dashboardReads({ name: 'task-service', file: 'dashboards/task-service.ts', body: overrides.body ?? dashboardBody })]);
+  const { prices, collectors, ...rest } = overrides;
+  const tables = prices ?? [await snapshotPrices()];
   return buildCostReport({
-    prices: await snapshotPrices(),
-    collectors: [{ facts: collector, metrics: overrides.metrics ?? histogramMetrics() }],
+    dashboardsRegion: 'us-east-1',
     usage,
     dashboards: [{ name: 'task-service', file: 'dashboards/task-service.ts', metricCount: 1 }],
     alarms: 0,
     rules: await loadRuleSet(),
     assumptions: ['test'],
-    ...overrides,
+    ...rest,
+    prices: new Map(tables.map((table) => [table.region, table])),
+    collectors: (collectors ?? [{ facts: collector, metrics: overrides.metrics ?? histogramMetrics() }]).map((entry) => ({ region: US_EAST_1, ...entry })),
   });
 }

@@ -19,8 +19,8 @@ describe('built-in rules', () => {
     const unused = byRule(report.findings, 'unused-metric');
     // 9 metrics: 3 full sets, 1 zero + 1 method + 3 route rollups, 1 gauge. The dashboard reads {method=GET,route=/tasks}.
     expect(unused.map((finding) => [finding.message, finding.metrics.length, finding.savingUSD])).toEqual([
-      [`http_request_duration_seconds (${NS}): 7 of 8 CloudWatch metrics are read by nothing consulted, $2.10/month`, 7, 7 * 0.3],
-      [`process_cpu_user_seconds_total (${NS}): all 1 CloudWatch metrics are read by nothing consulted, $0.30/month`, 1, 0.3],
+      [`http_request_duration_seconds (${NS}): 7 of 8 CloudWatch metrics are read by nothing consulted, $2.10/month`, 7, '2.10'],
+      [`process_cpu_user_seconds_total (${NS}): its only CloudWatch metric is read by nothing consulted, $0.30/month`, 1, '0.30'],
     ]);
     expect(unused[0]!.location).toEqual(collector.exporterLocation);
     expect(unused[0]!.fingerprint).toBe(`unused-metric:${collector.config}:${NS}:http_request_duration_seconds`);
@@ -29,7 +29,7 @@ describe('built-in rules', () => {
   test('rollup-duplicates counts the rollup copies nobody reads', async () => {
     const [finding] = byRule((await reportFor()).findings, 'rollup-duplicates');
     expect(finding!.message).toMatch(/adds 5 zero\/single-dimension metrics; 5 of them are read by nothing/);
-    expect(finding!.savingUSD).toBeCloseTo(1.5, 10);
+    expect(finding!.savingUSD).toBe('1.50');
   });
 
   test('high-cardinality-dimension fires past the threshold and on unbounded labels', async () => {
@@ -74,12 +74,40 @@ describe('built-in rules', () => {
     ]);
   });
 
+  test('dashboard-missing-metric names a collector-version mismatch: the same sets but for OTelLib', async () => {
+    const otelLib = { OTelLib: 'prometheusreceiver' };
+    const metrics = [
+      { identity: { namespace: NS, metricName: 'up', dimensions: otelLib } },
+      { identity: { namespace: NS, metricName: 'http_request_duration_seconds', dimensions: { ...otelLib, route: '/tasks' } } },
+    ];
+    const body = {
+      widgets: [
+        { type: 'metric', properties: { metrics: [[NS, 'up'], [{ expression: `SEARCH('{${NS},route} MetricName="http_request_duration_seconds"', 'Average', 60)` }]] } },
+      ],
+    };
+    const messages = byRule((await reportFor({ metrics, body })).findings, 'dashboard-missing-metric').map((finding) => finding.message);
+    expect(messages).toHaveLength(2);
+    for (const message of messages) {
+      expect(message).toContain('the collector sends it with OTelLib (ADOT v0.29 and later) and the dashboard reads it without');
+      expect(message).toContain('pass --collector-version, e.g. 0.17.0');
+    }
+    // The other way round: a dashboard for a newer collector, read against an older prediction.
+    const older = [{ identity: { namespace: NS, metricName: 'up', dimensions: {} } }];
+    const newer = { widgets: [{ type: 'metric', properties: { metrics: [[NS, 'up', 'OTelLib', 'prometheusreceiver']] } }] };
+    const [finding] = byRule((await reportFor({ metrics: older, body: newer })).findings, 'dashboard-missing-metric');
+    expect(finding!.message).toContain('the collector sends it without OTelLib, which ADOT adds from v0.29 on');
+    // An unrelated dimension set says nothing about versions.
+    const other = { widgets: [{ type: 'metric', properties: { metrics: [[NS, 'up', 'pod', 'a']] } }] };
+    const [plain] = byRule((await reportFor({ metrics, body: other })).findings, 'dashboard-missing-metric');
+    expect(plain!.message).not.toContain('collector-version');
+  });
+
   test('dashboard-over-free-tier and budget', async () => {
     const dashboards = ['a', 'b', 'c', 'd', 'e'].map((name) => ({ name, metricCount: name === 'e' ? 51 : 1 }));
     const report = await reportFor({ dashboards, budgetUSD: 10 });
     expect(byRule(report.findings, 'dashboard-over-free-tier').map((finding) => [finding.message, finding.monthlyUSD])).toEqual([
-      ['5 dashboards: 2 more than the 3 the free tier covers, $6.00/month', 6],
-      ['dashboard e reads 51 metrics; a free-tier dashboard may reference at most 50', 3],
+      ['5 dashboards: 2 more than the 3 the free tier covers, $6.00/month', '6.00'],
+      ['dashboard e reads 51 metrics; a free-tier dashboard may reference at most 50', '3.00'],
     ]);
     // 9 metrics × $0.30 + 5 dashboards × $3 = $17.70, over a $10 budget.
     expect(byRule(report.findings, 'budget')[0]!.message).toBe('predicted $17.70/month is $7.70 over the $10.00 budget');

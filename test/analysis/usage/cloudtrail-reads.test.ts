@@ -97,7 +97,7 @@ describe('delivery formats', () => {
   });
 });
 
-describe('what a record reads (spec §6, §7)', () => {
+describe('what a record reads', () => {
   test('SEARCH and Metrics Insights expressions, GetMetricWidgetImage rows, cross-account queries', async () => {
     const dir = workspace();
     const arn = 'arn:aws:iam::1:user/u';

@@ -54,7 +54,7 @@ describe("Grafana's bundled CloudWatch dashboards and a community dashboard", ()
   });
 });
 
-describe('where queries sit (spec §2)', () => {
+describe('where queries sit', () => {
   test('collapsed rows, legacy rows, and text/row panels that run nothing', () => {
     const target = builder({ namespace: 'ns', metricName: 'm', dimensions: { a: 'x' } });
     const doc = {
@@ -149,7 +149,7 @@ describe('where queries sit (spec §2)', () => {
   });
 });
 
-describe('what a target sends (spec §4) and how it matches (§7)', () => {
+describe('what a target sends and how it matches', () => {
   test('Builder: one value per key is a metric stat of that exact set; several values, * or matchExact false widen it', () => {
     const reads = grafanaReads(
       dashboard([
@@ -206,7 +206,7 @@ describe('what a target sends (spec §4) and how it matches (§7)', () => {
   });
 });
 
-describe('template variables (spec §5)', () => {
+describe('template variables', () => {
   const custom = { type: 'custom', name: 'svc', multi: true, query: 'api, worker,batch : jobs', options: [] };
 
   test('custom values are listed from the file in every syntax; a query variable that refreshes is any value', () => {

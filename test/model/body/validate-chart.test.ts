@@ -30,6 +30,13 @@ describe('PromQL in chart queries', () => {
     ]);
   });
 
+  test('a _bucket series or the le label is a warning: OTLP histograms are native in CloudWatch', () => {
+    expect(check({ data: { queries: [query('histogram_quantile(0.99, sum by (le) (rate(http_request_duration_seconds_bucket{route="/"}[5m])))')] } })).toEqual([
+      'warning /widgets/0/properties/data/queries/0/query: the selector http_request_duration_seconds_bucket{route="/"} reads a _bucket series or the le label; CloudWatch keeps OTLP histograms as native histograms (no _bucket, no le): histogram_quantile(0.99, sum(rate(name[5m])))',
+    ]);
+    expect(check({ data: { queries: [query('histogram_quantile(0.99, sum(rate(http_request_duration_seconds[5m])))')] } })).toEqual([]);
+  });
+
   test('queries in another language are not parsed, and said to be unknown', () => {
     expect(check({ data: { queries: [query('SELECT AVG(x) FROM y', { language: 'SQL' })] } })).toEqual([
       'warning /widgets/0/properties/data/queries/0/language: only "PromQL" chart queries are known (and checked), found "SQL"',
