@@ -14,7 +14,7 @@ import { listOrganizationTargets } from '../sources/aws/organization.js';
 import { targetAccess, type BaseCredentials } from '../sources/aws/target-credentials.js';
 import { expandTargets, loadTargetsFile, targetAccountId, type Target, type TargetRegion } from '../sources/targets/targets-file.js';
 import { runBounded } from '../shared/bounded-run.js';
-import { CwdashError, UsageError } from '../shared/errors.js';
+import { CwdashError, InputError, UsageError } from '../shared/errors.js';
 import type { TargetFailure, TargetResult } from '../model/target-results.js';
 
 /** ListMetrics allows 25 and the dashboard APIs 10 requests per second per account and region: four units at once keep
@@ -78,6 +78,9 @@ export async function runOverTargets<T>(
       task?.advance(1, unit.key);
     }
   });
+  // Bad input (a broken collector config, a mistyped flag) is the user's to fix, not a target's fault: it stops the run.
+  const badInput = outcomes.find((outcome) => !outcome.ok && (outcome.error instanceof InputError || outcome.error instanceof UsageError));
+  if (badInput && !badInput.ok) throw badInput.error;
   const failed = outcomes.filter((outcome) => !outcome.ok).length;
   task?.done(`${units.length - failed} of ${units.length} targets read${failed > 0 ? `, ${failed} failed` : ''}`);
   return outcomes.map((outcome, index) => {

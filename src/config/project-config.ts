@@ -49,6 +49,22 @@ export const projectConfigSchema = z
     /** CloudTrail log files or folders with GetMetricData/GetMetricStatistics data events (as --cloudtrail). */
     cloudtrail: z.array(z.string().min(1)).optional(),
     budgetUSD: z.number().nonnegative().optional(),
+    /**
+     * Who owns which metrics, for cost by team without tags: the first rule whose globs (`*` = any run of characters)
+     * match a metric's namespace, name and dimension values owns it.
+     */
+    owners: z
+      .array(
+        z
+          .object({
+            team: z.string().min(1),
+            namespace: z.string().min(1).optional(),
+            metricName: z.string().min(1).optional(),
+            dimensions: z.record(z.string(), z.string()).optional(),
+          })
+          .strict(),
+      )
+      .optional(),
   })
   .strict();
 

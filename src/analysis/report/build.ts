@@ -24,6 +24,7 @@ import type { OtlpSeries, OtlpVolume } from '../../model/otlp-prediction.js';
 import { migrationPlan } from '../migration/plan.js';
 import { containerInsightsCost, otlpCost, type OtlpCost } from './otlp-cost.js';
 import { otlpUsage } from './otlp-usage.js';
+import { ownerOf, type OwnerRule } from './owners.js';
 import type { ContainerInsightsModes } from '../../model/container-insights-modes.js';
 import { COST_REPORT_SCHEMA_VERSION, type CostBucket, type CostReport, type FixSummary, type MetricStatus, type ReportProblem, type UnpricedCharge } from './cost-report.js';
 
@@ -76,6 +77,8 @@ export interface CostReportInputs {
   readonly usageSources?: readonly ConsultedSource[] | undefined;
   /** Add the Classic → OTLP migration plan (`--migration-plan`). @default false */
   readonly migrationPlan?: boolean | undefined;
+  /** The project config's `owners` rules: adds `costByOwner`. */
+  readonly owners?: readonly OwnerRule[] | undefined;
 }
 
 export function buildCostReport(inputs: CostReportInputs): CostReport {
@@ -200,6 +203,9 @@ export function buildCostReport(inputs: CostReportInputs): CostReport {
     costByNamespace: buckets(metrics, context, metricsUSD, (metric) => [metric.identity.namespace]),
     costByMetric: buckets(metrics, context, metricsUSD, (metric) => [`${metric.identity.namespace} ${metric.identity.metricName}`]),
     costByLabel: buckets(metrics, context, null, (metric) => Object.keys(metric.identity.dimensions)),
+    ...(inputs.owners && inputs.owners.length > 0
+      ? { costByOwner: buckets(metrics, context, metricsUSD, (metric) => [ownerOf(metric.identity, inputs.owners!)]) }
+      : {}),
     findings: runRules(context, inputs.rules),
     rules: ruleDescriptors(inputs.rules),
     problems,

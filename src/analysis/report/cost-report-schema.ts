@@ -16,6 +16,7 @@ const severity = z.enum(['error', 'warning', 'note']);
 const metric = z.strictObject({ namespace: z.string(), metricName: z.string(), dimensions: z.record(z.string(), z.string()) });
 const bucket = z.strictObject({ name: z.string(), metrics: z.number().int(), monthlyUSD: usd, unreadMetrics: z.number().int() });
 const cost = z.strictObject({ metrics: z.number().int(), monthlyUSD: usd });
+const target = z.string().describe('the account and region, as name/region of the targets file');
 const priceUsed = z.discriminatedUnion('status', [
   z.strictObject({ status: z.literal('known'), usagetype: z.string(), usdPerUnit: z.string(), source: z.string(), date: z.string() }),
   z.strictObject({ status: z.literal('unknown'), reason: z.string(), fix: z.string() }),
@@ -88,6 +89,7 @@ export const costReportSchema = z
               notes: z.array(z.string()).optional(),
             }),
           ),
+          target: target.optional(),
         }),
       )
       .describe('who reads each metric'),
@@ -115,11 +117,30 @@ export const costReportSchema = z
         otlp: otlpCost.optional(),
         otlpEquivalent: otlpCost.optional(),
         containerInsights: containerInsightsCost.optional(),
+        target: target.optional(),
       }),
     ),
     costByNamespace: z.array(bucket),
     costByMetric: z.array(bucket),
     costByLabel: z.array(bucket),
+    costByOwner: z.array(bucket).optional().describe("per team of the project config's owners rules ((no owner) for the rest)"),
+    costByTarget: z
+      .array(bucket.extend({ accountId: z.string().optional(), region: z.string(), unreadMonthlyUSD: usd }))
+      .optional()
+      .describe('per account and region, in organisation-wide reports'),
+    targets: z
+      .array(
+        z.strictObject({
+          key: target,
+          name: z.string(),
+          accountId: z.string().optional(),
+          region: z.string(),
+          status: z.enum(['ok', 'failed']),
+          failure: z.strictObject({ message: z.string(), fix: z.string().optional(), missingAction: z.string().optional() }).optional(),
+        }),
+      )
+      .optional()
+      .describe('every account and region an organisation-wide report covers; the totals are incomplete when one failed'),
     findings: z.array(
       z.strictObject({
         rule: z.string(),
@@ -133,6 +154,7 @@ export const costReportSchema = z
           .strictObject({ file: z.string(), line: z.number().int().optional(), column: z.number().int().optional(), path: z.string().optional() })
           .optional(),
         fingerprint: z.string(),
+        target: target.optional(),
       }),
     ),
     rules: z.array(z.strictObject({ id: z.string(), severity, description: z.string(), enabled: z.boolean() })),

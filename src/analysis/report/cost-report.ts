@@ -17,7 +17,8 @@ export type { Usd };
  * 2: collectors and totals carry the OpenTelemetry path's cost (`otlp`, `otlpEquivalent`, `totals.otlp`); `migrationPlan`.
  * 3: money as decimal strings rounded once to the cent (`null` when unknown), per-region prices (`regions`, `prices`
  * as a list, `region` per collector), `totals.complete`/`pricedMonthlyUSD`/`unpriced`, paths relative to the project
- * root.
+ * root; organisation-wide runs: `targets`, `costByTarget`, `costByOwner` and a `target` on collectors, metrics and
+ * findings.
  */
 export const COST_REPORT_SCHEMA_VERSION = 3;
 
@@ -52,6 +53,8 @@ export interface Finding {
    * partialFingerprints: the same problem keeps its fingerprint when the scrape grows.
    */
   readonly fingerprint: string;
+  /** The account and region (`name/region`) it was found in, in organisation-wide reports. */
+  readonly target?: string | undefined;
 }
 
 export interface CostBucket {
@@ -82,6 +85,27 @@ export interface CollectorReport {
   readonly otlpEquivalent?: OtlpCost | undefined;
   /** With a cluster inventory: what the cluster's Container Insights would cost in modes B and C. */
   readonly containerInsights?: ContainerInsightsCost | undefined;
+  /** The account and region (`name/region`) whose metrics these are, in organisation-wide reports. */
+  readonly target?: string | undefined;
+}
+
+/** One account and region of an organisation-wide run, read or not. */
+export interface ReportTarget {
+  /** `name/region`. */
+  readonly key: string;
+  readonly name: string;
+  readonly accountId?: string | undefined;
+  readonly region: string;
+  readonly status: 'ok' | 'failed';
+  /** Why it could not be read, and the IAM action it lacked when AWS said which. */
+  readonly failure?: { readonly message: string; readonly fix?: string | undefined; readonly missingAction?: string | undefined } | undefined;
+}
+
+/** What one account and region costs, in organisation-wide reports. */
+export interface TargetCost extends CostBucket {
+  readonly accountId?: string | undefined;
+  readonly region: string;
+  readonly unreadMonthlyUSD: Usd;
 }
 
 export interface FixSummary {
@@ -104,6 +128,8 @@ export interface MetricStatus {
   readonly status: 'read' | 'read-by-wildcard' | 'allow-listed' | 'unread';
   /** Who reads it: the same evidence `cwdash usage` prints. */
   readonly readers: readonly UsageEvidence[];
+  /** The account and region (`name/region`) it is billed in, in organisation-wide reports. */
+  readonly target?: string | undefined;
 }
 
 export interface UsageSourceSummary {
@@ -185,6 +211,12 @@ export interface CostReport {
   readonly costByMetric: readonly CostBucket[];
   /** Per dimension (label) name: the metrics that carry it. */
   readonly costByLabel: readonly CostBucket[];
+  /** Per team of the project config's `owners` rules (`(no owner)` for the rest), when rules are given. */
+  readonly costByOwner?: readonly CostBucket[] | undefined;
+  /** Per account and region, in organisation-wide reports. */
+  readonly costByTarget?: readonly TargetCost[] | undefined;
+  /** Every account and region an organisation-wide report covers, the failed ones with the reason. */
+  readonly targets?: readonly ReportTarget[] | undefined;
   readonly findings: readonly Finding[];
   /** Every rule in force (SARIF `tool.driver.rules`, the report's legend). */
   readonly rules: readonly RuleDescriptor[];
