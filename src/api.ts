@@ -24,7 +24,7 @@ export { analyzeCollector, type AnalyzeCollectorOptions } from './analysis/awsem
 export type { MetricsPrediction, PredictedMetric, PredictedMetricSource } from './model/prediction.js';
 export { matchesDeclaration, initDeclarations } from './analysis/awsemf/declarations.js';
 export { parseScrape, readScrapeFile, type Scrape } from './sources/exposition/scrape.js';
-export { runCostReport, type CostReportRunOptions, type CostReportRun } from './analysis/report/run.js';
+export { runCostReport, type CostReportRunOptions, type CostReportRun } from './app/cost-report.js';
 export { buildCostReport, type CostReportInputs, type CollectorInputs, type MetricInput } from './analysis/report/build.js';
 export { COST_REPORT_SCHEMA_VERSION, type CostReport, type Finding, type Severity, type FixSummary } from './analysis/report/cost-report.js';
 export { loadRuleSet, type RuleSet, type CustomRule } from './analysis/rules/rule-file.js';

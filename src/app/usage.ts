@@ -8,6 +8,11 @@ import { allowListConsulted, allowListReads, loadAllowList } from '../analysis/u
 import { usageListing, type UsageListing } from '../analysis/usage/usage-rows.js';
 import type { ConsultedSource } from '../analysis/usage/usage-source.js';
 import { displayPath } from '../shared/paths.js';
+import { resolve } from 'node:path';
+import { loadProjectConfig } from '../config/project-config.js';
+import type { AwsOptions } from '../sources/aws/options.js';
+import type { AppContext } from './context.js';
+import { fetchAccount } from './account.js';
 
 export interface UsageRunInput extends Omit<UsageInputOptions, 'allowNoUsage'> {
   readonly allowListFile?: string | undefined;
@@ -32,4 +37,45 @@ export async function listUsage(input: UsageRunInput): Promise<UsageRun> {
     allowListConsulted(allowList, allowList && displayPath(input.cwd, allowList.file)),
   ];
   return { listing: usageListing([...inputs.usage.reads, ...fromAllowList], inputs.usage.problems), consulted };
+}
+
+/** `cwdash usage` from its options: each source from its flag, else the project config. */
+export interface UsageOptions extends AwsOptions {
+  readonly dashboards?: readonly string[] | undefined;
+  readonly alarms?: string | undefined;
+  readonly allowList?: string | undefined;
+  readonly grafana?: readonly string[] | undefined;
+  readonly grafanaDefaultRegion?: string | undefined;
+  readonly cloudtrail?: readonly string[] | undefined;
+  readonly readWithinDays?: number | undefined;
+  readonly account: boolean;
+  readonly date?: string | undefined;
+}
+
+export async function usage(options: UsageOptions, context: AppContext): Promise<UsageRun> {
+  const { config: project } = await loadProjectConfig(context.cwd, context.projectConfig);
+  // A --date was checked to be YYYY-MM-DD by the command's option schema.
+  const today = options.date ?? (context.now ?? (() => new Date()))().toISOString().slice(0, 10);
+  const paths = (values: readonly string[] | undefined) => values?.map((value) => resolve(context.cwd, value));
+  const path = (value: string | undefined) => (value === undefined ? undefined : resolve(context.cwd, value));
+  const region = options.region ?? project.region ?? nonEmpty(context.env.AWS_REGION) ?? nonEmpty(context.env.AWS_DEFAULT_REGION) ?? 'us-east-1';
+  const account = options.account ? await fetchAccount(options, context, region, project.region, project.prefix) : undefined;
+  return listUsage({
+    cwd: context.cwd,
+    dashboards: paths(options.dashboards) ?? (project.dashboardsDir ? [project.dashboardsDir] : []),
+    alarmsFile: path(options.alarms) ?? project.alarmsFile,
+    allowListFile: path(options.allowList) ?? project.allowListFile,
+    account,
+    // Definitions without a region default to this one; the listing itself shows every region's reads.
+    defaultRegion: region,
+    grafana: paths(options.grafana) ?? project.grafana,
+    grafanaDefaultRegion: options.grafanaDefaultRegion ?? project.grafanaDefaultRegion,
+    cloudtrail: paths(options.cloudtrail) ?? project.cloudtrail,
+    readWithinDays: options.readWithinDays,
+    today,
+  });
+}
+
+function nonEmpty(value: string | undefined): string | undefined {
+  return value === undefined || value === '' ? undefined : value;
 }

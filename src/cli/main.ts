@@ -3,32 +3,56 @@
  * how the tests drive it; `runFromProcess` binds it to the real process.
  */
 import type { Argv } from 'yargs';
-import { createRequire } from 'node:module';
 import { CwdashError, UsageError, type ExitCode } from '../shared/errors.js';
 import { inertStream, processIo, type Io } from '../shared/io.js';
-
-const packageJson = createRequire(import.meta.url)('../../package.json') as { version: string };
+import type { CommandHandler } from './command.js';
+import { GLOBAL_FLAG_HELP } from './global-flags.js';
+import { CWDASH_VERSION } from './version.js';
 
 export async function main(argv: readonly string[], rawIo: Io): Promise<ExitCode> {
+  // Names, labels and paths from inputs reach the terminal: no control sequence of theirs may act on it.
   const io: Io = { ...rawIo, stdout: inertStream(rawIo.stdout), stderr: inertStream(rawIo.stderr) };
-  // Fast start: `--version` needs no parser, and the parser and the commands load only when a command line needs them
-  // (each command imports its own heavy modules when it runs).
+  // Fast start: `--version` needs no parser; the parser loads only when a command line needs it, and of the commands
+  // only the one named (each imports its own heavy modules when it runs).
   if (argv.length === 1 && argv[0] === '--version') {
-    io.stdout.write(`${packageJson.version}\n`);
+    io.stdout.write(`${CWDASH_VERSION}\n`);
     return 0;
   }
-  const [{ default: yargs }, { commands }] = await Promise.all([import('yargs'), import('./commands/index.js')]);
   let exitCode: ExitCode = 0;
-  const debug = argv.includes('--debug');
+  try {
+    const printed = await parse(argv, io, async (_options, run) => {
+      exitCode = await run();
+    });
+    if (printed) io.stdout.write(printed.endsWith('\n') ? printed : `${printed}\n`);
+    return exitCode;
+  } catch (error) {
+    return reportError(error, io, argv.includes('--debug'));
+  }
+}
+
+/** argv → the selected command's validated options (defaults applied), without running it: what tests check. */
+export async function parseCommandLine(argv: readonly string[], io: Io): Promise<unknown> {
+  let selected: unknown;
+  await parse(argv, io, async (options) => {
+    selected = options;
+  });
+  return selected;
+}
+
+/** Runs yargs over argv with every command registered; returns what yargs printed itself (help, version). */
+async function parse(argv: readonly string[], io: Io, handle: CommandHandler): Promise<string> {
+  const [{ default: yargs }, { commands, selectedCommand }] = await Promise.all([import('yargs'), import('./commands/index.js')]);
+  const selected = selectedCommand(argv);
+  const module = await selected?.load();
   let parser: Argv = yargs([...argv])
     .scriptName('cwdash')
     .usage('$0 <command> [options]\n\nCloudWatch dashboards as code, and a cost linter for OpenTelemetry custom metrics.')
-    .option('debug', { type: 'boolean', describe: 'print stack traces for unexpected errors' })
-    .option('project-config', { type: 'string', describe: 'project settings file (default: ./cwdash.config.ts when present)' })
+    .option('debug', { type: 'boolean', describe: GLOBAL_FLAG_HELP.debug })
+    .option('project-config', { type: 'string', describe: GLOBAL_FLAG_HELP.projectConfig })
     .strict()
     .demandCommand(1, 'name a command; `cwdash --help` lists them')
     .recommendCommands()
-    .version(packageJson.version)
+    .version(CWDASH_VERSION)
     .help()
     .alias('help', 'h')
     .wrap(Math.min(120, process.stdout.columns ?? 100))
@@ -36,18 +60,15 @@ export async function main(argv: readonly string[], rawIo: Io): Promise<ExitCode
     .fail((message, error) => {
       throw error ?? new UsageError(message, { fix: 'run the command with --help to see its options' });
     });
-  for (const command of commands) parser = command.register(parser, io, (code) => (exitCode = code));
-
-  try {
-    let printed = '';
-    await parser.parseAsync([...argv], {}, (_error, _parsed, output) => {
-      printed = output;
-    });
-    if (printed) io.stdout.write(printed.endsWith('\n') ? printed : `${printed}\n`);
-    return exitCode;
-  } catch (error) {
-    return reportError(error, io, debug);
+  for (const entry of commands) {
+    // The others are listed (for --help and "did you mean"), not declared: their options load only when named.
+    parser = entry === selected && module ? module.register(parser, entry, io, handle) : parser.command(entry.command, entry.describe);
   }
+  let printed = '';
+  await parser.parseAsync([...argv], {}, (_error, _parsed, output) => {
+    printed = output;
+  });
+  return printed;
 }
 
 function reportError(error: unknown, io: Io, debug: boolean): ExitCode {

@@ -69,7 +69,9 @@ export const projectConfigSchema = z
   .strict();
 
 export type ProjectConfig = z.infer<typeof projectConfigSchema>;
-export type CollectorInput = z.infer<typeof collectorSchema>;
+/** A `collectors` entry as written; paths are made absolute on load. It is a `CollectorInput` (src/model). */
+export type ProjectCollector = z.infer<typeof collectorSchema>;
+export type { CollectorInput } from '../model/collector-input.js';
 
 /** Typed identity function for `cwdash.config.ts`: `export default defineConfig({ region: 'ap-northeast-1' })`. */
 export function defineConfig(config: ProjectConfig): ProjectConfig {

@@ -1,11 +1,11 @@
 /**
  * The deployment plan: for every defined dashboard, whether it must be created, updated or left alone, and with
  * `prune`, which dashboards under the prefix are no longer defined and would be deleted. The plan is computed from the
- * account's current state every time, so a run that stopped half-way is finished by simply running it again.
+ * account's current state every time, so a run that stopped half-way is finished by simply running it again. Pure:
+ * `src/app/` reads the account and applies the plan.
  */
-import type { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
-import { getDashboard, listDashboardNames, type RemoteDashboard } from '../sources/account/dashboards.js';
-import { formatCount, silentProgress, type Progress } from '../sources/account/progress.js';
+import type { DashboardValidationMessage, RemoteDashboard } from '../sources/account/dashboards.js';
+import type { AwsError } from '../shared/errors.js';
 import { compareStrings } from '../shared/json.js';
 import { sameJson } from '../shared/same-json.js';
 import { diffJson, type JsonChange } from './json-diff.js';
@@ -38,28 +38,6 @@ export interface RemoteState {
   readonly namesUnderPrefix?: readonly string[];
 }
 
-export interface ReadRemoteOptions {
-  /** List the dashboards under this prefix too, to find the ones to delete. */
-  readonly prunePrefix?: string | undefined;
-  readonly progress?: Progress | undefined;
-}
-
-export async function readRemoteState(client: CloudWatchClient, local: readonly LocalDashboard[], options: ReadRemoteOptions = {}): Promise<RemoteState> {
-  const progress = options.progress ?? silentProgress;
-  const task = progress.start('GetDashboard', local.length, 'dashboards');
-  const dashboards = new Map<string, RemoteDashboard | undefined>();
-  for (const dashboard of local) {
-    dashboards.set(dashboard.name, await getDashboard(client, dashboard.name));
-    task.advance(1);
-  }
-  task.done(`${formatCount(local.length)} dashboards read`);
-  const prefix = options.prunePrefix;
-  if (prefix === undefined) return { dashboards };
-  // ListDashboards already filters by prefix; checking again means a misbehaving endpoint can never widen a delete.
-  const listed = await listDashboardNames(client, prefix);
-  return { dashboards, namesUnderPrefix: listed.filter((name) => name.startsWith(prefix)) };
-}
-
 export function planDeployment(local: readonly LocalDashboard[], remote: RemoteState): DeploymentPlan {
   const actions: PlannedAction[] = local.map((dashboard) => {
     const current = remote.dashboards.get(dashboard.name);
@@ -86,4 +64,32 @@ export function countActions(plan: DeploymentPlan): Record<ActionKind, number> {
 
 export function hasChanges(plan: DeploymentPlan): boolean {
   return plan.actions.some((action) => action.kind !== 'unchanged');
+}
+
+type ChangeAction = Exclude<PlannedAction, { kind: 'unchanged' }>;
+
+export interface AppliedAction {
+  readonly name: string;
+  readonly kind: ChangeAction['kind'];
+  /** CloudWatch's warnings for a body it saved anyway. */
+  readonly warnings: readonly DashboardValidationMessage[];
+}
+
+export interface FailedAction {
+  readonly name: string;
+  readonly kind: ChangeAction['kind'];
+  readonly sourceFile?: string;
+  /** CloudWatch's one-line reason. */
+  readonly reason: string;
+  /** Set when CloudWatch rejected the body (`DashboardInvalidInputError`): every dataPath and message. */
+  readonly validationErrors?: readonly DashboardValidationMessage[];
+  /** Set when the call itself failed (permissions, throttling that did not clear, a 500). */
+  readonly error?: AwsError;
+}
+
+/** What applying a plan did: it stops at the first failure, so `failed` and `notAttempted` say exactly what is left. */
+export interface ApplyResult {
+  readonly applied: readonly AppliedAction[];
+  readonly failed?: FailedAction;
+  readonly notAttempted: readonly { readonly name: string; readonly kind: ChangeAction['kind'] }[];
 }

@@ -67,6 +67,8 @@ export interface MetricsPrediction {
   readonly schemaVersion: 1;
   /** The ADOT collector version whose behaviour was predicted. */
   readonly collectorVersion: string;
+  /** Which rule chose that version (a flag, the project config, the inventory's image tag, the newest profile). */
+  readonly collectorVersionRule?: string;
   readonly profile: { readonly label: string; readonly contribVersion: string };
   readonly configFile: string;
   readonly scrape?: { readonly source: string; readonly format: string; readonly series: number; readonly samples: number; readonly duplicates: number };

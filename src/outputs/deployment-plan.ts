@@ -2,9 +2,8 @@
  * The deployment plan (and, after `publish`, what happened to each dashboard) as a text table with a readable JSON
  * diff per changed dashboard, or as versioned JSON. Both list dashboards in name order, so output is stable.
  */
-import type { ApplyResult } from '../deploy/apply.js';
 import type { JsonChange } from '../deploy/json-diff.js';
-import { countActions, hasChanges, type DeploymentPlan, type PlannedAction } from '../deploy/plan.js';
+import { countActions, hasChanges, type ApplyResult, type DeploymentPlan, type PlannedAction } from '../deploy/plan.js';
 import type { DashboardValidationMessage } from '../sources/account/dashboards.js';
 import { sortKeysDeep, stableStringify } from '../shared/json.js';
 import { renderTextTable } from './text-table.js';

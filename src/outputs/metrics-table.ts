@@ -36,6 +36,7 @@ export function renderMetricsTable(prediction: MetricsResult): string {
 function header(result: MetricsResult): string {
   if (!isPrediction(result)) return `EMF events: ${result.eventsFile}\n`;
   const lines = [`Collector config: ${result.configFile}`, `Collector: ADOT ${result.collectorVersion} (contrib ${result.profile.contribVersion}, profile ${result.profile.label})`];
+  if (result.collectorVersionRule) lines.push(`Version: ${result.collectorVersionRule}`);
   if (result.scrape) lines.push(`Scrape: ${result.scrape.source} (${result.scrape.format}, ${formatCount(result.scrape.series)} series)`);
   const { replicas, replicasMultiplyMetrics } = result.assumptions;
   lines.push(`Replicas: ${replicas}${replicas > 1 ? (replicasMultiplyMetrics ? ' (each adds its own metrics)' : ' (same metrics; values collide)') : ''}`);

@@ -120,7 +120,7 @@ describe('cwdash cost-report on the bundled task-service example', () => {
       copyFileSync(CONFIG, join(dir, service, 'otel-config.yaml'));
     }
     const result = await runCli(
-      ['cost-report', '--config', 'a/otel-config.yaml', '--scrape', SCRAPE, '--config', 'b/otel-config.yaml', '--dashboards', 'task-service.json', '--write-fix', '.', '--allow-drop-all', '--format', 'json'],
+      ['cost-report', '--collector', `config=a/otel-config.yaml,scrape=${SCRAPE}`, '--config', 'b/otel-config.yaml', '--dashboards', 'task-service.json', '--write-fix', '.', '--allow-drop-all', '--format', 'json'],
       { cwd: dir, env: ENV },
     );
     expect(result.exitCode, result.stderr).toBe(0);

@@ -16,7 +16,8 @@ const scrapeText = readFileSync(join(repo, scrape), 'utf8');
 
 describe('cwdash metrics', () => {
   it('prints the table for the task-service example', async () => {
-    const result = await runCli(['metrics', '--config', config, '--scrape', scrape], { cwd: repo });
+    // The NEW profile (ADOT 0.50); without the flag the example predicts as ADOT 0.17, its version in examples/cwdash.config.ts.
+    const result = await runCli(['metrics', '--config', config, '--scrape', scrape, '--collector-version', '0.50.0'], { cwd: repo });
     expect(result.exitCode).toBe(0);
     expect(result.stdout).toContain('Collector config: examples/task-service/otel-config.yaml');
     expect(result.stdout).toContain('144 CloudWatch custom metrics');
@@ -27,8 +28,8 @@ describe('cwdash metrics', () => {
   });
 
   it('prints stable JSON in the documented shape', async () => {
-    const first = await runCli(['metrics', '--config', config, '--scrape', scrape, '--format', 'json'], { cwd: repo });
-    const second = await runCli(['metrics', '--config', config, '--scrape', scrape, '--format', 'json'], { cwd: repo });
+    const first = await runCli(['metrics', '--config', config, '--scrape', scrape, '--format', 'json', '--collector-version', '0.50.0'], { cwd: repo });
+    const second = await runCli(['metrics', '--config', config, '--scrape', scrape, '--format', 'json', '--collector-version', '0.50.0'], { cwd: repo });
     expect(first.stdout).toBe(second.stdout);
     const json = JSON.parse(first.stdout);
     expect(json).toMatchObject({ schemaVersion: 1, collectorVersion: '0.50.0', summary: { customMetrics: 144, byNamespace: { 'prod/task-service': 144 }, notModelled: [] } });
@@ -105,7 +106,8 @@ describe('cwdash metrics', () => {
     expect(withInventory.summary.customMetrics).toBe(expected.length);
     expect(withInventory.summary.byNamespace).toEqual({ ContainerInsights: expected.length });
     expect(withInventory.summary.notModelled).toEqual([]);
-    const without = JSON.parse((await runCli(args, { cwd: repo })).stdout);
+    // Outside the repository examples/cwdash.config.ts does not apply, so nothing names the inventory.
+    const without = JSON.parse((await runCli(['metrics', '--config', join(repo, 'examples/cluster/otel-config.yaml'), '--format', 'json'], { cwd: tmpdir() })).stdout);
     expect(without.summary.customMetrics).toBe(0);
     expect(without.summary.notModelled[0].reason).toMatch(/pass --cluster-inventory/);
   });

@@ -17,7 +17,7 @@ import { CONFIG, ROOT, SCRAPE } from '../support/task-service-example.js';
 
 const OTLP_CONFIG = join(ROOT, 'examples/task-service-otlp/otel-config.yaml');
 const OTLP_SCRAPE = join(ROOT, 'examples/task-service-otlp/metrics.txt');
-const args = ['cost-report', '--config', CONFIG, '--scrape', SCRAPE, '--config', OTLP_CONFIG, '--scrape', OTLP_SCRAPE, '--dashboards', join(ROOT, 'dashboards'), '--region', 'us-east-1'];
+const args = ['cost-report', '--collector', `config=${CONFIG},scrape=${SCRAPE},version=0.50.0`, '--collector', `config=${OTLP_CONFIG},scrape=${OTLP_SCRAPE}`, '--dashboards', join(ROOT, 'dashboards'), '--region', 'us-east-1'];
 
 async function report(cacheDir: string, format = 'json') {
   const result = await runCli([...args, '--format', format], { env: { CWDASH_CACHE_DIR: cacheDir, AWS_REGION: 'us-east-1' } });

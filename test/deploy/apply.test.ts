@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, test } from 'vitest';
-import { applyPlan } from '../../src/deploy/apply.js';
-import { planDeployment, readRemoteState, type LocalDashboard } from '../../src/deploy/plan.js';
+import { applyPlan } from '../../src/app/publish.js';
+import { readRemoteState } from '../../src/app/deployment.js';
+import { planDeployment, type LocalDashboard } from '../../src/deploy/plan.js';
 import { createCloudWatchClient } from '../../src/sources/aws/cloudwatch-client.js';
 import { FAKE_CREDENTIALS_ENV, FAST_RETRY_POLICY, useFakeCloudWatch, type FakeCloudWatchServer } from '../support/fake-cloudwatch-server.js';
 

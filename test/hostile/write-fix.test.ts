@@ -18,7 +18,7 @@ function twoCollectors() {
     return write(join(folder, 'otel.yaml'), collectorConfig().replace('job_name: app', `job_name: app-${index}`));
   });
   const cwd = scratch('write-fix-cwd').dir;
-  const args = ['cost-report', ...configs.flatMap((config) => ['--config', config, '--scrape', scrape]), '--no-usage', '--allow-drop-all', '--write-fix', 'fixed', '--region', 'us-east-1'];
+  const args = ['cost-report', ...configs.flatMap((config) => ['--collector', `config=${config},scrape=${scrape}`]), '--no-usage', '--allow-drop-all', '--write-fix', 'fixed', '--region', 'us-east-1'];
   return { cwd, configs, args };
 }
 

@@ -8,7 +8,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { BUILD_MANIFEST } from '../../src/sources/definitions/build.js';
+import { BUILD_MANIFEST } from '../../src/app/build.js';
 import { fileInFolder } from '../../src/shared/safe-path.js';
 import { openOutputFolder } from '../../src/shared/output-folder.js';
 import { FAKE_CREDENTIALS_ENV, useFakeCloudWatch } from '../support/fake-cloudwatch-server.js';

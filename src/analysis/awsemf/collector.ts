@@ -18,6 +18,7 @@ import { readScrapeFile, type Scrape } from '../../sources/exposition/scrape.js'
 import type { MetricsPrediction } from '../../model/prediction.js';
 import { containerInsightsModes } from '../container-insights/modes.js';
 import { CONTAINER_INSIGHTS_RECEIVER, predictContainerInsightsMetrics } from '../container-insights/predict.js';
+import { chooseCollectorVersion } from './collector-version.js';
 import { predictMetrics } from './predict.js';
 
 export interface AnalyzeCollectorOptions {
@@ -34,6 +35,8 @@ export interface AnalyzeCollectorOptions {
   /** Needed when `scrapeFile` is `-`. */
   readonly stdin?: Readable | undefined;
   readonly collectorVersion?: string | undefined;
+  /** Where `collectorVersion` was given, in words (`--collector-version`, `cwdash.config.ts`), for the output. */
+  readonly collectorVersionSource?: string | undefined;
   readonly replicas?: number | undefined;
   /** `kubectl get nodes,pods,services -A -o json` output: adds the Container Insights metrics of the config (issue 8). */
   readonly clusterInventoryFile?: string | undefined;
@@ -50,7 +53,10 @@ export interface LoadedCollector {
   readonly env: Env;
   readonly scrape?: Scrape | undefined;
   readonly inventory?: ClusterInventory | undefined;
-  readonly collectorVersion?: string | undefined;
+  /** The version predicted, and which rule of `chooseCollectorVersion` chose it. */
+  readonly collectorVersion: string;
+  readonly collectorVersionRule: string;
+  readonly collectorVersionWarning?: string | undefined;
   readonly replicas?: number | undefined;
   readonly clusterName?: string | undefined;
   readonly otlpEquivalent?: boolean | undefined;
@@ -63,7 +69,7 @@ export async function analyzeCollector(options: AnalyzeCollectorOptions): Promis
 
 export async function loadCollector(options: AnalyzeCollectorOptions): Promise<LoadedCollector> {
   if (options.scrapeFile !== undefined && options.scrapeUrl !== undefined) {
-    throw new UsageError('--scrape and --scrape-url both given', { fix: 'pass one of them' });
+    throw new UsageError('a scrape file and a scrape URL were both given', { fix: 'give one of them' });
   }
   const cwd = options.cwd ?? process.cwd();
   const at = (file: string) => resolve(cwd, file);
@@ -73,7 +79,7 @@ export async function loadCollector(options: AnalyzeCollectorOptions): Promise<L
   const limits = { maxSeries: options.maxSeries };
   if (options.scrapeUrl !== undefined) scrape = await fetchScrape(options.scrapeUrl, undefined, limits);
   else if (options.scrapeFile !== undefined) {
-    if (options.scrapeFile === '-' && !options.stdin) throw new UsageError('--scrape - needs standard input', { fix: 'pipe the scrape into cwdash' });
+    if (options.scrapeFile === '-' && !options.stdin) throw new UsageError('the scrape "-" is read from standard input, and there is none', { fix: 'pipe the scrape into cwdash' });
     scrape = options.scrapeFile === '-'
       ? await readScrapeFile('-', options.stdin!, options.scrapeFormat, '-', limits)
       : await readScrapeFile(at(options.scrapeFile), options.stdin!, options.scrapeFormat, displayPath(cwd, options.scrapeFile), limits);
@@ -84,12 +90,16 @@ export async function loadCollector(options: AnalyzeCollectorOptions): Promise<L
     const preferFullPodName = containerInsightsReceivers(config).some((receiver) => receiver.raw.prefer_full_pod_name === true);
     inventory = await loadClusterInventory(at(options.clusterInventoryFile), { preferFullPodName });
   }
+  const given = options.collectorVersion === undefined ? undefined : { version: options.collectorVersion, source: options.collectorVersionSource ?? 'the collector input' };
+  const version = chooseCollectorVersion(given, inventory);
   return {
     config,
     env,
     scrape,
     inventory,
-    collectorVersion: options.collectorVersion,
+    collectorVersion: version.version,
+    collectorVersionRule: version.rule,
+    collectorVersionWarning: version.warning,
     replicas: options.replicas,
     clusterName: options.clusterName,
     otlpEquivalent: options.otlpEquivalent,
@@ -99,7 +109,7 @@ export async function loadCollector(options: AnalyzeCollectorOptions): Promise<L
 /** The prediction for the loaded config, or for `config` in its place (parsed from edited text by `parseEditedConfig`). */
 export function predictCollector(collector: LoadedCollector, config: CollectorConfig = collector.config): MetricsPrediction {
   const containerInsights = collector.inventory === undefined ? undefined : containerInsightsPrediction(collector, config, collector.inventory);
-  return predictMetrics({
+  const prediction = predictMetrics({
     config,
     scrape: collector.scrape,
     collectorVersion: collector.collectorVersion,
@@ -107,6 +117,8 @@ export function predictCollector(collector: LoadedCollector, config: CollectorCo
     otlpEquivalent: collector.otlpEquivalent,
     ...containerInsights,
   });
+  const warning = collector.collectorVersionWarning;
+  return { ...prediction, collectorVersionRule: collector.collectorVersionRule, ...(warning ? { warnings: [{ message: warning }, ...prediction.warnings] } : {}) };
 }
 
 /**

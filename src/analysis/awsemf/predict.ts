@@ -51,7 +51,7 @@ const EMPTY_SCRAPE: Scrape = { source: '(none)', format: 'text', seriesCount: 0,
 export function predictMetrics(options: PredictOptions): MetricsPrediction {
   const profile = collectorProfile(options.collectorVersion);
   const replicas = options.replicas ?? 1;
-  if (!Number.isInteger(replicas) || replicas < 1) throw new UsageError(`--replicas must be a whole number ≥ 1, got ${replicas}`, { fix: 'pass --replicas 3 for three pods' });
+  if (!Number.isInteger(replicas) || replicas < 1) throw new UsageError(`replicas must be a whole number ≥ 1, got ${replicas}`, { fix: 'give the number of pods running the app and collector, e.g. 3' });
   const run = runPrediction(options.config, options.scrape ?? EMPTY_SCRAPE, profile, replicas);
   const warnings = [...run.warnings];
   let multiply = false;
@@ -65,7 +65,7 @@ export function predictMetrics(options: PredictOptions): MetricsPrediction {
     }
   }
   if (!options.scrape && run.prometheusTargets > 0) {
-    warnings.push({ message: 'no scrape given (--scrape or --scrape-url): only the 5 scrape-loop gauges per target are predicted' });
+    warnings.push({ message: 'no scrape of the app given: only the 5 scrape-loop gauges per target are predicted' });
   }
   if (profile.scrapeDurationUnit === 'seconds' && run.prometheusTargets > 0) {
     warnings.push({ message: `this collector writes "Unit":"seconds" for scrape_duration_seconds, which is not a CloudWatch unit; if CloudWatch rejects the directive, every metric sharing its event is lost (docs/sources.md#awsemf)` });

@@ -94,7 +94,7 @@ export async function analyzeCollectorInput(input: CollectorInput, context: Anal
     otlpMetricTypes: prediction.otlpEquivalent?.metricTypes,
     containerInsights: prediction.containerInsights,
     assumptions: [
-      `${file}: ADOT collector ${prediction.collectorVersion} (contrib ${prediction.profile.contribVersion}), ` +
+      `${file}: ADOT collector ${prediction.collectorVersion} (contrib ${prediction.profile.contribVersion}${prediction.collectorVersionRule ? `; ${prediction.collectorVersionRule}` : ''}), ` +
         `${assumptions.replicas} replica${assumptions.replicas === 1 ? '' : 's'}` +
         `${assumptions.replicasMultiplyMetrics ? ' (each replica adds its own metrics)' : ' (replicas send the same metrics)'}, ` +
         `scrape ${intervals.length > 0 ? intervals.join(', ') : `every ${assumptions.scrapeIntervalSeconds} s`}` +
@@ -131,6 +131,7 @@ function load(input: CollectorInput, context: AnalysisContext): Promise<LoadedCo
     envFile: input.envFile,
     env: context.env,
     collectorVersion: input.collectorVersion,
+    collectorVersionSource: input.collectorVersionSource,
     replicas: input.replicas,
     otlpEquivalent: true,
   });

@@ -4,64 +4,52 @@
  * code scanning with --sarif.
  */
 import { resolve } from 'node:path';
-import type { Argv } from 'yargs';
+import { z } from 'zod';
 import { defineCommand } from '../command.js';
-import { withCostInputOptions, type CostInputOptions } from './cost-report.js';
+import { flag, text } from '../flags.js';
+import { appContext } from '../options.js';
+import { CWDASH_VERSION } from '../version.js';
+import { costInputOptions, writeReport } from './cost-report.js';
 
-interface AuditOptions extends CostInputOptions {
-  readonly failOn: 'error' | 'warning' | 'note';
-  readonly baseline?: string | undefined;
-  readonly writeBaseline: boolean;
-  readonly sarif?: string | undefined;
-  readonly allowUnpriced: boolean;
-}
+const group = 'Audit:';
 
-export const auditCommand = defineCommand<AuditOptions>({
-  command: 'audit',
-  describe: 'the cost report for CI: fail on findings at or above a severity that are new since the baseline',
+export const auditOptions = {
+  ...costInputOptions,
+  failOn: flag(z.enum(['error', 'warning', 'note']).default('error'), { group, describe: 'lowest severity that fails the run' }),
+  baseline: flag(text.optional(), { group, describe: 'fail only on findings not in this baseline (a --write-baseline file or a cost-report JSON)' }),
+  writeBaseline: flag(z.boolean().default(false), { group, describe: 'write the current findings to --baseline (replacing it) and exit 0' }),
+  sarif: flag(text.optional(), { group, describe: 'also write SARIF 2.1.0 to this file (replaced if it exists: CI output)' }),
+  allowUnpriced: flag(z.boolean().default(false), { group, describe: 'pass even when a price is unknown and the total is incomplete (default: exit 1, naming what is missing)' }),
+};
+
+export const auditCommand = defineCommand({
   examples: [
     ['$0 audit --fail-on warning --sarif cwdash.sarif', 'fail on warnings and errors; SARIF for GitHub code scanning'],
     ['$0 audit --baseline cwdash-baseline.json --write-baseline', 'accept every current finding (run once, commit the file)'],
     ['$0 audit --baseline cwdash-baseline.json --budget 50', 'fail only on new findings, or when the month goes over $50'],
   ],
-  builder: (argv) =>
-    withCostInputOptions(argv, 'table')
-      .option('fail-on', { choices: ['error', 'warning', 'note'] as const, default: 'error' as const, group: 'Audit:', describe: 'lowest severity that fails the run' })
-      .option('baseline', { type: 'string', group: 'Audit:', describe: 'fail only on findings not in this baseline (a --write-baseline file or a cost-report JSON)' })
-      .option('write-baseline', {
-        type: 'boolean',
-        default: false,
-        group: 'Audit:',
-        describe: 'write the current findings to --baseline (replacing it) and exit 0',
-      })
-      .option('allow-unpriced', {
-        type: 'boolean',
-        default: false,
-        group: 'Audit:',
-        describe: 'pass even when a price is unknown and the total is incomplete (default: exit 1, naming what is missing)',
-      })
-      .option('sarif', { type: 'string', group: 'Audit:', describe: 'also write SARIF 2.1.0 to this file (replaced if it exists: CI output)' }) as unknown as Argv<AuditOptions>,
+  options: auditOptions,
   async run(options, io) {
-    const { UsageError } = await import('../../shared/errors.js');
-    const { writeFileAtomic } = await import('../../shared/files.js');
+    const { audit } = await import('../../app/audit.js');
+    const { createProgress } = await import('../../sources/account/progress.js');
     const { info, warn } = await import('../../shared/io.js');
-    const { prepareCostReport, renderReport, writeOutputs } = await import('../cost-report-run.js');
-    const { auditOutcome, loadBaseline, renderBaseline } = await import('../../analysis/report/baseline.js');
-    if (options.writeBaseline && options.baseline === undefined) {
-      throw new UsageError('--write-baseline needs --baseline FILE', { fix: 'name the file: --baseline cwdash-baseline.json --write-baseline' });
-    }
-    const prepared = await prepareCostReport(options, io);
+    const { readWithinDays } = await import('../options.js');
+    const result = await audit({ ...options, readWithinDays: readWithinDays(options.readWithin) }, appContext(io, options, { progress: createProgress(io) }));
+    const { prepared } = result;
     const { report } = prepared;
-    if (options.writeBaseline) {
-      // --write-baseline is itself the request to replace the file.
-      await writeFileAtomic(resolve(io.cwd, options.baseline!), renderBaseline(report), { overwrite: true });
+    if (result.kind === 'baseline-written') {
+      for (const note of prepared.notes) info(io, note);
       info(io, `wrote ${report.findings.length} findings to the baseline ${options.baseline}`);
       return 0;
     }
-    const baseline = options.baseline === undefined ? undefined : await loadBaseline(resolve(io.cwd, options.baseline));
-    const outcome = auditOutcome(report, options.failOn, baseline);
-    await writeOutputs(io, options, renderReport(report, options.format, prepared), prepared.fixFiles);
-    if (options.sarif) await writeFileAtomic(resolve(io.cwd, options.sarif), await renderReport(report, 'sarif', prepared), { overwrite: true });
+    const { outcome } = result;
+    await writeReport(prepared, options, io);
+    if (options.sarif) {
+      const { renderReport } = await import('../../outputs/report-formats.js');
+      const { writeFileAtomic } = await import('../../shared/files.js');
+      const sarif = await renderReport(report, 'sarif', { toolVersion: CWDASH_VERSION, fallbackLocation: prepared.fallbackLocation });
+      await writeFileAtomic(resolve(io.cwd, options.sarif), sarif, { overwrite: true });
+    }
     const summaryFile = io.env.GITHUB_STEP_SUMMARY;
     if (summaryFile) {
       const { appendFile } = await import('node:fs/promises');

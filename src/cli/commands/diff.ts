@@ -1,24 +1,27 @@
 /** `cwdash diff`: the publish plan alone, with a JSON diff per changed dashboard; exit 1 when anything would change. */
-import type { Argv } from 'yargs';
 import { defineCommand } from '../command.js';
-import { withDeploymentOptions, writeCommandOutput, type DeploymentCommandOptions } from './publish.js';
+import { appContext } from '../options.js';
+import { writeCommandOutput } from '../output.js';
+import { deploymentOptions } from './publish.js';
 
-export const diffCommand = defineCommand<DeploymentCommandOptions>({
-  command: 'diff',
-  describe: 'compare the definitions with the dashboards in CloudWatch; exit 1 when publish would change something',
+export const diffCommand = defineCommand({
   examples: [
     ['$0 diff', 'what publish would create or update, with a readable JSON diff per dashboard'],
     ['$0 diff --prefix team-a- --prune --format json', 'also what it would delete, as JSON for CI'],
   ],
-  builder: (argv) => withDeploymentOptions(argv) as unknown as Argv<DeploymentCommandOptions>,
+  options: deploymentOptions,
   async run(options, io) {
-    const { prepareDeployment } = await import('../../deploy/prepare.js');
-    const { hasChanges } = await import('../../deploy/plan.js');
+    const { diff } = await import('../../app/diff.js');
+    const { createProgress } = await import('../../sources/account/progress.js');
+    const { printValidationMessages } = await import('../../outputs/validation-report.js');
     const { renderPlanJson, renderPlanText } = await import('../../outputs/deployment-plan.js');
     const { colorEnabled } = await import('../../shared/io.js');
-    const { plan } = await prepareDeployment(options, io);
+    const result = await diff(options, appContext(io, options, { progress: createProgress(io) }));
+    printValidationMessages(io, result.validation);
+    if (result.stopped) throw result.stopped;
     const color = options.out === undefined && colorEnabled(io, io.stdout);
+    const { plan } = result;
     await writeCommandOutput(options.format === 'json' ? renderPlanJson({ plan }) : renderPlanText({ plan }, { showDiff: true, color }), options, io);
-    return hasChanges(plan) ? 1 : 0;
+    return result.changes ? 1 : 0;
   },
 });

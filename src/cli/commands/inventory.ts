@@ -3,38 +3,29 @@
  * (the current credentials) by default; every target of `--targets FILE` or of `--organization` with `--role-name`.
  * Exit 3 when some targets could not be read (the others are listed).
  */
-import type { Argv } from 'yargs';
+import { z } from 'zod';
 import { defineCommand } from '../command.js';
-import { withAwsOptions, withOutputOptions, type AwsOptions, type GlobalOptions } from '../options.js';
-import { withTargetOptions, type TargetOptions } from './targets.js';
+import { flag } from '../flags.js';
+import { awsFlags, outputFlags } from '../options.js';
+import { writeCommandOutput } from '../output.js';
+import { targetFlags } from './targets.js';
 
-interface InventoryOptions extends GlobalOptions, AwsOptions, TargetOptions {
-  readonly format: 'table' | 'json';
-  readonly out?: string | undefined;
-  readonly force: boolean;
-  readonly recentlyActive: boolean;
-}
-
-export const inventoryCommand = defineCommand<InventoryOptions>({
-  command: 'inventory',
-  describe: 'custom metrics, dashboards and alarms of each account and region (live, read-only); exit 3 when some targets failed',
+export const inventoryCommand = defineCommand({
   examples: [
     ['$0 inventory --region eu-west-1', 'the current account in one region'],
     ['$0 inventory --targets cwdash-targets.yaml --concurrency 8', 'every account and region of the targets file'],
     ['$0 inventory --organization --role-name cwdash-read --regions eu-west-1 us-east-1 --format json', 'every active account of the organization'],
   ],
-  builder: (argv) =>
-    withTargetOptions(withOutputOptions(withAwsOptions(argv), ['table', 'json'] as const, 'table')).option('recently-active', {
-      type: 'boolean',
-      default: false,
-      describe: 'only metrics that received data in the past three hours',
-      group: 'Inputs:',
-    }) as unknown as Argv<InventoryOptions>,
+  options: {
+    ...awsFlags,
+    ...outputFlags(['table', 'json'], 'table'),
+    ...targetFlags,
+    recentlyActive: flag(z.boolean().default(false), { describe: 'only metrics that received data in the past three hours', group: 'Inputs:' }),
+  },
   async run(options, io) {
     const { organizationInventory } = await import('../../app/inventory.js');
     const { renderInventoryJson, renderInventoryTable } = await import('../../outputs/inventory-report.js');
     const { createProgress } = await import('../../sources/account/progress.js');
-    const { writeCommandOutput } = await import('./publish.js');
     const inventory = await organizationInventory(options, { env: io.env, cwd: io.cwd, progress: createProgress(io) });
     await writeCommandOutput(options.format === 'json' ? renderInventoryJson(inventory) : renderInventoryTable(inventory), options, io);
     return inventory.totals.partial ? 3 : 0;

@@ -1,35 +1,49 @@
 /** `cwdash metrics`: the CloudWatch custom metrics a collector config + scrape (or EMF logs, or a cluster) produce. */
-import { resolve } from 'node:path';
-import type { Argv } from 'yargs';
-import { defineCommand } from '../command.js';
-import { withOutputOptions, type GlobalOptions } from '../options.js';
+import { z } from 'zod';
+import { defineCommand, type CommandOptions } from '../command.js';
+import { flag, text, wholeNumber } from '../flags.js';
+import { appContext, outputFlags } from '../options.js';
+import { writeCommandOutput } from '../output.js';
 import { UsageError } from '../../shared/errors.js';
 import { warn } from '../../shared/io.js';
-import { writeFileAtomic } from '../../shared/files.js';
 import { DEFAULT_MAX_SERIES } from '../../shared/input-limits.js';
 
-interface MetricsOptions extends GlobalOptions {
-  /** yargs takes the `-` of `--scrape -` / `--emf -` as this positional (value `true`) and leaves the option `''`. */
-  readonly stdin?: unknown;
-  readonly config?: string | undefined;
-  readonly scrape?: string | undefined;
-  readonly scrapeUrl?: string | undefined;
-  readonly scrapeFormat: 'auto' | 'text' | 'openmetrics';
-  readonly envFile?: string | undefined;
-  readonly collectorVersion?: string | undefined;
-  readonly replicas?: number | undefined;
-  readonly maxSeries: number;
-  readonly clusterInventory?: string | undefined;
-  readonly clusterName?: string | undefined;
-  readonly emf?: string | undefined;
-  readonly format: 'table' | 'json' | 'csv';
-  readonly out?: string | undefined;
-  readonly force: boolean;
-}
+const INPUTS = 'Inputs:';
+const PREDICTION = 'Prediction:';
 
-export const metricsCommand = defineCommand<MetricsOptions>({
-  command: 'metrics [stdin]',
-  describe: 'predict the CloudWatch custom metrics a collector config creates (awsemf), or count those in EMF logs',
+export const metricsOptions = {
+  ...outputFlags(['table', 'json', 'csv'], 'table'),
+  /** yargs takes the `-` of `--scrape -` / `--emf -` as this positional (value `true`) and leaves the option `''`. */
+  stdin: flag(z.unknown(), { describe: 'the "-" of --scrape - or --emf -: read that input from standard input', positional: true }),
+  collector: flag(z.array(text).max(1, { error: 'one collector (metrics predicts one; cost-report takes several)' }).optional(), {
+    describe: 'the collector as one value: config=FILE[,scrape=FILE][,inventory=FILE][,version=V][,replicas=N][,cluster-name=NAME][,env-file=FILE]',
+    group: INPUTS,
+    example: 'config=otel.yaml,scrape=metrics.txt,version=0.17.0',
+  }),
+  config: flag(text.optional(), { describe: 'the OpenTelemetry collector config (YAML) (default: the project config collector)', group: INPUTS }),
+  scrape: flag(z.string().optional(), { describe: "a scrape of the app's /metrics (Prometheus text or OpenMetrics); - reads stdin", group: INPUTS }),
+  scrapeUrl: flag(text.optional(), { describe: 'fetch the scrape from this URL instead (format from the Content-Type)', group: INPUTS }),
+  scrapeFormat: flag(z.enum(['auto', 'text', 'openmetrics']).default('auto'), { describe: 'grammar of --scrape: auto = OpenMetrics for .om files, else text 0.0.4', group: INPUTS }),
+  envFile: flag(text.optional(), { describe: 'NAME=value lines for the ${env:VAR} references in the config', group: INPUTS }),
+  clusterInventory: flag(text.optional(), { describe: '`kubectl get nodes,pods,services -A -o json` output: add the Container Insights metrics', group: INPUTS }),
+  clusterName: flag(text.optional(), { describe: "the cluster's name, when the config's log_group_name and the nodes' labels do not give it", group: INPUTS }),
+  emf: flag(z.string().optional(), { describe: 'count the metrics of EMF log events instead (JSON lines; - reads stdin)', group: INPUTS }),
+  collectorVersion: flag(text.optional(), {
+    describe: "ADOT collector version whose behaviour to predict (default: the project config entry's, else the inventory's collector image tag, else the newest known)",
+    group: PREDICTION,
+    example: '0.17.0',
+  }),
+  replicas: flag(wholeNumber(1).optional(), { describe: 'pods running the app + collector (default: 1)', group: PREDICTION, example: '3' }),
+  maxSeries: flag(wholeNumber(1).default(DEFAULT_MAX_SERIES), {
+    describe: 'refuse a scrape with more distinct series than this (a bound on memory: a few hundred bytes each)',
+    group: INPUTS,
+    example: '2000000',
+  }),
+};
+
+type MetricsOptions = CommandOptions<typeof metricsOptions>;
+
+export const metricsCommand = defineCommand({
   examples: [
     ['$0 metrics --config examples/task-service/otel-config.yaml --scrape examples/task-service/metrics.txt', 'the sidecar example: 144 custom metrics'],
     ['$0 metrics --config otel-config.yaml --scrape-url http://localhost:3000/metrics --collector-version 0.17.0', 'scrape the running app; predict for the 2022 ADOT v0.17 collector'],
@@ -37,62 +51,20 @@ export const metricsCommand = defineCommand<MetricsOptions>({
     ['$0 metrics --config examples/cluster/otel-config.yaml --cluster-inventory examples/cluster/inventory.json', 'Container Insights metrics of a cluster'],
     ['$0 metrics --emf performance-log-export.jsonl', 'count the metrics already-written EMF events create'],
   ],
-  builder: (argv) =>
-    withOutputOptions(argv, ['table', 'json', 'csv'] as const, 'table')
-      .positional('stdin', { describe: 'the "-" of --scrape - or --emf -: read that input from standard input' })
-      .option('config', { type: 'string', describe: 'the OpenTelemetry collector config (YAML) (default: the project config collector)', group: 'Inputs:' })
-      .option('scrape', { type: 'string', describe: "a scrape of the app's /metrics (Prometheus text or OpenMetrics); - reads stdin", group: 'Inputs:' })
-      .option('scrape-url', { type: 'string', describe: 'fetch the scrape from this URL instead (format from the Content-Type)', group: 'Inputs:' })
-      .option('scrape-format', {
-        choices: ['auto', 'text', 'openmetrics'] as const,
-        default: 'auto' as const,
-        describe: 'grammar of --scrape: auto = OpenMetrics for .om files, else text 0.0.4',
-        group: 'Inputs:',
-      })
-      .option('env-file', { type: 'string', describe: 'NAME=value lines for the ${env:VAR} references in the config', group: 'Inputs:' })
-      .option('cluster-inventory', { type: 'string', describe: '`kubectl get nodes,pods,services -A -o json` output: add the Container Insights metrics', group: 'Inputs:' })
-      .option('cluster-name', { type: 'string', describe: "the cluster's name, when the config's log_group_name and the nodes' labels do not give it", group: 'Inputs:' })
-      .option('emf', { type: 'string', describe: 'count the metrics of EMF log events instead (JSON lines; - reads stdin)', group: 'Inputs:' })
-      .option('collector-version', { type: 'string', describe: 'ADOT collector version whose behaviour to predict (default: 0.50.0, the newest known)', group: 'Prediction:' })
-      .option('replicas', { type: 'number', describe: 'pods running the app + collector (default: 1)', group: 'Prediction:' })
-      .option('max-series', {
-        type: 'number',
-        default: DEFAULT_MAX_SERIES,
-        describe: 'refuse a scrape with more distinct series than this (a bound on memory: a few hundred bytes each)',
-        group: 'Inputs:',
-      }) as unknown as Argv<MetricsOptions>,
+  options: metricsOptions,
   async run(rawOptions, io) {
     const options = withStdinDash(rawOptions);
-    let output: string;
-    const { renderMetricsJson } = await import('../../outputs/metrics-json.js');
-    let prediction;
-    if (options.emf !== undefined) {
-      for (const flag of ['config', 'scrape', 'scrapeUrl', 'clusterInventory', 'clusterName'] as const) {
-        if (options[flag] !== undefined) throw new UsageError(`--emf counts existing events; it does not combine with --${flag.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`, { fix: 'run cwdash metrics once per input' });
-      }
-      const { readEmfEvents } = await import('../../sources/emf/read.js');
-      prediction = await readEmfEvents(options.emf === '-' ? '-' : resolve(io.cwd, options.emf), io.stdin, options.emf);
-    } else {
-      const { analyzeCollector } = await import('../../analysis/awsemf/collector.js');
-      const input = await collectorInput(options, io.cwd);
-      prediction = await analyzeCollector({
-        ...input,
-        scrapeFormat: options.scrapeFormat === 'auto' ? undefined : options.scrapeFormat,
-        scrapeUrl: options.scrapeUrl,
-        maxSeries: positiveWhole(options.maxSeries, '--max-series'),
-        clusterInventoryFile: options.clusterInventory,
-        clusterName: options.clusterName ?? input.clusterName,
-        cwd: io.cwd,
-        env: io.env,
-        stdin: io.stdin,
-      });
-    }
+    const { metrics } = await import('../../app/metrics.js');
+    const prediction = await metrics(
+      { ...options, scrapeFormat: options.scrapeFormat === 'auto' ? undefined : options.scrapeFormat },
+      appContext(io, options),
+    );
     for (const warning of prediction.warnings) warn(io, `${warning.location ? `${warning.location}: ` : ''}${warning.message}`);
-    if (options.format === 'json') output = renderMetricsJson(prediction);
+    let output: string;
+    if (options.format === 'json') output = (await import('../../outputs/metrics-json.js')).renderMetricsJson(prediction);
     else if (options.format === 'csv') output = (await import('../../outputs/metrics-csv.js')).renderMetricsCsv(prediction);
     else output = (await import('../../outputs/metrics-table.js')).renderMetricsTable(prediction);
-    if (options.out) await writeFileAtomic(resolve(io.cwd, options.out), output, { overwrite: options.force });
-    else io.stdout.write(output);
+    await writeCommandOutput(output, options, io);
     return 0;
   },
 });
@@ -108,33 +80,4 @@ function withStdinDash(options: MetricsOptions): MetricsOptions {
     throw new UsageError(`unexpected argument "${String(options.stdin)}"`, { fix: 'inputs are given with --config, --scrape, --emf ...; "-" after --scrape or --emf reads stdin' });
   }
   return { ...options, ...(options.scrape === '' ? { scrape: '-' } : {}), ...(options.emf === '' ? { emf: '-' } : {}) };
-}
-
-/**
- * Flag > project config > default. Without --config the project config's collector is used; with --config, a
- * project collector entry for the same file still supplies the scrape, env file, version and replicas not given.
- */
-async function collectorInput(options: MetricsOptions, cwd: string) {
-  const { loadProjectConfig } = await import('../../config/project-config.js');
-  const { config: project, file: projectFile } = await loadProjectConfig(cwd, options.projectConfig);
-  const collectors = project.collectors ?? [];
-  const configFile = options.config;
-  let entry = configFile === undefined ? undefined : collectors.find((collector) => collector.config === resolve(cwd, configFile));
-  if (configFile === undefined) {
-    if (collectors.length !== 1) {
-      throw new UsageError(collectors.length === 0 ? 'no collector config given' : `${projectFile} lists ${collectors.length} collectors`, {
-        fix: collectors.length === 0 ? 'pass --config otel-config.yaml (and --scrape metrics.txt)' : `pass --config with one of: ${collectors.map((c) => c.config).join(', ')}`,
-      });
-    }
-    entry = collectors[0];
-  }
-  const scrapeFromFlags = options.scrape !== undefined || options.scrapeUrl !== undefined;
-  return {
-    configFile: configFile ?? entry!.config,
-    scrapeFile: options.scrape ?? (scrapeFromFlags ? undefined : entry?.scrape),
-    envFile: options.envFile ?? entry?.envFile,
-    collectorVersion: options.collectorVersion ?? entry?.collectorVersion,
-    replicas: options.replicas ?? entry?.replicas,
-    clusterName: entry?.clusterName,
-  };
 }

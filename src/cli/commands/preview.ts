@@ -1,45 +1,28 @@
 /** `cwdash preview`: an HTML page per dashboard that draws its grid (positions, sizes, titles, content), offline. */
-import { resolve } from 'node:path';
-import { displayPath } from '../../shared/paths.js';
-import type { Argv } from 'yargs';
 import { defineCommand } from '../command.js';
-import type { GlobalOptions } from '../options.js';
+import { displayPath } from '../../shared/paths.js';
+import { flag, text } from '../flags.js';
+import { appContext, dashboardsDirFlag, forceFlag } from '../options.js';
 import { info } from '../../shared/io.js';
-import { DEFAULT_DASHBOARDS_DIR } from './build.js';
+import { DEFAULT_PREVIEW_DIR } from '../../app/defaults.js';
 
-interface PreviewCommandOptions extends GlobalOptions {
-  readonly dashboards?: string | undefined;
-  readonly out: string;
-  readonly force: boolean;
-}
+export const previewOptions = {
+  dashboards: dashboardsDirFlag('definitions directory'),
+  out: flag(text.default(DEFAULT_PREVIEW_DIR), 'directory for the HTML pages'),
+  force: forceFlag('replace files in --out that an earlier preview did not write'),
+};
 
-export const DEFAULT_PREVIEW_DIR = 'dist/preview';
-
-export const previewCommand = defineCommand<PreviewCommandOptions>({
-  command: 'preview',
-  describe: 'draw each dashboard as a static HTML page (grid, titles, metrics, Markdown, variables), without AWS access',
+export const previewCommand = defineCommand({
   examples: [
     ['$0 preview', `dashboards/*.ts → ${DEFAULT_PREVIEW_DIR}/<DashboardName>.html and index.html`],
     ['$0 preview --dashboards ops/dashboards --out review/', 'other directories, e.g. for a pull-request artifact'],
   ],
-  builder: (argv) =>
-    argv
-      .option('dashboards', { type: 'string', describe: `definitions directory (default: project config dashboardsDir, else ${DEFAULT_DASHBOARDS_DIR}/)` })
-      .option('out', { type: 'string', default: DEFAULT_PREVIEW_DIR, describe: 'directory for the HTML pages' })
-      .option('force', { type: 'boolean', default: false, describe: 'replace files in --out that an earlier preview did not write' }) as unknown as Argv<PreviewCommandOptions>,
+  options: previewOptions,
   async run(options, io) {
-    const { loadProjectConfig } = await import('../../config/project-config.js');
-    const { writePreviews } = await import('../../outputs/preview/write.js');
+    const { preview } = await import('../../app/preview.js');
     const { printValidationMessages } = await import('../../outputs/validation-report.js');
-    const { config } = await loadProjectConfig(io.cwd, options.projectConfig);
+    const result = await preview(options, appContext(io, options));
     const show = (path: string) => displayPath(io.cwd, path);
-    const result = await writePreviews({
-      dashboardsDir: resolve(io.cwd, options.dashboards ?? config.dashboardsDir ?? DEFAULT_DASHBOARDS_DIR),
-      outDir: resolve(io.cwd, options.out),
-      defaultRegion: config.region,
-      force: options.force,
-      showPath: show,
-    });
     printValidationMessages(
       io,
       result.skipped.map((dashboard) => ({ file: show(dashboard.sourceFile), path: dashboard.sourceFile, name: dashboard.name, messages: dashboard.messages })),

@@ -1,80 +1,57 @@
 /** `cwdash publish`: validate every definition, compare with the account, and write only what changed. */
-import { resolve } from 'node:path';
-import type { Argv } from 'yargs';
+import { z } from 'zod';
 import { defineCommand } from '../command.js';
-import { withAwsOptions, withOutputOptions, type AwsOptions, type GlobalOptions } from '../options.js';
-import type { Io } from '../../shared/io.js';
-
-export interface DeploymentCommandOptions extends GlobalOptions, AwsOptions {
-  readonly dashboards?: string | undefined;
-  readonly only?: readonly string[] | undefined;
-  readonly prefix?: string | undefined;
-  readonly prune: boolean;
-  readonly format: 'table' | 'json';
-  readonly out?: string | undefined;
-  readonly force: boolean;
-}
-
-interface PublishOptions extends DeploymentCommandOptions {
-  readonly dryRun: boolean;
-  readonly yes: boolean;
-}
+import { flag, text } from '../flags.js';
+import { appContext, awsFlags, dashboardsDirFlag, outputFlags } from '../options.js';
+import { writeCommandOutput } from '../output.js';
 
 /** The options `publish` and `diff` share, declared once. */
-export function withDeploymentOptions(argv: Argv) {
-  return withOutputOptions(withAwsOptions(argv), ['table', 'json'] as const, 'table')
-    .option('dashboards', { type: 'string', describe: 'directory of dashboard definitions (default: dashboardsDir in cwdash.config.ts, else ./dashboards)' })
-    .option('only', { type: 'string', array: true, describe: 'only these dashboards (by DashboardName); repeatable' })
-    .option('prefix', {
-      type: 'string',
-      describe: 'dashboard name prefix cwdash manages: every definition must start with it, and --prune deletes only under it (default: prefix in cwdash.config.ts)',
-    })
-    .option('prune', { type: 'boolean', default: false, describe: 'also delete dashboards under --prefix that are no longer defined' });
-}
+export const deploymentOptions = {
+  ...awsFlags,
+  ...outputFlags(['table', 'json'], 'table'),
+  dashboards: dashboardsDirFlag(),
+  only: flag(z.array(text).optional(), 'only these dashboards (by DashboardName); repeatable'),
+  prefix: flag(z.string().optional(), 'dashboard name prefix cwdash manages: every definition must start with it, and --prune deletes only under it (default: prefix in cwdash.config.ts)'),
+  prune: flag(z.boolean().default(false), 'also delete dashboards under --prefix that are no longer defined'),
+};
 
-export async function writeCommandOutput(text: string, options: { readonly out?: string | undefined; readonly force: boolean }, io: Io): Promise<void> {
-  if (options.out === undefined) {
-    io.stdout.write(text);
-    return;
-  }
-  const { writeFileAtomic } = await import('../../shared/files.js');
-  await writeFileAtomic(resolve(io.cwd, options.out), text, { overwrite: options.force });
-}
+export const publishOptions = {
+  ...deploymentOptions,
+  dryRun: flag(z.boolean().default(false), 'print the plan with its diffs and send nothing'),
+  yes: flag(z.boolean().default(false), 'delete without asking (needed for --prune when nobody can answer, as in CI)'),
+};
 
-export const publishCommand = defineCommand<PublishOptions>({
-  command: 'publish',
-  describe: 'validate every dashboard, compare with CloudWatch, and PutDashboard only the ones that changed',
+export const publishCommand = defineCommand({
   examples: [
     ['$0 publish --region us-east-1', 'publish every definition in ./dashboards'],
     ['$0 publish --dry-run', 'print the plan (create / update / unchanged) and send nothing'],
     ['$0 publish --prefix team-a- --prune --yes', 'also delete team-a-* dashboards that are no longer defined, without asking'],
     ['$0 publish --only team-a-api --profile prod', 'publish one dashboard with the "prod" profile'],
   ],
-  builder: (argv) =>
-    withDeploymentOptions(argv)
-      .option('dry-run', { type: 'boolean', default: false, describe: 'print the plan with its diffs and send nothing' })
-      .option('yes', { type: 'boolean', default: false, describe: 'delete without asking (needed for --prune when nobody can answer, as in CI)' }) as unknown as Argv<PublishOptions>,
+  options: publishOptions,
   async run(options, io) {
-    const { prepareDeployment } = await import('../../deploy/prepare.js');
+    const { publish } = await import('../../app/publish.js');
+    const { confirmDeletion } = await import('../confirm.js');
+    const { createProgress } = await import('../../sources/account/progress.js');
+    const { printValidationMessages } = await import('../../outputs/validation-report.js');
     const { renderPlanJson, renderPlanText } = await import('../../outputs/deployment-plan.js');
+    const { reportApplyResult } = await import('../../outputs/apply-report.js');
     const { colorEnabled } = await import('../../shared/io.js');
     const color = options.out === undefined && colorEnabled(io, io.stdout);
     const render = (report: Parameters<typeof renderPlanJson>[0]) =>
       options.format === 'json' ? renderPlanJson(report) : renderPlanText(report, { showDiff: report.dryRun === true, color });
 
-    const { plan, client, progress } = await prepareDeployment(options, io);
-    if (options.dryRun) {
+    const published = await publish(
+      { ...options, confirmDeletes: (names) => confirmDeletion(io, names) },
+      appContext(io, options, { progress: createProgress(io) }),
+    );
+    printValidationMessages(io, published.validation);
+    if (published.stopped) throw published.stopped;
+    const { plan, result } = published;
+    if (result === undefined) {
       await writeCommandOutput(render({ plan, dryRun: true }), options, io);
       return 0;
     }
-    const deletes = plan.actions.filter((action) => action.kind === 'delete').map((action) => action.name);
-    if (deletes.length > 0 && !options.yes) {
-      const { confirmDeletion } = await import('../../deploy/confirm.js');
-      await confirmDeletion(io, deletes);
-    }
-    const { applyPlan } = await import('../../deploy/apply.js');
-    const { reportApplyResult } = await import('../../deploy/report.js');
-    const result = await applyPlan(client, plan, progress);
     await writeCommandOutput(render({ plan, result }), options, io);
     reportApplyResult(plan, result, io);
     return 0;

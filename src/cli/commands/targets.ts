@@ -1,41 +1,30 @@
 /**
- * The flags that choose accounts and regions, declared once for `inventory`, `cost-report`, `audit` and `targets`;
- * and `cwdash targets`, which lists (and so validates) the units a run would cover, as JSON for a CI matrix.
+ * The flags that choose accounts and regions, declared once for `inventory` and `targets`; and `cwdash targets`,
+ * which lists (and so validates) the units a run would cover, as JSON for a CI matrix.
  */
-import type { Argv } from 'yargs';
+import { z } from 'zod';
 import { defineCommand } from '../command.js';
-import { withAwsOptions, type AwsOptions, type GlobalOptions } from '../options.js';
+import { flag, text, wholeNumber } from '../flags.js';
+import { awsFlags } from '../options.js';
 
-export interface TargetOptions {
-  readonly targets?: string | undefined;
-  readonly organization: boolean;
-  readonly roleName?: string | undefined;
-  readonly regions?: readonly string[] | undefined;
-  readonly only?: readonly string[] | undefined;
-  readonly concurrency?: number | undefined;
-}
+const group = 'Targets:';
 
-export function withTargetOptions<T>(argv: Argv<T>) {
-  const group = 'Targets:';
-  return argv
-    .option('targets', { type: 'string', group, describe: 'YAML list of accounts and regions: {name, accountId?, profile? | roleArn?, externalId?, regions}' })
-    .option('organization', { type: 'boolean', default: false, group, describe: 'every active account of the AWS Organization (ListAccounts), through --role-name' })
-    .option('role-name', { type: 'string', group, describe: 'with --organization: the role assumed in each account (arn:aws:iam::<id>:role/NAME)' })
-    .option('regions', { type: 'string', array: true, group, describe: 'with --organization: the regions to read in every account' })
-    .option('only', { type: 'string', array: true, group, describe: 'only these targets: a name, or name/region (repeatable)' })
-    .option('concurrency', { type: 'number', group, describe: 'targets read at once (default 4: well inside every account\'s API quotas)' });
-}
+export const targetFlags = {
+  targets: flag(text.optional(), { group, describe: 'YAML list of accounts and regions: {name, accountId?, profile? | roleArn?, externalId?, regions}' }),
+  organization: flag(z.boolean().default(false), { group, describe: 'every active account of the AWS Organization (ListAccounts), through --role-name' }),
+  roleName: flag(text.optional(), { group, describe: 'with --organization: the role assumed in each account (arn:aws:iam::<id>:role/NAME)' }),
+  regions: flag(z.array(text).optional(), { group, describe: 'with --organization: the regions to read in every account' }),
+  only: flag(z.array(text).optional(), { group, describe: 'only these targets: a name, or name/region (repeatable)' }),
+  concurrency: flag(wholeNumber(1).optional(), { group, describe: "targets read at once (default 4: well inside every account's API quotas)", example: '4' }),
+};
 
-interface TargetsCommandOptions extends GlobalOptions, AwsOptions, TargetOptions {
-  readonly format: 'table' | 'json';
-}
-
-export const targetsCommand = defineCommand<TargetsCommandOptions>({
-  command: 'targets',
-  describe: 'list the accounts and regions a --targets file or --organization covers (JSON: a CI matrix)',
+export const targetsCommand = defineCommand({
   examples: [['$0 targets --targets cwdash-targets.yaml --format json', 'one {key, name, accountId, region} entry per account and region']],
-  builder: (argv) =>
-    withTargetOptions(withAwsOptions(argv)).option('format', { choices: ['table', 'json'] as const, default: 'table' as const, describe: 'output format', group: 'Output:' }) as unknown as Argv<TargetsCommandOptions>,
+  options: {
+    ...awsFlags,
+    ...targetFlags,
+    format: flag(z.enum(['table', 'json']).default('table'), { describe: 'output format', group: 'Output:' }),
+  },
   async run(options, io) {
     const { chooseTargets } = await import('../../app/inventory.js');
     const units = await chooseTargets(options, { env: io.env, cwd: io.cwd });

@@ -2,33 +2,39 @@
  * `cwdash usage`: what the given sources read, without pricing anything: a check of "what does this Grafana folder
  * read?" or "who called GetMetricData last month?". JSON is the stable, documented contract (schemaVersion 1).
  */
-import type { Argv } from 'yargs';
+import { z } from 'zod';
 import { defineCommand } from '../command.js';
-import { withAwsOptions, withOutputOptions, withUsageSourceOptions } from '../options.js';
-import type { UsageOptions } from '../usage-run.js';
+import { flag, isoDate, text } from '../flags.js';
+import { appContext, awsFlags, outputFlags, readWithinDays, usageSourceFlags } from '../options.js';
+import { writeCommandOutput } from '../output.js';
 
-const USAGE_FORMATS = ['table', 'json'] as const;
+const group = 'Sources:';
 
-export const usageCommand = defineCommand<UsageOptions>({
-  command: 'usage',
-  describe: 'what the given dashboards, alarms, Grafana dashboards, CloudTrail logs, allow-list and account read (no pricing)',
+export const usageCommand = defineCommand({
   examples: [
     ['$0 usage --grafana grafana/', 'every CloudWatch metric the Grafana dashboards in grafana/ read'],
     ['$0 usage --cloudtrail AWSLogs/ --read-within 30d --format json', 'who read which metrics with GetMetricData in the last 30 days'],
     ['$0 usage --dashboards dashboards/ --alarms alarms.json', "cwdash's own dashboards and the alarms"],
   ],
-  builder: (argv: Argv) => {
-    const group = 'Sources:';
-    const base = withOutputOptions(withAwsOptions(argv), USAGE_FORMATS, 'table')
-      .option('dashboards', { type: 'string', array: true, group, describe: 'definitions directory or body JSON file (repeatable; default: dashboardsDir of the project config)' })
-      .option('alarms', { type: 'string', group, describe: '`aws cloudwatch describe-alarms --output json` saved to a file' })
-      .option('allow-list', { type: 'string', group, describe: 'the allow-list YAML: its entries are listed as reads' })
-      .option('account', { type: 'boolean', default: false, group, describe: "the live account's dashboards, alarms, metric streams and anomaly detectors" })
-      .option('date', { type: 'string', group, describe: 'YYYY-MM-DD that --read-within and allow-list expiries count from (default: today, UTC)' });
-    return withUsageSourceOptions(base, group) as unknown as Argv<UsageOptions>;
+  options: {
+    ...awsFlags,
+    ...outputFlags(['table', 'json'], 'table'),
+    dashboards: flag(z.array(text).optional(), { group, describe: 'definitions directory or body JSON file (repeatable; default: dashboardsDir of the project config)' }),
+    alarms: flag(text.optional(), { group, describe: '`aws cloudwatch describe-alarms --output json` saved to a file' }),
+    allowList: flag(text.optional(), { group, describe: 'the allow-list YAML: its entries are listed as reads' }),
+    account: flag(z.boolean().default(false), { group, describe: "the live account's dashboards, alarms, metric streams and anomaly detectors" }),
+    date: flag(isoDate.optional(), { group, describe: 'YYYY-MM-DD that --read-within and allow-list expiries count from (default: today, UTC)', example: '2027-01-31' }),
+    ...usageSourceFlags(group),
   },
   async run(options, io) {
-    const { runUsage } = await import('../usage-run.js');
-    return runUsage(options, io);
+    const { usage } = await import('../../app/usage.js');
+    const { createProgress } = await import('../../sources/account/progress.js');
+    const { listing, consulted } = await usage({ ...options, readWithinDays: readWithinDays(options.readWithin) }, appContext(io, options, { progress: createProgress(io) }));
+    const text =
+      options.format === 'json'
+        ? (await import('../../outputs/usage-json.js')).renderUsageJson(listing)
+        : (await import('../../outputs/usage-table.js')).renderUsageTable(listing, consulted);
+    await writeCommandOutput(text, options, io);
+    return 0;
   },
 });

@@ -76,10 +76,10 @@ function buildInventory(file: string, nodeItems: NodeItem[], podItems: PodItem[]
         .sort(compareStrings),
     };
   });
-  pods.sort((a, b) => compareStrings(a.namespace, b.namespace) || compareStrings(a.name, b.name));
-  // Endpoints: the ready pods each service selects (pods are sorted, so each list is too).
+  const sortedPods = [...pods].sort((a, b) => compareStrings(a.namespace, b.namespace) || compareStrings(a.name, b.name));
+  // Endpoints: the ready pods each service selects (sorted pods, so each list is sorted too).
   const endpoints = multiMap(
-    pods.filter((pod) => pod.ready).flatMap((pod) => pod.services.map((service) => ({ key: JSON.stringify([pod.namespace, service]), pod: pod.name }))),
+    sortedPods.filter((pod) => pod.ready).flatMap((pod) => pod.services.map((service) => ({ key: JSON.stringify([pod.namespace, service]), pod: pod.name }))),
     (entry) => entry.key,
   );
   const services: ClusterService[] = servicesWithSelector
@@ -87,7 +87,9 @@ function buildInventory(file: string, nodeItems: NodeItem[], podItems: PodItem[]
     .sort((a, b) => compareStrings(a.namespace, b.namespace) || compareStrings(a.name, b.name));
   const namespaces = [...new Set([...pods.map((pod) => pod.namespace), ...services.map((service) => service.namespace)])].sort(compareStrings);
   const clusterName = nodeItems.map((item) => item.metadata.labels?.[CLUSTER_NAME_LABEL]).find((name) => name !== undefined && name !== '');
-  return { file, clusterName, nodes, namespaces, services, pods, workloads: groupWorkloads(pods) };
+  const daemonSetPods = podItems.filter((_item, index) => pods[index]!.workload.kind === 'DaemonSet');
+  const daemonSetImages = [...new Set(daemonSetPods.flatMap((item) => item.spec.containers.flatMap((container) => (container.image ? [container.image] : []))))].sort(compareStrings);
+  return { file, clusterName, nodes, namespaces, services, pods: sortedPods, workloads: groupWorkloads(sortedPods), daemonSetImages };
 }
 
 function toNode(item: NodeItem): ClusterNode {

@@ -70,4 +70,6 @@ export interface ClusterInventory {
   readonly services: readonly ClusterService[];
   readonly pods: readonly ClusterPod[];
   readonly workloads: readonly ClusterWorkload[];
+  /** Every distinct container image DaemonSet pods run, sorted: a Container Insights collector runs as a DaemonSet, its version in the tag. */
+  readonly daemonSetImages: readonly string[];
 }

@@ -33,6 +33,6 @@ describe('loadCollector and predictCollector', () => {
   });
 
   it('--scrape and --scrape-url together is a usage error', async () => {
-    await expect(loadCollector({ configFile: 'x.yaml', scrapeFile: 'a', scrapeUrl: 'http://127.0.0.1:1/metrics', env: {} })).rejects.toThrow('--scrape and --scrape-url both given');
+    await expect(loadCollector({ configFile: 'x.yaml', scrapeFile: 'a', scrapeUrl: 'http://127.0.0.1:1/metrics', env: {} })).rejects.toThrow('a scrape file and a scrape URL were both given');
   });
 });

@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { join } from 'node:path';
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { loadDashboardDefinition, loadDashboardDefinitions } from '../../../src/sources/definitions/load.js';
-import { buildDashboards } from '../../../src/sources/definitions/build.js';
+import { buildDashboards } from '../../../src/app/build.js';
 import { InputError } from '../../../src/shared/errors.js';
 import { graphDefinition, tempProject } from './temp-project.js';
 

@@ -1,13 +1,62 @@
 /**
- * `build` as a function (the build command and `publish` both call it): load every definition, validate, and write
- * `<outDir>/<DashboardName>.json` for all of them or for none. Errors anywhere mean nothing is written.
+ * `cwdash build`: load every definition, validate, and write `<outDir>/<DashboardName>.json` for all of them or for
+ * none. Errors anywhere mean nothing is written.
  */
-import { join } from 'node:path';
-import { hasErrors } from '../../model/body/messages.js';
-import { renderDashboardBody } from '../../model/body/serialize.js';
-import { isOurs, openOutputFolder, replaceOutputs } from '../../shared/output-folder.js';
-import { loadDashboardDefinitions, type LoadedDashboard } from './load.js';
-import { compareStrings } from '../../shared/json.js';
+import { join, resolve } from 'node:path';
+import { loadProjectConfig } from '../config/project-config.js';
+import { hasErrors } from '../model/body/messages.js';
+import { renderDashboardBody } from '../model/body/serialize.js';
+import { isOurs, openOutputFolder, replaceOutputs } from '../shared/output-folder.js';
+import { loadDashboardDefinitions, type LoadedDashboard } from '../sources/definitions/load.js';
+import { compareStrings } from '../shared/json.js';
+import { findDefinitionFiles } from '../sources/definitions/find.js';
+import { typecheckDefinitions, type TypeDiagnostic } from '../sources/definitions/typecheck.js';
+import type { AppContext } from './context.js';
+import { DEFAULT_OUT_DIR, dashboardsDirOf } from './defaults.js';
+
+/** The command's options: directories as given (flag > project config > default). */
+export interface BuildCommandOptions {
+  readonly dashboards?: string | undefined;
+  readonly out?: string | undefined;
+  readonly force: boolean;
+  readonly check: boolean;
+  readonly clean: boolean;
+  /** Run the TypeScript checker (strict) first; its errors stop the build before anything is written. */
+  readonly typecheck: boolean;
+}
+
+export interface BuildRun extends BuildResult {
+  readonly dashboardsDir: string;
+  readonly outDir: string;
+  readonly dryRun: boolean;
+  /** The project config's dashboard name prefix (`''` when none), and the dashboards whose names lie outside it. */
+  readonly prefix: string;
+  readonly outsidePrefix: readonly string[];
+}
+
+export type BuildOutcome = { readonly kind: 'type-errors'; readonly typeErrors: readonly TypeDiagnostic[] } | ({ readonly kind: 'built' } & BuildRun);
+
+export async function build(options: BuildCommandOptions, context: AppContext): Promise<BuildOutcome> {
+  const { config } = await loadProjectConfig(context.cwd, context.projectConfig);
+  const dashboardsDir = dashboardsDirOf(context.cwd, options.dashboards, config.dashboardsDir);
+  if (options.typecheck) {
+    const typeErrors = await typecheckDefinitions(await findDefinitionFiles(dashboardsDir), context.cwd);
+    if (typeErrors.length > 0) return { kind: 'type-errors', typeErrors };
+  }
+  const outDir = resolve(context.cwd, options.out ?? config.outDir ?? DEFAULT_OUT_DIR);
+  const result = await buildDashboards({
+    dashboardsDir,
+    outDir,
+    force: options.force,
+    dryRun: options.check,
+    clean: options.clean,
+    defaultRegion: config.region,
+  });
+  // publish refuses these; saying so at build time saves a round trip.
+  const prefix = config.prefix ?? '';
+  const outsidePrefix = prefix === '' ? [] : result.dashboards.filter((dashboard) => !dashboard.name.startsWith(prefix)).map((dashboard) => dashboard.name);
+  return { kind: 'built', ...result, dashboardsDir, outDir, dryRun: options.check, prefix, outsidePrefix };
+}
 
 export interface BuildOptions {
   readonly dashboardsDir: string;

@@ -1,15 +1,35 @@
 /**
- * `cwdash preview` as a function: load the definitions, render a page per dashboard plus an index, and write them
- * all or none. A dashboard with validation errors gets no page (its body may not have the shape the page needs); the
- * index lists it with its error count. Files an earlier preview wrote (its manifest) are replaced; any other only
- * with `force`.
+ * `cwdash preview`: load the definitions, render a page per dashboard plus an index, and write them all or none. A
+ * dashboard with validation errors gets no page (its body may not have the shape the page needs); the index lists it
+ * with its error count. Files an earlier preview wrote (its manifest) are replaced; any other only with `force`.
  */
-import { join } from 'node:path';
-import { hasErrors } from '../../model/body/messages.js';
-import { loadDashboardDefinitions, type LoadedDashboard } from '../../sources/definitions/load.js';
-import { InputError } from '../../shared/errors.js';
-import { openOutputFolder, replaceOutputs, type OutputFile } from '../../shared/output-folder.js';
-import { renderPreviewHtml, renderPreviewIndex } from '../preview-html.js';
+import { join, resolve } from 'node:path';
+import { loadProjectConfig } from '../config/project-config.js';
+import { hasErrors } from '../model/body/messages.js';
+import { loadDashboardDefinitions, type LoadedDashboard } from '../sources/definitions/load.js';
+import { InputError } from '../shared/errors.js';
+import { openOutputFolder, replaceOutputs, type OutputFile } from '../shared/output-folder.js';
+import { displayPath } from '../shared/paths.js';
+import { renderPreviewHtml, renderPreviewIndex } from '../outputs/preview-html.js';
+import type { AppContext } from './context.js';
+import { dashboardsDirOf } from './defaults.js';
+
+export interface PreviewCommandOptions {
+  readonly dashboards?: string | undefined;
+  readonly out: string;
+  readonly force: boolean;
+}
+
+export async function preview(options: PreviewCommandOptions, context: AppContext): Promise<PreviewResult> {
+  const { config } = await loadProjectConfig(context.cwd, context.projectConfig);
+  return writePreviews({
+    dashboardsDir: dashboardsDirOf(context.cwd, options.dashboards, config.dashboardsDir),
+    outDir: resolve(context.cwd, options.out),
+    defaultRegion: config.region,
+    force: options.force,
+    showPath: (path) => displayPath(context.cwd, path),
+  });
+}
 
 export interface PreviewOptions {
   readonly dashboardsDir: string;

@@ -4,8 +4,7 @@
  */
 import { AwsError, FindingsError } from '../shared/errors.js';
 import { warn, type Io } from '../shared/io.js';
-import type { ApplyResult } from './apply.js';
-import type { DeploymentPlan } from './plan.js';
+import type { ApplyResult, DeploymentPlan } from '../deploy/plan.js';
 
 /** Prints warnings and, when something failed, throws the error that sets the exit code. */
 export function reportApplyResult(plan: DeploymentPlan, result: ApplyResult, io: Io): void {

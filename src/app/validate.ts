@@ -1,12 +1,44 @@
-/** What `validate` checks: each `.ts` file as definitions, anything else as a body JSON file (or get-dashboard output). */
+/**
+ * `cwdash validate`: each `.ts` file as definitions, anything else as a body JSON file (or get-dashboard output);
+ * a directory stands for the files in it.
+ */
 import { readdir, stat } from 'node:fs/promises';
-import { join } from 'node:path';
-import { validateDashboardBody, validateDashboardName } from '../../model/body/validate.js';
-import { compareStrings } from '../../shared/json.js';
-import type { ValidationMessage } from '../../model/body/messages.js';
-import { readDashboardBodyFile } from './body-file.js';
-import { jsonPointerLines, lineOfPointer } from './json-lines.js';
-import { loadDashboardDefinition, type LoadOptions } from './load.js';
+import { join, resolve } from 'node:path';
+import { loadProjectConfig } from '../config/project-config.js';
+import { validateDashboardBody, validateDashboardName } from '../model/body/validate.js';
+import { compareStrings } from '../shared/json.js';
+import type { ValidationMessage } from '../model/body/messages.js';
+import { readDashboardBodyFile } from '../sources/definitions/body-file.js';
+import { jsonPointerLines, lineOfPointer } from '../sources/definitions/json-lines.js';
+import { loadDashboardDefinition, type LoadOptions } from '../sources/definitions/load.js';
+import { typecheckDefinitions, type TypeDiagnostic } from '../sources/definitions/typecheck.js';
+import type { AppContext } from './context.js';
+
+export interface ValidateOptions {
+  /** Files and directories as the user named them. */
+  readonly files: readonly string[];
+  /** Also run the TypeScript checker on the `.ts` definitions. */
+  readonly typecheck: boolean;
+}
+
+export interface ValidateResult {
+  readonly files: readonly FileValidation[];
+  /** The TypeScript checker's errors in the definitions (counted in `errors`). */
+  readonly typeErrors: readonly TypeDiagnostic[];
+  readonly errors: number;
+  readonly warnings: number;
+}
+
+export async function validate(options: ValidateOptions, context: AppContext): Promise<ValidateResult> {
+  const { config } = await loadProjectConfig(context.cwd, context.projectConfig);
+  const named = options.files.map((file) => ({ path: resolve(context.cwd, file), shownAs: file }));
+  const files = await validateFiles(named, { defaultRegion: config.region });
+  const definitions = (await expandDirectories(named)).map((file) => file.path).filter((path) => path.endsWith('.ts'));
+  const typeErrors = options.typecheck ? await typecheckDefinitions(definitions, context.cwd) : [];
+  const all = files.flatMap((file) => file.messages);
+  const errors = all.filter((message) => message.severity === 'error').length + typeErrors.length;
+  return { files, typeErrors, errors, warnings: all.filter((message) => message.severity === 'warning').length };
+}
 
 export interface FileValidation {
   readonly file: string;

@@ -1,40 +1,36 @@
 /**
- * Applying a plan: PutDashboard for each create and update (nothing for unchanged ones), then DeleteDashboards in
+ * `cwdash publish`: the plan of `prepareDeployment`, confirmed deletes, then applying it: PutDashboard for each create and update (nothing for unchanged ones), then DeleteDashboards in
  * batches of at most 100. It stops at the first failure and says exactly what was applied, what failed and what was
  * not attempted; since the plan is recomputed from the account, running again finishes the job. Deletes run last, so
  * a failed write never leaves a dashboard deleted without its replacement.
  */
 import type { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
-import { deleteDashboards, putDashboard, type DashboardValidationMessage } from '../sources/account/dashboards.js';
+import type { AppliedAction, ApplyResult, DeploymentPlan, PlannedAction } from '../deploy/plan.js';
+import { deleteDashboards, putDashboard } from '../sources/account/dashboards.js';
 import { formatCount, silentProgress, type Progress } from '../sources/account/progress.js';
 import { AwsError } from '../shared/errors.js';
-import type { DeploymentPlan, PlannedAction } from './plan.js';
+import type { AppContext } from './context.js';
+import { prepareDeployment, type DeploymentOptions, type PreparedDeployment } from './deployment.js';
 
-type ChangeAction = Exclude<PlannedAction, { kind: 'unchanged' }>;
-
-export interface AppliedAction {
-  readonly name: string;
-  readonly kind: ChangeAction['kind'];
-  /** CloudWatch's warnings for a body it saved anyway. */
-  readonly warnings: readonly DashboardValidationMessage[];
+export interface PublishOptions extends DeploymentOptions {
+  /** Plan only; send nothing. */
+  readonly dryRun: boolean;
+  /**
+   * Asked before any dashboard is deleted (unless `yes`); it throws to refuse. The CLI asks on the terminal.
+   * Without it, deletes need `yes`.
+   */
+  readonly confirmDeletes: (names: readonly string[]) => Promise<void>;
+  readonly yes: boolean;
 }
 
-export interface FailedAction {
-  readonly name: string;
-  readonly kind: ChangeAction['kind'];
-  readonly sourceFile?: string;
-  /** CloudWatch's one-line reason. */
-  readonly reason: string;
-  /** Set when CloudWatch rejected the body (`DashboardInvalidInputError`): every dataPath and message. */
-  readonly validationErrors?: readonly DashboardValidationMessage[];
-  /** Set when the call itself failed (permissions, throttling that did not clear, a 500). */
-  readonly error?: AwsError;
-}
+export type PublishResult = PreparedDeployment & { readonly result?: ApplyResult | undefined };
 
-export interface ApplyResult {
-  readonly applied: readonly AppliedAction[];
-  readonly failed?: FailedAction;
-  readonly notAttempted: readonly { readonly name: string; readonly kind: ChangeAction['kind'] }[];
+export async function publish(options: PublishOptions, context: AppContext): Promise<PublishResult> {
+  const prepared = await prepareDeployment(options, context);
+  if (prepared.stopped || options.dryRun) return prepared;
+  const deletes = prepared.plan.actions.filter((action) => action.kind === 'delete').map((action) => action.name);
+  if (deletes.length > 0 && !options.yes) await options.confirmDeletes(deletes);
+  return { ...prepared, result: await applyPlan(prepared.client, prepared.plan, context.progress) };
 }
 
 export async function applyPlan(client: CloudWatchClient, plan: DeploymentPlan, progress: Progress = silentProgress): Promise<ApplyResult> {
