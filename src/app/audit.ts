@@ -8,9 +8,10 @@ import type { Severity } from '../analysis/report/cost-report.js';
 import { UsageError } from '../shared/errors.js';
 import { writeFileAtomic } from '../shared/files.js';
 import type { AppContext } from './context.js';
-import { costReport, type CostReportOptions, type PreparedReport } from './cost-report.js';
+import type { PreparedReport } from './cost-report.js';
+import { reportOverTargets, type TargetedReportOptions } from './organization-report.js';
 
-export interface AuditOptions extends CostReportOptions {
+export interface AuditOptions extends TargetedReportOptions {
   readonly failOn: Severity;
   readonly baseline?: string | undefined;
   readonly writeBaseline: boolean;
@@ -18,13 +19,13 @@ export interface AuditOptions extends CostReportOptions {
 
 export type AuditResult =
   | { readonly kind: 'baseline-written'; readonly prepared: PreparedReport; readonly baselineFile: string }
-  | { readonly kind: 'judged'; readonly prepared: PreparedReport; readonly outcome: AuditOutcome };
+  | { readonly kind: 'judged'; readonly prepared: PreparedReport; readonly outcome: AuditOutcome; readonly partial: boolean };
 
 export async function audit(options: AuditOptions, context: AppContext): Promise<AuditResult> {
   if (options.writeBaseline && options.baseline === undefined) {
     throw new UsageError('--write-baseline needs --baseline FILE', { fix: 'name the file: --baseline cwdash-baseline.json --write-baseline' });
   }
-  const prepared = await costReport(options, context);
+  const { partial, ...prepared } = await reportOverTargets(options, context);
   if (options.writeBaseline) {
     const baselineFile = resolve(context.cwd, options.baseline!);
     // --write-baseline is itself the request to replace the file.
@@ -32,5 +33,5 @@ export async function audit(options: AuditOptions, context: AppContext): Promise
     return { kind: 'baseline-written', prepared, baselineFile };
   }
   const baseline = options.baseline === undefined ? undefined : await loadBaseline(resolve(context.cwd, options.baseline));
-  return { kind: 'judged', prepared, outcome: auditOutcome(prepared.report, options.failOn, baseline) };
+  return { kind: 'judged', prepared, outcome: auditOutcome(prepared.report, options.failOn, baseline), partial };
 }

@@ -29,7 +29,8 @@ import { loadUsageInputs, type UsageInputOptions } from '../analysis/report/usag
 import { describeConsulted, type ConsultedSource } from '../analysis/usage/usage-source.js';
 import { displayPath } from '../shared/paths.js';
 import type { AppContext } from './context.js';
-import { fetchAccount } from './account.js';
+import { fetchAccount, type AccountReader } from './account.js';
+import type { OwnerRule } from '../analysis/report/owners.js';
 import { collectorsFromFlags, projectCollectors, type ProjectCollectors } from './collectors.js';
 
 /** The package root: the bundled examples, dashboards and rules live here whatever the working directory. */
@@ -82,7 +83,11 @@ export interface PreparedReport {
   readonly notes: readonly string[];
 }
 
-export async function costReport(options: CostReportOptions, context: AppContext): Promise<PreparedReport> {
+/**
+ * `readAccount` replaces how `--account` reads the account: an organisation-wide run passes each target's own
+ * (its credentials, its region).
+ */
+export async function costReport(options: CostReportOptions, context: AppContext, readAccount?: AccountReader): Promise<PreparedReport> {
   const { file: projectFile, config: project } = await loadProjectConfig(context.cwd, context.projectConfig);
   const notes: string[] = [];
   const chosen = await collectorsFrom(options, { file: projectFile, collectors: project.collectors ?? [] }, context.cwd, notes);
@@ -94,7 +99,11 @@ export async function costReport(options: CostReportOptions, context: AppContext
   const regions: Omit<RegionCandidates, 'collector'> = { flag: options.region, project: project.region, env, profile };
   // A --date was checked to be YYYY-MM-DD by the command's option schema.
   const today = options.date ?? (context.now ?? (() => new Date()))().toISOString().slice(0, 10);
-  const account = options.account ? await fetchAccount(options, context, accountRegion(regions), project.region, project.prefix, profile.endpointUrl) : undefined;
+  const account = !options.account
+    ? undefined
+    : readAccount
+      ? await readAccount(accountRegion(regions), project.prefix)
+      : await fetchAccount(options, context, accountRegion(regions), project.region, project.prefix, profile.endpointUrl);
   const path = <T extends string | readonly string[]>(value: T | undefined): T | undefined =>
     (value === undefined ? undefined : typeof value === 'string' ? resolve(context.cwd, value) : value.map((each) => resolve(context.cwd, each))) as T | undefined;
   // Paths in the report (and so in fingerprints) are relative to the project root, wherever cwdash runs from.
@@ -112,6 +121,7 @@ export async function costReport(options: CostReportOptions, context: AppContext
     budgetUSD: options.budget ?? project.budgetUSD,
     freeTier: options.freeTier,
     migrationPlan: options.migrationPlan,
+    owners: project.owners,
     today,
     writeFixDir: path(options.writeFix),
     allowDropAll: options.allowDropAll,
@@ -181,6 +191,8 @@ export interface CostReportRunOptions {
   readonly freeTier: boolean;
   /** `--migration-plan`: add the Classic → OTLP migration plan. */
   readonly migrationPlan?: boolean | undefined;
+  /** The project config's owner rules (cost by team). */
+  readonly owners?: readonly OwnerRule[] | undefined;
   /** YYYY-MM-DD: allow-list expiries are checked against it. */
   readonly today: string;
   /** Where fixed configs go; undefined computes the fix without writing it. */
@@ -307,6 +319,7 @@ export async function runCostReport(options: CostReportRunOptions): Promise<Cost
     assumptions,
     usageSources,
     migrationPlan: options.migrationPlan,
+    owners: options.owners,
   });
   return { report, fixFiles };
 }

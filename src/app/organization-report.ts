@@ -6,20 +6,39 @@
  */
 import type { CostReport, ReportTarget } from '../analysis/report/cost-report.js';
 import { mergeCostReports, tagTarget } from '../analysis/report/merge.js';
-import { fetchAccountInventory, type AccountInventory } from '../sources/account/inventory.js';
+import { fetchAccountInventory } from '../sources/account/inventory.js';
 import type { TargetRegion } from '../sources/targets/targets-file.js';
+import { UsageError } from '../shared/errors.js';
+import type { AccountReader } from './account.js';
+import type { AppContext } from './context.js';
+import { costReport, type CostReportOptions, type PreparedReport } from './cost-report.js';
+import { chooseTargets, runOptions, type TargetChoice } from './target-choice.js';
 import { runOverTargets, type TargetRunOptions } from './targets-run.js';
-
-/** Reads the account a report is about: the target's own, when an organisation-wide run calls it. */
-export type AccountReader = (region: string, dashboardPrefix: string | undefined) => Promise<AccountInventory>;
 
 /** One target's report: the cost-report use case with the target's region and account reader. */
 export type ReportOneTarget = (unit: TargetRegion, readAccount: AccountReader) => Promise<CostReport>;
 
 export interface OrganizationReport {
   readonly report: CostReport;
-  /** True when a target could not be read (exit 3 for `cost-report`). */
+  /** True when a target could not be read (exit 3). */
   readonly partial: boolean;
+}
+
+export type TargetedReportOptions = CostReportOptions & Omit<TargetChoice, keyof CostReportOptions>;
+
+/** The cost report of the options: over every target when they name targets, else the one report as always. */
+export async function reportOverTargets(options: TargetedReportOptions, context: AppContext): Promise<PreparedReport & { readonly partial: boolean }> {
+  const targeted = options.targets !== undefined || options.organization === true || (options.only?.length ?? 0) > 0;
+  if (!targeted) return { ...(await costReport(options, context)), partial: false };
+  if (!options.account) {
+    throw new UsageError('--targets, --organization and --only choose accounts to read, which needs --account', { fix: 'add --account' });
+  }
+  const units = await chooseTargets({ ...options, projectConfig: context.projectConfig }, context);
+  const { report, partial } = await organizationCostReport(units, runOptions(options, context), async (unit, readAccount) => {
+    const prepared = await costReport({ ...options, region: unit.region }, context, readAccount);
+    return prepared.report;
+  });
+  return { report, fixFiles: [], fallbackLocation: options.targets ?? 'cwdash.config.ts', notes: [], partial };
 }
 
 export async function organizationCostReport(units: readonly TargetRegion[], options: TargetRunOptions, reportOne: ReportOneTarget): Promise<OrganizationReport> {

@@ -1,6 +1,6 @@
 /**
  * `cwdash audit`: the cost report for CI. Exit 0 when clean, 1 when findings at or above --fail-on are new since the
- * baseline, 2 on bad input. Appends a Markdown summary to $GITHUB_STEP_SUMMARY when it is set and writes SARIF for
+ * baseline, 2 on bad input, 3 when clean but some targets of an organisation-wide run could not be read. Appends a Markdown summary to $GITHUB_STEP_SUMMARY when it is set and writes SARIF for
  * code scanning with --sarif.
  */
 import { resolve } from 'node:path';
@@ -68,7 +68,13 @@ export const auditCommand = defineCommand({
       return 1;
     }
     if (outcome.failing.length === 0) {
-      info(io, `audit passed: no new findings at ${options.failOn} or above${outcome.accepted.length > 0 ? ` (${outcome.accepted.length} in the baseline)` : ''}`);
+      const accepted = outcome.accepted.length > 0 ? ` (${outcome.accepted.length} in the baseline)` : '';
+      if (result.partial) {
+        // Findings fail the run first; a clean run over part of the targets is not a pass.
+        info(io, `audit incomplete: no new findings at ${options.failOn} or above${accepted} in the targets read, but some targets could not be read (see the report)`);
+        return 3;
+      }
+      info(io, `audit passed: no new findings at ${options.failOn} or above${accepted}`);
       return 0;
     }
     // Each line leads with the finding's own severity (`error: budget: ...`), never `warning: warning ...`.

@@ -8,6 +8,7 @@ import { CWDASH_VERSION } from '../version.js';
 import { REPORT_FORMATS } from '../../outputs/report-formats.js';
 import type { PreparedReport } from '../../app/cost-report.js';
 import { info, type Io } from '../../shared/io.js';
+import { targetFlags } from './targets.js';
 
 const group = 'Inputs:';
 
@@ -40,6 +41,7 @@ export const costInputOptions = {
   allowDropAll: flag(z.boolean().default(false), { group, describe: 'let --write-fix write a config that drops every metric of a collector' }),
   account: flag(z.boolean().default(false), { group, describe: "use the live account's custom metrics, dashboards and alarms (ListMetrics, GetDashboard, DescribeAlarms)" }),
   cacheDir: flag(text.optional(), { group, describe: 'price cache directory (see `cwdash pricing refresh`)' }),
+  ...targetFlags,
 };
 
 export type CostInputOptions = CommandOptions<typeof costInputOptions>;
@@ -50,14 +52,15 @@ export const costReportCommand = defineCommand({
     ['$0 cost-report --config otel.yaml --scrape metrics.txt --alarms alarms.json --write-fix fixed/', 'your collector, with the fix written to fixed/'],
     ['$0 cost-report --format html --out cost.html', 'a self-contained HTML report with charts'],
     ['$0 cost-report --account --region ap-northeast-1', 'the live account: its custom metrics, dashboards and alarms'],
+    ['$0 cost-report --account --targets cwdash-targets.yaml --format html --out org.html', 'every account and region of the targets file, merged (exit 3 when one could not be read)'],
   ],
   options: costInputOptions,
   async run(options, io) {
-    const { costReport } = await import('../../app/cost-report.js');
+    const { reportOverTargets } = await import('../../app/organization-report.js');
     const { createProgress } = await import('../../sources/account/progress.js');
-    const prepared = await costReport({ ...options, readWithinDays: readWithinDays(options.readWithin) }, appContext(io, options, { progress: createProgress(io) }));
+    const { partial, ...prepared } = await reportOverTargets({ ...options, readWithinDays: readWithinDays(options.readWithin) }, appContext(io, options, { progress: createProgress(io) }));
     await writeReport(prepared, options, io);
-    return 0;
+    return partial ? 3 : 0;
   },
 });
 

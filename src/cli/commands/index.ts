@@ -72,6 +72,11 @@ export const commands: readonly CommandEntry[] = [
     load: async () => (await import('./targets.js')).targetsCommand,
   },
   {
+    command: 'report <action> <inputs..>',
+    describe: 'merge cost reports (JSON) of several accounts and regions into one, in any format; judge the organisation total',
+    load: async () => (await import('./report.js')).reportCommand,
+  },
+  {
     command: 'usage',
     describe: 'what the given dashboards, alarms, Grafana dashboards, CloudTrail logs, allow-list and account read (no pricing)',
     load: async () => (await import('./usage.js')).usageCommand,
