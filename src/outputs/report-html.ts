@@ -155,6 +155,8 @@ export function renderReportHtml(report: CostReport, options: ReportHtmlOptions 
     priceNote: otlpPriceNote(report) ?? '',
     migration: report.migrationPlan ? migrationPlanLines(report.migrationPlan).join('\n') : '',
     charts: [
+      chart('Cost by account and region', report.costByTarget ?? [], maxBars),
+      chart('Cost by owner', report.costByOwner ?? [], maxBars),
       chart('Cost by namespace', report.costByNamespace, maxBars),
       chart('Cost by metric name', report.costByMetric, maxBars),
       chart('Cost by label (dimension name)', report.costByLabel, maxBars),

@@ -52,6 +52,23 @@ export function renderReportMarkdown(report: CostReport, options: ReportMarkdown
     lines.push('', ...(note ? [md(note), ''] : []));
   }
   const max = options.maxFindings ?? 50;
+  if (report.targets && report.targets.length > 0) {
+    lines.push(`${h}# Accounts and regions (${report.targets.length})`, '', '| Target | Account | Metrics | Unread | Per month | Unread per month | Status |', '|---|---|--:|--:|--:|--:|---|');
+    for (const target of report.targets) {
+      const cost = report.costByTarget?.find((bucket) => bucket.name === target.key);
+      const status = target.status === 'ok' ? 'read' : `not read: ${md(target.failure?.message ?? '')}${target.failure?.missingAction ? ` (needs ${code(target.failure.missingAction)})` : ''}`;
+      lines.push(
+        `| ${code(target.key)} | ${md(target.accountId ?? '')} | ${cost ? formatCount(cost.metrics) : '-'} | ${cost ? formatCount(cost.unreadMetrics) : '-'} | ` +
+          `${cost ? formatMoney(cost.monthlyUSD) : 'unknown'} | ${cost ? formatMoney(cost.unreadMonthlyUSD) : 'unknown'} | ${status} |`,
+      );
+    }
+    lines.push('');
+  }
+  if (report.costByOwner && report.costByOwner.length > 0) {
+    lines.push(`${h}# Cost by owner`, '', '| Team | Metrics | Unread | Per month |', '|---|--:|--:|--:|');
+    for (const bucket of report.costByOwner) lines.push(`| ${md(bucket.name)} | ${formatCount(bucket.metrics)} | ${formatCount(bucket.unreadMetrics)} | ${formatMoney(bucket.monthlyUSD)} |`);
+    lines.push('');
+  }
   lines.push(`${h}# Findings (${report.findings.length})`, '');
   if (report.findings.length === 0) lines.push('No findings.', '');
   else {

@@ -81,6 +81,16 @@ export function renderReportTable(report: CostReport, options: ReportTableOption
   if (report.findings.length > maxFindings) {
     parts.push(`...and ${report.findings.length - maxFindings} more with smaller savings (--format markdown, json or html lists them all)\n`);
   }
+  for (const [title, buckets] of [['Cost by account and region', report.costByTarget], ['Cost by owner', report.costByOwner]] as const) {
+    if (!buckets || buckets.length === 0) continue;
+    parts.push(`\n${title}\n`);
+    parts.push(
+      renderTextTable(
+        [{ header: 'NAME' }, { header: 'METRICS', align: 'right' }, { header: 'UNREAD', align: 'right' }, { header: 'PER MONTH', align: 'right' }],
+        buckets.map((bucket) => [printable(bucket.name), formatCount(bucket.metrics), formatCount(bucket.unreadMetrics), formatMoney(bucket.monthlyUSD)]),
+      ),
+    );
+  }
   const top = report.costByMetric.slice(0, options.topMetrics ?? 10);
   if (top.length > 0) {
     parts.push(`\nCostliest metric names (${top.length} of ${report.costByMetric.length})\n`);

@@ -98,3 +98,28 @@ describe('cost-report and audit --account over targets', () => {
     expect(noAccount.stderr).toContain('needs --account');
   });
 });
+
+describe('cost by owner', () => {
+  test("the project config's owner rules attribute every metric's cost to a team, in JSON, the table and Markdown", async () => {
+    const project = await mkdtemp(join(tmpdir(), 'cwdash-owners-'));
+    await writeFile(join(project, 'targets.yaml'), await readFile(join(dir, 'two.yaml'), 'utf8'));
+    await writeFile(
+      join(project, 'cwdash.config.ts'),
+      "export default { owners: [{ team: 'checkout', metricName: 'errors' }, { team: 'platform', namespace: 'prod/*', dimensions: { pod: 'a' } }] };\n",
+    );
+    const json = await runCli(['cost-report', ...account('--targets', 'targets.yaml', '--format', 'json')], { cwd: project, env });
+    expect(json.exitCode).toBe(0);
+    const report = JSON.parse(json.stdout);
+    expect(report.costByOwner.map((bucket: { name: string; metrics: number; monthlyUSD: string }) => [bucket.name, bucket.metrics, bucket.monthlyUSD])).toEqual([
+      ['(no owner)', 2, '0.60'],
+      ['checkout', 1, '0.30'],
+      ['platform', 1, '0.30'],
+    ]);
+    const table = await runCli(['cost-report', ...account('--targets', 'targets.yaml')], { cwd: project, env });
+    expect(table.stdout).toMatch(/Cost by owner\nNAME\s+METRICS\s+UNREAD\s+PER MONTH\n\(no owner\)\s+2\s+2\s+\$0\.60/);
+    expect(table.stdout).toMatch(/Cost by account and region\n/);
+    const markdown = await runCli(['cost-report', ...account('--targets', 'targets.yaml', '--format', 'markdown')], { cwd: project, env });
+    expect(markdown.stdout).toContain('# Cost by owner');
+    expect(markdown.stdout).toContain('# Accounts and regions (2)');
+  });
+});
