@@ -35,7 +35,7 @@ const isConfig = (block: Block) => block.code.includes('defineConfig(');
 
 describe('the README\'s TypeScript blocks', () => {
   test('there are blocks to check (definitions and the project config)', () => {
-    expect(blocks.filter(isConfig)).toHaveLength(1);
+    expect(blocks.filter(isConfig)).toHaveLength(2);
     expect(blocks.filter((block) => !isConfig(block)).length).toBeGreaterThanOrEqual(4);
   });
 
@@ -46,11 +46,13 @@ describe('the README\'s TypeScript blocks', () => {
     for (const dashboard of dashboards) expect(dashboard.messages.filter((message) => message.severity === 'error'), dashboard.name).toEqual([]);
   });
 
-  test('the project config block loads', async () => {
+  test('the project config blocks load', async () => {
+    const [general, owners] = blocks.filter(isConfig);
     const dir = await tempProject();
-    await writeFile(join(dir, 'cwdash.config.ts'), blocks.find(isConfig)!.code);
-    const { config } = await loadProjectConfig(dir);
-    expect(config.region).toBe('ap-northeast-1');
+    await writeFile(join(dir, 'cwdash.config.ts'), general!.code);
+    expect((await loadProjectConfig(dir)).config.region).toBe('ap-northeast-1');
+    await writeFile(join(dir, 'cwdash.config.ts'), owners!.code);
+    expect((await loadProjectConfig(dir)).config.owners?.map((rule) => rule.team)).toEqual(['checkout', 'platform', 'payments']);
   });
 
   test('every block passes the strict type check', async () => {
