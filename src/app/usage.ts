@@ -13,6 +13,8 @@ import { loadProjectConfig } from '../config/project-config.js';
 import type { AwsOptions } from '../sources/aws/options.js';
 import type { AppContext } from './context.js';
 import { fetchAccount } from './account.js';
+import { REGION_FIX, resolveRegion } from '../model/region.js';
+import { UsageError } from '../shared/errors.js';
 
 export interface UsageRunInput extends Omit<UsageInputOptions, 'allowNoUsage'> {
   readonly allowListFile?: string | undefined;
@@ -58,11 +60,20 @@ export async function usage(options: UsageOptions, context: AppContext): Promise
   const today = options.date ?? (context.now ?? (() => new Date()))().toISOString().slice(0, 10);
   const paths = (values: readonly string[] | undefined) => values?.map((value) => resolve(context.cwd, value));
   const path = (value: string | undefined) => (value === undefined ? undefined : resolve(context.cwd, value));
-  const region = options.region ?? project.region ?? nonEmpty(context.env.AWS_REGION) ?? nonEmpty(context.env.AWS_DEFAULT_REGION) ?? 'us-east-1';
-  const account = options.account ? await fetchAccount(options, context, region, project.region, project.prefix) : undefined;
+  // The one region rule of every command. Only --account and dashboards (whose widgets may name no region) need one:
+  // Grafana targets and CloudTrail records carry their own.
+  const { readProfileSettings } = await import('../sources/aws/shared-config.js');
+  const profile = await readProfileSettings({ profile: options.profile, env: context.env, service: 'cloudwatch' });
+  const resolved = resolveRegion({ flag: options.region, project: project.region, env: context.env, profile });
+  const dashboards = paths(options.dashboards) ?? (project.dashboardsDir ? [project.dashboardsDir] : []);
+  if (resolved === undefined && (options.account || dashboards.length > 0)) {
+    throw new UsageError(`no AWS region for ${options.account ? '--account' : 'the dashboards\' widgets that name none'}`, { fix: REGION_FIX });
+  }
+  const region = resolved?.region ?? '';
+  const account = options.account ? await fetchAccount(options, context, region, project.region, project.prefix, profile.endpointUrl) : undefined;
   return listUsage({
     cwd: context.cwd,
-    dashboards: paths(options.dashboards) ?? (project.dashboardsDir ? [project.dashboardsDir] : []),
+    dashboards,
     alarmsFile: path(options.alarms) ?? project.alarmsFile,
     allowListFile: path(options.allowList) ?? project.allowListFile,
     account,
@@ -76,6 +87,3 @@ export async function usage(options: UsageOptions, context: AppContext): Promise
   });
 }
 
-function nonEmpty(value: string | undefined): string | undefined {
-  return value === undefined || value === '' ? undefined : value;
-}

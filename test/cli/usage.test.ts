@@ -190,3 +190,17 @@ describe('cost-report with Grafana and CloudTrail', () => {
     ]);
   });
 });
+
+describe('cwdash usage and the region rule', () => {
+  test('dashboards need a region by the one rule (no silent us-east-1); the environment or --region gives it', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cwdash-usage-region-'));
+    writeFileSync(join(dir, 'board.json'), JSON.stringify({ widgets: [{ type: 'metric', properties: { metrics: [['App', 'Requests']] } }] }));
+    const env = { HOME: dir, AWS_CONFIG_FILE: join(dir, 'none') };
+    const none = await runCli(['usage', '--dashboards', 'board.json'], { cwd: dir, env });
+    expect(none.exitCode).toBe(2);
+    expect(none.stderr).toContain('no AWS region');
+    const fromEnv = await runCli(['usage', '--dashboards', 'board.json', '--format', 'json'], { cwd: dir, env: { ...env, AWS_REGION: 'eu-west-1' } });
+    expect(fromEnv.exitCode).toBe(0);
+    expect(JSON.parse(fromEnv.stdout).reads).toHaveLength(1);
+  });
+});
