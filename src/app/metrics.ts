@@ -4,8 +4,8 @@
  */
 import { resolve } from 'node:path';
 import { loadProjectConfig } from '../config/project-config.js';
-import { analyzeCollector } from '../analysis/awsemf/collector.js';
-import type { MetricsResult } from '../model/prediction.js';
+import { analyzeCollectorStreamed } from '../analysis/awsemf/collector.js';
+import type { StreamedMetrics } from '../model/prediction.js';
 import type { CollectorInput } from '../model/collector-input.js';
 import { collectorsFromFlags } from './collectors.js';
 import type { ExpositionFormat } from '../sources/exposition/read.js';
@@ -31,16 +31,18 @@ export interface MetricsOptions {
   readonly emf?: string | undefined;
 }
 
-export async function metrics(options: MetricsOptions, context: AppContext): Promise<MetricsResult> {
+/** The result with its metrics as a sequence: the outputs write them one at a time (a scrape may make a million). */
+export async function metrics(options: MetricsOptions, context: AppContext): Promise<StreamedMetrics> {
   if (options.emf !== undefined) {
     for (const flag of ['config', 'scrape', 'scrapeUrl', 'clusterInventory', 'clusterName'] as const) {
       if (options[flag] !== undefined) throw new UsageError(`--emf counts existing events; it does not combine with --${flag.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`, { fix: 'run cwdash metrics once per input' });
     }
     const { readEmfEvents } = await import('../sources/emf/read.js');
-    return readEmfEvents(options.emf === '-' ? '-' : resolve(context.cwd, options.emf), context.stdin, options.emf);
+    const counted = await readEmfEvents(options.emf === '-' ? '-' : resolve(context.cwd, options.emf), context.stdin, options.emf);
+    return { result: { ...counted, metrics: [] }, metrics: counted.metrics };
   }
   const input = await collectorInput(options, context);
-  return analyzeCollector({
+  return analyzeCollectorStreamed({
     cwd: context.cwd,
     env: context.env,
     stdin: context.stdin,

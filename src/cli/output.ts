@@ -1,12 +1,41 @@
-/** Where a command's rendered result goes: `--out FILE` (atomic; replaced only with `--force`), else stdout. */
+/**
+ * Where a command's rendered result goes: `--out FILE` (atomic; replaced only with `--force`), else stdout. A result
+ * given in pieces (a million metrics as JSON) is written in batches of about a megabyte, at the reader's pace, and
+ * never joined whole.
+ */
 import { resolve } from 'node:path';
 import { writeFileAtomic } from '../shared/files.js';
 import type { Io } from '../shared/io.js';
 
-export async function writeCommandOutput(text: string, options: { readonly out?: string | undefined; readonly force: boolean }, io: Io): Promise<void> {
-  if (options.out === undefined) {
-    io.stdout.write(text);
+const BATCH_CHARACTERS = 1 << 20;
+
+export async function writeCommandOutput(
+  output: string | Iterable<string>,
+  options: { readonly out?: string | undefined; readonly force: boolean },
+  io: Io,
+): Promise<void> {
+  const batches = typeof output === 'string' ? [output] : inBatches(output);
+  if (options.out !== undefined) {
+    await writeFileAtomic(resolve(io.cwd, options.out), batches, { overwrite: options.force });
     return;
   }
-  await writeFileAtomic(resolve(io.cwd, options.out), text, { overwrite: options.force });
+  for (const batch of batches) {
+    io.stdout.write(batch);
+    await io.stdout.drained?.();
+  }
+}
+
+function* inBatches(pieces: Iterable<string>): Generator<string> {
+  let batch: string[] = [];
+  let size = 0;
+  for (const piece of pieces) {
+    batch.push(piece);
+    size += piece.length;
+    if (size >= BATCH_CHARACTERS) {
+      yield batch.join('');
+      batch = [];
+      size = 0;
+    }
+  }
+  if (batch.length > 0) yield batch.join('');
 }

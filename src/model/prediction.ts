@@ -1,7 +1,7 @@
 /**
  * What `cwdash metrics` produces: the prediction of a collector config (printed by `--format json`, embedded in the
- * cost report) and the count of already-written EMF events (`--emf`). Types only, shared by the stages that make
- * them (analysis, sources) and those that print them (outputs).
+ * cost report) and the count of already-written EMF events (`--emf`). Types (and the one step from a streamed result
+ * to a listed one), shared by the stages that make them (analysis, sources) and those that print them (outputs).
  */
 import type { MetricIdentity } from './metric-identity.js';
 import type { ContainerInsightsModes } from './container-insights-modes.js';
@@ -121,6 +121,21 @@ export interface EmfEventsCount {
 
 /** Either result of `cwdash metrics`; the renderers print both. */
 export type MetricsResult = MetricsPrediction | EmfEventsCount;
+
+/**
+ * A result whose metrics come as a sequence instead of its `metrics` list (left empty): a million predicted metrics
+ * are built one at a time as the streamed outputs write them.
+ */
+export interface StreamedMetrics<R extends MetricsResult = MetricsResult> {
+  readonly result: R;
+  /** Every metric once, in identity order, each time it is iterated. */
+  readonly metrics: Iterable<PredictedMetric>;
+}
+
+/** The result with its metrics listed, for the callers that look at them more than once. */
+export function listedMetrics<R extends MetricsResult>({ result, metrics }: StreamedMetrics<R>): R {
+  return { ...result, metrics: Array.isArray(metrics) ? metrics : [...metrics] };
+}
 
 export interface EmfLogSummary {
   readonly events: number;

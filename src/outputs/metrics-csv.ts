@@ -1,13 +1,17 @@
-/** `cwdash metrics --format csv`: one row per CloudWatch custom metric, for spreadsheets (RFC 4180 quoting). */
-import type { MetricsResult } from '../model/prediction.js';
+/**
+ * `cwdash metrics --format csv`: one row per CloudWatch custom metric, for spreadsheets (RFC 4180 quoting), written
+ * row by row as the metrics come.
+ */
+import type { StreamedMetrics } from '../model/prediction.js';
 import { compareStrings } from '../shared/json.js';
 
 const HEADER = ['namespace', 'metric_name', 'dimensions', 'dimension_count', 'dimension_set', 'pipeline', 'receiver', 'exporter', 'job', 'series', 'example_series'];
 
-export function renderMetricsCsv(prediction: MetricsResult): string {
-  const rows = prediction.metrics.map((metric) => {
+export function* metricsCsvChunks({ metrics }: StreamedMetrics): Generator<string> {
+  yield csvRow(HEADER);
+  for (const metric of metrics) {
     const names = Object.keys(metric.dimensions).sort(compareStrings);
-    return [
+    yield csvRow([
       metric.namespace,
       metric.metricName,
       names.map((name) => `${name}=${metric.dimensions[name]}`).join(';'),
@@ -19,9 +23,12 @@ export function renderMetricsCsv(prediction: MetricsResult): string {
       metric.source.job ?? '',
       String(metric.source.series),
       metric.source.exampleSeries,
-    ];
-  });
-  return [HEADER, ...rows].map((row) => row.map(csvField).join(',')).join('\r\n') + '\r\n';
+    ]);
+  }
+}
+
+function csvRow(row: readonly string[]): string {
+  return `${row.map(csvField).join(',')}\r\n`;
 }
 
 function csvField(value: string): string {

@@ -3,7 +3,7 @@
  * that multiply the count most, EMF log volume and what was not modelled (warnings go to stderr, not here).
  */
 import { formatBytes, formatCount } from '../shared/units.js';
-import type { MetricsPrediction, MetricsResult, PredictedMetric } from '../model/prediction.js';
+import type { MetricsPrediction, MetricsResult, PredictedMetric, StreamedMetrics } from '../model/prediction.js';
 import { compareStrings } from '../shared/json.js';
 import { renderContainerInsightsModes } from './container-insights-modes-table.js';
 import { renderOtlpSection } from './otlp-table.js';
@@ -12,11 +12,11 @@ import { renderTextTable } from './text-table.js';
 const MAX_SETS_SHOWN = 6;
 const MAX_LABELS_SHOWN = 10;
 
-export function renderMetricsTable(prediction: MetricsResult): string {
+export function renderMetricsTable({ result: prediction, metrics }: StreamedMetrics): string {
   const parts: string[] = [header(prediction), `${formatCount(prediction.summary.customMetrics)} CloudWatch custom metrics\n`];
-  if (prediction.metrics.length > 0) {
+  if (prediction.summary.customMetrics > 0) {
     parts.push(renderTextTable([{ header: 'Namespace' }, { header: 'Metrics', align: 'right' }], Object.entries(prediction.summary.byNamespace).map(([ns, n]) => [ns, formatCount(n)])));
-    parts.push(renderTextTable([{ header: 'Metric name' }, { header: 'Metrics', align: 'right' }, { header: 'Dimension sets (metrics each)' }], metricNameRows(prediction.metrics)));
+    parts.push(renderTextTable([{ header: 'Metric name' }, { header: 'Metrics', align: 'right' }, { header: 'Dimension sets (metrics each)' }], metricNameRows(metrics)));
   }
   if (prediction.summary.labelCardinality.length > 0) {
     parts.push('Labels that multiply the count (dimension name: distinct values, metrics carrying it)\n' + renderTextTable(
@@ -47,7 +47,7 @@ function isPrediction(result: MetricsResult): result is MetricsPrediction {
   return !('emfLog' in result);
 }
 
-function metricNameRows(metrics: readonly PredictedMetric[]): string[][] {
+function metricNameRows(metrics: Iterable<PredictedMetric>): string[][] {
   const byName = new Map<string, Map<string, number>>();
   for (const metric of metrics) {
     const sets = byName.get(metric.metricName) ?? new Map<string, number>();
@@ -73,7 +73,7 @@ function emfSection(result: MetricsResult): string {
   }
   const { emf } = result;
   if (emf.eventsPerScrape === 0) {
-    return result.metrics.length > 0
+    return result.summary.customMetrics > 0
       ? 'EMF log volume: not sized for these metrics (only prometheus-receiver scrapes are)\n'
       : 'EMF log volume: no events\n';
   }

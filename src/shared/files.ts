@@ -46,11 +46,12 @@ export interface WriteOptions {
 
 export interface PendingFile {
   readonly path: string;
-  readonly content: string | Uint8Array;
+  /** The bytes, or text in pieces (written one after another, never joined). */
+  readonly content: string | Uint8Array | Iterable<string>;
 }
 
 /** Writes one file atomically. */
-export async function writeFileAtomic(path: string, content: string | Uint8Array, options: WriteOptions = {}): Promise<void> {
+export async function writeFileAtomic(path: string, content: PendingFile['content'], options: WriteOptions = {}): Promise<void> {
   await writeFilesAtomically([{ path, content }], options);
 }
 

@@ -2,11 +2,14 @@
  * The terminal behind a small interface, so commands can be run in-process by tests and print nothing to the real
  * terminal. Data goes to stdout, everything for the human (progress, warnings, errors) to stderr.
  */
+import { once } from 'node:events';
 import type { Readable } from 'node:stream';
 
 export interface OutputStream {
   write(text: string): void;
   readonly isTTY?: boolean;
+  /** Resolves once what was written has been handed on, so a long output is written at the reader's pace. */
+  drained?(): Promise<void>;
 }
 
 export interface Io {
@@ -25,7 +28,11 @@ export function processIo(): Io {
     throw error;
   });
   return {
-    stdout: { write: (text) => void process.stdout.write(text), isTTY: process.stdout.isTTY === true },
+    stdout: {
+      write: (text) => void process.stdout.write(text),
+      isTTY: process.stdout.isTTY === true,
+      drained: () => (process.stdout.writableNeedDrain ? once(process.stdout, 'drain').then(() => undefined) : Promise.resolve()),
+    },
     stderr: { write: (text) => void process.stderr.write(text), isTTY: process.stderr.isTTY === true },
     stdin: process.stdin,
     env: process.env,
@@ -61,6 +68,7 @@ export function inertStream(stream: OutputStream): OutputStream {
   const controls = stream.isTTY ? TTY_CONTROLS : CONTROLS;
   return {
     isTTY: stream.isTTY,
+    ...(stream.drained ? { drained: () => stream.drained!() } : {}),
     write(text) {
       if (text === '') return;
       let safe = text.replace(controls, (sequence) => (sequence.length > 1 ? sequence : `\\u${sequence.charCodeAt(0).toString(16).padStart(4, '0')}`));

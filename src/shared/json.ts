@@ -21,6 +21,46 @@ export function stableStringify(value: unknown): string {
   return `${JSON.stringify(sortKeysDeep(value), null, 2)}\n`;
 }
 
+/**
+ * `stableStringify(value)` without its final newline, as the lines of a member nested `depth` levels deep (each line
+ * after the first indented by 2 × depth spaces), appended to `out`: the streamed writers render a million small
+ * values this way, without a sorted copy of each or a re-indenting pass. Plain JSON data only (what sortKeysDeep takes).
+ */
+export function appendStableJson(value: unknown, depth: number, out: string[]): void {
+  if (Array.isArray(value)) {
+    if (value.length === 0) {
+      out.push('[]');
+      return;
+    }
+    const inner = `\n${'  '.repeat(depth + 1)}`;
+    out.push('[');
+    value.forEach((item, index) => {
+      out.push(index === 0 ? inner : `,${inner}`);
+      appendStableJson(item === undefined ? null : item, depth + 1, out);
+    });
+    out.push(`\n${'  '.repeat(depth)}]`);
+    return;
+  }
+  if (value !== null && typeof value === 'object') {
+    const keys = Object.keys(value)
+      .filter((key) => (value as Record<string, unknown>)[key] !== undefined)
+      .sort(compareStrings);
+    if (keys.length === 0) {
+      out.push('{}');
+      return;
+    }
+    const inner = `\n${'  '.repeat(depth + 1)}`;
+    out.push('{');
+    keys.forEach((key, index) => {
+      out.push(`${index === 0 ? inner : `,${inner}`}${JSON.stringify(key)}: `);
+      appendStableJson((value as Record<string, unknown>)[key], depth + 1, out);
+    });
+    out.push(`\n${'  '.repeat(depth)}}`);
+    return;
+  }
+  out.push(JSON.stringify(value) ?? 'null');
+}
+
 /** Code-unit order, independent of the machine's locale (unlike `localeCompare`). */
 export function compareStrings(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { compareStrings, stableStringify } from '../../src/shared/json.js';
+import { appendStableJson, compareStrings, stableStringify } from '../../src/shared/json.js';
 
 describe('stable JSON', () => {
   test('sorts keys at every depth, drops undefined members and ends with a newline', () => {
@@ -8,5 +8,24 @@ describe('stable JSON', () => {
 
   test('compares strings by UTF-16 code unit, not by locale', () => {
     expect(['b', 'B', 'a', '_'].sort(compareStrings)).toEqual(['B', '_', 'a', 'b']);
+  });
+
+  test('appendStableJson writes the bytes of stableStringify, nested at any depth', () => {
+    const values: unknown[] = [
+      { b: 1, a: [1, { z: undefined, y: 'x\u2028"\\' }, [], {}], c: null, d: -0, e: 1e21, f: '\u0000é😀', g: [undefined, null, true] },
+      [],
+      {},
+      'text',
+      3.5,
+      { metricName: 'm', dimensions: { b: '2', a: '1' }, source: { series: 3, job: undefined } },
+    ];
+    for (const value of values) {
+      const out: string[] = [];
+      appendStableJson(value, 0, out);
+      expect(`${out.join('')}\n`).toBe(stableStringify(value));
+      const nested: string[] = [];
+      appendStableJson(value, 2, nested);
+      expect(nested.join('')).toBe(JSON.stringify(JSON.parse(stableStringify(value)), null, 2).replaceAll('\n', '\n    '));
+    }
   });
 });

@@ -15,11 +15,11 @@ import type { CollectorConfig } from '../../sources/collector-config/model.js';
 import { fetchScrape } from '../../sources/exposition/fetch.js';
 import type { ExpositionFormat } from '../../sources/exposition/read.js';
 import { readScrapeFile, type Scrape } from '../../sources/exposition/scrape.js';
-import type { MetricsPrediction } from '../../model/prediction.js';
+import { listedMetrics, type MetricsPrediction, type StreamedMetrics } from '../../model/prediction.js';
 import { containerInsightsModes } from '../container-insights/modes.js';
 import { CONTAINER_INSIGHTS_RECEIVER, predictContainerInsightsMetrics } from '../container-insights/predict.js';
 import { chooseCollectorVersion } from './collector-version.js';
-import { predictMetrics } from './predict.js';
+import { predictMetricsStreamed } from './predict.js';
 
 export interface AnalyzeCollectorOptions {
   /** Relative paths resolve against `cwd` and are shown as given; absolute ones are shown relative to `cwd`. */
@@ -64,7 +64,12 @@ export interface LoadedCollector {
 
 /** Reads the config, the scrape (file, stdin or URL) and the cluster inventory, then predicts. */
 export async function analyzeCollector(options: AnalyzeCollectorOptions): Promise<MetricsPrediction> {
-  return predictCollector(await loadCollector(options));
+  return listedMetrics(await analyzeCollectorStreamed(options));
+}
+
+/** `analyzeCollector` with the metrics as a sequence (see `predictMetricsStreamed`). */
+export async function analyzeCollectorStreamed(options: AnalyzeCollectorOptions): Promise<StreamedMetrics<MetricsPrediction>> {
+  return predictCollectorStreamed(await loadCollector(options));
 }
 
 export async function loadCollector(options: AnalyzeCollectorOptions): Promise<LoadedCollector> {
@@ -108,8 +113,12 @@ export async function loadCollector(options: AnalyzeCollectorOptions): Promise<L
 
 /** The prediction for the loaded config, or for `config` in its place (parsed from edited text by `parseEditedConfig`). */
 export function predictCollector(collector: LoadedCollector, config: CollectorConfig = collector.config): MetricsPrediction {
+  return listedMetrics(predictCollectorStreamed(collector, config));
+}
+
+function predictCollectorStreamed(collector: LoadedCollector, config: CollectorConfig = collector.config): StreamedMetrics<MetricsPrediction> {
   const containerInsights = collector.inventory === undefined ? undefined : containerInsightsPrediction(collector, config, collector.inventory);
-  const prediction = predictMetrics({
+  const { result: prediction, metrics } = predictMetricsStreamed({
     config,
     scrape: collector.scrape,
     collectorVersion: collector.collectorVersion,
@@ -118,7 +127,10 @@ export function predictCollector(collector: LoadedCollector, config: CollectorCo
     ...containerInsights,
   });
   const warning = collector.collectorVersionWarning;
-  return { ...prediction, collectorVersionRule: collector.collectorVersionRule, ...(warning ? { warnings: [{ message: warning }, ...prediction.warnings] } : {}) };
+  return {
+    result: { ...prediction, collectorVersionRule: collector.collectorVersionRule, ...(warning ? { warnings: [{ message: warning }, ...prediction.warnings] } : {}) },
+    metrics,
+  };
 }
 
 /**

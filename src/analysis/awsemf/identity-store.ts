@@ -78,16 +78,21 @@ export class IdentityStore<T extends { readonly set: readonly string[]; readonly
     return id;
   }
 
-  /** Every entry, in identity order (namespace, metric name, then dimension names and values: `compareMetricIdentities`). */
-  sorted(): { entry: T; namespace: string; metricName: string }[] {
-    const all: { entry: T; namespace: string; metricName: string }[] = [];
-    this.forEach((namespace, metricName, entry) => all.push({ entry, namespace, metricName }));
-    return all.sort(
-      (a, b) =>
-        compareStrings(a.namespace, b.namespace) ||
-        compareStrings(a.metricName, b.metricName) ||
-        compareDimensionLists(a.entry.set, a.entry.values, b.entry.set, b.entry.values),
-    );
+  /**
+   * Every entry, in identity order (namespace, metric name, then dimension names and values:
+   * `compareMetricIdentities`), one at a time: only the entries of one metric name are sorted at once, so a million
+   * identities are rendered without a list of them all.
+   */
+  *sorted(): Generator<{ entry: T; namespace: string; metricName: string }> {
+    for (const namespace of [...this.root.keys()].sort(compareStrings)) {
+      const byMetric = this.root.get(namespace)!;
+      for (const metricName of [...byMetric.keys()].sort(compareStrings)) {
+        const entries: T[] = [];
+        for (const node of byMetric.get(metricName)!.values()) this.collect(node, (entry) => entries.push(entry));
+        entries.sort((a, b) => compareDimensionLists(a.set, a.values, b.set, b.values));
+        for (const entry of entries) yield { entry, namespace, metricName };
+      }
+    }
   }
 
   /** Every entry, unsorted, with its namespace and metric name (counting without building a list). */

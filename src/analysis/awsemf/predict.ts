@@ -20,7 +20,7 @@ import { collectorProfile, type CollectorProfile } from './profiles.js';
 import { prometheusPoints, prometheusTarget, targetsOf } from './prometheus-to-otel.js';
 import { compileRelabelRules } from './relabel.js';
 import { summarize, summarizeMetrics } from '../../model/metric-summary.js';
-import type { MetricsPrediction, PredictedMetric, PredictionWarning } from '../../model/prediction.js';
+import { listedMetrics, type MetricsPrediction, type PredictedMetric, type PredictionWarning, type StreamedMetrics } from '../../model/prediction.js';
 import type { ContainerInsightsModes } from '../../model/container-insights-modes.js';
 import { otlpElsewhere, otlpEquivalent, predictOtlp } from '../otlp/predict.js';
 
@@ -49,6 +49,15 @@ export interface PredictOptions {
 const EMPTY_SCRAPE: Scrape = { source: '(none)', format: 'text', seriesCount: 0, metadata: new Map(), samples: 0, duplicates: 0, forEachSeries: () => undefined, forEachSeriesNamed: () => undefined };
 
 export function predictMetrics(options: PredictOptions): MetricsPrediction {
+  const streamed = predictMetricsStreamed(options);
+  return options.listMetrics === false && !options.additionalMetrics?.length ? streamed.result : listedMetrics(streamed);
+}
+
+/**
+ * The prediction with its metrics as a sequence, built one at a time in identity order when visited (`metrics` is
+ * left empty): `cwdash metrics` renders a million of them without a list of them all.
+ */
+export function predictMetricsStreamed(options: PredictOptions): StreamedMetrics<MetricsPrediction> {
   const profile = collectorProfile(options.collectorVersion);
   const replicas = options.replicas ?? 1;
   if (!Number.isInteger(replicas) || replicas < 1) throw new UsageError(`replicas must be a whole number ≥ 1, got ${replicas}`, { fix: 'give the number of pods running the app and collector, e.g. 3' });
@@ -80,9 +89,10 @@ export function predictMetrics(options: PredictOptions): MetricsPrediction {
         : `${run.stats.droppedNaN.length} NaN/Inf value(s) (e.g. ${run.stats.droppedNaN[0]}): this collector cannot serialise them and loses the whole event they are in`,
     });
   }
-  const listed = options.listMetrics !== false || (options.additionalMetrics?.length ?? 0) > 0;
-  const metrics: PredictedMetric[] = listed ? run.metrics.sorted().map(({ entry, namespace, metricName }) => toPredictedMetric(namespace, metricName, entry)) : [];
-  const merged = options.additionalMetrics?.length ? mergeMetrics(metrics, options.additionalMetrics) : metrics;
+  const additional = options.additionalMetrics ?? [];
+  const store = run.metrics;
+  // Metrics another source adds are merged into one list (a cluster's, never a million); the scrape's stay in the store.
+  const merged = additional.length > 0 ? mergeMetrics([...storedMetrics(store)], additional) : undefined;
   const modelled = new Set(options.modelledReceivers ?? []);
   const notModelled = options.config.notModelled
     .filter((entry) => !(entry.kind === 'receivers' && modelled.has(entry.component)))
@@ -94,10 +104,10 @@ export function predictMetrics(options: PredictOptions): MetricsPrediction {
   // A pipeline with no prometheus receiver (Container Insights) has no scrape to send over OTLP: nothing to compare.
   const equivalent = options.otlpEquivalent ? otlpEquivalent(otlpInputs) : undefined;
   const comparable = equivalent && equivalent.summary.series > 0 ? equivalent : undefined;
-  const summary = listed
+  const summary = merged
     ? summarizeMetrics(merged, notModelled)
-    : summarize((visit) => run.metrics.forEach((namespace, metricName, entry) => visit(namespace, metricName, entry.set, entry.values)), notModelled);
-  return {
+    : summarize((visit) => store.forEach((namespace, metricName, entry) => visit(namespace, metricName, entry.set, entry.values)), notModelled);
+  const result: MetricsPrediction = {
     schemaVersion: 1,
     collectorVersion: profile.collectorVersion,
     profile: { label: profile.label, contribVersion: profile.contribVersion },
@@ -105,7 +115,7 @@ export function predictMetrics(options: PredictOptions): MetricsPrediction {
     ...(options.scrape
       ? { scrape: { source: options.scrape.source, format: options.scrape.format, series: options.scrape.seriesCount, samples: options.scrape.samples, duplicates: options.scrape.duplicates } }
       : {}),
-    metrics: merged,
+    metrics: [],
     summary: otlp ? { ...summary, otlp: otlp.summary } : summary,
     emf: {
       eventsPerScrape: run.stats.events,
@@ -129,6 +139,11 @@ export function predictMetrics(options: PredictOptions): MetricsPrediction {
     },
     warnings,
   };
+  return { result, metrics: merged ?? { [Symbol.iterator]: () => storedMetrics(store) } };
+}
+
+function* storedMetrics(store: IdentityStore<MetricAccumulator>): Generator<PredictedMetric> {
+  for (const { entry, namespace, metricName } of store.sorted()) yield toPredictedMetric(namespace, metricName, entry);
 }
 
 /** What the figures assume, for the sources this config really has. */

@@ -55,15 +55,15 @@ export const metricsCommand = defineCommand({
   async run(rawOptions, io) {
     const options = withStdinDash(rawOptions);
     const { metrics } = await import('../../app/metrics.js');
-    const prediction = await metrics(
+    const streamed = await metrics(
       { ...options, scrapeFormat: options.scrapeFormat === 'auto' ? undefined : options.scrapeFormat },
       appContext(io, options),
     );
-    for (const warning of prediction.warnings) warn(io, `${warning.location ? `${warning.location}: ` : ''}${warning.message}`);
-    let output: string;
-    if (options.format === 'json') output = (await import('../../outputs/metrics-json.js')).renderMetricsJson(prediction);
-    else if (options.format === 'csv') output = (await import('../../outputs/metrics-csv.js')).renderMetricsCsv(prediction);
-    else output = (await import('../../outputs/metrics-table.js')).renderMetricsTable(prediction);
+    for (const warning of streamed.result.warnings) warn(io, `${warning.location ? `${warning.location}: ` : ''}${warning.message}`);
+    let output: string | Iterable<string>;
+    if (options.format === 'json') output = (await import('../../outputs/metrics-json.js')).metricsJsonChunks(streamed);
+    else if (options.format === 'csv') output = (await import('../../outputs/metrics-csv.js')).metricsCsvChunks(streamed);
+    else output = (await import('../../outputs/metrics-table.js')).renderMetricsTable(streamed);
     await writeCommandOutput(output, options, io);
     return 0;
   },

@@ -42,7 +42,7 @@ describe('one EMF export', () => {
     expect(stats.events).toBe(2);
     expect(stats.logGroups).toEqual(new Set(['/metrics/shop']));
     // a{route=/x}, a{route=/y}, a{} and b{route=/x}, b{}: the zero and single rollups of one-label points coincide.
-    expect(store.sorted().map(({ metricName, entry }) => `${metricName}{${entry.set.map((name, i) => `${name}=${entry.values[i]}`).join(',')}}`)).toEqual([
+    expect([...store.sorted()].map(({ metricName, entry }) => `${metricName}{${entry.set.map((name, i) => `${name}=${entry.values[i]}`).join(',')}}`)).toEqual([
       'a{}',
       'a{route=/x}',
       'a{route=/y}',

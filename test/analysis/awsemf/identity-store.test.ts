@@ -36,7 +36,7 @@ describe('identity store', () => {
       ['ns-a', 'l', { a: '1', b: '2', c: '3' }],
     ] as const;
     for (const [namespace, metricName, labels] of identities) add(store, namespace, metricName, labels);
-    const listed = store.sorted().map(({ namespace, metricName, entry }) => ({
+    const listed = [...store.sorted()].map(({ namespace, metricName, entry }) => ({
       namespace,
       metricName,
       dimensions: Object.fromEntries(entry.set.map((name, index) => [name, entry.values[index]!])),
