@@ -111,19 +111,23 @@ export async function loadCollector(options: AnalyzeCollectorOptions): Promise<L
   };
 }
 
-/** The prediction for the loaded config, or for `config` in its place (parsed from edited text by `parseEditedConfig`). */
-export function predictCollector(collector: LoadedCollector, config: CollectorConfig = collector.config): MetricsPrediction {
-  return listedMetrics(predictCollectorStreamed(collector, config));
+/**
+ * The prediction for the loaded config, or for `config` in its place (parsed from edited text by `parseEditedConfig`).
+ * `sizeOtlpEquivalent: false` skips the Classic-vs-OTLP sizing the collector was loaded for: a fix candidate is
+ * judged by its metrics alone.
+ */
+export function predictCollector(collector: LoadedCollector, config: CollectorConfig = collector.config, sizeOtlpEquivalent = true): MetricsPrediction {
+  return listedMetrics(predictCollectorStreamed(collector, config, sizeOtlpEquivalent));
 }
 
-function predictCollectorStreamed(collector: LoadedCollector, config: CollectorConfig = collector.config): StreamedMetrics<MetricsPrediction> {
+function predictCollectorStreamed(collector: LoadedCollector, config: CollectorConfig = collector.config, sizeOtlpEquivalent = true): StreamedMetrics<MetricsPrediction> {
   const containerInsights = collector.inventory === undefined ? undefined : containerInsightsPrediction(collector, config, collector.inventory);
   const { result: prediction, metrics } = predictMetricsStreamed({
     config,
     scrape: collector.scrape,
     collectorVersion: collector.collectorVersion,
     replicas: collector.replicas,
-    otlpEquivalent: collector.otlpEquivalent,
+    otlpEquivalent: sizeOtlpEquivalent && collector.otlpEquivalent,
     ...containerInsights,
   });
   const warning = collector.collectorVersionWarning;

@@ -158,7 +158,7 @@ function pipelineVolume(options: OtlpPredictOptions, pipeline: Pipeline, targets
     });
   }
   if (lint) findings.push(...batchFindings(config, pipeline, processors, largestExport, perCollector));
-  const list = [...series.values()].map(({ series: entry, points }) => ({ ...entry, dataPointsPerScrape: points })).sort(compareSeries);
+  const list = sortedSeries([...series.values()].map(({ series: entry, points }) => ({ ...entry, dataPointsPerScrape: points })));
   const volume: OtlpVolume = {
     series: list.length,
     dataPointsPerScrape: pointsPerScrape,
@@ -191,8 +191,12 @@ function seriesKey(name: string, labels: Readonly<Record<string, string>>): stri
   return key;
 }
 
-function compareSeries(a: OtlpSeries, b: OtlpSeries): number {
-  return compareStrings(a.pipeline, b.pipeline) || compareStrings(a.metricName, b.metricName) || compareStrings(seriesKey('', a.labels), seriesKey('', b.labels));
+/** By pipeline, metric name, then labels; each series' label key is built once, not once per comparison. */
+function sortedSeries(list: readonly OtlpSeries[]): OtlpSeries[] {
+  return list
+    .map((series) => ({ series, labels: seriesKey('', series.labels) }))
+    .sort((a, b) => compareStrings(a.series.pipeline, b.series.pipeline) || compareStrings(a.series.metricName, b.series.metricName) || compareStrings(a.labels, b.labels))
+    .map(({ series }) => series);
 }
 
 /**
@@ -254,7 +258,7 @@ function volumeAssumptions(intervals: readonly number[], replicas: number): stri
 }
 
 function combine(results: readonly PipelineResult[]): OtlpPrediction {
-  const series = results.flatMap((result) => result.series).sort(compareSeries);
+  const series = sortedSeries(results.flatMap((result) => result.series));
   const volumes = results.map((result) => result.pipeline.otlp);
   const summary: OtlpVolume = {
     series: volumes.reduce((total, volume) => total + volume.series, 0),

@@ -180,7 +180,7 @@ export async function collectorFix(analysis: CollectorAnalysis, context: FixCont
   for (const candidate of fixCandidates(analysis, keep)) {
     const text = fixedConfigText(analysis.config.document, candidate.fix, { exporter: analysis.facts.exporter, comment: [header, ...candidate.notes] });
     // The text is parsed as the written file would be, with the original's variables; the scrape is not read again.
-    const after = predictCollector(analysis.collector, parseEditedConfig(analysis.collector, text, fixedName(analysis.input.config)));
+    const after = predictCollector(analysis.collector, parseEditedConfig(analysis.collector, text, fixedName(analysis.input.config)), false);
     const afterKeys = new Set(after.metrics.map((metric) => metricKey(metric)));
     evaluated.push({ ...candidate, text, count: after.metrics.length, lost: keep.filter((identity) => !afterKeys.has(metricKey(identity))) });
   }
