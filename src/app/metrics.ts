@@ -5,6 +5,7 @@
 import { resolve } from 'node:path';
 import { loadProjectConfig } from '../config/project-config.js';
 import { analyzeCollectorStreamed } from '../analysis/awsemf/collector.js';
+import { identitiesOf } from '../model/metric-summary.js';
 import type { StreamedMetrics } from '../model/prediction.js';
 import type { CollectorInput } from '../model/collector-input.js';
 import { collectorsFromFlags } from './collectors.js';
@@ -39,7 +40,7 @@ export async function metrics(options: MetricsOptions, context: AppContext): Pro
     }
     const { readEmfEvents } = await import('../sources/emf/read.js');
     const counted = await readEmfEvents(options.emf === '-' ? '-' : resolve(context.cwd, options.emf), context.stdin, options.emf);
-    return { result: { ...counted, metrics: [] }, metrics: counted.metrics };
+    return { result: { ...counted, metrics: [] }, metrics: counted.metrics, identities: identitiesOf(counted.metrics) };
   }
   const input = await collectorInput(options, context);
   return analyzeCollectorStreamed({

@@ -7,12 +7,17 @@ import type { LabelCardinality, MetricsSummary, NotModelledEntry } from './predi
 export type MetricSource = (visit: (namespace: string, metricName: string, names: readonly string[], values: readonly string[]) => void) => void;
 
 export function summarizeMetrics(metrics: readonly MetricIdentity[], notModelled: readonly NotModelledEntry[]): MetricsSummary {
-  return summarize((visit) => {
+  return summarize(identitiesOf(metrics), notModelled);
+}
+
+/** A list of identities as a `MetricSource` (dimensions in their key order: sorted, for normalized identities). */
+export function identitiesOf(metrics: readonly MetricIdentity[]): MetricSource {
+  return (visit) => {
     for (const metric of metrics) {
       const names = Object.keys(metric.dimensions);
       visit(metric.namespace, metric.metricName, names, names.map((name) => metric.dimensions[name]!));
     }
-  }, notModelled);
+  };
 }
 
 export function summarize(source: MetricSource, notModelled: readonly NotModelledEntry[]): MetricsSummary {

@@ -4,6 +4,7 @@
  * to a listed one), shared by the stages that make them (analysis, sources) and those that print them (outputs).
  */
 import type { MetricIdentity } from './metric-identity.js';
+import type { MetricSource } from './metric-summary.js';
 import type { ContainerInsightsModes } from './container-insights-modes.js';
 import type { OtlpPipeline, OtlpSeries, OtlpVolume } from './otlp-prediction.js';
 
@@ -130,10 +131,12 @@ export interface StreamedMetrics<R extends MetricsResult = MetricsResult> {
   readonly result: R;
   /** Every metric once, in identity order, each time it is iterated. */
   readonly metrics: Iterable<PredictedMetric>;
+  /** The same metrics' names and dimensions, in no order, without building a metric object each (for counting). */
+  readonly identities: MetricSource;
 }
 
 /** The result with its metrics listed, for the callers that look at them more than once. */
-export function listedMetrics<R extends MetricsResult>({ result, metrics }: StreamedMetrics<R>): R {
+export function listedMetrics<R extends MetricsResult>({ result, metrics }: Pick<StreamedMetrics<R>, 'result' | 'metrics'>): R {
   return { ...result, metrics: Array.isArray(metrics) ? metrics : [...metrics] };
 }
 

@@ -3,7 +3,8 @@
  * that multiply the count most, EMF log volume and what was not modelled (warnings go to stderr, not here).
  */
 import { formatBytes, formatCount } from '../shared/units.js';
-import type { MetricsPrediction, MetricsResult, PredictedMetric, StreamedMetrics } from '../model/prediction.js';
+import type { MetricSource } from '../model/metric-summary.js';
+import type { MetricsPrediction, MetricsResult, StreamedMetrics } from '../model/prediction.js';
 import { compareStrings } from '../shared/json.js';
 import { renderContainerInsightsModes } from './container-insights-modes-table.js';
 import { renderOtlpSection } from './otlp-table.js';
@@ -12,11 +13,11 @@ import { renderTextTable } from './text-table.js';
 const MAX_SETS_SHOWN = 6;
 const MAX_LABELS_SHOWN = 10;
 
-export function renderMetricsTable({ result: prediction, metrics }: StreamedMetrics): string {
+export function renderMetricsTable({ result: prediction, identities }: StreamedMetrics): string {
   const parts: string[] = [header(prediction), `${formatCount(prediction.summary.customMetrics)} CloudWatch custom metrics\n`];
   if (prediction.summary.customMetrics > 0) {
     parts.push(renderTextTable([{ header: 'Namespace' }, { header: 'Metrics', align: 'right' }], Object.entries(prediction.summary.byNamespace).map(([ns, n]) => [ns, formatCount(n)])));
-    parts.push(renderTextTable([{ header: 'Metric name' }, { header: 'Metrics', align: 'right' }, { header: 'Dimension sets (metrics each)' }], metricNameRows(metrics)));
+    parts.push(renderTextTable([{ header: 'Metric name' }, { header: 'Metrics', align: 'right' }, { header: 'Dimension sets (metrics each)' }], metricNameRows(identities)));
   }
   if (prediction.summary.labelCardinality.length > 0) {
     parts.push('Labels that multiply the count (dimension name: distinct values, metrics carrying it)\n' + renderTextTable(
@@ -47,14 +48,17 @@ function isPrediction(result: MetricsResult): result is MetricsPrediction {
   return !('emfLog' in result);
 }
 
-function metricNameRows(metrics: Iterable<PredictedMetric>): string[][] {
+function metricNameRows(identities: MetricSource): string[][] {
   const byName = new Map<string, Map<string, number>>();
-  for (const metric of metrics) {
-    const sets = byName.get(metric.metricName) ?? new Map<string, number>();
-    byName.set(metric.metricName, sets);
-    const set = `[${Object.keys(metric.dimensions).sort(compareStrings).join(',')}]`;
+  // Identities share their name arrays (one per dimension-set shape), so each set's label is built once per array.
+  const setLabels = new WeakMap<readonly string[], string>();
+  identities((_namespace, metricName, names) => {
+    let sets = byName.get(metricName);
+    if (!sets) byName.set(metricName, (sets = new Map<string, number>()));
+    let set = setLabels.get(names);
+    if (set === undefined) setLabels.set(names, (set = `[${[...names].sort(compareStrings).join(',')}]`));
     sets.set(set, (sets.get(set) ?? 0) + 1);
-  }
+  });
   return [...byName.entries()]
     .map(([name, sets]) => ({ name, total: [...sets.values()].reduce((a, b) => a + b, 0), sets }))
     .sort((a, b) => b.total - a.total || compareStrings(a.name, b.name))

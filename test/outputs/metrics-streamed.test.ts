@@ -6,6 +6,7 @@
 import { describe, expect, test } from 'vitest';
 import { fileURLToPath } from 'node:url';
 import { analyzeCollectorStreamed } from '../../src/analysis/awsemf/collector.js';
+import { identitiesOf } from '../../src/model/metric-summary.js';
 import { listedMetrics } from '../../src/model/prediction.js';
 import { metricsCsvChunks } from '../../src/outputs/metrics-csv.js';
 import { metricsJsonChunks } from '../../src/outputs/metrics-json.js';
@@ -40,7 +41,7 @@ describe('streamed metrics outputs', () => {
   }
 
   test('a prediction with no metrics still writes an empty list', async () => {
-    const streamed = { result: { ...listedMetrics(await analyzeCollectorStreamed({ ...inputs['a sidecar scrape'], cwd: repo, env: {} })), metrics: [] }, metrics: [] };
+    const streamed = { result: { ...listedMetrics(await analyzeCollectorStreamed({ ...inputs['a sidecar scrape'], cwd: repo, env: {} })), metrics: [] }, metrics: [], identities: identitiesOf([]) };
     expect([...metricsJsonChunks(streamed)].join('')).toBe(stableStringify(streamed.result));
   });
 });

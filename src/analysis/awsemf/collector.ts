@@ -122,7 +122,7 @@ export function predictCollector(collector: LoadedCollector, config: CollectorCo
 
 function predictCollectorStreamed(collector: LoadedCollector, config: CollectorConfig = collector.config, sizeOtlpEquivalent = true): StreamedMetrics<MetricsPrediction> {
   const containerInsights = collector.inventory === undefined ? undefined : containerInsightsPrediction(collector, config, collector.inventory);
-  const { result: prediction, metrics } = predictMetricsStreamed({
+  const { result: prediction, metrics, identities } = predictMetricsStreamed({
     config,
     scrape: collector.scrape,
     collectorVersion: collector.collectorVersion,
@@ -134,6 +134,7 @@ function predictCollectorStreamed(collector: LoadedCollector, config: CollectorC
   return {
     result: { ...prediction, collectorVersionRule: collector.collectorVersionRule, ...(warning ? { warnings: [{ message: warning }, ...prediction.warnings] } : {}) },
     metrics,
+    identities,
   };
 }
 

@@ -19,7 +19,7 @@ import { applyResourceProcessors, pointProcessors } from './processors.js';
 import { collectorProfile, type CollectorProfile } from './profiles.js';
 import { prometheusPoints, prometheusTarget, targetsOf } from './prometheus-to-otel.js';
 import { compileRelabelRules } from './relabel.js';
-import { summarize, summarizeMetrics } from '../../model/metric-summary.js';
+import { identitiesOf, summarize, type MetricSource } from '../../model/metric-summary.js';
 import { listedMetrics, type MetricsPrediction, type PredictedMetric, type PredictionWarning, type StreamedMetrics } from '../../model/prediction.js';
 import type { ContainerInsightsModes } from '../../model/container-insights-modes.js';
 import { otlpElsewhere, otlpEquivalent, predictOtlp } from '../otlp/predict.js';
@@ -104,9 +104,10 @@ export function predictMetricsStreamed(options: PredictOptions): StreamedMetrics
   // A pipeline with no prometheus receiver (Container Insights) has no scrape to send over OTLP: nothing to compare.
   const equivalent = options.otlpEquivalent ? otlpEquivalent(otlpInputs) : undefined;
   const comparable = equivalent && equivalent.summary.series > 0 ? equivalent : undefined;
-  const summary = merged
-    ? summarizeMetrics(merged, notModelled)
-    : summarize((visit) => store.forEach((namespace, metricName, entry) => visit(namespace, metricName, entry.set, entry.values)), notModelled);
+  const identities: MetricSource = merged
+    ? identitiesOf(merged)
+    : (visit) => store.forEach((namespace, metricName, entry) => visit(namespace, metricName, entry.set, entry.values));
+  const summary = summarize(identities, notModelled);
   const result: MetricsPrediction = {
     schemaVersion: 1,
     collectorVersion: profile.collectorVersion,
@@ -139,7 +140,7 @@ export function predictMetricsStreamed(options: PredictOptions): StreamedMetrics
     },
     warnings,
   };
-  return { result, metrics: merged ?? { [Symbol.iterator]: () => storedMetrics(store) } };
+  return { result, metrics: merged ?? { [Symbol.iterator]: () => storedMetrics(store) }, identities };
 }
 
 function* storedMetrics(store: IdentityStore<MetricAccumulator>): Generator<PredictedMetric> {
