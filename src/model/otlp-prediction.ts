@@ -62,6 +62,12 @@ export interface OtlpPipeline {
   readonly findings: readonly OtlpFinding[];
 }
 
+/** An awsemf pipeline's data as if exported over OTLP: its volume, and the OTLP type of each metric name. */
+export interface OtlpEquivalent {
+  readonly volume: OtlpVolume;
+  readonly metricTypes: Readonly<Record<string, OtlpSeries['type']>>;
+}
+
 export interface OtlpPrediction {
   readonly pipelines: readonly OtlpPipeline[];
   readonly series: readonly OtlpSeries[];

@@ -103,7 +103,7 @@ export function predictMetricsStreamed(options: PredictOptions): StreamedMetrics
   const otlp = predictOtlp(otlpInputs);
   // A pipeline with no prometheus receiver (Container Insights) has no scrape to send over OTLP: nothing to compare.
   const equivalent = options.otlpEquivalent ? otlpEquivalent(otlpInputs) : undefined;
-  const comparable = equivalent && equivalent.summary.series > 0 ? equivalent : undefined;
+  const comparable = equivalent && equivalent.volume.series > 0 ? equivalent : undefined;
   const identities: MetricSource = merged
     ? identitiesOf(merged)
     : (visit) => store.forEach((namespace, metricName, entry) => visit(namespace, metricName, entry.set, entry.values));
@@ -129,7 +129,7 @@ export function predictMetricsStreamed(options: PredictOptions): StreamedMetrics
     },
     ...(otlp ? { pipelines: otlp.pipelines, otlpSeries: otlp.series } : {}),
     ...(options.containerInsights ? { containerInsights: options.containerInsights } : {}),
-    ...(comparable ? { otlpEquivalent: { volume: comparable.summary, metricTypes: Object.fromEntries(comparable.series.map((series) => [series.metricName, series.type])) } } : {}),
+    ...(comparable ? { otlpEquivalent: comparable } : {}),
     assumptions: {
       scrapeIntervalSeconds: interval,
       scrapeIntervals: run.intervals,

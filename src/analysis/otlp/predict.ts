@@ -15,7 +15,7 @@ import { compileRelabelRules } from '../awsemf/relabel.js';
 import { encodeTarget, type EncodablePoint } from './encode.js';
 import { cloudWatchTarget, exporterFindings, metricsUrl } from './endpoint.js';
 import { promqlLabels } from './labels.js';
-import type { OtlpExporterTarget, OtlpFinding, OtlpPipeline, OtlpPrediction, OtlpSeries, OtlpVolume } from '../../model/otlp-prediction.js';
+import type { OtlpEquivalent, OtlpExporterTarget, OtlpFinding, OtlpPipeline, OtlpPrediction, OtlpSeries, OtlpVolume } from '../../model/otlp-prediction.js';
 
 /** docs/sources.md#otel-metrics: a month is 730 hours, as in the Price List's metric-months. */
 export const OTLP_SECONDS_PER_MONTH = 2_628_000;
@@ -66,11 +66,17 @@ export function otlpElsewhere(config: CollectorConfig): NotModelled[] {
   return [...found.values()];
 }
 
-/** What the awsemf pipelines' data would be over OTLP: the same receivers and processors, an otlphttp exporter. */
-export function otlpEquivalent(options: OtlpPredictOptions): OtlpPrediction | undefined {
+/**
+ * What the awsemf pipelines' data would be over OTLP (the same receivers and processors, an otlphttp exporter): its
+ * volume and the OTLP type of each metric name. No series list: the cost report compares totals.
+ */
+export function otlpEquivalent(options: OtlpPredictOptions): OtlpEquivalent | undefined {
   const pipelines = metricsPipelines(options.config).filter((pipeline) => pipeline.exporters.some((id) => options.config.exporters.get(id)?.awsemf));
   if (pipelines.length === 0) return undefined;
-  return combine(pipelines.map((pipeline) => pipelineVolume(options, pipeline, [], [], false)));
+  const results = pipelines.map((pipeline) => pipelineVolume(options, pipeline, [], [], false));
+  // Where pipelines disagree on a name's type, the last pipeline in id order wins (as in the series list's order).
+  const byPipeline = [...results].sort((a, b) => compareStrings(a.pipeline.pipeline, b.pipeline.pipeline));
+  return { volume: combine(results).summary, metricTypes: Object.fromEntries(byPipeline.flatMap((result) => [...result.metricTypes])) };
 }
 
 function metricsPipelines(config: CollectorConfig): Pipeline[] {
@@ -79,14 +85,17 @@ function metricsPipelines(config: CollectorConfig): Pipeline[] {
 
 interface PipelineResult {
   readonly pipeline: OtlpPipeline;
+  /** Listed when the pipeline exports over OTLP (linted); empty for an awsemf pipeline's equivalent. */
   readonly series: OtlpSeries[];
+  readonly metricTypes: ReadonlyMap<string, OtlpSeries['type']>;
 }
 
 function pipelineVolume(options: OtlpPredictOptions, pipeline: Pipeline, targets: OtlpExporterTarget[], connectionFindings: OtlpFinding[], lint: boolean): PipelineResult {
   const { config, scrape, profile, replicas } = options;
   const processors = pipeline.processors.map((id) => config.processors.get(id)?.model).filter((model): model is ProcessorModel => model !== undefined);
   const processPoint = pointProcessors(processors);
-  const series = new Map<string, { series: OtlpSeries; points: number }>();
+  const series = new Map<string, { series?: OtlpSeries; points: number }>();
+  const metricTypes = new Map<string, OtlpSeries['type']>();
   const findings = [...connectionFindings];
   const overLabelled: string[] = [];
   const overLong: string[] = [];
@@ -123,21 +132,27 @@ function pipelineVolume(options: OtlpPredictOptions, pipeline: Pipeline, targets
         points.forEach((point, index) => {
           const labels = promqlLabels(point.attributes, resource, targetMetrics.scope);
           const labelCount = Object.keys(resource).length + Object.keys(point.attributes).length;
-          if (labelCount > MAX_LABELS_PER_POINT) overLabelled.push(`${point.name} (${labelCount})`);
-          if (labelBytes(point.attributes) + labelBytes(resource) > MAX_LABEL_BYTES_PER_POINT) overLong.push(point.name);
+          if (lint && labelCount > MAX_LABELS_PER_POINT) overLabelled.push(`${point.name} (${labelCount})`);
+          if (lint && labelBytes(point.attributes) + labelBytes(resource) > MAX_LABEL_BYTES_PER_POINT) overLong.push(point.name);
           const key = seriesKey(point.name, labels);
           const known = series.get(key);
-          if (known) known.points += copies;
-          else {
-            series.set(key, {
-              points: copies,
-              series: {
-                pipeline: pipeline.id, metricName: point.name, type: OTLP_TYPE[point.type],
-                ...(point.type === 'gauge' ? {} : { temporality: 'cumulative' as const }),
-                labels, bytesPerPoint: encoded.pointBytes[index]!, dataPointsPerScrape: 0, labelCount,
-              },
-            });
+          if (known) {
+            known.points += copies;
+            return;
           }
+          metricTypes.set(point.name, OTLP_TYPE[point.type]);
+          series.set(key, {
+            points: copies,
+            ...(lint
+              ? {
+                  series: {
+                    pipeline: pipeline.id, metricName: point.name, type: OTLP_TYPE[point.type],
+                    ...(point.type === 'gauge' ? {} : { temporality: 'cumulative' as const }),
+                    labels, bytesPerPoint: encoded.pointBytes[index]!, dataPointsPerScrape: 0, labelCount,
+                  },
+                }
+              : {}),
+          });
         });
       }
     }
@@ -158,16 +173,16 @@ function pipelineVolume(options: OtlpPredictOptions, pipeline: Pipeline, targets
     });
   }
   if (lint) findings.push(...batchFindings(config, pipeline, processors, largestExport, perCollector));
-  const list = sortedSeries([...series.values()].map(({ series: entry, points }) => ({ ...entry, dataPointsPerScrape: points })));
+  const list = lint ? sortedSeries([...series.values()].map(({ series: entry, points }) => ({ ...entry!, dataPointsPerScrape: points }))) : [];
   const volume: OtlpVolume = {
-    series: list.length,
+    series: series.size,
     dataPointsPerScrape: pointsPerScrape,
     dataPointsPerMonth: Math.round(pointsPerMonth),
     bytesPerScrape,
     bytesPerMonth: Math.round(bytesPerMonth),
     assumptions: volumeAssumptions([...intervals], replicas),
   };
-  return { pipeline: { pipeline: pipeline.id, exporters: targets, otlp: volume, findings }, series: list };
+  return { pipeline: { pipeline: pipeline.id, exporters: targets, otlp: volume, findings }, series: list, metricTypes };
 }
 
 const OTLP_TYPE = { gauge: 'Gauge', sum: 'Sum', histogram: 'Histogram', summary: 'Summary' } as const;
