@@ -27,38 +27,38 @@ export function stableStringify(value: unknown): string {
  * values this way, without a sorted copy of each or a re-indenting pass. Plain JSON data only (what sortKeysDeep takes).
  */
 export function appendStableJson(value: unknown, depth: number, out: string[]): void {
+  if (value === null || typeof value !== 'object') {
+    out.push(JSON.stringify(value) ?? 'null');
+    return;
+  }
+  const inner = newlineAndIndent(depth + 1);
   if (Array.isArray(value)) {
     if (value.length === 0) {
       out.push('[]');
       return;
     }
-    const inner = `\n${'  '.repeat(depth + 1)}`;
-    out.push('[');
-    value.forEach((item, index) => {
-      out.push(index === 0 ? inner : `,${inner}`);
-      appendStableJson(item === undefined ? null : item, depth + 1, out);
-    });
-    out.push(`\n${'  '.repeat(depth)}]`);
-    return;
-  }
-  if (value !== null && typeof value === 'object') {
-    const keys = Object.keys(value)
-      .filter((key) => (value as Record<string, unknown>)[key] !== undefined)
-      .sort(compareStrings);
-    if (keys.length === 0) {
-      out.push('{}');
-      return;
+    for (let index = 0; index < value.length; index++) {
+      out.push(index === 0 ? `[${inner}` : `,${inner}`);
+      appendStableJson(value[index] === undefined ? null : value[index], depth + 1, out);
     }
-    const inner = `\n${'  '.repeat(depth + 1)}`;
-    out.push('{');
-    keys.forEach((key, index) => {
-      out.push(`${index === 0 ? inner : `,${inner}`}${JSON.stringify(key)}: `);
-      appendStableJson((value as Record<string, unknown>)[key], depth + 1, out);
-    });
-    out.push(`\n${'  '.repeat(depth)}}`);
+    out.push(`${newlineAndIndent(depth)}]`);
     return;
   }
-  out.push(JSON.stringify(value) ?? 'null');
+  const record = value as Record<string, unknown>;
+  const keys = Object.keys(record).sort(compareStrings);
+  let written = 0;
+  for (const key of keys) {
+    if (record[key] === undefined) continue;
+    out.push(`${written === 0 ? '{' : ','}${inner}${JSON.stringify(key)}: `);
+    appendStableJson(record[key], depth + 1, out);
+    written++;
+  }
+  out.push(written === 0 ? '{}' : `${newlineAndIndent(depth)}}`);
+}
+
+const INDENTS: string[] = [];
+function newlineAndIndent(depth: number): string {
+  return (INDENTS[depth] ??= `\n${'  '.repeat(depth)}`);
 }
 
 /** Code-unit order, independent of the machine's locale (unlike `localeCompare`). */
