@@ -15,6 +15,7 @@ import { parseArgs } from 'node:util';
 import { predictMetrics } from '../src/analysis/awsemf/predict.js';
 import { parseCollectorConfig } from '../src/sources/collector-config/load.js';
 import { readScrapeFile } from '../src/sources/exposition/scrape.js';
+import { BENCH_COLLECTOR_CONFIG } from './support/collector-config.js';
 
 const { values } = parseArgs({ options: { child: { type: 'string' }, series: { type: 'string' }, families: { type: 'string' }, keep: { type: 'boolean' } } });
 const SERIES = Number(values.series ?? 1_000_000);
@@ -23,19 +24,6 @@ const BUCKETS = ['0.005', '0.01', '0.05', '0.1', '0.5', '1', '5', '+Inf'];
 const METHODS = ['GET', 'POST', 'PUT', 'DELETE', 'PATCH'];
 const CODES = ['200', '201', '204', '301', '400', '401', '403', '404', '500', '503'];
 
-const CONFIG = `receivers:
-  prometheus:
-    config:
-      scrape_configs:
-        - job_name: bench
-          scrape_interval: 30s
-          static_configs: [{ targets: ["localhost:3000"] }]
-exporters:
-  awsemf: {}
-service:
-  pipelines:
-    metrics: { receivers: [prometheus], exporters: [awsemf] }
-`;
 
 interface ChildResult {
   readonly seconds: number;
@@ -88,7 +76,7 @@ async function generate(file: string): Promise<number> {
 async function child(file: string): Promise<ChildResult> {
   const start = performance.now();
   const scrape = await readScrapeFile(file, process.stdin);
-  const prediction = predictMetrics({ config: parseCollectorConfig(CONFIG, 'bench.yaml', {}), scrape, listMetrics: false });
+  const prediction = predictMetrics({ config: parseCollectorConfig(BENCH_COLLECTOR_CONFIG, 'bench.yaml', {}), scrape, listMetrics: false });
   return {
     seconds: (performance.now() - start) / 1000,
     series: scrape.seriesCount,

@@ -19,6 +19,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { benchTable, type BenchRow } from './support/bench-table.js';
+import { BENCH_COLLECTOR_CONFIG } from './support/collector-config.js';
 import { runCliProcess, type CliRun } from './support/run-cli.js';
 
 const { values } = parseArgs({ options: { runs: { type: 'string' }, only: { type: 'string', multiple: true }, keep: { type: 'boolean' } } });
@@ -61,19 +62,6 @@ async function writeExposition(file: string, samples: number): Promise<void> {
   await once(out, 'finish');
 }
 
-const CONFIG = `receivers:
-  prometheus:
-    config:
-      scrape_configs:
-        - job_name: bench
-          scrape_interval: 30s
-          static_configs: [{ targets: ["localhost:3000"] }]
-exporters:
-  awsemf: {}
-service:
-  pipelines:
-    metrics: { receivers: [prometheus], exporters: [awsemf] }
-`;
 
 const OTEL_LIB = 'github.com/open-telemetry/opentelemetry-collector-contrib/receiver/prometheusreceiver';
 /** One dashboard reading a rolled-up and a full metric, so the fix keeps two and drops the rest. */
@@ -111,7 +99,7 @@ async function checked(run: Promise<CliRun>, what: string): Promise<CliRun> {
 async function metricsRows(dir: string): Promise<BenchRow[]> {
   const scrape = join(dir, 'metrics-1m.txt');
   await writeExposition(scrape, 1_000_000);
-  writeFileSync(join(dir, 'otel-config.yaml'), CONFIG);
+  writeFileSync(join(dir, 'otel-config.yaml'), BENCH_COLLECTOR_CONFIG);
   const formats = ['table', 'json', 'csv'] as const;
   const reference: number[] = [];
   const runs = new Map(formats.map((format) => [format, [] as CliRun[]]));
@@ -134,7 +122,7 @@ async function metricsRows(dir: string): Promise<BenchRow[]> {
 async function costReportRows(dir: string): Promise<BenchRow[]> {
   const scrape = join(dir, 'metrics-200k.txt');
   await writeExposition(scrape, 200_000);
-  writeFileSync(join(dir, 'otel-config.yaml'), CONFIG);
+  writeFileSync(join(dir, 'otel-config.yaml'), BENCH_COLLECTOR_CONFIG);
   mkdirSync(join(dir, 'dashboards'), { recursive: true });
   writeFileSync(join(dir, 'dashboards', 'app.json'), JSON.stringify(DASHBOARD));
   const reference: number[] = [];
