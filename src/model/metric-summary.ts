@@ -1,10 +1,8 @@
 /** The summary block of a prediction: counts per namespace, metric name and dimension set, and label cardinality. */
 import { compareStrings } from '../shared/json.js';
 import type { MetricIdentity } from './metric-identity.js';
-import type { LabelCardinality, MetricsSummary, NotModelledEntry } from './prediction.js';
+import type { LabelCardinality, MetricSource, MetricsSummary, NotModelledEntry } from './prediction.js';
 
-/** Calls `visit` once per metric: its dimension names (sorted) and their values in the same order. */
-export type MetricSource = (visit: (namespace: string, metricName: string, names: readonly string[], values: readonly string[]) => void) => void;
 
 export function summarizeMetrics(metrics: readonly MetricIdentity[], notModelled: readonly NotModelledEntry[]): MetricsSummary {
   return summarize(identitiesOf(metrics), notModelled);

@@ -4,7 +4,6 @@
  * to a listed one), shared by the stages that make them (analysis, sources) and those that print them (outputs).
  */
 import type { MetricIdentity } from './metric-identity.js';
-import type { MetricSource } from './metric-summary.js';
 import type { ContainerInsightsModes } from './container-insights-modes.js';
 import type { OtlpEquivalent, OtlpPipeline, OtlpSeries, OtlpVolume } from './otlp-prediction.js';
 
@@ -122,6 +121,9 @@ export interface EmfEventsCount {
 
 /** Either result of `cwdash metrics`; the renderers print both. */
 export type MetricsResult = MetricsPrediction | EmfEventsCount;
+
+/** Calls `visit` once per metric: its dimension names (sorted) and their values in the same order. */
+export type MetricSource = (visit: (namespace: string, metricName: string, names: readonly string[], values: readonly string[]) => void) => void;
 
 /**
  * A result whose metrics come as a sequence instead of its `metrics` list (left empty): a million predicted metrics

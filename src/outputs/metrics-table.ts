@@ -3,8 +3,7 @@
  * that multiply the count most, EMF log volume and what was not modelled (warnings go to stderr, not here).
  */
 import { formatBytes, formatCount } from '../shared/units.js';
-import type { MetricSource } from '../model/metric-summary.js';
-import type { MetricsPrediction, MetricsResult, StreamedMetrics } from '../model/prediction.js';
+import type { MetricSource, MetricsPrediction, MetricsResult, StreamedMetrics } from '../model/prediction.js';
 import { compareStrings } from '../shared/json.js';
 import { renderContainerInsightsModes } from './container-insights-modes-table.js';
 import { renderOtlpSection } from './otlp-table.js';

@@ -19,8 +19,8 @@ import { applyResourceProcessors, pointProcessors } from './processors.js';
 import { collectorProfile, type CollectorProfile } from './profiles.js';
 import { prometheusPoints, prometheusTarget, targetsOf } from './prometheus-to-otel.js';
 import { compileRelabelRules } from './relabel.js';
-import { identitiesOf, summarize, type MetricSource } from '../../model/metric-summary.js';
-import { listedMetrics, type MetricsPrediction, type PredictedMetric, type PredictionWarning, type StreamedMetrics } from '../../model/prediction.js';
+import { identitiesOf, summarize } from '../../model/metric-summary.js';
+import { listedMetrics, type MetricSource, type MetricsPrediction, type PredictedMetric, type PredictionWarning, type StreamedMetrics } from '../../model/prediction.js';
 import type { ContainerInsightsModes } from '../../model/container-insights-modes.js';
 import { otlpElsewhere, otlpEquivalent, predictOtlp } from '../otlp/predict.js';
 
