@@ -19,8 +19,13 @@ export function dimensionNames(metric: MetricIdentity): string[] {
 
 /** A canonical string key: equal identities (whatever their dimension order) give equal keys. */
 export function metricKey(metric: MetricIdentity): string {
-  const dims = dimensionNames(metric).map((name) => [name, metric.dimensions[name]!]);
-  return JSON.stringify([metric.namespace, metric.metricName, dims]);
+  const names = dimensionNames(metric);
+  return metricKeyOf(metric.namespace, metric.metricName, names, names.map((name) => metric.dimensions[name]!));
+}
+
+/** `metricKey` of an identity held as sorted dimension names and their values (no identity object built). */
+export function metricKeyOf(namespace: string, metricName: string, names: readonly string[], values: readonly string[]): string {
+  return JSON.stringify([namespace, metricName, names.map((name, index) => [name, values[index]])]);
 }
 
 /** Total order for stable output: namespace, metric name, then dimension names and values. */

@@ -120,7 +120,7 @@ export function predictCollector(collector: LoadedCollector, config: CollectorCo
   return listedMetrics(predictCollectorStreamed(collector, config, sizeOtlpEquivalent));
 }
 
-function predictCollectorStreamed(collector: LoadedCollector, config: CollectorConfig = collector.config, sizeOtlpEquivalent = true): StreamedMetrics<MetricsPrediction> {
+export function predictCollectorStreamed(collector: LoadedCollector, config: CollectorConfig = collector.config, sizeOtlpEquivalent = true): StreamedMetrics<MetricsPrediction> {
   const containerInsights = collector.inventory === undefined ? undefined : containerInsightsPrediction(collector, config, collector.inventory);
   const { result: prediction, metrics, identities } = predictMetricsStreamed({
     config,

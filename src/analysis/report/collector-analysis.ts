@@ -7,13 +7,13 @@
  */
 import { basename, dirname, isAbsolute, join, resolve } from 'node:path';
 import type { CollectorInput } from '../../config/project-config.js';
-import { metricKey, type MetricIdentity } from '../../model/metric-identity.js';
+import { metricKey, metricKeyOf, type MetricIdentity } from '../../model/metric-identity.js';
 import type { CollectorConfig, ExporterComponent } from '../../sources/collector-config/model.js';
 import type { PriceTable } from '../../sources/price-list/prices.js';
 import { UsageError } from '../../shared/errors.js';
 import type { PendingFile } from '../../shared/files.js';
 import { collectorProfile } from '../awsemf/profiles.js';
-import { loadCollector, parseEditedConfig, predictCollector, type LoadedCollector } from '../awsemf/collector.js';
+import { loadCollector, parseEditedConfig, predictCollector, predictCollectorStreamed, type LoadedCollector } from '../awsemf/collector.js';
 import type { MetricsPrediction } from '../../model/prediction.js';
 import type { OtlpSeries, OtlpVolume } from '../../model/otlp-prediction.js';
 import type { ContainerInsightsModes } from '../../model/container-insights-modes.js';
@@ -180,9 +180,11 @@ export async function collectorFix(analysis: CollectorAnalysis, context: FixCont
   for (const candidate of fixCandidates(analysis, keep)) {
     const text = fixedConfigText(analysis.config.document, candidate.fix, { exporter: analysis.facts.exporter, comment: [header, ...candidate.notes] });
     // The text is parsed as the written file would be, with the original's variables; the scrape is not read again.
-    const after = predictCollector(analysis.collector, parseEditedConfig(analysis.collector, text, fixedName(analysis.input.config)), false);
-    const afterKeys = new Set(after.metrics.map((metric) => metricKey(metric)));
-    evaluated.push({ ...candidate, text, count: after.metrics.length, lost: keep.filter((identity) => !afterKeys.has(metricKey(identity))) });
+    const after = predictCollectorStreamed(analysis.collector, parseEditedConfig(analysis.collector, text, fixedName(analysis.input.config)), false);
+    // Only which identities the candidate creates matters: their keys, without a metric object each.
+    const afterKeys = new Set<string>();
+    after.identities((namespace, metricName, names, values) => afterKeys.add(metricKeyOf(namespace, metricName, names, values)));
+    evaluated.push({ ...candidate, text, count: afterKeys.size, lost: keep.filter((identity) => !afterKeys.has(metricKey(identity))) });
   }
   const best = evaluated.reduce((a, b) => (b.lost.length < a.lost.length || (b.lost.length === a.lost.length && b.count < a.count) ? b : a));
   if (best.count >= analysis.metrics.length) return { summary: { ...unchanged, notes: ['no config change removes metrics without losing a read one'] } };
