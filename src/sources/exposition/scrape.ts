@@ -110,6 +110,9 @@ export class ScrapeBuilder {
   private readonly byName = new Map<string, Set<string>>();
   private lastName: string | undefined;
   private lastNameKeys = new Set<string>();
+  /** Where each name's series are in `keys`, so the series of one name are found without a scan (kept after the parse). */
+  private readonly indicesByName = new Map<string, number[]>();
+  private lastNameIndices: number[] = [];
   private values = new Float64Array(1024);
   private readonly metadata = new Map<string, FamilyMetadata>();
   private samples = 0;
@@ -139,6 +142,7 @@ export class ScrapeBuilder {
         });
       }
       this.keys.push(key);
+      this.lastNameIndices.push(index);
       if (index === this.values.length) {
         const grown = new Float64Array(index * 2);
         grown.set(this.values);
@@ -187,9 +191,13 @@ export class ScrapeBuilder {
   private keysNamed(name: string): Set<string> {
     if (name === this.lastName) return this.lastNameKeys;
     let keys = this.byName.get(name);
-    if (!keys) this.byName.set(name, (keys = new Set()));
+    if (!keys) {
+      this.byName.set(name, (keys = new Set()));
+      this.indicesByName.set(name, []);
+    }
     this.lastName = name;
     this.lastNameKeys = keys;
+    this.lastNameIndices = this.indicesByName.get(name)!;
     return keys;
   }
 
@@ -201,6 +209,7 @@ export class ScrapeBuilder {
   finish(): Scrape {
     const keys = this.keys;
     const values = this.values;
+    const indicesByName = this.indicesByName;
     this.byName.clear();
     this.lastName = undefined;
     this.lastNameKeys = new Set();
@@ -217,12 +226,7 @@ export class ScrapeBuilder {
         for (const key of keys) visit((previous = partsLike(key, previous)), values[index++]!, key);
       },
       forEachSeriesNamed(name, visit) {
-        const prefix = `${name}\u0000`;
-        let index = 0;
-        for (const key of keys) {
-          if (key === name || key.startsWith(prefix)) visit(seriesParts(key), values[index]!, key);
-          index++;
-        }
+        for (const index of indicesByName.get(name) ?? []) visit(seriesParts(keys[index]!), values[index]!, keys[index]!);
       },
     };
   }
