@@ -33,4 +33,23 @@ describe('importTypeScriptModule', () => {
   test('a module that loads gives its exports', async () => {
     expect((await importTypeScriptModule(await moduleFile('export const answer: number = 42;\n'))).answer).toBe(42);
   });
+
+  test("the Go collector settings esbuild's service is started with do not leak into the environment", async () => {
+    const file = await moduleFile('export const answer: number = 42;\n');
+    const saved = { GOGC: process.env.GOGC, GOMEMLIMIT: process.env.GOMEMLIMIT };
+    try {
+      delete process.env.GOGC;
+      delete process.env.GOMEMLIMIT;
+      await importTypeScriptModule(file);
+      expect([process.env.GOGC, process.env.GOMEMLIMIT]).toEqual([undefined, undefined]);
+      process.env.GOGC = '50';
+      await importTypeScriptModule(file);
+      expect([process.env.GOGC, process.env.GOMEMLIMIT]).toEqual(['50', undefined]);
+    } finally {
+      for (const [name, value] of Object.entries(saved)) {
+        if (value === undefined) delete process.env[name];
+        else process.env[name] = value;
+      }
+    }
+  });
 });
