@@ -11,7 +11,7 @@
  *
  * A file that does not compile or throws while loading becomes an InputError naming the file and the line.
  */
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { isBuiltin } from 'node:module';
 import { tmpdir } from 'node:os';
 import { extname, join, relative, resolve, sep } from 'node:path';
@@ -54,10 +54,9 @@ export async function importTypeScriptModules(files: readonly string[]): Promise
   const dir = await mkdtemp(join(tmpdir(), 'cwdash-load-'));
   try {
     const bundle = join(dir, 'definitions.mjs');
-    const { code, map } = await bundleModules(absolute, files, bundle);
-    await writeFile(bundle, code);
+    await bundleModules(absolute, files, bundle);
     // Stack positions in the bundle (a throw, a widget's call site) are mapped back to the user's lines through it.
-    registerSourceMap(bundle, map);
+    registerSourceMap(bundle, await readFile(`${bundle}.map`, 'utf8'));
     const { loaders } = (await import(pathToFileURL(bundle).href)) as { loaders: (() => Promise<Record<string, unknown>>)[] };
     const outcomes: ModuleOutcome[] = [];
     for (const [index, load] of loaders.entries()) {
@@ -90,18 +89,18 @@ export function defaultExportOf(module: Record<string, unknown>): unknown {
   return value;
 }
 
-async function bundleModules(absolute: readonly string[], given: readonly string[], outfile: string): Promise<{ code: string; map: string }> {
+/** Writes the bundle to `outfile` and its source map beside it (esbuild writes them: nothing crosses its pipe). */
+async function bundleModules(absolute: readonly string[], given: readonly string[], outfile: string): Promise<void> {
   const { build } = await import('esbuild');
   const entry = `export const loaders = [\n${absolute.map((file) => `  () => import(${JSON.stringify(file)}),`).join('\n')}\n];\n`;
   try {
-    const result = await startingEsbuildWithoutCollector(() =>
+    await startingEsbuildWithoutCollector(() =>
       build({
         stdin: { contents: entry, resolveDir: PACKAGE_ROOT, sourcefile: 'cwdash-definitions.js', loader: 'js' },
         bundle: true,
         format: 'esm',
         platform: 'node',
         target: 'node20',
-        write: false,
         outfile,
         // A separate map without the sources' text: an inline one doubles what Node has to read and compile.
         sourcemap: 'external',
@@ -114,8 +113,6 @@ async function bundleModules(absolute: readonly string[], given: readonly string
         plugins: [packagesFromWhereTheyAre()],
       }),
     );
-    const file = (suffix: string) => result.outputFiles.find((output) => output.path.endsWith(suffix))!.text;
-    return { code: file('.mjs'), map: file('.mjs.map') };
   } catch (error) {
     throw compileError(error, absolute, given);
   }
