@@ -6,8 +6,8 @@ import { join, resolve } from 'node:path';
 import { loadProjectConfig } from '../config/project-config.js';
 import { hasErrors } from '../model/body/messages.js';
 import { renderDashboardBody } from '../model/body/serialize.js';
-import { isOurs, openOutputFolder, replaceOutputs } from '../shared/output-folder.js';
-import { loadDashboardDefinitions, type LoadedDashboard } from '../sources/definitions/load.js';
+import { isOurs, openOutputFolder, StagedOutputs } from '../shared/output-folder.js';
+import { eachDashboardDefinition, type LoadedDashboard } from '../sources/definitions/load.js';
 import { compareStrings } from '../shared/json.js';
 import { findDefinitionFiles } from '../sources/definitions/find.js';
 import { typecheckDefinitions, type TypeDiagnostic } from '../sources/definitions/typecheck.js';
@@ -87,21 +87,39 @@ export interface BuildResult {
 export const BUILD_MANIFEST = '.cwdash-build.manifest';
 
 export async function buildDashboards(options: BuildOptions): Promise<BuildResult> {
-  const dashboards = await loadDashboardDefinitions(options.dashboardsDir, { defaultRegion: options.defaultRegion });
-  const failed = dashboards.some((dashboard) => hasErrors(dashboard.messages));
-  const folder = await openOutputFolder(options.outDir, BUILD_MANIFEST, 'cwdash build', failed || options.dryRun);
-  const names = new Set(dashboards.map((dashboard) => `${dashboard.name}.json`));
-  const stale = [...folder.written.keys()].filter((name) => name.endsWith('.json') && !names.has(name)).sort(compareStrings);
-  const staleResult = (cleaned: readonly string[]) => ({
-    stale: stale.filter((name) => !cleaned.includes(name)).map((name) => join(options.outDir, name)),
-    cleaned: cleaned.map((name) => join(options.outDir, name)),
-  });
-  if (failed || options.dryRun) return { dashboards, written: [], failed, ...staleResult([]) };
-  const files = dashboards.map((dashboard) => ({ name: `${dashboard.name}.json`, content: renderDashboardBody(dashboard.body) }));
-  // --clean deletes an earlier output only while it is as build wrote it; one edited since is the user's.
-  const removable = options.clean ? await asyncFilter(stale, (name) => isOurs(folder, name)) : [];
-  await replaceOutputs(folder, files, { force: options.force ?? false, remove: removable });
-  return { dashboards, written: files.map((file) => join(options.outDir, file.name)), failed: false, ...staleResult(removable) };
+  // Each body is staged (written to its temp file) as soon as it is rendered, while the next definition compiles; an
+  // error anywhere discards them all, so nothing is written unless every dashboard is valid.
+  const staged = options.dryRun ? undefined : new StagedOutputs(options.outDir);
+  try {
+    const dashboards: LoadedDashboard[] = [];
+    let failed = false;
+    for await (const dashboard of eachDashboardDefinition(options.dashboardsDir, { defaultRegion: options.defaultRegion })) {
+      dashboards.push(dashboard);
+      failed ||= hasErrors(dashboard.messages);
+      if (staged === undefined || failed) continue;
+      staged.add({ name: `${dashboard.name}.json`, content: renderDashboardBody(dashboard.body) });
+      // A turn of the event loop, so the staged writes' callbacks run and the next step of each starts.
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    const folder = await openOutputFolder(options.outDir, BUILD_MANIFEST, 'cwdash build', failed || staged === undefined);
+    const names = new Set(dashboards.map((dashboard) => `${dashboard.name}.json`));
+    const stale = [...folder.written.keys()].filter((name) => name.endsWith('.json') && !names.has(name)).sort(compareStrings);
+    const staleResult = (cleaned: readonly string[]) => ({
+      stale: stale.filter((name) => !cleaned.includes(name)).map((name) => join(options.outDir, name)),
+      cleaned: cleaned.map((name) => join(options.outDir, name)),
+    });
+    if (failed || staged === undefined) {
+      await staged?.discard();
+      return { dashboards, written: [], failed, ...staleResult([]) };
+    }
+    // --clean deletes an earlier output only while it is as build wrote it; one edited since is the user's.
+    const removable = options.clean ? await asyncFilter(stale, (name) => isOurs(folder, name)) : [];
+    await staged.commit(folder, { force: options.force ?? false, remove: removable });
+    return { dashboards, written: dashboards.map((dashboard) => join(options.outDir, `${dashboard.name}.json`)), failed: false, ...staleResult(removable) };
+  } catch (error) {
+    await staged?.discard();
+    throw error;
+  }
 }
 
 async function asyncFilter<T>(items: readonly T[], keep: (item: T) => Promise<boolean>): Promise<T[]> {

@@ -11,8 +11,8 @@
  * A manifest with pending work means a run died in step 3: the next `openOutputFolder` finishes it.
  */
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { mkdir, readFile, rename, rm, rmdir, writeFile } from 'node:fs/promises';
+import { basename, dirname, join, resolve } from 'node:path';
 import { z } from 'zod';
 import { InputError } from './errors.js';
 import { fileExists, removeDeadTempFiles, tempPathFor, writeFileAtomic } from './files.js';
@@ -83,45 +83,93 @@ function sha256(content: string | Uint8Array): string {
  * `force`. `remove` (earlier outputs no definition builds any more) are deleted in the same switch; earlier outputs
  * neither rewritten nor removed stay listed, so a later run can still clean them.
  */
-export async function replaceOutputs(folder: OutputFolder, files: readonly OutputFile[], options: { force?: boolean; remove?: readonly string[] } = {}): Promise<void> {
-  const { dir } = folder;
-  const paths = files.map((file) => fileInFolder(dir, file.name, ''));
-  if (!options.force) {
-    for (const [index, file] of files.entries()) {
-      if (!(await isOurs(folder, file.name))) {
-        throw new InputError(`file already exists and is not an output \`${folder.writtenBy}\` wrote (${folder.manifestName} does not list it as it is); nothing was written`, {
-          location: { file: paths[index]! },
-          fix: 'pass --force to replace it, or choose another output directory',
-        });
+export async function replaceOutputs(folder: OutputFolder, files: readonly OutputFile[], options: CommitOptions = {}): Promise<void> {
+  const staged = new StagedOutputs(folder.dir);
+  for (const file of files) staged.add(file);
+  await staged.commit(folder, options);
+}
+
+export interface CommitOptions {
+  readonly force?: boolean;
+  readonly remove?: readonly string[];
+}
+
+/**
+ * Step 1 while the caller still makes the rest: each output added starts being written to its temp file at once, so
+ * the disk works while the next output is made (the caller lets the event loop run between outputs). Until `commit`
+ * nothing but temp files exists, and `discard` removes them, with the folder if this created it: a run that fails
+ * after some outputs were added leaves the folder as it was. Once `commit` has journalled them, `discard` does nothing.
+ */
+export class StagedOutputs {
+  private readonly temps: { readonly name: string; readonly temp: string; readonly hash: string }[] = [];
+  /** Per added file, in order: its write's failure, if it failed. */
+  private readonly writes: Promise<{ readonly error: unknown } | undefined>[] = [];
+  /** The folder, made on the first add (a run that stages nothing leaves no empty folder): the first directory created. */
+  private folder: Promise<string | undefined> | undefined;
+  /** Set once the journal names the temp files: from then on they are the folder's, to be switched in. */
+  private journalled = false;
+
+  constructor(private readonly dir: string) {}
+
+  add(file: OutputFile): void {
+    const temp = tempPathFor(fileInFolder(this.dir, file.name, ''));
+    this.temps.push({ name: file.name, temp, hash: sha256(file.content) });
+    this.folder ??= mkdir(this.dir, { recursive: true });
+    const written = this.folder.then(() => writeFile(temp, file.content));
+    this.writes.push(written.then(() => undefined, (error: unknown) => ({ error })));
+  }
+
+  /** Steps 2 and 3: checks the targets (see replaceOutputs), then switches the staged files in. */
+  async commit(folder: OutputFolder, options: CommitOptions = {}): Promise<void> {
+    const { dir } = folder;
+    if (resolve(dir) !== resolve(this.dir)) throw new Error(`outputs staged in ${this.dir} cannot be committed to ${dir}`);
+    const failure = (await Promise.all(this.writes)).find((outcome) => outcome !== undefined);
+    if (!options.force) {
+      for (const { name } of this.temps) {
+        if (!(await isOurs(folder, name))) {
+          await this.discard();
+          throw new InputError(`file already exists and is not an output \`${folder.writtenBy}\` wrote (${folder.manifestName} does not list it as it is); nothing was written`, {
+            location: { file: fileInFolder(dir, name, '') },
+            fix: 'pass --force to replace it, or choose another output directory',
+          });
+        }
       }
     }
-  }
-  const deletes = (options.remove ?? []).filter((name) => folder.written.has(name));
-  const names = new Set(files.map((file) => file.name));
-  const renames: [string, string][] = [];
-  try {
-    await mkdir(dir, { recursive: true });
-    for (const [index, file] of files.entries()) {
-      const temp = tempPathFor(paths[index]!);
-      renames.push([temp, file.name]);
-      await writeFile(temp, file.content);
+    if (failure) {
+      const { error } = failure;
+      await this.discard();
+      throw new InputError(`cannot write output: ${String(error)}`, { cause: error });
     }
-  } catch (error) {
-    await Promise.all(renames.map(([temp]) => rm(temp, { force: true })));
-    throw new InputError(`cannot write output: ${String(error)}`, { cause: error });
+    const deletes = (options.remove ?? []).filter((name) => folder.written.has(name));
+    const names = new Set(this.temps.map((staged) => staged.name));
+    // Earlier outputs neither rewritten nor deleted stay listed, so a later run can still clean them.
+    const final: Record<string, string> = {};
+    for (const [name, hash] of folder.written) if (!names.has(name) && !deletes.includes(name)) final[name] = hash;
+    for (const staged of this.temps) final[staged.name] = staged.hash;
+    const manifest: Manifest = {
+      schemaVersion: 1,
+      writtenBy: folder.writtenBy,
+      files: Object.fromEntries(folder.written),
+      pending: { files: sorted(final), renames: this.temps.map(({ temp, name }) => [basename(temp), name]), deletes },
+    };
+    this.journalled = true;
+    await writeManifest(dir, folder.manifestName, manifest);
+    await finish(dir, folder.manifestName, manifest);
   }
-  // Earlier outputs neither rewritten nor deleted stay listed, so a later run can still clean them.
-  const final: Record<string, string> = {};
-  for (const [name, hash] of folder.written) if (!names.has(name) && !deletes.includes(name)) final[name] = hash;
-  for (const file of files) final[file.name] = sha256(file.content);
-  const manifest: Manifest = {
-    schemaVersion: 1,
-    writtenBy: folder.writtenBy,
-    files: Object.fromEntries(folder.written),
-    pending: { files: sorted(final), renames: renames.map(([temp, name]) => [temp.slice(dir.length + 1), name]), deletes },
-  };
-  await writeManifest(dir, folder.manifestName, manifest);
-  await finish(dir, folder.manifestName, manifest);
+
+  /** Removes the temp files, and the folder (up to the first one created) if this run created it and it is empty. */
+  async discard(): Promise<void> {
+    if (this.journalled) return;
+    await Promise.all(this.writes);
+    // Best effort (a write may have failed because the folder is not there): a temp file left over is a dead run's
+    // to the next run, which removes it.
+    await Promise.all(this.temps.map(({ temp }) => rm(temp, { force: true }).catch(() => undefined)));
+    const created = await this.folder?.catch(() => undefined);
+    if (created === undefined) return;
+    for (let dir = resolve(this.dir); ; dir = dirname(dir)) {
+      if (!(await rmdir(dir).then(() => true, () => false)) || dir === resolve(created)) return;
+    }
+  }
 }
 
 function sorted(record: Record<string, string>): Record<string, string> {

@@ -43,6 +43,38 @@ describe('cwdash build', () => {
     await expect(readdir(join(cwd, 'dist'))).rejects.toThrow(/ENOENT/);
   });
 
+  test('a build that fails after earlier dashboards were written to temp files leaves the output folder as it was', async () => {
+    // a.ts compiles (and is staged) before z.ts fails: the temp files go, and so does the folder the run created.
+    const cwd = await tempProject({ 'dashboards/a.ts': graphDefinition(['a']), 'dashboards/z.ts': graphDefinition(['z'], { period: 20 }) });
+    expect((await runCli(['build'], { cwd })).exitCode).toBe(1);
+    await expect(readdir(join(cwd, 'dist'))).rejects.toThrow(/ENOENT/);
+    await writeFile(join(cwd, 'dashboards/z.ts'), graphDefinition(['z']));
+    expect((await runCli(['build'], { cwd })).exitCode).toBe(0);
+    const out = join(cwd, 'dist/dashboards');
+    const snapshot = async () => Promise.all((await readdir(out)).sort().map(async (name) => [name, await readFile(join(out, name), 'utf8')]));
+    const built = await snapshot();
+    expect(built.map(([name]) => name)).toEqual(['.cwdash-build.manifest', 'a.json', 'z.json']);
+    await writeFile(join(cwd, 'dashboards/a.ts'), graphDefinition(['a'], { region: 'us-east-1' }));
+    await writeFile(join(cwd, 'dashboards/z.ts'), graphDefinition(['z'], { period: 20 }));
+    expect((await runCli(['build'], { cwd })).exitCode).toBe(1);
+    expect(await snapshot()).toEqual(built);
+    // A name used twice is found after the last file, when every other dashboard has been staged.
+    await writeFile(join(cwd, 'dashboards/z.ts'), graphDefinition(['a']));
+    const duplicate = await runCli(['build'], { cwd });
+    expect(duplicate.exitCode).toBe(2);
+    expect(duplicate.stderr).toContain('dashboard name "a" is also defined in');
+    expect(await snapshot()).toEqual(built);
+  });
+
+  test('an output folder that cannot be made is an input error, and nothing is left behind', async () => {
+    const cwd = await tempProject({ 'dashboards/a.ts': graphDefinition(['a', 'b']) });
+    await writeFile(join(cwd, 'out'), 'a file where the folder would go');
+    const result = await runCli(['build', '--out', 'out/dashboards'], { cwd });
+    expect(result.exitCode).toBe(2);
+    expect(result.stderr).toMatch(/^error: cannot write output: Error: (ENOTDIR|EEXIST)/);
+    expect(await readFile(join(cwd, 'out'), 'utf8')).toBe('a file where the folder would go');
+  });
+
   test('warnings print and pass', async () => {
     const source = "import { Dashboard, TextWidget } from 'cwdash';\nexport default new Dashboard({ dashboardName: 'w', widgets: [new TextWidget({ markdown: 'a', x: 0, y: 0, width: 12 }), new TextWidget({ markdown: 'b', x: 6, y: 1 })] });\n";
     const cwd = await tempProject({ 'dashboards/w.ts': source });

@@ -33,4 +33,20 @@ describe('importTypeScriptModule', () => {
   test('a module that loads gives its exports', async () => {
     expect((await importTypeScriptModule(await moduleFile('export const answer: number = 42;\n'))).answer).toBe(42);
   });
+
+  test("the Go collector setting esbuild's service is started with does not leak into the environment", async () => {
+    const file = await moduleFile('export const answer: number = 42;\n');
+    const saved = process.env.GOGC;
+    try {
+      delete process.env.GOGC;
+      await importTypeScriptModule(file);
+      expect(process.env.GOGC).toBeUndefined();
+      process.env.GOGC = '50';
+      await importTypeScriptModule(file);
+      expect(process.env.GOGC).toBe('50');
+    } finally {
+      if (saved === undefined) delete process.env.GOGC;
+      else process.env.GOGC = saved;
+    }
+  });
 });

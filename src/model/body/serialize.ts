@@ -73,27 +73,44 @@ export function canonicalizeBody(value: unknown): unknown {
 
 type KeyOrder = (a: string, b: string) => number;
 
-/** Sorted key lists by order and key sequence: bodies repeat a few object shapes thousands of times. */
-const sortedKeyCache = new Map<KeyOrder, Map<string, string[]>>();
-const MAX_CACHED_SHAPES = 10_000;
+/**
+ * An object shape's keys in `order`, and each as JSON text, cached: bodies repeat a few object shapes thousands of
+ * times. Shapes are looked up key by key in a tree per order (no text made of the keys per object), so any
+ * characters the keys hold are told apart.
+ */
+interface ShapeNode {
+  readonly next: Map<string, ShapeNode>;
+  sorted?: { readonly keys: readonly string[]; readonly quoted: readonly string[] };
+}
+const shapeTrees = new Map<KeyOrder, { root: ShapeNode; nodes: number }>();
+/** Per order: a body with ever new keys (user data as keys) starts the tree afresh past this many nodes. */
+const MAX_SHAPE_NODES = 50_000;
 
-function sortedKeys(keys: string[], order: KeyOrder): string[] {
-  let byShape = sortedKeyCache.get(order);
-  if (byShape === undefined) sortedKeyCache.set(order, (byShape = new Map()));
-  const shape = JSON.stringify(keys); // unambiguous whatever characters the keys hold
-  let sorted = byShape.get(shape);
-  if (sorted === undefined) {
-    if (byShape.size >= MAX_CACHED_SHAPES) byShape.clear();
-    byShape.set(shape, (sorted = keys.sort(order)));
+function sortedKeys(value: object, order: KeyOrder): { readonly keys: readonly string[]; readonly quoted: readonly string[] } {
+  let tree = shapeTrees.get(order);
+  if (tree === undefined || tree.nodes >= MAX_SHAPE_NODES) shapeTrees.set(order, (tree = { root: { next: new Map() }, nodes: 0 }));
+  const keys = Object.keys(value);
+  let node = tree.root;
+  for (const key of keys) {
+    let child = node.next.get(key);
+    if (child === undefined) {
+      node.next.set(key, (child = { next: new Map() }));
+      tree.nodes += 1;
+    }
+    node = child;
   }
-  return sorted;
+  if (node.sorted === undefined) {
+    const sorted = keys.sort(order);
+    node.sorted = { keys: sorted, quoted: sorted.map((key) => JSON.stringify(key)) };
+  }
+  return node.sorted;
 }
 
 function canonicalize(value: unknown, order: KeyOrder): unknown {
   if (Array.isArray(value)) return value.map((item) => canonicalize(item, order));
   if (value !== null && typeof value === 'object') {
     const result: Record<string, unknown> = {};
-    for (const key of sortedKeys(Object.keys(value), order)) {
+    for (const key of sortedKeys(value, order).keys) {
       const member = (value as Record<string, unknown>)[key];
       if (member !== undefined) result[key] = canonicalize(member, orderInside(key, member));
     }
@@ -107,19 +124,27 @@ const LINE_WIDTH = 120;
 
 /** A scalar, or an object of scalars (a row's options, an annotation line, a variable value). */
 function isFlatItem(item: unknown): boolean {
-  return item === null || typeof item !== 'object' || (!Array.isArray(item) && Object.values(item).every((member) => member === null || typeof member !== 'object'));
+  if (item === null || typeof item !== 'object') return true;
+  if (Array.isArray(item)) return false;
+  // for...in over plain data: no array of values per item (this runs for every row and option object).
+  for (const key in item) {
+    const member = (item as Record<string, unknown>)[key];
+    if (member !== null && typeof member === 'object') return false;
+  }
+  return true;
 }
 
 /** JSON of a flat value (a scalar, or an array or object of flat values) on one line, keys in `order`. */
 function compact(value: unknown, order: KeyOrder): string {
   if (Array.isArray(value)) return `[${value.map((item) => (item === undefined ? 'null' : compact(item, order))).join(',')}]`;
   if (value !== null && typeof value === 'object') {
-    const parts: string[] = [];
-    for (const key of sortedKeys(Object.keys(value), order)) {
+    const { keys, quoted } = sortedKeys(value, order);
+    let text = '';
+    keys.forEach((key, index) => {
       const member = (value as Record<string, unknown>)[key];
-      if (member !== undefined) parts.push(`${JSON.stringify(key)}:${compact(member, order)}`);
-    }
-    return `{${parts.join(',')}}`;
+      if (member !== undefined) text += `${text === '' ? '' : ','}${quoted[index]}:${compact(member, order)}`;
+    });
+    return `{${text}}`;
   }
   return JSON.stringify(value);
 }
@@ -155,13 +180,14 @@ function write(value: unknown, indent: string, out: string[], order: KeyOrder, i
   if (value !== null && typeof value === 'object') {
     const inner = `${indent}  `;
     let first = true;
-    for (const key of sortedKeys(Object.keys(value), order)) {
+    const { keys, quoted } = sortedKeys(value, order);
+    keys.forEach((key, index) => {
       const member = (value as Record<string, unknown>)[key];
-      if (member === undefined) continue;
-      out.push(first ? '{\n' : ',\n', inner, JSON.stringify(key), ': ');
+      if (member === undefined) return;
+      out.push(first ? '{\n' : ',\n', inner, quoted[index]!, ': ');
       write(member, inner, out, orderInside(key, member));
       first = false;
-    }
+    });
     out.push(first ? '{}' : `\n${indent}}`);
     return;
   }

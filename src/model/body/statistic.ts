@@ -26,8 +26,21 @@ const BOUND = /^(\d+(?:\.\d+)?)(%?)$/;
 
 export type StatisticCheck = { readonly ok: true; readonly canonical: string } | { readonly ok: false; readonly reason: string };
 
+/** Checks by statistic: a project uses a handful, on every metric row (rendered and validated). */
+const checked = new Map<string, StatisticCheck>();
+const MAX_CHECKED = 1_000;
+
 /** Parses a statistic; `canonical` is the spelling CloudWatch documents (`p99`, `TM(10%:90%)`, `Average`). */
 export function checkStatistic(stat: string): StatisticCheck {
+  let check = checked.get(stat);
+  if (check === undefined) {
+    if (checked.size >= MAX_CHECKED) checked.clear();
+    checked.set(stat, (check = parseStatistic(stat)));
+  }
+  return check;
+}
+
+function parseStatistic(stat: string): StatisticCheck {
   const simple = SIMPLE_ALIASES[stat.toLowerCase()];
   if (simple) return { ok: true, canonical: simple };
 

@@ -59,12 +59,8 @@ export class Metric implements IMetric {
   }
 
   toMetricConfig(): MetricStatConfig {
-    return {
-      kind: 'metric',
-      namespace: this.namespace,
-      metricName: this.metricName,
-      dimensions: this.dimensions,
-      options: definedOnly({ ...commonRowOptions(this.props), stat: canonicalStatistic(this.props.statistic) }),
-    };
+    const options = commonRowOptions(this.props);
+    if (this.props.statistic !== undefined) options.stat = canonicalStatistic(this.props.statistic);
+    return { kind: 'metric', namespace: this.namespace, metricName: this.metricName, dimensions: this.dimensions, options };
   }
 }

@@ -26,11 +26,26 @@ export interface LoadOptions {
 }
 
 export async function loadDashboardDefinitions(dir: string, options: LoadOptions = {}): Promise<LoadedDashboard[]> {
+  const loaded: LoadedDashboard[] = [];
+  for await (const dashboard of eachDashboardDefinition(dir, options)) loaded.push(dashboard);
+  return loaded;
+}
+
+/**
+ * The same dashboards one definition file at a time, so a caller can act on each (write it) while the next compiles.
+ * It throws what loadDashboardDefinitions throws, at the same points: a name used twice only after the last file.
+ */
+export async function* eachDashboardDefinition(dir: string, options: LoadOptions = {}): AsyncGenerator<LoadedDashboard> {
   const files = await findDefinitionFiles(dir);
   const modules = await recordingCallSites(() => importDefinitionModules(files));
-  const loaded = files.flatMap((file, index) => dashboardsOf(modules[index]!, file, options));
+  const loaded: LoadedDashboard[] = [];
+  for (const [index, file] of files.entries()) {
+    for (const dashboard of dashboardsOf(modules[index]!, file, options)) {
+      loaded.push(dashboard);
+      yield dashboard;
+    }
+  }
   checkUniqueNames(loaded);
-  return loaded;
 }
 
 export async function loadDashboardDefinition(file: string, options: LoadOptions = {}): Promise<LoadedDashboard[]> {

@@ -65,3 +65,13 @@ test('long flat lists break one item per line; metric rows stay on one line howe
   expect(text).toContain(`"alarms": [\n          "${arns[0]}",\n          "${arns[1]}",\n`);
   expect(text).toContain(`          ${JSON.stringify(['App', 'Requests', ...dims])}\n`);
 });
+
+test('object shapes are told apart by their keys whatever the keys hold, and many shapes render as few do', () => {
+  // Keys that a shape key made by joining them would confuse: each object keeps its own keys and order.
+  const tricky = [{ 'a,b': 1 }, { a: 1, b: 2 }, { 'a","b': 3 }, { b: 2, a: 1 }, { a: 1 }];
+  const many = Array.from({ length: 30_000 }, (_, index) => ({ [`key-${index}`]: index, value: index }));
+  for (const values of [tricky, many]) {
+    const text = renderDashboardBody({ widgets: [], variables: values } as unknown as DashboardBody);
+    expect(JSON.parse(text).variables).toEqual(values);
+  }
+});

@@ -1,5 +1,6 @@
 /** Small helpers the renderers share: turning typed options into the row options object of the body. */
 import type { CommonMetricOptions } from '../metric-types.js';
+import type { MetricRowOptions } from '../../body/schema.js';
 
 /** Drops `undefined` members so the JSON only carries what was set. */
 export function definedOnly<T extends object>(value: T): T {
@@ -12,16 +13,19 @@ export function definedOnly<T extends object>(value: T): T {
   return result as T;
 }
 
-/** The row options every kind of row shares, in wire form (period in seconds). */
-export function commonRowOptions(options: CommonMetricOptions) {
-  return {
-    id: options.id,
-    label: options.label,
-    color: options.color,
-    period: options.period?.toSeconds(),
-    visible: options.visible,
-    yAxis: options.yAxis,
-    region: options.region,
-    accountId: options.accountId,
-  };
+/**
+ * The row options every kind of row shares, in wire form (period in seconds; a metric row adds its `stat`): only those
+ * that are set, in one object (this runs for every row).
+ */
+export function commonRowOptions(options: CommonMetricOptions): MetricRowOptions {
+  const row: MetricRowOptions = {};
+  if (options.id !== undefined) row.id = options.id;
+  if (options.label !== undefined) row.label = options.label;
+  if (options.color !== undefined) row.color = options.color;
+  if (options.period !== undefined) row.period = options.period.toSeconds();
+  if (options.visible !== undefined) row.visible = options.visible;
+  if (options.yAxis !== undefined) row.yAxis = options.yAxis;
+  if (options.region !== undefined) row.region = options.region;
+  if (options.accountId !== undefined) row.accountId = options.accountId;
+  return row;
 }
