@@ -142,6 +142,11 @@ async function costReportRows(dir: string): Promise<BenchRow[]> {
   }];
 }
 
+async function buildRows(): Promise<BenchRow[]> {
+  const { benchBuildFiles } = await import('./build-files.js');
+  return benchBuildFiles({ runs: RUNS });
+}
+
 /** bench/analyze.ts's own figure line (the analyzer core in one process, no CLI), run once. */
 async function analyzeLine(): Promise<string> {
   const child = spawn(process.execPath, [join(ROOT, 'bin/run-ts.js'), join(ROOT, 'bench/analyze.ts')], { stdio: ['ignore', 'pipe', 'inherit'] });
@@ -156,6 +161,7 @@ try {
   const rows: BenchRow[] = [];
   if (ONLY.has('metrics')) rows.push(...(await metricsRows(dir)));
   if (ONLY.has('cost-report')) rows.push(...(await costReportRows(dir)));
+  if (ONLY.has('build')) rows.push(...(await buildRows()));
   console.log(`${RUNS} run(s) each, this machine: ${(await import('node:os')).cpus().length} cores\n`);
   console.log(benchTable(rows));
   if (ONLY.has('analyze')) console.log(`\nanalyzer core (bench:analyze, in-process, 1,000,000 series of its own shape): ${await analyzeLine()}`);
