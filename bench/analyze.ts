@@ -14,7 +14,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { predictMetrics } from '../src/analysis/awsemf/predict.js';
 import { parseCollectorConfig } from '../src/sources/collector-config/load.js';
-import { readScrapeFile } from '../src/sources/exposition/scrape.js';
+import { readScrapeFile } from '../src/sources/exposition/scrape-file.js';
 import { BENCH_COLLECTOR_CONFIG } from './support/collector-config.js';
 
 const { values } = parseArgs({ options: { child: { type: 'string' }, series: { type: 'string' }, families: { type: 'string' }, keep: { type: 'boolean' } } });

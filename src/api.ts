@@ -23,7 +23,8 @@ export { predictMetrics, type PredictOptions } from './analysis/awsemf/predict.j
 export { analyzeCollector, type AnalyzeCollectorOptions } from './analysis/awsemf/collector.js';
 export type { MetricsPrediction, PredictedMetric, PredictedMetricSource } from './model/prediction.js';
 export { matchesDeclaration, initDeclarations } from './analysis/awsemf/declarations.js';
-export { parseScrape, readScrapeFile, type Scrape } from './sources/exposition/scrape.js';
+export { parseScrape, type Scrape } from './sources/exposition/scrape.js';
+export { readScrapeFile } from './sources/exposition/scrape-file.js';
 export { runCostReport, type CostReportRunOptions, type CostReportRun } from './app/cost-report.js';
 export { buildCostReport, type CostReportInputs, type CollectorInputs, type MetricInput } from './analysis/report/build.js';
 export { COST_REPORT_SCHEMA_VERSION, type CostReport, type Finding, type Severity, type FixSummary } from './analysis/report/cost-report.js';

@@ -6,7 +6,8 @@
 import { spawnSync } from 'node:child_process';
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { parseScrape, readScrapeFile, seriesParts } from '../../src/sources/exposition/scrape.js';
+import { parseScrape, seriesParts } from '../../src/sources/exposition/scrape.js';
+import { readScrapeFile } from '../../src/sources/exposition/scrape-file.js';
 import { describeWithTool, PROMTOOL } from '../support/external-tools.js';
 import { runCli } from '../support/run-cli.js';
 import { collectorConfig, scratch } from './support.js';

@@ -14,7 +14,8 @@ import { loadCollectorConfig, parseCollectorConfig } from '../../sources/collect
 import type { CollectorConfig } from '../../sources/collector-config/model.js';
 import { fetchScrape } from '../../sources/exposition/fetch.js';
 import type { ExpositionFormat } from '../../sources/exposition/read.js';
-import { readScrapeFile, type Scrape } from '../../sources/exposition/scrape.js';
+import type { Scrape } from '../../sources/exposition/scrape.js';
+import { readScrapeFile } from '../../sources/exposition/scrape-file.js';
 import { listedMetrics, type MetricsPrediction, type StreamedMetrics } from '../../model/prediction.js';
 import { containerInsightsModes } from '../container-insights/modes.js';
 import { CONTAINER_INSIGHTS_RECEIVER, predictContainerInsightsMetrics } from '../container-insights/predict.js';

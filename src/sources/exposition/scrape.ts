@@ -3,11 +3,7 @@
  * dropped, duplicate label names rejected, one series per distinct name + label set (first sample wins), and the
  * family metadata (TYPE/HELP/UNIT) the prometheus receiver uses to fold histograms and summaries.
  */
-import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
-import type { Readable } from 'node:stream';
 import { InputError } from '../../shared/errors.js';
-import { readError } from '../../shared/files.js';
 import { DEFAULT_MAX_SERIES } from '../../shared/input-limits.js';
 import { parseExposition, type ExpositionFormat } from './read.js';
 import type { MetricType } from './parser-base.js';
@@ -103,6 +99,21 @@ function inCanonicalOrder(pairs: readonly string[]): boolean {
     if (index > 0 && !(pairs[index - 2]! < pairs[index]!)) return false;
   }
   return true;
+}
+
+/**
+ * The series one builder parsed, in a form that crosses to another thread cheaply: the keys as one string with their
+ * end offsets, each key's metric name as an index into `names`, the values, and the family metadata as merged.
+ */
+export interface ScrapePart {
+  readonly text: string;
+  readonly ends: Int32Array;
+  readonly nameIds: Int32Array;
+  readonly names: readonly string[];
+  readonly values: Float64Array;
+  readonly metadata: readonly (readonly [string, FamilyMetadata])[];
+  readonly samples: number;
+  readonly duplicates: number;
 }
 
 /** Builds a Scrape from parser callbacks; `finish()` returns it. */
@@ -207,6 +218,64 @@ export class ScrapeBuilder {
     this.metadata.set(name, { ...this.metadata.get(name), ...update });
   }
 
+  /** The series parsed so far as a `ScrapePart` (the builder of the page's later lines hands them on this way). */
+  exportPart(): ScrapePart {
+    const ends = new Int32Array(this.keys.length);
+    let end = 0;
+    this.keys.forEach((key, index) => (ends[index] = end += key.length));
+    const nameIds = new Int32Array(this.keys.length);
+    const names = [...this.indicesByName.keys()];
+    names.forEach((name, id) => {
+      for (const index of this.indicesByName.get(name)!) nameIds[index] = id;
+    });
+    return {
+      text: this.keys.join(''),
+      ends,
+      nameIds,
+      names,
+      values: this.values.slice(0, this.keys.length),
+      metadata: [...this.metadata],
+      samples: this.samples,
+      duplicates: this.duplicates,
+    };
+  }
+
+  /**
+   * Appends the series of the page's later lines, parsed by another builder, as if this one had read on: a series
+   * already seen here is a duplicate (the first sample wins). False, with nothing appended, when together they hold
+   * more than `maxSeries`: the caller then reads the page in one pass, for the error at its exact line.
+   */
+  absorb(part: ScrapePart): boolean {
+    const seenHere = part.names.map((name) => this.byName.get(name));
+    let crossDuplicates = 0;
+    const keyAt = (index: number) => part.text.slice(index === 0 ? 0 : part.ends[index - 1], part.ends[index]);
+    const taken: number[] = [];
+    for (let index = 0; index < part.ends.length; index++) {
+      // Only a name this builder has seen can repeat one of its series.
+      const seen = seenHere[part.nameIds[index]!];
+      if (seen !== undefined && seen.has(keyAt(index))) crossDuplicates++;
+      else taken.push(index);
+    }
+    if (this.keys.length + taken.length > this.maxSeries) return false;
+    const indices = part.names.map((name) => {
+      let list = this.indicesByName.get(name);
+      if (!list) this.indicesByName.set(name, (list = []));
+      return list;
+    });
+    const values = new Float64Array(this.keys.length + taken.length);
+    values.set(this.values.subarray(0, this.keys.length));
+    for (const index of taken) {
+      indices[part.nameIds[index]!]!.push(this.keys.length);
+      values[this.keys.length] = part.values[index]!;
+      this.keys.push(keyAt(index));
+    }
+    this.values = values;
+    for (const [name, update] of part.metadata) this.meta(name, update);
+    this.samples += part.samples;
+    this.duplicates += part.duplicates + crossDuplicates;
+    return true;
+  }
+
   /** The scrape; call once, after the last line (the duplicate-finding sets are let go). */
   finish(): Scrape {
     const keys = this.keys;
@@ -248,21 +317,4 @@ export async function parseScrape(
   const builder = new ScrapeBuilder(source, format, limits.maxSeries);
   await parseExposition(chunks, format, builder.visitor, source);
   return builder.finish();
-}
-
-/** `.om`/`.openmetrics` files are OpenMetrics; everything else is text 0.0.4, as Prometheus defaults to. */
-export function formatForFile(file: string): ExpositionFormat {
-  return /\.(om|openmetrics)$/i.test(file) ? 'openmetrics' : 'text';
-}
-
-/** Reads a scrape file, or stdin when `file` is `-`; `displayName` is the name messages use (default `file`). */
-export async function readScrapeFile(file: string, stdin: Readable, format?: ExpositionFormat, displayName = file, limits: ScrapeLimits = {}): Promise<Scrape> {
-  if (file === '-') return parseScrape(stdin, format ?? 'text', '<stdin>', limits);
-  try {
-    const info = await stat(file);
-    if (info.isDirectory()) throw Object.assign(new Error('directory'), { code: 'EISDIR' });
-  } catch (error) {
-    throw readError(displayName, 'scrape file', error);
-  }
-  return parseScrape(createReadStream(file, { highWaterMark: 1 << 20 }), format ?? formatForFile(file), displayName, limits);
 }

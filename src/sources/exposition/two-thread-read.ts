@@ -1,0 +1,64 @@
+/**
+ * A large Prometheus text scrape read by two threads: this one parses the first half of the lines while a worker
+ * parses the rest, then the worker's series are appended as if one parser had read on (duplicates across the halves
+ * dropped, first sample winning). The result is the one-pass result, series for series: the text format's lines are
+ * parsed independently of each other, and wherever the two halves could disagree with one pass (an error in the
+ * second half, the series limit) this returns undefined and the caller reads the page in one pass.
+ */
+import { createReadStream, existsSync } from 'node:fs';
+import { open } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { parseExposition } from './read.js';
+import type { RangeJob } from './scrape-range-worker.js';
+import { ScrapeBuilder, type Scrape, type ScrapePart } from './scrape.js';
+
+/** Below this a second thread costs more to start than it saves. */
+export const TWO_THREAD_MIN_BYTES = 8 * 1024 * 1024;
+
+/**
+ * The worker is compiled JavaScript beside this module (dist/); run from the TypeScript sources (the tests' in-process
+ * runs) it is not there, and scrapes are read in one pass.
+ */
+const WORKER = new URL('./scrape-range-worker.js', import.meta.url);
+
+export async function readInTwoThreads(file: string, size: number, source: string, maxSeries: number): Promise<Scrape | undefined> {
+  if (!existsSync(fileURLToPath(WORKER))) return undefined;
+  const split = await lineStartAfter(file, Math.floor(size / 2), size);
+  if (split === undefined) return undefined;
+  const job: RangeJob = { file, start: split, end: size, source, maxSeries };
+  const worker = new Worker(WORKER, { workerData: job });
+  const later = new Promise<ScrapePart | undefined>((resolve) => {
+    worker.once('message', (message: { part?: ScrapePart }) => resolve(message.part));
+    worker.once('error', () => resolve(undefined));
+    worker.once('exit', () => resolve(undefined));
+  });
+  const builder = new ScrapeBuilder(source, 'text', maxSeries);
+  try {
+    // An error here is the page's first error, at the same line as in one pass.
+    await parseExposition(createReadStream(file, { start: 0, end: split - 1, highWaterMark: 1 << 20 }), 'text', builder.visitor, source);
+  } catch (error) {
+    await worker.terminate();
+    throw error;
+  }
+  const part = await later;
+  await worker.terminate();
+  return part !== undefined && builder.absorb(part) ? builder.finish() : undefined;
+}
+
+/** The offset just after the first line feed at or after `from`, if a line starts there before the end. */
+async function lineStartAfter(file: string, from: number, size: number): Promise<number | undefined> {
+  const handle = await open(file, 'r');
+  try {
+    const buffer = Buffer.alloc(64 * 1024);
+    for (let at = from; at < size; at += buffer.length) {
+      const { bytesRead } = await handle.read(buffer, 0, buffer.length, at);
+      const found = buffer.subarray(0, bytesRead).indexOf(10);
+      if (found !== -1) return at + found + 1 < size ? at + found + 1 : undefined;
+      if (bytesRead === 0) return undefined;
+    }
+    return undefined;
+  } finally {
+    await handle.close();
+  }
+}
