@@ -106,8 +106,10 @@ describe('cwdash metrics', () => {
     expect(withInventory.summary.customMetrics).toBe(expected.length);
     expect(withInventory.summary.byNamespace).toEqual({ ContainerInsights: expected.length });
     expect(withInventory.summary.notModelled).toEqual([]);
-    // Outside the repository examples/cwdash.config.ts does not apply, so nothing names the inventory.
-    const without = JSON.parse((await runCli(['metrics', '--config', join(repo, 'examples/cluster/otel-config.yaml'), '--format', 'json'], { cwd: tmpdir() })).stdout);
+    // Outside the repository examples/cwdash.config.ts does not apply, so nothing names the inventory. (A fresh
+    // directory, not tmpdir() itself: a clone under /tmp would have the project config between the two.)
+    const outside = mkdtempSync(join(tmpdir(), 'cwdash-outside-'));
+    const without = JSON.parse((await runCli(['metrics', '--config', join(repo, 'examples/cluster/otel-config.yaml'), '--format', 'json'], { cwd: outside })).stdout);
     expect(without.summary.customMetrics).toBe(0);
     expect(without.summary.notModelled[0].reason).toMatch(/pass --cluster-inventory/);
   });
