@@ -15,12 +15,12 @@ export async function writeCommandOutput(
   options: { readonly out?: string | undefined; readonly force: boolean },
   io: Io,
 ): Promise<void> {
-  const batches = typeof output === 'string' ? [output] : inBatches(output);
+  const content = typeof output === 'string' ? output : inBatches(output);
   if (options.out !== undefined) {
-    await writeFileAtomic(resolve(io.cwd, options.out), batches, { overwrite: options.force });
+    await writeFileAtomic(resolve(io.cwd, options.out), content, { overwrite: options.force });
     return;
   }
-  for (const batch of batches) {
+  for (const batch of typeof content === 'string' ? [content] : content) {
     io.stdout.write(batch);
     await io.stdout.drained?.();
   }

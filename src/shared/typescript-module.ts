@@ -167,13 +167,7 @@ async function resolvePackage(args: OnResolveArgs, resolveDefault: PluginBuild['
   const running = RUNNING_ENTRIES[args.path];
   if (running !== undefined && (found.errors.length > 0 || isInside(found.path, PACKAGE_ROOT))) {
     // Compiled cwdash is imported by Node as the running modules themselves; from sources it is bundled in.
-    if (OWN_EXTENSION !== '.js') return { path: running };
-    const url = pathToFileURL(running).href;
-    // Node loads the rest of cwdash's entry (the blueprints, handlebars) while esbuild still bundles, instead of
-    // after it: the bundle imports it anyway, and cwdash's own modules do nothing when loaded. A failure is the
-    // bundle's import to report.
-    import(url).catch(() => undefined);
-    return { path: url, external: true };
+    return OWN_EXTENSION === '.js' ? { path: pathToFileURL(running).href, external: true } : { path: running };
   }
   if (found.errors.length > 0) return { errors: [{ text: `imports package "${packageName(args.path)}", which is not installed where this file is`, detail: MISSING_PACKAGE }] };
   return { path: pathToFileURL(found.path).href, external: true };
