@@ -8,7 +8,7 @@
  */
 import type { ContainerInsightsMode, ContainerInsightsModes, DetectedMode, OtelContainerInsights } from '../../model/container-insights-modes.js';
 import type { ClusterInventory, ClusterPod } from '../../sources/cluster-inventory/model.js';
-import { encodeTarget } from '../otlp/encode.js';
+import { targetSize } from '../otlp/protobuf-size.js';
 import { MAX_LABELS_PER_POINT, OTLP_SECONDS_PER_MONTH } from '../otlp/predict.js';
 
 const ADOT_IMAGE = /(^|\/)aws-otel-collector(:|@|$)/;
@@ -78,8 +78,8 @@ function otelVolume(inventory: ClusterInventory, running: readonly ClusterPod[],
   const overLabelled: string[] = [];
   for (const resource of resourceSets) {
     if (Object.keys(resource.attributes).length > MAX_LABELS_PER_POINT) overLabelled.push(resource.id);
-    const point = { name: SIZED_NAME, type: 'gauge' as const, attributes: {}, value: 1, count: 0, sum: 0, buckets: 0, quantiles: 0 };
-    const [bytes] = encodeTarget(resource.attributes, '', [point]).pointBytes;
+    const point = { name: SIZED_NAME, type: 'gauge' as const, attributes: {}, buckets: 0, quantiles: 0 };
+    const [bytes] = targetSize(resource.attributes, '', [point]).pointBytes;
     series += resource.metrics;
     bytesPerInterval += bytes! * resource.metrics;
   }

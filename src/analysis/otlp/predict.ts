@@ -12,9 +12,9 @@ import { applyResourceProcessors, pointProcessors } from '../awsemf/processors.j
 import type { CollectorProfile } from '../awsemf/profiles.js';
 import { prometheusPoints, prometheusTarget, targetsOf, type OtelPoint } from '../awsemf/prometheus-to-otel.js';
 import { compileRelabelRules } from '../awsemf/relabel.js';
-import { encodeTarget, type EncodablePoint } from './encode.js';
+import { targetSize, type SizedPoint } from './protobuf-size.js';
 import { cloudWatchTarget, exporterFindings, metricsUrl } from './endpoint.js';
-import { promqlLabels } from './labels.js';
+import { pointSeriesKey, promqlLabels, seriesKey, targetLabels } from './labels.js';
 import type { OtlpEquivalent, OtlpExporterTarget, OtlpFinding, OtlpPipeline, OtlpPrediction, OtlpSeries, OtlpVolume } from '../../model/otlp-prediction.js';
 
 /** docs/sources.md#otel-metrics: a month is 730 hours, as in the Price List's metric-months. */
@@ -119,22 +119,23 @@ function pipelineVolume(options: OtlpPredictOptions, pipeline: Pipeline, targets
         const resource = applyResourceProcessors(targetMetrics.resource, processors);
         const points: OtelPoint[] = [];
         prometheusPoints(scrape, scrapeConfig, target, profile, relabel, (point) => points.push(...processPoint(point)));
-        const encoded = encodeTarget(resource, targetMetrics.scope, points.map(encodable));
-        const targetBytes = encoded.pointBytes.reduce((total, size) => total + size, 0);
+        const sized = targetSize(resource, targetMetrics.scope, points.map(sizedPoint));
+        const targetBytes = sized.pointBytes.reduce((total, size) => total + size, 0);
         pointsPerScrape += points.length * copies;
         pointsPerMonth += points.length * copies * scrapesPerMonth;
         bytesPerScrape += targetBytes * copies;
         bytesPerMonth += targetBytes * copies * scrapesPerMonth;
-        if (points.length > largestExport.points) largestExport = { points: points.length, bytes: encoded.requestBytes };
+        if (points.length > largestExport.points) largestExport = { points: points.length, bytes: sized.requestBytes };
         perCollector.points += points.length;
-        perCollector.bytes += encoded.requestBytes;
+        perCollector.bytes += sized.requestBytes;
         perCollector.interval = Math.min(perCollector.interval, scrapeConfig.scrapeIntervalSeconds);
+        const shared = targetLabels(resource, targetMetrics.scope);
+        const resourceLabelBytes = lint ? labelBytes(resource) : 0;
         points.forEach((point, index) => {
-          const labels = promqlLabels(point.attributes, resource, targetMetrics.scope);
-          const labelCount = Object.keys(resource).length + Object.keys(point.attributes).length;
+          const labelCount = lint ? Object.keys(resource).length + Object.keys(point.attributes).length : 0;
           if (lint && labelCount > MAX_LABELS_PER_POINT) overLabelled.push(`${point.name} (${labelCount})`);
-          if (lint && labelBytes(point.attributes) + labelBytes(resource) > MAX_LABEL_BYTES_PER_POINT) overLong.push(point.name);
-          const key = seriesKey(point.name, labels);
+          if (lint && labelBytes(point.attributes) + resourceLabelBytes > MAX_LABEL_BYTES_PER_POINT) overLong.push(point.name);
+          const key = pointSeriesKey(point.name, point.attributes, shared);
           const known = series.get(key);
           if (known) {
             known.points += copies;
@@ -148,7 +149,7 @@ function pipelineVolume(options: OtlpPredictOptions, pipeline: Pipeline, targets
                   series: {
                     pipeline: pipeline.id, metricName: point.name, type: OTLP_TYPE[point.type],
                     ...(point.type === 'gauge' ? {} : { temporality: 'cumulative' as const }),
-                    labels, bytesPerPoint: encoded.pointBytes[index]!, dataPointsPerScrape: 0, labelCount,
+                    labels: promqlLabels(point.attributes, resource, targetMetrics.scope), bytesPerPoint: sized.pointBytes[index]!, dataPointsPerScrape: 0, labelCount,
                   },
                 }
               : {}),
@@ -187,23 +188,14 @@ function pipelineVolume(options: OtlpPredictOptions, pipeline: Pipeline, targets
 
 const OTLP_TYPE = { gauge: 'Gauge', sum: 'Sum', histogram: 'Histogram', summary: 'Summary' } as const;
 
-function encodable(point: OtelPoint): EncodablePoint {
-  return {
-    name: point.name, type: point.type, attributes: point.attributes, value: point.value, count: point.count, sum: point.sum,
-    buckets: point.buckets, quantiles: point.quantiles?.size ?? 0,
-  };
+function sizedPoint(point: OtelPoint): SizedPoint {
+  return { name: point.name, type: point.type, attributes: point.attributes, buckets: point.buckets, quantiles: point.quantiles?.size ?? 0 };
 }
 
 function labelBytes(attributes: Readonly<Record<string, string>>): number {
   let total = 0;
   for (const [key, value] of Object.entries(attributes)) total += Buffer.byteLength(key) + Buffer.byteLength(value);
   return total;
-}
-
-function seriesKey(name: string, labels: Readonly<Record<string, string>>): string {
-  let key = name;
-  for (const label of Object.keys(labels).sort(compareStrings)) key += `\u0000${label}\u0000${labels[label]}`;
-  return key;
 }
 
 /** By pipeline, metric name, then labels; each series' label key is built once, not once per comparison. */

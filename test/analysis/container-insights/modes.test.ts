@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { containerInsightsModes, detectModes } from '../../../src/analysis/container-insights/modes.js';
-import { encodeTarget } from '../../../src/analysis/otlp/encode.js';
+import { targetSize } from '../../../src/analysis/otlp/protobuf-size.js';
 import { parseClusterInventory } from '../../../src/sources/cluster-inventory/load.js';
 
 const INVENTORY = new URL('../../../examples/cluster/inventory.json', import.meta.url);
@@ -36,9 +36,9 @@ describe('Container Insights modes', () => {
     const { otelContainerInsights: c } = containerInsightsModes(inventory, 'mz-k8s', 0);
     expect(c.series).toBe(220);
     expect(c.dataPointsPerMonth).toBe(220 * 87_600);
-    const point = { name: 'kube_pod_status_phase', type: 'gauge' as const, attributes: {}, value: 1, count: 0, sum: 0, buckets: 0, quantiles: 0 };
+    const point = { name: 'kube_pod_status_phase', type: 'gauge' as const, attributes: {}, buckets: 0, quantiles: 0 };
     // The cluster-level resource alone: name field 23 + point body 27 + k8s.cluster.name=mz-k8s (16 + 6 + 8).
-    expect(encodeTarget({ 'k8s.cluster.name': 'mz-k8s' }, '', [point]).pointBytes).toEqual([23 + 27 + 30]);
+    expect(targetSize({ 'k8s.cluster.name': 'mz-k8s' }, '', [point]).pointBytes).toEqual([23 + 27 + 30]);
     // Every other resource carries more attributes than the cluster's, so its points are larger.
     expect(c.bytesPerMonth).toBeGreaterThan(220 * 87_600 * 80);
     expect(c.overLabelled).toEqual([]);

@@ -7,7 +7,7 @@ import http from 'node:http';
 import https from 'node:https';
 import { describe, expect, it, vi } from 'vitest';
 import { predictMetrics } from '../../../src/analysis/awsemf/predict.js';
-import { encodeTarget } from '../../../src/analysis/otlp/encode.js';
+import { targetSize } from '../../../src/analysis/otlp/protobuf-size.js';
 import type { OtlpSeries } from '../../../src/model/otlp-prediction.js';
 import { parseCollectorConfig } from '../../../src/sources/collector-config/load.js';
 import { parseScrape } from '../../../src/sources/exposition/scrape.js';
@@ -26,18 +26,18 @@ function predict(yaml: string, options: { replicas?: number; scrapeText?: string
 }
 
 describe('billed bytes per data point', () => {
-  const point = { name: 'http_requests_total', type: 'sum' as const, attributes: { method: 'GET', route: '/tasks', status_code: '200' }, value: 3, count: 0, sum: 0, buckets: 0, quantiles: 0 };
+  const point = { name: 'http_requests_total', type: 'sum' as const, attributes: { method: 'GET', route: '/tasks', status_code: '200' }, buckets: 0, quantiles: 0 };
   const resource = { 'service.name': 'tasks-api', 'server.address': 'tasks-api', 'server.port': '8080', 'url.scheme': 'http' };
 
   it('gives the worked example: 211 B framed, 252 B with service.instance.id', () => {
-    expect(encodeTarget(resource, 'scope', [point]).pointBytes).toEqual([211]);
-    expect(encodeTarget({ ...resource, 'service.instance.id': 'tasks-api:8080' }, 'scope', [point]).pointBytes).toEqual([252]);
+    expect(targetSize(resource, 'scope', [point]).pointBytes).toEqual([211]);
+    expect(targetSize({ ...resource, 'service.instance.id': 'tasks-api:8080' }, 'scope', [point]).pointBytes).toEqual([252]);
   });
 
   it('sizes a histogram with its count, sum, bucket counts and bounds (9 + 9 + (2 + 8(B+1)) + (2 + 8B))', () => {
-    const histogram = { ...point, name: 'h', type: 'histogram' as const, buckets: 5, count: 7, sum: 1.5 };
+    const histogram = { ...point, name: 'h', type: 'histogram' as const, buckets: 5 };
     const expected = (1 + 1 + 1) + 18 + 9 + 9 + (2 + 8 * 5) + (2 + 8 * 4) + (29 + 31 + 23 + 22) + 58;
-    expect(encodeTarget(resource, 'scope', [histogram]).pointBytes).toEqual([expected]);
+    expect(targetSize(resource, 'scope', [histogram]).pointBytes).toEqual([expected]);
   });
 });
 
