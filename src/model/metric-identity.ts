@@ -14,17 +14,43 @@ export interface MetricIdentity {
 
 /** The dimension names, sorted: the "dimension set" or schema of a metric. */
 export function dimensionNames(metric: MetricIdentity): string[] {
-  return Object.keys(metric.dimensions).sort(compareStrings);
+  const names = Object.keys(metric.dimensions);
+  // Identities are mostly built in name order already: checking is cheaper than sorting with a comparator.
+  for (let i = 1; i < names.length; i++) if (names[i - 1]! > names[i]!) return names.sort(compareStrings);
+  return names;
 }
 
 /** A canonical string key: equal identities (whatever their dimension order) give equal keys. */
 export function metricKey(metric: MetricIdentity): string {
   const names = dimensionNames(metric);
-  return metricKeyOf(metric.namespace, metric.metricName, names, names.map((name) => metric.dimensions[name]!));
+  let key = metric.namespace + KEY_SEPARATOR + metric.metricName;
+  let plain = !metric.namespace.includes(KEY_SEPARATOR) && !metric.metricName.includes(KEY_SEPARATOR);
+  for (const name of names) {
+    const value = metric.dimensions[name]!;
+    plain &&= !name.includes(KEY_SEPARATOR) && !value.includes(KEY_SEPARATOR);
+    key += KEY_SEPARATOR + name + KEY_SEPARATOR + value;
+  }
+  return plain ? key : quotedKey(metric.namespace, metric.metricName, names, names.map((name) => metric.dimensions[name]!));
 }
 
 /** `metricKey` of an identity held as sorted dimension names and their values (no identity object built). */
 export function metricKeyOf(namespace: string, metricName: string, names: readonly string[], values: readonly string[]): string {
+  let key = namespace + KEY_SEPARATOR + metricName;
+  let plain = !namespace.includes(KEY_SEPARATOR) && !metricName.includes(KEY_SEPARATOR);
+  for (let i = 0; i < names.length; i++) {
+    plain &&= !names[i]!.includes(KEY_SEPARATOR) && !values[i]!.includes(KEY_SEPARATOR);
+    key += KEY_SEPARATOR + names[i]! + KEY_SEPARATOR + values[i]!;
+  }
+  return plain ? key : quotedKey(namespace, metricName, names, values);
+}
+
+/**
+ * Keys are the parts joined by NUL, which no real name or value holds; one that does is keyed by its JSON text
+ * instead, which has no raw NUL, so it can never equal a joined key (those hold at least one).
+ */
+const KEY_SEPARATOR = '\u0000';
+
+function quotedKey(namespace: string, metricName: string, names: readonly string[], values: readonly string[]): string {
   return JSON.stringify([namespace, metricName, names.map((name, index) => [name, values[index]])]);
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { compareDimensionLists, compareMetricIdentities, formatMetricIdentity, metricKey, normalizeMetricIdentity, type MetricIdentity } from '../../src/model/metric-identity.js';
+import { compareDimensionLists, compareMetricIdentities, formatMetricIdentity, metricKey, metricKeyOf, normalizeMetricIdentity, type MetricIdentity } from '../../src/model/metric-identity.js';
 
 describe('metric identity', () => {
   test('dimension order does not change the key', () => {
@@ -21,6 +21,16 @@ describe('metric identity', () => {
     const a = { namespace: 'ns', metricName: 'm', dimensions: { a: 'x,b=y' } };
     const b = { namespace: 'ns', metricName: 'm', dimensions: { a: 'x', b: 'y' } };
     expect(metricKey(a)).not.toBe(metricKey(b));
+  });
+
+  test('keys tell apart values holding the NUL the key joins parts with', () => {
+    const joined = { namespace: 'ns', metricName: 'm', dimensions: { a: 'x', b: 'y' } };
+    const inValue = { namespace: 'ns', metricName: 'm', dimensions: { a: 'x\u0000b\u0000y' } };
+    const inName = { namespace: 'ns\u0000m', metricName: '', dimensions: { a: 'x', b: 'y' } };
+    const keys = [joined, inValue, inName].map(metricKey);
+    expect(new Set(keys).size).toBe(3);
+    expect(metricKeyOf('ns', 'm', ['a'], ['x\u0000b\u0000y'])).toBe(keys[1]);
+    expect(metricKeyOf('ns', 'm', ['a', 'b'], ['x', 'y'])).toBe(keys[0]);
   });
 
   test('the order: namespace, name, then pair by pair; a set that is a prefix of another first', () => {

@@ -94,8 +94,15 @@ export function consultedText(context: RuleContext): string {
   return ` (consulted: ${given.join(', ') || 'none'}${missing.length > 0 ? `; not given: ${missing.join(', ')}` : ''})`;
 }
 
+/** Exact: whole metric-months (the usual case) add up exactly as numbers; a fraction switches to decimal. */
 export function sumMonths(metrics: readonly AnalyzedMetric[]): number {
-  return metrics.reduce((sum, metric) => sum.plus(metric.metricMonths), new Decimal(0)).toNumber();
+  let whole = 0;
+  let exact: Decimal | undefined;
+  for (const { metricMonths } of metrics) {
+    if (exact === undefined && Number.isInteger(metricMonths)) whole += metricMonths;
+    else exact = (exact ?? new Decimal(whole)).plus(metricMonths);
+  }
+  return exact === undefined ? whole : exact.toNumber();
 }
 
 /** A finding over a group of metrics, priced by the coster; `saved` is the part the fix removes. */

@@ -34,6 +34,8 @@ export function buildUsageIndex(results: readonly ReadsResult[], scope: UsageSco
   const reads = results.flatMap((result) => result.reads);
   const problems = results.flatMap((result) => result.problems);
   const exact = new Map<string, MetricRead[]>();
+  // The names exact reads pin: a metric of another name skips building its full key.
+  const exactNames = new Set<string>();
   const named = new Map<string, MetricRead[]>();
   const open: { read: MetricRead; namespace?: string | undefined; metricName?: string | undefined }[] = [];
   // PromQL reads select OTLP series by name (or, rarely, by a pattern on the name): bucketed by it.
@@ -47,13 +49,17 @@ export function buildUsageIndex(results: readonly ReadsResult[], scope: UsageSco
       continue;
     }
     const single = singleIdentity(read);
-    if (single) push(exact, metricKey(single), read);
+    if (single) {
+      push(exact, metricKey(single), read);
+      exactNames.add(nameKey(single.namespace, single.metricName));
+    }
     else if (read.kind === 'metric' && read.namespace !== null && read.metricName !== null) push(named, nameKey(read.namespace, read.metricName), read);
     else open.push({ read, ...pinnedNames(read) });
   }
   const matching = (metric: MetricIdentity) => {
-    const found = [...(exact.get(metricKey(metric)) ?? [])];
-    for (const read of named.get(nameKey(metric.namespace, metric.metricName)) ?? []) if (readMatches(read, metric)) found.push(read);
+    const names = nameKey(metric.namespace, metric.metricName);
+    const found = exactNames.has(names) ? [...(exact.get(metricKey(metric)) ?? [])] : [];
+    for (const read of named.get(names) ?? []) if (readMatches(read, metric)) found.push(read);
     for (const query of open) {
       if (query.namespace !== undefined && query.namespace !== metric.namespace) continue;
       if (query.metricName !== undefined && query.metricName !== metric.metricName) continue;
