@@ -22,9 +22,9 @@ import { ACCOUNT_SOURCE } from '../analysis/rules/context.js';
 import { loadRuleSet } from '../analysis/rules/rule-file.js';
 import { allowListConsulted, loadAllowList } from '../analysis/usage/allow-list.js';
 import { CONSOLE_NAMESPACES } from '../analysis/usage/console-reads.js';
-import { buildCostReport, type CollectorInputs } from '../analysis/report/build.js';
+import { buildCostReport, withFixes, type CollectorInputs } from '../analysis/report/build.js';
 import { analyzeCollectorInput, collectorFix } from '../analysis/report/collector-analysis.js';
-import type { CostReport } from '../analysis/report/cost-report.js';
+import type { CostReport, FixSummary } from '../analysis/report/cost-report.js';
 import { loadUsageInputs, type UsageInputOptions } from '../analysis/report/usage-inputs.js';
 import { describeConsulted, type ConsultedSource } from '../analysis/usage/usage-source.js';
 import { displayPath } from '../shared/paths.js';
@@ -240,7 +240,8 @@ export async function runCostReport(options: CostReportRunOptions): Promise<Cost
   };
   const assumptions: string[] = [];
   const collectors: CollectorInputs[] = [];
-  const fixFiles: PendingFile[] = [];
+  // Each fix is worked out (its candidates predicted, on a second thread when it can) while the report is built.
+  const fixes: Promise<{ summary: FixSummary; file?: PendingFile }>[] = [];
   if (options.account) {
     const region = defaultRegion ?? missingRegion('the account');
     await pricesIn(region.region);
@@ -264,7 +265,7 @@ export async function runCostReport(options: CostReportRunOptions): Promise<Cost
       const region = resolveRegion({ ...options.region, collector: collectorRegion(analysis) }) ?? missingRegion(analysis.facts.config);
       const prices = await pricesIn(region.region);
       assumptions.push(...analysis.assumptions, `${analysis.facts.config}: priced in ${region.region} (${region.rule})`);
-      const fix = await collectorFix(analysis, {
+      const fix = collectorFix(analysis, {
         readers: (metric) => usageInputs.usage.readersOf(metric).length > 0,
         allowList,
         today: options.today,
@@ -276,10 +277,12 @@ export async function runCostReport(options: CostReportRunOptions): Promise<Cost
         allConfigs: options.collectors.map((collector) => collector.config),
         allowDropAll: options.allowDropAll,
       });
+      // Awaited below, in collector order; handled now so an earlier failure elsewhere is the one reported.
+      fix.catch(() => undefined);
+      fixes.push(fix);
       task.advance(1);
-      if (fix.file) fixFiles.push(fix.file);
       collectors.push({
-        facts: analysis.facts, region, scrape: analysis.scrape, metrics: analysis.metrics, emfLogs: analysis.emfLogs, fix: fix.summary,
+        facts: analysis.facts, region, scrape: analysis.scrape, metrics: analysis.metrics, emfLogs: analysis.emfLogs,
         otlp: analysis.otlp, otlpEquivalent: analysis.otlpEquivalent, otlpSeries: analysis.prediction.otlpSeries, otlpMetricTypes: analysis.otlpMetricTypes,
         containerInsights: analysis.containerInsights,
       });
@@ -321,7 +324,9 @@ export async function runCostReport(options: CostReportRunOptions): Promise<Cost
     migrationPlan: options.migrationPlan,
     owners: options.owners,
   });
-  return { report, fixFiles };
+  const fixed = [];
+  for (const fix of fixes) fixed.push(await fix);
+  return { report: withFixes(report, fixed.map((fix) => fix.summary)), fixFiles: fixed.flatMap((fix) => (fix.file ? [fix.file] : [])) };
 }
 
 /** The collector's own region: its project-config entry, else its awsemf exporter's `region`. */

@@ -5,7 +5,7 @@
  */
 import type { MetricIdentity } from './metric-identity.js';
 import type { ContainerInsightsModes } from './container-insights-modes.js';
-import type { OtlpEquivalent, OtlpPipeline, OtlpSeries, OtlpVolume } from './otlp-prediction.js';
+import type { OtlpPipeline, OtlpSeries, OtlpVolume } from './otlp-prediction.js';
 
 /** How the dimension set of a metric came about: the point's full label set, a rollup, or a declaration. */
 export type DimensionSetKind = 'full' | 'zero-rollup' | 'single-rollup' | 'declared' | 'emf';
@@ -81,8 +81,6 @@ export interface MetricsPrediction {
   readonly otlpSeries?: readonly OtlpSeries[];
   /** `--cluster-inventory`: the cluster's Container Insights in all three modes. */
   readonly containerInsights?: ContainerInsightsModes;
-  /** When asked for (the cost report): the awsemf pipelines' data as if it were exported over OTLP instead. */
-  readonly otlpEquivalent?: OtlpEquivalent;
   readonly assumptions: {
     readonly scrapeIntervalSeconds: number;
     readonly scrapeIntervals: Readonly<Record<string, number>>;

@@ -20,7 +20,8 @@ import { listedMetrics, type MetricsPrediction, type StreamedMetrics } from '../
 import { containerInsightsModes } from '../container-insights/modes.js';
 import { CONTAINER_INSIGHTS_RECEIVER, predictContainerInsightsMetrics } from '../container-insights/predict.js';
 import { chooseCollectorVersion } from './collector-version.js';
-import { predictMetricsStreamed } from './predict.js';
+import type { OtlpEquivalent } from '../../model/otlp-prediction.js';
+import { predictMetricsStreamed, predictOtlpEquivalent } from './predict.js';
 
 export interface AnalyzeCollectorOptions {
   /** Relative paths resolve against `cwd` and are shown as given; absolute ones are shown relative to `cwd`. */
@@ -33,6 +34,8 @@ export interface AnalyzeCollectorOptions {
   readonly maxSeries?: number | undefined;
   readonly envFile?: string | undefined;
   readonly env: Env;
+  /** 1: read the scrape file in one pass (a worker thread that reads what the main thread reads with two). */
+  readonly scrapeThreads?: 1 | 2 | undefined;
   /** Needed when `scrapeFile` is `-`. */
   readonly stdin?: Readable | undefined;
   readonly collectorVersion?: string | undefined;
@@ -43,8 +46,6 @@ export interface AnalyzeCollectorOptions {
   readonly clusterInventoryFile?: string | undefined;
   /** The cluster's name, when neither the config's log_group_name nor the nodes' labels give it. */
   readonly clusterName?: string | undefined;
-  /** See `PredictOptions.otlpEquivalent`. */
-  readonly otlpEquivalent?: boolean | undefined;
 }
 
 /** A collector's inputs, read and parsed. */
@@ -60,7 +61,6 @@ export interface LoadedCollector {
   readonly collectorVersionWarning?: string | undefined;
   readonly replicas?: number | undefined;
   readonly clusterName?: string | undefined;
-  readonly otlpEquivalent?: boolean | undefined;
 }
 
 /** Reads the config, the scrape (file, stdin or URL) and the cluster inventory, then predicts. */
@@ -88,7 +88,7 @@ export async function loadCollector(options: AnalyzeCollectorOptions): Promise<L
     if (options.scrapeFile === '-' && !options.stdin) throw new UsageError('the scrape "-" is read from standard input, and there is none', { fix: 'pipe the scrape into cwdash' });
     scrape = options.scrapeFile === '-'
       ? await readScrapeFile('-', options.stdin!, options.scrapeFormat, '-', limits)
-      : await readScrapeFile(at(options.scrapeFile), options.stdin!, options.scrapeFormat, displayPath(cwd, options.scrapeFile), limits);
+      : await readScrapeFile(at(options.scrapeFile), options.stdin!, options.scrapeFormat, displayPath(cwd, options.scrapeFile), limits, options.scrapeThreads);
   }
   let inventory: ClusterInventory | undefined;
   if (options.clusterInventoryFile !== undefined) {
@@ -108,27 +108,21 @@ export async function loadCollector(options: AnalyzeCollectorOptions): Promise<L
     collectorVersionWarning: version.warning,
     replicas: options.replicas,
     clusterName: options.clusterName,
-    otlpEquivalent: options.otlpEquivalent,
   };
 }
 
-/**
- * The prediction for the loaded config, or for `config` in its place (parsed from edited text by `parseEditedConfig`).
- * `sizeOtlpEquivalent: false` skips the Classic-vs-OTLP sizing the collector was loaded for: a fix candidate is
- * judged by its metrics alone.
- */
-export function predictCollector(collector: LoadedCollector, config: CollectorConfig = collector.config, sizeOtlpEquivalent = true): MetricsPrediction {
-  return listedMetrics(predictCollectorStreamed(collector, config, sizeOtlpEquivalent));
+/** The prediction for the loaded config, or for `config` in its place (parsed from edited text by `parseEditedConfig`). */
+export function predictCollector(collector: LoadedCollector, config: CollectorConfig = collector.config): MetricsPrediction {
+  return listedMetrics(predictCollectorStreamed(collector, config));
 }
 
-export function predictCollectorStreamed(collector: LoadedCollector, config: CollectorConfig = collector.config, sizeOtlpEquivalent = true): StreamedMetrics<MetricsPrediction> {
+export function predictCollectorStreamed(collector: LoadedCollector, config: CollectorConfig = collector.config): StreamedMetrics<MetricsPrediction> {
   const containerInsights = collector.inventory === undefined ? undefined : containerInsightsPrediction(collector, config, collector.inventory);
   const { result: prediction, metrics, identities } = predictMetricsStreamed({
     config,
     scrape: collector.scrape,
     collectorVersion: collector.collectorVersion,
     replicas: collector.replicas,
-    otlpEquivalent: sizeOtlpEquivalent && collector.otlpEquivalent,
     ...containerInsights,
   });
   const warning = collector.collectorVersionWarning;
@@ -163,4 +157,9 @@ export function parseEditedConfig(collector: LoadedCollector, text: string, disp
 
 function containerInsightsReceivers(config: CollectorConfig) {
   return [...config.receivers.values()].filter((receiver) => receiver.type === CONTAINER_INSIGHTS_RECEIVER);
+}
+
+/** The loaded collector's awsemf data as if it were exported over OTLP (see `predictOtlpEquivalent`). */
+export function predictCollectorOtlpEquivalent(collector: LoadedCollector): OtlpEquivalent | undefined {
+  return predictOtlpEquivalent({ config: collector.config, scrape: collector.scrape, collectorVersion: collector.collectorVersion, replicas: collector.replicas });
 }

@@ -22,6 +22,7 @@ import { compileRelabelRules } from './relabel.js';
 import { identitiesOf, summarize } from '../../model/metric-summary.js';
 import { listedMetrics, type MetricSource, type MetricsPrediction, type PredictedMetric, type PredictionWarning, type StreamedMetrics } from '../../model/prediction.js';
 import type { ContainerInsightsModes } from '../../model/container-insights-modes.js';
+import type { OtlpEquivalent } from '../../model/otlp-prediction.js';
 import { otlpElsewhere, otlpEquivalent, predictOtlp } from '../otlp/predict.js';
 
 export const DAYS_PER_MONTH = 30;
@@ -38,8 +39,6 @@ export interface PredictOptions {
   readonly additionalMetrics?: readonly PredictedMetric[] | undefined;
   /** Receiver ids those additional metrics model, so they are not listed as "not modelled". */
   readonly modelledReceivers?: readonly string[] | undefined;
-  /** Also size the awsemf pipelines' data as if it went over OTLP (the cost report's Classic-vs-OTLP comparison). */
-  readonly otlpEquivalent?: boolean | undefined;
   /** The cluster's Container Insights in all three modes (`--cluster-inventory`). */
   readonly containerInsights?: ContainerInsightsModes | undefined;
   /** `false`: leave `metrics` empty and only count (a scrape of a million series, where the list is the cost). */
@@ -101,9 +100,6 @@ export function predictMetricsStreamed(options: PredictOptions): StreamedMetrics
   const interval = Object.values(run.intervals)[0] ?? 60;
   const otlpInputs = { config: options.config, scrape: options.scrape ?? EMPTY_SCRAPE, profile, replicas };
   const otlp = predictOtlp(otlpInputs);
-  // A pipeline with no prometheus receiver (Container Insights) has no scrape to send over OTLP: nothing to compare.
-  const equivalent = options.otlpEquivalent ? otlpEquivalent(otlpInputs) : undefined;
-  const comparable = equivalent && equivalent.volume.series > 0 ? equivalent : undefined;
   const identities: MetricSource = merged
     ? identitiesOf(merged)
     : (visit) => store.forEach((namespace, metricName, entry) => visit(namespace, metricName, entry.set, entry.values));
@@ -129,7 +125,6 @@ export function predictMetricsStreamed(options: PredictOptions): StreamedMetrics
     },
     ...(otlp ? { pipelines: otlp.pipelines, otlpSeries: otlp.series } : {}),
     ...(options.containerInsights ? { containerInsights: options.containerInsights } : {}),
-    ...(comparable ? { otlpEquivalent: comparable } : {}),
     assumptions: {
       scrapeIntervalSeconds: interval,
       scrapeIntervals: run.intervals,
@@ -141,6 +136,17 @@ export function predictMetricsStreamed(options: PredictOptions): StreamedMetrics
     warnings,
   };
   return { result, metrics: merged ?? { [Symbol.iterator]: () => storedMetrics(store) }, identities };
+}
+
+/**
+ * The awsemf pipelines' data as if it were exported over OTLP instead (the cost report's Classic-vs-OTLP comparison);
+ * undefined when there is nothing to compare: no awsemf pipeline, or none with a prometheus receiver (Container
+ * Insights has no scrape to send over OTLP).
+ */
+export function predictOtlpEquivalent(options: Pick<PredictOptions, 'config' | 'scrape' | 'collectorVersion' | 'replicas'>): OtlpEquivalent | undefined {
+  const profile = collectorProfile(options.collectorVersion);
+  const equivalent = otlpEquivalent({ config: options.config, scrape: options.scrape ?? EMPTY_SCRAPE, profile, replicas: options.replicas ?? 1 });
+  return equivalent && equivalent.volume.series > 0 ? equivalent : undefined;
 }
 
 function* storedMetrics(store: IdentityStore<MetricAccumulator>): Generator<PredictedMetric> {

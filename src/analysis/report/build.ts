@@ -147,12 +147,11 @@ export function buildCostReport(inputs: CostReportInputs): CostReport {
   ];
   const collectorMetrics = inputs.collectors.map((collector) => metrics.filter((metric) => metric.collector === collector.facts.config));
   const collectorUSD = splitCents(metricsUSD, collectorMetrics.map((own) => coster.monthlyUSD(own)));
-  const fixSavings = inputs.collectors.map((collector) => (collector.fix ? fixSaving(collector.fix) : '0.00'));
   const whatIf = otlpEquivalent.find((cost) => cost?.price.status === 'unknown');
   if (whatIf?.price.status === 'unknown' && !otlp.some((cost) => cost?.price.status === 'unknown')) {
     problems.push({ where: 'prices', message: `OTLP ingestion price (CW:OTEL:Bytes) unknown: ${whatIf.price.reason}; the "if over OTLP" costs are unknown; to price them: ${whatIf.price.fix}` });
   }
-  return {
+  const report: CostReport = {
     schemaVersion: COST_REPORT_SCHEMA_VERSION,
     regions: [...pricing.keys(), inputs.dashboardsRegion].filter((region, index, all) => all.indexOf(region) === index).sort(compareStrings),
     prices: [...new Set([...pricing.keys(), inputs.dashboardsRegion])].sort(compareStrings).map((region) => {
@@ -174,7 +173,7 @@ export function buildCostReport(inputs: CostReportInputs): CostReport {
       ...(otlpTotal ? { otlp: otlpTotal } : {}),
       unusedMetrics: unread.length,
       unusedMonthlyUSD: usd(coster.savingUSD(unread)),
-      fixSavingUSD: fixSavings.every((saving) => saving !== null) ? sumCents(fixSavings as string[]) : null,
+      fixSavingUSD: null, // withFixes
     },
     usage: {
       dashboards: inputs.dashboards.length,
@@ -194,7 +193,7 @@ export function buildCostReport(inputs: CostReportInputs): CostReport {
       emfLogsGBPerMonth: collector.emfLogs ? new Decimal(collector.emfLogs.bytesPerMonth).div(BYTES_PER_GB).toNumber() : 0,
       emfLogsMonthlyUSD: logs[index]!,
       unreadMetrics: collectorMetrics[index]!.filter((metric) => isUnread(context, metric, 'unused-metric')).length,
-      fix: collector.fix,
+      fix: undefined, // withFixes
       ...(otlp[index] ? { otlp: { ...otlp[index], ...(collector.otlpSeries && collector.otlp ? otlpUsage(collector.otlpSeries, collector.otlp, inputs.usage) : {}) } } : {}),
       // A dual-write collector already sends the same series over OTLP: its `otlp` is the comparison.
       ...(otlpEquivalent[index] && !collector.otlp ? { otlpEquivalent: otlpEquivalent[index] } : {}),
@@ -210,6 +209,20 @@ export function buildCostReport(inputs: CostReportInputs): CostReport {
     rules: ruleDescriptors(inputs.rules),
     problems,
     ...(inputs.migrationPlan ? { migrationPlan: planOf(inputs, metrics) } : {}),
+  };
+  return withFixes(report, inputs.collectors.map((collector) => collector.fix));
+}
+
+/**
+ * The report with each collector's fix and what the fixes save together. Nothing else in the report depends on the
+ * fixes, so a caller can build the report first and add them once they are worked out (on a second thread meanwhile).
+ */
+export function withFixes(report: CostReport, fixes: readonly (FixSummary | undefined)[]): CostReport {
+  const savings = fixes.map((fix) => (fix ? fixSaving(fix) : '0.00'));
+  return {
+    ...report,
+    totals: { ...report.totals, fixSavingUSD: savings.every((saving) => saving !== null) ? sumCents(savings as string[]) : null },
+    collectors: report.collectors.map((collector, index) => ({ ...collector, fix: fixes[index] })),
   };
 }
 

@@ -7,15 +7,15 @@
  */
 import { basename, dirname, isAbsolute, join, resolve } from 'node:path';
 import type { CollectorInput } from '../../config/project-config.js';
-import { metricKey, metricKeyOf, type MetricIdentity } from '../../model/metric-identity.js';
+import { metricKey, type MetricIdentity } from '../../model/metric-identity.js';
 import type { CollectorConfig, ExporterComponent } from '../../sources/collector-config/model.js';
 import type { PriceTable } from '../../sources/price-list/prices.js';
 import { UsageError } from '../../shared/errors.js';
 import type { PendingFile } from '../../shared/files.js';
 import { collectorProfile } from '../awsemf/profiles.js';
-import { loadCollector, parseEditedConfig, predictCollector, predictCollectorStreamed, type LoadedCollector } from '../awsemf/collector.js';
+import { loadCollector, predictCollector, type LoadedCollector } from '../awsemf/collector.js';
 import type { MetricsPrediction } from '../../model/prediction.js';
-import type { OtlpSeries, OtlpVolume } from '../../model/otlp-prediction.js';
+import type { OtlpEquivalent, OtlpSeries, OtlpVolume } from '../../model/otlp-prediction.js';
 import type { ContainerInsightsModes } from '../../model/container-insights-modes.js';
 import { customMetricsMonthlyCost } from '../cost/model.js';
 import { formatBytes } from '../../shared/units.js';
@@ -29,6 +29,7 @@ import { allowListEntryFor, type AllowList } from '../usage/allow-list.js';
 import type { MetricInput } from './build.js';
 import type { FixSummary } from './cost-report.js';
 import { displayPath } from '../../shared/paths.js';
+import { startCollectorHelper, type CollectorHelper, type HelperJob } from './collector-helper.js';
 
 export interface CollectorAnalysis {
   readonly input: CollectorInput;
@@ -49,6 +50,8 @@ export interface CollectorAnalysis {
   readonly otlpMetricTypes?: Readonly<Record<string, OtlpSeries['type']>> | undefined;
   readonly containerInsights?: ContainerInsightsModes | undefined;
   readonly assumptions: readonly string[];
+  /** Predicts the fix candidates (on a second thread when it can); `collectorFix` lets it go. */
+  readonly helper: CollectorHelper;
 }
 
 export interface AnalysisContext {
@@ -57,9 +60,21 @@ export interface AnalysisContext {
 }
 
 export async function analyzeCollectorInput(input: CollectorInput, context: AnalysisContext): Promise<CollectorAnalysis> {
-  const collector = await load(input, context);
+  const job = loadOptions(input, context);
+  const loading = loadCollector(job);
+  const helper = startCollectorHelper(job, loading);
+  try {
+    return await analyzeLoaded(input, context, await loading, helper);
+  } catch (error) {
+    helper.close();
+    throw error;
+  }
+}
+
+async function analyzeLoaded(input: CollectorInput, context: AnalysisContext, collector: LoadedCollector, helper: CollectorHelper): Promise<CollectorAnalysis> {
   const { config } = collector;
   const prediction = predictCollector(collector);
+  const equivalent = await helper.otlpEquivalent();
   const file = displayPath(context.cwd, input.config);
   const exporterIds = [...new Set(prediction.metrics.map((metric) => metric.source.exporter))].sort();
   const exporter = config.exporters.get(exporterIds[0] ?? '') ?? [...config.exporters.values()].find((candidate) => candidate.awsemf);
@@ -90,8 +105,8 @@ export async function analyzeCollectorInput(input: CollectorInput, context: Anal
     metrics: metricInputs(prediction),
     emfLogs: { bytesPerMonth: prediction.emf.bytesPerMonth, retentionDays: retention },
     otlp: prediction.summary.otlp,
-    otlpEquivalent: prediction.otlpEquivalent?.volume,
-    otlpMetricTypes: prediction.otlpEquivalent?.metricTypes,
+    otlpEquivalent: equivalent?.volume,
+    otlpMetricTypes: equivalent?.metricTypes,
     containerInsights: prediction.containerInsights,
     assumptions: [
       `${file}: ADOT collector ${prediction.collectorVersion} (contrib ${prediction.profile.contribVersion}${prediction.collectorVersionRule ? `; ${prediction.collectorVersionRule}` : ''}), ` +
@@ -102,7 +117,7 @@ export async function analyzeCollectorInput(input: CollectorInput, context: Anal
       `${file}: EMF logs ${formatBytes(prediction.emf.bytesPerMonth)} a month ingested (JSON bytes, without the 26 B per event PutLogEvents counts); ` +
         (retention > 0 ? `stored ${retention} days (log_retention)` : 'storage priced in the 12th month of a log group that never expires (log_retention 0), compressed to 15%'),
       ...assumptions.notes.map((note) => `${file}: ${note}`),
-      ...otlpAssumptions(file, prediction),
+      ...otlpAssumptions(file, prediction, equivalent),
       ...(prediction.containerInsights
         ? [
             ...prediction.containerInsights.enhancedObservability.assumptions.map((line) => `${file}: Container Insights enhanced observability: ${line}`),
@@ -110,19 +125,20 @@ export async function analyzeCollectorInput(input: CollectorInput, context: Anal
           ]
         : []),
     ],
+    helper,
   };
 }
 
-function otlpAssumptions(file: string, prediction: MetricsPrediction): string[] {
-  const volume = prediction.summary.otlp ?? prediction.otlpEquivalent?.volume;
+function otlpAssumptions(file: string, prediction: MetricsPrediction, equivalent: OtlpEquivalent | undefined): string[] {
+  const volume = prediction.summary.otlp ?? equivalent?.volume;
   if (!volume) return [];
   const what = prediction.summary.otlp ? 'OTLP' : 'the same series over OTLP (if awsemf were replaced by otlphttp)';
   return volume.assumptions.map((line) => `${file}: ${what}: ${line}`);
 }
 
 /** The inputs, read exactly as `cwdash metrics --config ... --scrape ... --cluster-inventory ...` reads them. */
-function load(input: CollectorInput, context: AnalysisContext): Promise<LoadedCollector> {
-  return loadCollector({
+function loadOptions(input: CollectorInput, context: AnalysisContext): HelperJob {
+  return {
     cwd: context.cwd,
     configFile: input.config,
     scrapeFile: input.scrape,
@@ -133,8 +149,7 @@ function load(input: CollectorInput, context: AnalysisContext): Promise<LoadedCo
     collectorVersion: input.collectorVersion,
     collectorVersionSource: input.collectorVersionSource,
     replicas: input.replicas,
-    otlpEquivalent: true,
-  });
+  };
 }
 
 function metricInputs(prediction: MetricsPrediction): MetricInput[] {
@@ -164,6 +179,14 @@ export interface FixContext extends AnalysisContext {
  * they tie), so "keeps every read metric" is checked, not assumed.
  */
 export async function collectorFix(analysis: CollectorAnalysis, context: FixContext): Promise<{ summary: FixSummary; file?: PendingFile }> {
+  try {
+    return await fixOf(analysis, context);
+  } finally {
+    analysis.helper.close();
+  }
+}
+
+async function fixOf(analysis: CollectorAnalysis, context: FixContext): Promise<{ summary: FixSummary; file?: PendingFile }> {
   const keep = analysis.metrics
     .map((metric) => metric.identity)
     .filter((identity) => context.readers(identity) || allowListEntryFor(context.allowList, identity, 'unused-metric') !== undefined);
@@ -176,16 +199,16 @@ export async function collectorFix(analysis: CollectorAnalysis, context: FixCont
   if (keep.length === analysis.metrics.length) return { summary: { ...unchanged, notes: ['nothing to remove: every metric this collector creates is read'] } };
 
   const header = `generated by cwdash cost-report on ${context.today} from ${analysis.facts.config}: keeps the ${keep.length} metrics that are read`;
-  const evaluated = [];
-  for (const candidate of fixCandidates(analysis, keep)) {
-    const text = fixedConfigText(analysis.config.document, candidate.fix, { exporter: analysis.facts.exporter, comment: [header, ...candidate.notes] });
-    // The text is parsed as the written file would be, with the original's variables; the scrape is not read again.
-    const after = predictCollectorStreamed(analysis.collector, parseEditedConfig(analysis.collector, text, fixedName(analysis.input.config)), false);
-    // Only which identities the candidate creates matters: their keys, without a metric object each.
-    const afterKeys = new Set<string>();
-    after.identities((namespace, metricName, names, values) => afterKeys.add(metricKeyOf(namespace, metricName, names, values)));
-    evaluated.push({ ...candidate, text, count: afterKeys.size, lost: keep.filter((identity) => !afterKeys.has(metricKey(identity))) });
-  }
+  const candidates = fixCandidates(analysis, keep).map((candidate) => ({
+    ...candidate,
+    text: fixedConfigText(analysis.config.document, candidate.fix, { exporter: analysis.facts.exporter, comment: [header, ...candidate.notes] }),
+  }));
+  const outcomes = await analysis.helper.evaluate(candidates.map((candidate) => candidate.text), fixedName(analysis.input.config), keep.map(metricKey));
+  const evaluated = candidates.map((candidate, index) => ({
+    ...candidate,
+    count: outcomes[index]!.metrics,
+    lost: outcomes[index]!.lost.map((kept) => keep[kept]!),
+  }));
   const best = evaluated.reduce((a, b) => (b.lost.length < a.lost.length || (b.lost.length === a.lost.length && b.count < a.count) ? b : a));
   if (best.count >= analysis.metrics.length) return { summary: { ...unchanged, notes: ['no config change removes metrics without losing a read one'] } };
   if (best.count === 0 && context.writeFixDir !== undefined && context.allowDropAll !== true) {

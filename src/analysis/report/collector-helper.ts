@@ -1,0 +1,92 @@
+/**
+ * The work on one collector that a second thread does while this one predicts its metrics and builds the report: the
+ * Classic-vs-OTLP comparison and the fix candidates' predictions. The worker reads the same inputs itself (reading is
+ * deterministic, so it predicts from exactly what this thread predicts from) and answers with plain data, so the
+ * report is byte for byte the one-thread report. Without the compiled worker (the TypeScript sources, as the tests
+ * run them), or when it fails, the same functions run on this thread with the inputs it read.
+ */
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { OtlpEquivalent } from '../../model/otlp-prediction.js';
+import { predictCollectorOtlpEquivalent, type AnalyzeCollectorOptions, type LoadedCollector } from '../awsemf/collector.js';
+import { evaluateCandidate, type CandidateOutcome } from './fix-candidates.js';
+
+export interface CollectorHelper {
+  /** What the collector's awsemf data would be over OTLP (asked for at the start, so it is worked on at once). */
+  otlpEquivalent(): Promise<OtlpEquivalent | undefined>;
+  /** Each candidate config text's outcome, in order. */
+  evaluate(texts: readonly string[], displayName: string, keepKeys: readonly string[]): Promise<CandidateOutcome[]>;
+  /** Lets the worker go (the collector is done). */
+  close(): void;
+}
+
+/** The inputs as the worker reads them: the collector options that can cross to another thread. */
+export type HelperJob = Omit<AnalyzeCollectorOptions, 'stdin' | 'scrapeUrl'>;
+
+type HelperQuestion =
+  | { readonly kind: 'otlp-equivalent' }
+  | { readonly kind: 'candidates'; readonly texts: readonly string[]; readonly displayName: string; readonly keepKeys: readonly string[] };
+
+export type HelperRequest = HelperQuestion & { readonly id: number };
+
+export type HelperReply = { readonly id: number; readonly value: unknown } | { readonly id: number; readonly failed: true };
+
+/** Compiled JavaScript beside this module (dist/); absent when run from the TypeScript sources. */
+const WORKER = new URL('./collector-helper-worker.js', import.meta.url);
+
+export function startCollectorHelper(job: HelperJob, loaded: Promise<LoadedCollector>): CollectorHelper {
+  const here = inThisThread(loaded);
+  return existsSync(fileURLToPath(WORKER)) ? inWorker(job, here) : here;
+}
+
+function inThisThread(loaded: Promise<LoadedCollector>): CollectorHelper {
+  return {
+    otlpEquivalent: async () => predictCollectorOtlpEquivalent(await loaded),
+    evaluate: async (texts, displayName, keepKeys) => {
+      const collector = await loaded;
+      return texts.map((text) => evaluateCandidate(collector, text, displayName, keepKeys));
+    },
+    close: () => undefined,
+  };
+}
+
+function inWorker(job: HelperJob, fallback: CollectorHelper): CollectorHelper {
+  const worker = new Worker(WORKER, { workerData: job });
+  const waiting = new Map<number, (reply: HelperReply | undefined) => void>();
+  let broken = false;
+  // The worker holds the process open only while an answer is awaited: an idle one never keeps cwdash from exiting.
+  const holdWhileWaiting = () => (waiting.size > 0 ? worker.ref() : worker.unref());
+  const answer = (id: number, reply: HelperReply | undefined) => {
+    waiting.get(id)?.(reply);
+    waiting.delete(id);
+    holdWhileWaiting();
+  };
+  const fail = () => {
+    broken = true;
+    for (const id of [...waiting.keys()]) answer(id, undefined);
+  };
+  worker.on('message', (reply: HelperReply) => answer(reply.id, reply));
+  worker.once('error', fail);
+  worker.once('exit', fail);
+  let nextId = 0;
+  const ask = <T>(request: HelperQuestion, here: () => Promise<T>): Promise<T> => {
+    if (broken) return here();
+    const id = nextId++;
+    const reply = new Promise<HelperReply | undefined>((resolve) => waiting.set(id, resolve));
+    holdWhileWaiting();
+    worker.postMessage({ ...request, id });
+    return reply.then((answered) => (answered === undefined || 'failed' in answered ? here() : (answered.value as T)));
+  };
+  const equivalent = ask({ kind: 'otlp-equivalent' }, () => fallback.otlpEquivalent());
+  // Awaited by the analysis; marked handled so a run that fails before then reports its own error, not this one.
+  equivalent.catch(() => undefined);
+  return {
+    otlpEquivalent: () => equivalent,
+    evaluate: (texts, displayName, keepKeys) => ask({ kind: 'candidates', texts, displayName, keepKeys }, () => fallback.evaluate(texts, displayName, keepKeys)),
+    close: () => {
+      worker.removeAllListeners('exit');
+      void worker.terminate();
+    },
+  };
+}
