@@ -63,10 +63,15 @@ export function compareMetricIdentities(a: MetricIdentity, b: MetricIdentity): n
   );
 }
 
+/** `compareDimensionLists` read straight from the two identities (it runs inside sorts: no value arrays built). */
 function compareDimensions(a: MetricIdentity, b: MetricIdentity): number {
   const namesA = dimensionNames(a);
   const namesB = dimensionNames(b);
-  return compareDimensionLists(namesA, namesA.map((name) => a.dimensions[name]!), namesB, namesB.map((name) => b.dimensions[name]!));
+  for (let i = 0; i < Math.min(namesA.length, namesB.length); i++) {
+    const order = compareStrings(namesA[i]!, namesB[i]!) || compareStrings(a.dimensions[namesA[i]!]!, b.dimensions[namesB[i]!]!);
+    if (order !== 0) return order;
+  }
+  return namesA.length - namesB.length;
 }
 
 /**
@@ -84,9 +89,18 @@ export function compareDimensionLists(namesA: readonly string[], valuesA: readon
 
 /** A copy with dimensions in sorted-name order, so JSON output of the identity is stable. */
 export function normalizeMetricIdentity(metric: MetricIdentity): MetricIdentity {
+  return { namespace: metric.namespace, metricName: metric.metricName, dimensions: sortedDimensions(metric) };
+}
+
+/** The dimensions in sorted-name order: the object itself when it is in that order already (dimensions are read-only). */
+function sortedDimensions(metric: MetricIdentity): Readonly<Record<string, string>> {
+  const names = Object.keys(metric.dimensions);
+  let sorted = true;
+  for (let i = 1; i < names.length && sorted; i++) sorted = names[i - 1]! < names[i]!;
+  if (sorted) return metric.dimensions;
   const dimensions: Record<string, string> = {};
-  for (const name of dimensionNames(metric)) dimensions[name] = metric.dimensions[name]!;
-  return { namespace: metric.namespace, metricName: metric.metricName, dimensions };
+  for (const name of names.sort(compareStrings)) dimensions[name] = metric.dimensions[name]!;
+  return dimensions;
 }
 
 /** `prod/task-service http_requests_total {code=200,method=GET}` for messages and tables. */

@@ -395,15 +395,10 @@ function missingPromQLReads(inputs: CostReportInputs, judged: ReadonlySet<string
 const SERVICE_LABEL = '@resource.service.name';
 
 function metricStatus(metric: AnalyzedMetric, context: RuleContext): MetricStatus {
-  const identity = normalizeMetricIdentity(metric.identity);
+  const { namespace, metricName, dimensions } = normalizeMetricIdentity(metric.identity);
   const status: MetricStatus['status'] =
     metric.readers.length === 0 ? (isAllowListed(context, metric, 'unused-metric') ? 'allow-listed' : 'unread') : metric.wildcardOnly ? 'read-by-wildcard' : 'read';
-  return {
-    ...identity,
-    collector: metric.collector,
-    status,
-    readers: metric.readers.map(evidenceOf),
-  };
+  return { namespace, metricName, dimensions, collector: metric.collector, status, readers: metric.readers.length === 0 ? [] : metric.readers.map(evidenceOf) };
 }
 
 /** A collector's Container Insights modes priced in its own region. */

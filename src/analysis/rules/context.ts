@@ -132,6 +132,10 @@ export function usd(amount: Decimal | null): string | null {
 }
 
 export function sortedIdentities(metrics: readonly AnalyzedMetric[]): MetricIdentity[] {
+  // Rules mostly pass a slice of the context's metrics, which are in identity order already.
+  let ordered = true;
+  for (let i = 1; i < metrics.length && ordered; i++) ordered = compareMetricIdentities(metrics[i - 1]!.identity, metrics[i]!.identity) < 0;
+  if (ordered) return metrics.map((metric) => metric.identity);
   const unique = new Map<string, MetricIdentity>();
   for (const metric of metrics) unique.set(metricKey(metric.identity), metric.identity);
   return [...unique.values()].sort(compareMetricIdentities);
@@ -147,6 +151,15 @@ export function groupBy<T>(items: readonly T[], key: (item: T) => string): [stri
     else groups.set(k, [item]);
   }
   return [...groups.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+}
+
+const byName = new WeakMap<RuleContext, [string, AnalyzedMetric[]][]>();
+
+/** The context's metrics grouped by collector, namespace and metric name (in that order): several rules group so; built once. */
+export function metricsByName(context: RuleContext): readonly [string, readonly AnalyzedMetric[]][] {
+  let groups = byName.get(context);
+  if (!groups) byName.set(context, (groups = groupBy(context.metrics, (metric) => `${metric.collector}\u0000${metric.identity.namespace}\u0000${metric.identity.metricName}`)));
+  return groups;
 }
 
 /** The collector config a metric comes from; undefined for metrics listed from the account. */

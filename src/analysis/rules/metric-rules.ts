@@ -6,14 +6,14 @@
 import { formatMoney } from '../cost/money.js';
 import type { Finding } from '../report/cost-report.js';
 import type { BuiltinRules } from './rule-file.js';
-import { ACCOUNT_SOURCE, collectorOf, consultedText, groupBy, isAllowListed, isUnread, metricFinding, type AnalyzedMetric, type RuleContext, type RuleMeta } from './context.js';
+import { ACCOUNT_SOURCE, collectorOf, consultedText, groupBy, isAllowListed, isUnread, metricFinding, metricsByName, type AnalyzedMetric, type RuleContext, type RuleMeta } from './context.js';
 
 const WRITE_FIX = '`cwdash cost-report --write-fix DIR` writes the config change';
 
 export function unusedMetric(context: RuleContext, rule: BuiltinRules['unused-metric']): Finding[] {
   const meta: RuleMeta = { id: 'unused-metric', severity: rule.severity };
   const findings: Finding[] = [];
-  const groups = groupBy(context.metrics, (metric) => `${metric.collector}\u0000${metric.identity.namespace}\u0000${metric.identity.metricName}`);
+  const groups = metricsByName(context);
   for (const [, metrics] of groups) {
     const unread = metrics.filter((metric) => isUnread(context, metric, meta.id));
     if (unread.length === 0) continue;
@@ -52,7 +52,7 @@ export function unusedMetric(context: RuleContext, rule: BuiltinRules['unused-me
 export function readOnlyByWildcard(context: RuleContext, rule: BuiltinRules['read-only-by-wildcard']): Finding[] {
   const meta: RuleMeta = { id: 'read-only-by-wildcard', severity: rule.severity };
   const findings: Finding[] = [];
-  const groups = groupBy(context.metrics, (metric) => `${metric.collector}\u0000${metric.identity.namespace}\u0000${metric.identity.metricName}`);
+  const groups = metricsByName(context);
   for (const [, metrics] of groups) {
     const kept = metrics.filter((metric) => metric.wildcardOnly && !isAllowListed(context, metric, meta.id));
     if (kept.length === 0) continue;
@@ -80,7 +80,7 @@ export function readOnlyByWildcard(context: RuleContext, rule: BuiltinRules['rea
 export function highCardinalityDimension(context: RuleContext, rule: BuiltinRules['high-cardinality-dimension']): Finding[] {
   const meta: RuleMeta = { id: 'high-cardinality-dimension', severity: rule.severity };
   const findings: Finding[] = [];
-  const byName = groupBy(context.metrics, (metric) => `${metric.collector}\u0000${metric.identity.namespace}\u0000${metric.identity.metricName}`);
+  const byName = metricsByName(context);
   for (const [, metrics] of byName) {
     const dimensionNames = [...new Set(metrics.flatMap((metric) => Object.keys(metric.identity.dimensions)))].sort();
     for (const dimension of dimensionNames) {

@@ -129,6 +129,7 @@ export function pinnedNames(read: MetricRead): { namespace?: string | undefined;
 
 /** The distinct sources (kind, name, file, principal) of some reads, in first-seen order; the latest lastSeen wins. */
 export function readSources(reads: readonly MetricRead[]): ReadSource[] {
+  if (reads.length === 0) return [];
   const seen = new Map<string, ReadSource>();
   for (const read of reads) {
     const { kind, name, file, principal } = read.source;
