@@ -15,7 +15,7 @@ import type { EmfExportContext } from './export-context.js';
 import { toPredictedMetric, type MetricAccumulator } from './metric-accumulator.js';
 import { LOG_EVENT_OVERHEAD_BYTES } from './emf-size.js';
 import { IdentityStore } from './identity-store.js';
-import { applyResourceProcessors, pointProcessors } from './processors.js';
+import { applyResourceProcessors, namesDroppedFirst, pointProcessors } from './processors.js';
 import { collectorProfile, type CollectorProfile } from './profiles.js';
 import { prometheusPoints, prometheusTarget, targetsOf } from './prometheus-to-otel.js';
 import { compileRelabelRules } from './relabel.js';
@@ -194,6 +194,7 @@ function runPrediction(config: CollectorConfig, scrape: Scrape, profile: Collect
     const contexts = exporters.map((exporter) => exportContext(exporter, profile, pipeline.id, warnings));
     const processors = pipeline.processors.map((id) => config.processors.get(id)?.model).filter((model): model is ProcessorModel => model !== undefined);
     const processPoint = pointProcessors(processors);
+    const dropped = namesDroppedFirst(processors);
     for (const receiverId of pipeline.receivers) {
       const receiver = config.receivers.get(receiverId);
       if (!receiver?.prometheus) continue;
@@ -221,7 +222,7 @@ function runPrediction(config: CollectorConfig, scrape: Scrape, profile: Collect
           });
           const scraped = prometheusPoints(scrape, scrapeConfig, target, profile, relabel.compiled, (point) => {
             for (const processed of processPoint(point)) for (const { export: emf } of exports) emf.add(processed);
-          });
+          }, dropped);
           if (scraped.overSampleLimit) {
             warnings.push({
               message: `${scraped.samplesAfterRelabel} samples after relabelling exceed sample_limit ${scrapeConfig.sampleLimit} of job "${scrapeConfig.jobName}": Prometheus fails every scrape of ${target.address} ("sample limit exceeded"), so only its 5 scrape-loop gauges (up = 0) are predicted`,

@@ -25,9 +25,8 @@ function pointStep(processor: ProcessorModel): (point: OtelPoint) => OtelPoint[]
     case 'attributes':
       return (point) => [{ ...point, attributes: applyActions(point.attributes, processor.actions), attributesKey: undefined }];
     case 'filter': {
-      const include = processor.include ? nameMatcher(processor.include) : undefined;
-      const exclude = processor.exclude ? nameMatcher(processor.exclude) : undefined;
-      return (point) => ((!include || include(point.name)) && !(exclude && exclude(point.name)) ? [point] : []);
+      const keeps = filterKeeps(processor);
+      return (point) => (keeps(point.name) ? [point] : []);
     }
     case 'metricstransform': {
       const renames = processor.renames.map((rename) => ({ rename, regex: rename.matchType === 'regexp' ? compiledOrUndefined(rename.include, true) : undefined }));
@@ -46,6 +45,27 @@ function pointStep(processor: ProcessorModel): (point: OtelPoint) => OtelPoint[]
     default:
       return (point) => [point];
   }
+}
+
+/**
+ * The point names the pipeline's processors drop whatever else a point carries, known before the point is built: a
+ * filter that comes before anything that could rename a point. The receiver does not build those points (the
+ * processors would drop them anyway); undefined when no such filter exists.
+ */
+export function namesDroppedFirst(processors: readonly ProcessorModel[]): ((name: string) => boolean) | undefined {
+  const filters: ((name: string) => boolean)[] = [];
+  for (const processor of processors) {
+    if (processor.type === 'filter') filters.push(filterKeeps(processor));
+    else if (processor.type !== 'attributes' && processor.type !== 'resource' && processor.type !== 'batch') break;
+  }
+  if (filters.length === 0) return undefined;
+  return (name) => filters.some((keeps) => !keeps(name));
+}
+
+function filterKeeps(processor: Extract<ProcessorModel, { type: 'filter' }>): (name: string) => boolean {
+  const include = processor.include ? nameMatcher(processor.include) : undefined;
+  const exclude = processor.exclude ? nameMatcher(processor.exclude) : undefined;
+  return (name) => (!include || include(name)) && !(exclude && exclude(name));
 }
 
 /** insert: only if absent; update: only if present; upsert: always; delete. `from_attribute` copies a value. */

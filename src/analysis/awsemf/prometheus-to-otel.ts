@@ -125,7 +125,8 @@ const TARGET_INFO = 'target_info';
 
 /**
  * The data points of one target scraping `scrape`, passed to `emit` one by one: a plain series is emitted as it is
- * read, histogram and summary series are folded first, so a large scrape is never held as points.
+ * read, histogram and summary series are folded first, so a large scrape is never held as points. Points named as
+ * `dropped` says are not built (the pipeline's processors drop them; see `namesDroppedFirst`).
  */
 export function prometheusPoints(
   scrape: Scrape,
@@ -134,6 +135,7 @@ export function prometheusPoints(
   profile: CollectorProfile,
   relabel: ReturnType<typeof compileRelabelRules>['compiled'],
   emit: (point: OtelPoint) => void,
+  dropped?: (name: string) => boolean,
 ): { readonly samplesAfterRelabel: number; readonly overSampleLimit: boolean } {
   const job = scrapeConfig.jobName;
   const instance = target.address;
@@ -185,6 +187,8 @@ export function prometheusPoints(
     // OpenMetrics `_created` is a start time for the receiver; OLD receivers made it a counter of its own.
     if (family.role === 'created' && !profile.createdIsSeparateMetric) return;
     const metricName = family.role === 'created' ? name : family.name;
+    // A scrape-loop gauge of the same name is then emitted in its place, and dropped by the same name.
+    if (dropped?.(metricName)) return;
     let key = metricName;
     let quantile: number | undefined;
     const attributes: Record<string, string> = {};

@@ -8,7 +8,7 @@ import { formatLocation } from '../../shared/errors.js';
 import { compareStrings } from '../../shared/json.js';
 import type { CollectorConfig, NotModelled, Pipeline, ProcessorModel } from '../../sources/collector-config/model.js';
 import type { Scrape } from '../../sources/exposition/scrape.js';
-import { applyResourceProcessors, pointProcessors } from '../awsemf/processors.js';
+import { applyResourceProcessors, namesDroppedFirst, pointProcessors } from '../awsemf/processors.js';
 import type { CollectorProfile } from '../awsemf/profiles.js';
 import { prometheusPoints, prometheusTarget, targetsOf, type OtelPoint } from '../awsemf/prometheus-to-otel.js';
 import { compileRelabelRules } from '../awsemf/relabel.js';
@@ -94,6 +94,7 @@ function pipelineVolume(options: OtlpPredictOptions, pipeline: Pipeline, targets
   const { config, scrape, profile, replicas } = options;
   const processors = pipeline.processors.map((id) => config.processors.get(id)?.model).filter((model): model is ProcessorModel => model !== undefined);
   const processPoint = pointProcessors(processors);
+  const dropped = namesDroppedFirst(processors);
   const series = new Map<string, { series?: OtlpSeries; points: number }>();
   const metricTypes = new Map<string, OtlpSeries['type']>();
   const findings = [...connectionFindings];
@@ -118,7 +119,7 @@ function pipelineVolume(options: OtlpPredictOptions, pipeline: Pipeline, targets
         const targetMetrics = prometheusTarget(scrape, scrapeConfig, target, profile);
         const resource = applyResourceProcessors(targetMetrics.resource, processors);
         const points: OtelPoint[] = [];
-        prometheusPoints(scrape, scrapeConfig, target, profile, relabel, (point) => points.push(...processPoint(point)));
+        prometheusPoints(scrape, scrapeConfig, target, profile, relabel, (point) => points.push(...processPoint(point)), dropped);
         const sized = targetSize(resource, targetMetrics.scope, points.map(sizedPoint));
         const targetBytes = sized.pointBytes.reduce((total, size) => total + size, 0);
         pointsPerScrape += points.length * copies;

@@ -1,6 +1,6 @@
 /** The modelled processors on a target's resource and on its data points. */
 import { describe, expect, it } from 'vitest';
-import { applyActions, applyResourceProcessors, pointProcessors } from '../../../src/analysis/awsemf/processors.js';
+import { applyActions, applyResourceProcessors, namesDroppedFirst, pointProcessors } from '../../../src/analysis/awsemf/processors.js';
 import type { OtelPoint } from '../../../src/analysis/awsemf/prometheus-to-otel.js';
 import type { ProcessorModel } from '../../../src/sources/collector-config/model.js';
 
@@ -64,5 +64,25 @@ describe('point processors', () => {
       point('http_requests_total', { code: '200', method: 'GET' }),
     );
     expect(out).toMatchObject({ attributes: { method: 'GET' }, attributesKey: undefined });
+  });
+});
+
+describe('names dropped before a point is built', () => {
+  const filter: ProcessorModel = { type: 'filter', include: { matchType: 'regexp', metricNames: ['http_'] }, exclude: { matchType: 'strict', metricNames: ['http_request_size_bytes'] } };
+  const rename: ProcessorModel = { type: 'metricstransform', renames: [{ include: 'process_cpu_seconds_total', matchType: 'strict', action: 'update', newName: 'http_cpu' }] };
+
+  it('are the names a filter drops that nothing before it could rename, as the point pipeline would drop them', () => {
+    const attributes: ProcessorModel = { type: 'attributes', actions: [{ key: 'env', action: 'upsert', value: 'prod' }] };
+    const dropped = namesDroppedFirst([attributes, filter])!;
+    const pipeline = pointProcessors([attributes, filter]);
+    for (const name of ['http_requests_total', 'http_request_size_bytes', 'process_cpu_seconds_total', 'up']) {
+      expect(dropped(name)).toBe(pipeline(point(name)).length === 0);
+    }
+  });
+
+  it('are unknown after a rename (the renamed point might pass) and without a filter', () => {
+    expect(namesDroppedFirst([rename, filter])).toBeUndefined();
+    expect(namesDroppedFirst([{ type: 'attributes', actions: [] }])).toBeUndefined();
+    expect(namesDroppedFirst([filter, rename])!('process_cpu_seconds_total')).toBe(true);
   });
 });

@@ -12,11 +12,11 @@ function scrapeConfig(extra = '', targets = '          static_configs:\n        
   return [...config.receivers.values()][0]!.prometheus!.scrapeConfigs[0]!;
 }
 
-async function points(page: string, extra = ''): Promise<OtelPoint[]> {
+async function points(page: string, extra = '', dropped?: (name: string) => boolean): Promise<OtelPoint[]> {
   const scrape = await parseScrape([page], 'text', 'page.prom');
   const config = scrapeConfig(extra);
   const emitted: OtelPoint[] = [];
-  prometheusPoints(scrape, config, { address: 'localhost:3000', labels: {} }, collectorProfile('0.49.0'), [], (point) => emitted.push(point));
+  prometheusPoints(scrape, config, { address: 'localhost:3000', labels: {} }, collectorProfile('0.49.0'), [], (point) => emitted.push(point), dropped);
   return emitted;
 }
 
@@ -71,5 +71,25 @@ describe('scrape targets', () => {
     const sd = scrapeConfig('', '          kubernetes_sd_configs:\n            - role: pod\n');
     expect(targetsOf(sd, 2, warnings)).toEqual({ targets: [{ address: 'pod-1:9090', labels: {} }, { address: 'pod-2:9090', labels: {} }], copies: 1 });
     expect(warnings).toEqual([{ message: expect.stringContaining('kubernetes_sd_configs is not modelled'), location: expect.stringMatching(/^otel\.yaml:\d+/) }]);
+  });
+});
+
+describe('points whose names the processors drop', () => {
+  const page = [
+    '# TYPE latency histogram',
+    'latency_bucket{le="1"} 1', 'latency_bucket{le="+Inf"} 2', 'latency_sum 3', 'latency_count 2',
+    '# TYPE requests_total counter',
+    'requests_total{code="200"} 5',
+    'up 1',
+    'scrape_series_added{job="x"} 4',
+  ].join('\n') + '\n';
+
+  it('are not built; every other point is emitted as it would be, in the same order', async () => {
+    for (const droppedNames of [['latency'], ['requests_total', 'up'], ['scrape_series_added'], ['latency', 'requests_total', 'up', 'scrape_series_added']]) {
+      const dropped = (name: string) => droppedNames.includes(name);
+      const all = await points(page);
+      expect((await points(page, '', dropped)).filter((point) => !dropped(point.name))).toEqual(all.filter((point) => !dropped(point.name)));
+      expect((await points(page, '', dropped)).map((point) => point.name).filter(dropped).every((name) => SCRAPE_LOOP_GAUGES.includes(name as never))).toBe(true);
+    }
   });
 });
