@@ -13,7 +13,7 @@ import type { PriceTable } from '../../sources/price-list/prices.js';
 import { UsageError } from '../../shared/errors.js';
 import type { PendingFile } from '../../shared/files.js';
 import { collectorProfile } from '../awsemf/profiles.js';
-import { loadCollector, predictCollector, type LoadedCollector } from '../awsemf/collector.js';
+import { loadCollector, predictCollectorStreamed, type LoadedCollector } from '../awsemf/collector.js';
 import type { MetricsPrediction } from '../../model/prediction.js';
 import type { OtlpEquivalent, OtlpSeries, OtlpVolume } from '../../model/otlp-prediction.js';
 import type { ContainerInsightsModes } from '../../model/container-insights-modes.js';
@@ -38,7 +38,10 @@ export interface CollectorAnalysis {
   readonly config: CollectorConfig;
   /** The awsemf exporter the facts (and the fix) are about. */
   readonly exporter: ExporterComponent | undefined;
-  readonly prediction: MetricsPrediction;
+  /** The awsemf exporters that create the collector's metrics. */
+  readonly exporters: ReadonlySet<string>;
+  /** The prediction without its list of metrics: `metrics` holds them as the report needs them. */
+  readonly prediction: Omit<MetricsPrediction, 'metrics'>;
   readonly facts: CollectorFacts;
   readonly scrape?: string | undefined;
   readonly metrics: readonly MetricInput[];
@@ -73,10 +76,21 @@ export async function analyzeCollectorInput(input: CollectorInput, context: Anal
 
 async function analyzeLoaded(input: CollectorInput, context: AnalysisContext, collector: LoadedCollector, helper: CollectorHelper): Promise<CollectorAnalysis> {
   const { config } = collector;
-  const prediction = predictCollector(collector);
+  const streamed = predictCollectorStreamed(collector);
+  const prediction = streamed.result;
+  // One pass over the metrics as they are built: the report keeps their identities, not the predicted metrics.
+  const metrics: MetricInput[] = [];
+  const exporters = new Set<string>();
+  for (const metric of streamed.metrics) {
+    exporters.add(metric.source.exporter);
+    metrics.push({
+      identity: { namespace: metric.namespace, metricName: metric.metricName, dimensions: metric.dimensions },
+      rollup: metric.source.dimensionSet === 'zero-rollup' || metric.source.dimensionSet === 'single-rollup',
+    });
+  }
   const equivalent = await helper.otlpEquivalent();
   const file = displayPath(context.cwd, input.config);
-  const exporterIds = [...new Set(prediction.metrics.map((metric) => metric.source.exporter))].sort();
+  const exporterIds = [...exporters].sort();
   const exporter = config.exporters.get(exporterIds[0] ?? '') ?? [...config.exporters.values()].find((candidate) => candidate.awsemf);
   const emf = exporter?.awsemf;
   const r2tPath = ['exporters', exporter?.id ?? 'awsemf', 'resource_to_telemetry_conversion'];
@@ -99,10 +113,11 @@ async function analyzeLoaded(input: CollectorInput, context: AnalysisContext, co
     collector,
     config,
     exporter,
+    exporters,
     prediction,
     facts,
     scrape: input.scrape === undefined ? undefined : displayPath(context.cwd, input.scrape),
-    metrics: metricInputs(prediction),
+    metrics,
     emfLogs: { bytesPerMonth: prediction.emf.bytesPerMonth, retentionDays: retention },
     otlp: prediction.summary.otlp,
     otlpEquivalent: equivalent?.volume,
@@ -129,7 +144,7 @@ async function analyzeLoaded(input: CollectorInput, context: AnalysisContext, co
   };
 }
 
-function otlpAssumptions(file: string, prediction: MetricsPrediction, equivalent: OtlpEquivalent | undefined): string[] {
+function otlpAssumptions(file: string, prediction: Omit<MetricsPrediction, 'metrics'>, equivalent: OtlpEquivalent | undefined): string[] {
   const volume = prediction.summary.otlp ?? equivalent?.volume;
   if (!volume) return [];
   const what = prediction.summary.otlp ? 'OTLP' : 'the same series over OTLP (if awsemf were replaced by otlphttp)';
@@ -150,13 +165,6 @@ function loadOptions(input: CollectorInput, context: AnalysisContext): HelperJob
     collectorVersionSource: input.collectorVersionSource,
     replicas: input.replicas,
   };
-}
-
-function metricInputs(prediction: MetricsPrediction): MetricInput[] {
-  return prediction.metrics.map((metric) => ({
-    identity: { namespace: metric.namespace, metricName: metric.metricName, dimensions: metric.dimensions },
-    rollup: metric.source.dimensionSet === 'zero-rollup' || metric.source.dimensionSet === 'single-rollup',
-  }));
 }
 
 export interface FixContext extends AnalysisContext {
@@ -231,7 +239,7 @@ async function fixOf(analysis: CollectorAnalysis, context: FixContext): Promise<
 
 /** awsemf exporters other than the one the fix edits, that also create metrics of this collector. */
 function otherExporters(analysis: CollectorAnalysis): string[] {
-  const ids = new Set(analysis.prediction.metrics.map((metric) => metric.source.exporter));
+  const ids = new Set(analysis.exporters);
   ids.delete(analysis.facts.exporter);
   return [...ids].sort(byteOrder);
 }

@@ -45,7 +45,7 @@ describe('collector analysis for the cost report', () => {
     const fresh = await analyzeCollector({ cwd: dir, configFile: fixed, scrapeFile: scrape, env: ENV });
     expect(fresh.summary.customMetrics).toBe(summary.after.metrics);
     const kept = fresh.metrics.filter(readers);
-    expect(kept).toHaveLength(analysis.prediction.metrics.filter(readers).length);
+    expect(kept).toHaveLength(analysis.metrics.map((metric) => metric.identity).filter(readers).length);
   });
 
   test('the fixed text is parsed with the variables of the original, env file included', async () => {
