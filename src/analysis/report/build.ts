@@ -249,7 +249,10 @@ function regionPricing(inputs: CostReportInputs, metrics: readonly AnalyzedMetri
 function costerOf(pricing: ReadonlyMap<string, RegionPricing>, inputs: CostReportInputs): Coster {
   const perRegion = (metrics: readonly AnalyzedMetric[], price: (region: RegionPricing, months: number) => Decimal | null): Decimal | null => {
     const parts: (Decimal | null)[] = [];
-    for (const [region, group] of groupBy(metrics, (metric) => metric.region)) {
+    // Usually every metric is in one region: priced as one group, without grouping.
+    const only = metrics[0]?.region;
+    const groups = metrics.every((metric) => metric.region === only) ? (only === undefined ? [] : [[only, metrics] as const]) : groupBy(metrics, (metric) => metric.region);
+    for (const [region, group] of groups) {
       const regional = pricing.get(region);
       parts.push(regional === undefined ? null : price(regional, sumMonths(group)));
     }
@@ -347,16 +350,22 @@ class Unpriced {
  * reads that found nothing, limited to namespaces the collectors produce: an AWS/EC2 graph is not ours to judge.
  */
 function analyzeMetrics(inputs: CostReportInputs): { metrics: AnalyzedMetric[]; missingReads: MetricRead[] } {
-  const seen = new Map<string, AnalyzedMetric>();
+  const seen = new Set<string>();
+  const analyzed: AnalyzedMetric[] = [];
   const matched = new Set<MetricRead>();
+  // One collector's metrics are distinct already (a prediction's identities, or ListMetrics' deduplicated).
+  const overlapping = inputs.collectors.length > 1;
   for (const collector of inputs.collectors) {
     for (const metric of collector.metrics) {
-      // A metric is per region: the same identity sent to two regions is two metrics, billed twice.
-      const key = `${collector.region.region}\u0000${metricKey(metric.identity)}`;
-      if (seen.has(key)) continue;
+      if (overlapping) {
+        // A metric is per region: the same identity sent to two regions is two metrics, billed twice.
+        const key = `${collector.region.region}\u0000${metricKey(metric.identity)}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
+      }
       const reads = inputs.usage.readsOf(metric.identity);
       for (const read of reads) matched.add(read);
-      seen.set(key, {
+      analyzed.push({
         identity: metric.identity,
         metricMonths: metric.metricMonths ?? 1,
         collector: collector.facts.config,
@@ -368,7 +377,7 @@ function analyzeMetrics(inputs: CostReportInputs): { metrics: AnalyzedMetric[]; 
       });
     }
   }
-  const metrics = [...seen.values()].sort((a, b) => compareMetricIdentities(a.identity, b.identity));
+  const metrics = analyzed.sort((a, b) => compareMetricIdentities(a.identity, b.identity));
   const namespaces = new Set(metrics.map((metric) => metric.identity.namespace));
   const judged = new Set(['dashboard', 'alarm', 'grafana']);
   const missingReads = inputs.usage.reads.filter((read) => {
