@@ -2,10 +2,11 @@
  * The work on one collector that a second thread does while this one predicts its metrics and builds the report: the
  * Classic-vs-OTLP comparison and the fix candidates' predictions. The worker reads the same inputs itself (reading is
  * deterministic, so it predicts from exactly what this thread predicts from) and answers with plain data, so the
- * report is byte for byte the one-thread report. Without the compiled worker (the TypeScript sources, as the tests
- * run them), or when it fails, the same functions run on this thread with the inputs it read.
+ * report is byte for byte the one-thread report. For a small scrape, without the compiled worker (the TypeScript
+ * sources, as the tests run them), or when it fails, the same functions run on this thread with the inputs it read.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { OtlpEquivalent } from '../../model/otlp-prediction.js';
@@ -35,9 +36,25 @@ export type HelperReply = { readonly id: number; readonly value: unknown } | { r
 /** Compiled JavaScript beside this module (dist/); absent when run from the TypeScript sources. */
 const WORKER = new URL('./collector-helper-worker.js', import.meta.url);
 
+/**
+ * Below this a worker costs more than it saves: it starts (some 0.3 s of CPU loading modules) and reads the scrape
+ * again, while the work it takes over is about 0.1 s per MB of scrape.
+ */
+export const HELPER_MIN_SCRAPE_BYTES = 4 * 1024 * 1024;
+
 export function startCollectorHelper(job: HelperJob, loaded: Promise<LoadedCollector>): CollectorHelper {
   const here = inThisThread(loaded);
-  return existsSync(fileURLToPath(WORKER)) ? inWorker(job, here) : here;
+  return existsSync(fileURLToPath(WORKER)) && scrapeBytes(job) >= HELPER_MIN_SCRAPE_BYTES ? inWorker(job, here) : here;
+}
+
+function scrapeBytes(job: HelperJob): number {
+  if (job.scrapeFile === undefined || job.scrapeFile === '-') return 0;
+  try {
+    return statSync(resolve(job.cwd ?? process.cwd(), job.scrapeFile)).size;
+  } catch {
+    // Unreadable: the main thread's read reports it.
+    return 0;
+  }
 }
 
 function inThisThread(loaded: Promise<LoadedCollector>): CollectorHelper {
