@@ -14,6 +14,8 @@ import { predictCollectorOtlpEquivalent, type AnalyzeCollectorOptions, type Load
 import { evaluateCandidate, type CandidateOutcome } from './fix-candidates.js';
 
 export interface CollectorHelper {
+  /** Whether a worker thread does the work (else this thread does, when asked). */
+  readonly inWorker: boolean;
   /** What the collector's awsemf data would be over OTLP (asked for at the start, so it is worked on at once). */
   otlpEquivalent(): Promise<OtlpEquivalent | undefined>;
   /** Each candidate config text's outcome, in order. */
@@ -59,6 +61,7 @@ function scrapeBytes(job: HelperJob): number {
 
 function inThisThread(loaded: Promise<LoadedCollector>): CollectorHelper {
   return {
+    inWorker: false,
     otlpEquivalent: async () => predictCollectorOtlpEquivalent(await loaded),
     evaluate: async (texts, displayName, keepKeys) => {
       const collector = await loaded;
@@ -99,6 +102,7 @@ function inWorker(job: HelperJob, fallback: CollectorHelper): CollectorHelper {
   // Awaited by the analysis; marked handled so a run that fails before then reports its own error, not this one.
   equivalent.catch(() => undefined);
   return {
+    inWorker: true,
     otlpEquivalent: () => equivalent,
     evaluate: (texts, displayName, keepKeys) => ask({ kind: 'candidates', texts, displayName, keepKeys }, () => fallback.evaluate(texts, displayName, keepKeys)),
     close: () => {

@@ -3,7 +3,8 @@
  * answers exactly what the same work gives on this thread: the Classic-vs-OTLP comparison and each fix candidate's
  * metric count and lost metrics. When the worker cannot do the work, the answers still come, from this thread.
  */
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -13,9 +14,23 @@ import { metricKey } from '../../../src/model/metric-identity.js';
 import { CONFIG, ENV, OTEL_LIB, NS, ROOT, SCRAPE } from '../../support/task-service-example.js';
 
 const dist = pathToFileURL(join(ROOT, 'dist/analysis/report/collector-helper.js')).href;
-const { startCollectorHelper } = (await import(dist)) as typeof import('../../../src/analysis/report/collector-helper.js');
+const { HELPER_MIN_SCRAPE_BYTES, startCollectorHelper } = (await import(dist)) as typeof import('../../../src/analysis/report/collector-helper.js');
 
-const job = { cwd: ROOT, configFile: CONFIG, scrapeFile: SCRAPE, env: ENV };
+/** The example's scrape with routes added until it is large enough for a worker. */
+function largeScrape(): string {
+  const lines = [readFileSync(SCRAPE, 'utf8')];
+  // Long label values: the size a worker is started for, with few series to predict.
+  const padding = 'x'.repeat(400);
+  for (let route = 0; statSync(SCRAPE).size + route * 480 < HELPER_MIN_SCRAPE_BYTES * 1.05; route++) {
+    lines.push(`http_request_duration_seconds_count{method="GET",route="/generated/${route}/${padding}",code="200"} ${route}\n`);
+  }
+  const file = join(mkdtempSync(join(tmpdir(), 'cwdash-helper-')), 'metrics.txt');
+  writeFileSync(file, lines.join(''));
+  expect(statSync(file).size).toBeGreaterThan(HELPER_MIN_SCRAPE_BYTES);
+  return file;
+}
+
+const job = { cwd: ROOT, configFile: CONFIG, scrapeFile: largeScrape(), env: ENV };
 const original = readFileSync(CONFIG, 'utf8');
 // Two candidates: the config as it is, and one declaring a single dimension set of one metric.
 const declared = original.replace(/(\n\s*awsemf[^\n]*:\n)/, `$1    metric_declarations: [{dimensions: [[route]], metric_name_selectors: [http_request_duration_seconds]}]\n`);
@@ -33,6 +48,7 @@ describe('the collector helper in a worker thread', () => {
 
     const helper = startCollectorHelper(job, Promise.resolve(collector));
     try {
+      expect(helper.inWorker).toBe(true);
       expect(await helper.otlpEquivalent()).toEqual(predictCollectorOtlpEquivalent(collector));
       expect(await helper.evaluate(texts, 'otel-config.cwdash-fix.yaml', keep)).toEqual(expected);
     } finally {
@@ -40,10 +56,17 @@ describe('the collector helper in a worker thread', () => {
     }
   });
 
+  it('stays on this thread for a small scrape', async () => {
+    const helper = startCollectorHelper({ ...job, scrapeFile: SCRAPE }, loadCollector({ ...job, scrapeFile: SCRAPE }));
+    expect(helper.inWorker).toBe(false);
+    helper.close();
+  });
+
   it('falls back to this thread when the worker cannot read the inputs', async () => {
     const collector = await loadCollector(job);
     const helper = startCollectorHelper({ ...job, configFile: join(ROOT, 'no-such-config.yaml') }, Promise.resolve(collector));
     try {
+      expect(helper.inWorker).toBe(true);
       expect(await helper.otlpEquivalent()).toEqual(predictCollectorOtlpEquivalent(collector));
       expect(await helper.evaluate([original], 'fixed.yaml', [])).toEqual([evaluateCandidate(collector, original, 'fixed.yaml', [])]);
     } finally {
