@@ -6,14 +6,13 @@
  */
 import type { CostReport, ReportTarget } from '../analysis/report/cost-report.js';
 import { mergeCostReports, tagTarget } from '../analysis/report/merge.js';
-import { fetchAccountInventory } from '../sources/account/inventory.js';
 import type { TargetRegion } from '../sources/targets/targets-file.js';
 import { UsageError } from '../shared/errors.js';
 import type { AccountReader } from './account.js';
 import type { AppContext } from './context.js';
 import { costReport, type CostReportOptions, type PreparedReport } from './cost-report.js';
-import { chooseTargets, runOptions, type TargetChoice } from './target-choice.js';
-import { runOverTargets, type TargetRunOptions } from './targets-run.js';
+import type { TargetChoice } from './target-choice.js';
+import type { TargetRunOptions } from './targets-run.js';
 
 /** One target's report: the cost-report use case with the target's region and account reader. */
 export type ReportOneTarget = (unit: TargetRegion, readAccount: AccountReader) => Promise<CostReport>;
@@ -33,6 +32,8 @@ export async function reportOverTargets(options: TargetedReportOptions, context:
   if (!options.account) {
     throw new UsageError('--targets, --organization and --only choose accounts to read, which needs --account', { fix: 'add --account' });
   }
+  // Loaded only for targets: a report on one collector needs neither the AWS SDK nor the organisation's code.
+  const { chooseTargets, runOptions } = await import('./target-choice.js');
   const units = await chooseTargets({ ...options, projectConfig: context.projectConfig }, context);
   const { report, partial } = await organizationCostReport(units, runOptions(options, context), async (unit, readAccount) => {
     const prepared = await costReport({ ...options, region: unit.region }, context, readAccount);
@@ -42,6 +43,7 @@ export async function reportOverTargets(options: TargetedReportOptions, context:
 }
 
 export async function organizationCostReport(units: readonly TargetRegion[], options: TargetRunOptions, reportOne: ReportOneTarget): Promise<OrganizationReport> {
+  const [{ runOverTargets }, { fetchAccountInventory }] = await Promise.all([import('./targets-run.js'), import('../sources/account/inventory.js')]);
   const results = await runOverTargets(units, options, (unit, client) =>
     reportOne(unit, (_region, dashboardPrefix) => fetchAccountInventory(client, { dashboardPrefix, progress: options.progress })),
   );
