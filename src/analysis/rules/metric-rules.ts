@@ -82,10 +82,18 @@ export function highCardinalityDimension(context: RuleContext, rule: BuiltinRule
   const findings: Finding[] = [];
   const byName = metricsByName(context);
   for (const [, metrics] of byName) {
-    const dimensionNames = [...new Set(metrics.flatMap((metric) => Object.keys(metric.identity.dimensions)))].sort();
-    for (const dimension of dimensionNames) {
-      const carrying = metrics.filter((metric) => dimension in metric.identity.dimensions);
-      const values = new Set(carrying.map((metric) => metric.identity.dimensions[dimension]));
+    // One pass per metric name: for each dimension, the metrics carrying it (in order) and its distinct values.
+    const byDimension = new Map<string, { carrying: AnalyzedMetric[]; values: Set<string> }>();
+    for (const metric of metrics) {
+      for (const [dimension, value] of Object.entries(metric.identity.dimensions)) {
+        let seen = byDimension.get(dimension);
+        if (!seen) byDimension.set(dimension, (seen = { carrying: [], values: new Set() }));
+        seen.carrying.push(metric);
+        seen.values.add(value);
+      }
+    }
+    for (const dimension of [...byDimension.keys()].sort()) {
+      const { carrying, values } = byDimension.get(dimension)!;
       const unbounded = rule.params.unbounded.includes(dimension);
       if (!unbounded && values.size <= rule.params.maxDistinctValues) continue;
       const involved = carrying.filter((metric) => !isAllowListed(context, metric, meta.id));
