@@ -8,11 +8,11 @@ import { loadCollector, predictCollectorOtlpEquivalent } from '../awsemf/collect
 import type { HelperJob, HelperReply, HelperRequest } from './collector-helper.js';
 import { evaluateCandidate } from './fix-candidates.js';
 
-let loaded: ReturnType<typeof loadCollector> | undefined;
+// The main thread reads the scrape with two threads already: this one reads it in one pass beside them.
+const loaded = loadCollector({ ...(workerData as HelperJob), scrapeThreads: 1 });
+loaded.catch(() => undefined);
 
 parentPort!.on('message', (request: HelperRequest) => {
-  // Read at the first request, in one pass: the main thread has read the same inputs (with two threads) by then.
-  loaded ??= loadCollector({ ...(workerData as HelperJob), scrapeThreads: 1 });
   void loaded
     .then((collector) =>
       request.kind === 'otlp-equivalent'

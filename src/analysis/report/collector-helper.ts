@@ -46,7 +46,7 @@ export const HELPER_MIN_SCRAPE_BYTES = 4 * 1024 * 1024;
 
 export function startCollectorHelper(job: HelperJob, loaded: Promise<LoadedCollector>): CollectorHelper {
   const here = inThisThread(loaded);
-  return existsSync(fileURLToPath(WORKER)) && scrapeBytes(job) >= HELPER_MIN_SCRAPE_BYTES ? inWorker(job, loaded, here) : here;
+  return existsSync(fileURLToPath(WORKER)) && scrapeBytes(job) >= HELPER_MIN_SCRAPE_BYTES ? inWorker(job, here) : here;
 }
 
 function scrapeBytes(job: HelperJob): number {
@@ -71,7 +71,7 @@ function inThisThread(loaded: Promise<LoadedCollector>): CollectorHelper {
   };
 }
 
-function inWorker(job: HelperJob, loaded: Promise<LoadedCollector>, fallback: CollectorHelper): CollectorHelper {
+function inWorker(job: HelperJob, fallback: CollectorHelper): CollectorHelper {
   const worker = new Worker(WORKER, { workerData: job });
   const waiting = new Map<number, (reply: HelperReply | undefined) => void>();
   let broken = false;
@@ -98,8 +98,7 @@ function inWorker(job: HelperJob, loaded: Promise<LoadedCollector>, fallback: Co
     worker.postMessage({ ...request, id });
     return reply.then((answered) => (answered === undefined || 'failed' in answered ? here() : (answered.value as T)));
   };
-  // Asked once this thread has read the inputs: the worker (started meanwhile) reads them then, not beside this thread's read.
-  const equivalent = loaded.then(() => ask({ kind: 'otlp-equivalent' }, () => fallback.otlpEquivalent()));
+  const equivalent = ask({ kind: 'otlp-equivalent' }, () => fallback.otlpEquivalent());
   // Awaited by the analysis; marked handled so a run that fails before then reports its own error, not this one.
   equivalent.catch(() => undefined);
   return {
