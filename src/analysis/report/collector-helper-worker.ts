@@ -1,18 +1,29 @@
 /**
- * The worker thread of a collector helper (collector-helper.ts): reads the collector's inputs as the main thread does,
- * then answers its requests in order. A request that fails is answered as failed, with no detail: the main thread then
+ * The worker thread of a collector helper (collector-helper.ts): reads the collector's config as the main thread does,
+ * takes the scrape the main thread parsed, then answers its requests in order. A request that fails is answered as failed, with no detail: the main thread then
  * does that work itself, and any error is its own, with its own message.
  */
 import { parentPort, workerData } from 'node:worker_threads';
+import { scrapeFromPart } from '../../sources/exposition/scrape.js';
 import { loadCollector, predictCollectorOtlpEquivalent } from '../awsemf/collector.js';
-import type { HelperJob, HelperReply, HelperRequest } from './collector-helper.js';
+import type { HelperJob, HelperReply, HelperRequest, ScrapeHandOver } from './collector-helper.js';
 import { evaluateCandidate } from './fix-candidates.js';
 
-// The main thread reads the scrape with two threads already: this one reads it in one pass beside them.
-const loaded = loadCollector({ ...(workerData as HelperJob), scrapeThreads: 1 });
+const job = workerData as HelperJob;
+let receiveScrape: (scrape: ScrapeHandOver['scrape']) => void = () => undefined;
+const handedOver = new Promise<ScrapeHandOver['scrape']>((resolve) => (receiveScrape = resolve));
+// The config is read meanwhile; the scrape is the main thread's, rebuilt here (or, if it sent none, read again).
+const loaded = Promise.all([loadCollector({ ...job, scrapeFile: undefined }), handedOver]).then(([collector, scrape]) =>
+  scrape === undefined ? loadCollector({ ...job, scrapeThreads: 1 }) : { ...collector, scrape: scrapeFromPart(scrape.source, scrape.format, scrape.part) },
+);
 loaded.catch(() => undefined);
 
-parentPort!.on('message', (request: HelperRequest) => {
+parentPort!.on('message', (message: HelperRequest | ScrapeHandOver) => {
+  if (message.kind === 'scrape') {
+    receiveScrape(message.scrape);
+    return;
+  }
+  const request = message;
   void loaded
     .then((collector) =>
       request.kind === 'otlp-equivalent'

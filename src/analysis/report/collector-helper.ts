@@ -1,8 +1,8 @@
 /**
  * The work on one collector that a second thread does while this one predicts its metrics and builds the report: the
- * Classic-vs-OTLP comparison and the fix candidates' predictions. The worker reads the same inputs itself (reading is
- * deterministic, so it predicts from exactly what this thread predicts from) and answers with plain data, so the
- * report is byte for byte the one-thread report. For a small scrape, without the compiled worker (the TypeScript
+ * Classic-vs-OTLP comparison and the fix candidates' predictions. The worker reads the same config itself (reading is
+ * deterministic), is handed the scrape this thread parsed (so it predicts from exactly what this thread predicts from),
+ * and answers with plain data, so the report is byte for byte the one-thread report. For a small scrape, without the compiled worker (the TypeScript
  * sources, as the tests run them), or when it fails, the same functions run on this thread with the inputs it read.
  */
 import { existsSync, statSync } from 'node:fs';
@@ -10,6 +10,8 @@ import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { OtlpEquivalent } from '../../model/otlp-prediction.js';
+import type { ExpositionFormat } from '../../sources/exposition/read.js';
+import type { ScrapePart } from '../../sources/exposition/scrape.js';
 import { predictCollectorOtlpEquivalent, type AnalyzeCollectorOptions, type LoadedCollector } from '../awsemf/collector.js';
 import { evaluateCandidate, type CandidateOutcome } from './fix-candidates.js';
 
@@ -33,6 +35,12 @@ type HelperQuestion =
 
 export type HelperRequest = HelperQuestion & { readonly id: number };
 
+/** This thread's parsed scrape, sent once it is read; without a part the worker reads the scrape file itself. */
+export interface ScrapeHandOver {
+  readonly kind: 'scrape';
+  readonly scrape: { readonly source: string; readonly format: ExpositionFormat; readonly part: ScrapePart } | undefined;
+}
+
 export type HelperReply = { readonly id: number; readonly value: unknown } | { readonly id: number; readonly failed: true };
 
 /** Compiled JavaScript beside this module (dist/); absent when run from the TypeScript sources. */
@@ -46,7 +54,7 @@ export const HELPER_MIN_SCRAPE_BYTES = 4 * 1024 * 1024;
 
 export function startCollectorHelper(job: HelperJob, loaded: Promise<LoadedCollector>): CollectorHelper {
   const here = inThisThread(loaded);
-  return existsSync(fileURLToPath(WORKER)) && scrapeBytes(job) >= HELPER_MIN_SCRAPE_BYTES ? inWorker(job, here) : here;
+  return existsSync(fileURLToPath(WORKER)) && scrapeBytes(job) >= HELPER_MIN_SCRAPE_BYTES ? inWorker(job, loaded, here) : here;
 }
 
 function scrapeBytes(job: HelperJob): number {
@@ -71,8 +79,17 @@ function inThisThread(loaded: Promise<LoadedCollector>): CollectorHelper {
   };
 }
 
-function inWorker(job: HelperJob, fallback: CollectorHelper): CollectorHelper {
+function inWorker(job: HelperJob, loaded: Promise<LoadedCollector>, fallback: CollectorHelper): CollectorHelper {
   const worker = new Worker(WORKER, { workerData: job });
+  loaded.then(
+    (collector) => {
+      const part = collector.scrape?.toPart?.();
+      const handOver: ScrapeHandOver = { kind: 'scrape', scrape: part && { source: collector.scrape!.source, format: collector.scrape!.format, part } };
+      worker.postMessage(handOver, part ? [part.ends.buffer as ArrayBuffer, part.nameIds.buffer as ArrayBuffer, part.values.buffer as ArrayBuffer] : []);
+    },
+    // This thread's read failed and reports it; the worker is let go with the helper.
+    () => undefined,
+  );
   const waiting = new Map<number, (reply: HelperReply | undefined) => void>();
   let broken = false;
   // The worker holds the process open only while an answer is awaited: an idle one never keeps cwdash from exiting.

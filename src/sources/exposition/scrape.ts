@@ -35,6 +35,8 @@ export interface Scrape {
   forEachSeries(visit: SeriesVisitor): void;
   /** The same, for the series of one metric name only (without splitting the others). */
   forEachSeriesNamed(name: string, visit: SeriesVisitor): void;
+  /** The series as one `ScrapePart`, to hand the parsed scrape to another thread (`scrapeFromPart` there). */
+  toPart?(): ScrapePart;
 }
 
 /**
@@ -299,8 +301,16 @@ export class ScrapeBuilder {
       forEachSeriesNamed(name, visit) {
         for (const index of indicesByName.get(name) ?? []) visit(seriesParts(keys[index]!), values[index]!, keys[index]!);
       },
+      toPart: () => this.exportPart(),
     };
   }
+}
+
+/** The scrape another thread parsed and handed over with `toPart`: the same series, metadata and counts. */
+export function scrapeFromPart(source: string, format: ExpositionFormat, part: ScrapePart): Scrape {
+  const builder = new ScrapeBuilder(source, format, Number.POSITIVE_INFINITY);
+  builder.absorb(part);
+  return builder.finish();
 }
 
 export interface ScrapeLimits {
