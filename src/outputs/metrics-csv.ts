@@ -3,7 +3,7 @@
  * row by row as the metrics come.
  */
 import type { PredictedMetric, StreamedMetrics } from '../model/prediction.js';
-import { compareStrings } from '../shared/json.js';
+import { sortedKeys } from '../shared/json.js';
 
 const HEADER = ['namespace', 'metric_name', 'dimensions', 'dimension_count', 'dimension_set', 'pipeline', 'receiver', 'exporter', 'job', 'series', 'example_series'];
 
@@ -25,7 +25,7 @@ export function* metricsCsvChunks({ metrics }: StreamedMetrics): Generator<strin
 
 /** The `dimensions` field (`name=value;...` in name order) and the `dimension_count` after it. */
 function dimensionsField({ dimensions }: PredictedMetric): string {
-  const names = Object.keys(dimensions).sort(compareStrings);
+  const names = sortedKeys(dimensions);
   let text = '';
   for (let index = 0; index < names.length; index++) text += `${index === 0 ? '' : ';'}${names[index]}=${dimensions[names[index]!]}`;
   return `${csvField(text)},${names.length}`;
@@ -44,6 +44,8 @@ function lastQuoted(): (value: string) => string {
   };
 }
 
+/** Quoted when it holds a quote, comma or line break; a quote (every example series has some) is looked for first. */
 function csvField(value: string): string {
-  return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+  if (value.includes('"')) return `"${value.replaceAll('"', '""')}"`;
+  return /[,\r\n]/.test(value) ? `"${value}"` : value;
 }
