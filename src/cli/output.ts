@@ -1,7 +1,7 @@
 /**
  * Where a command's rendered result goes: `--out FILE` (atomic; replaced only with `--force`), else stdout. A result
  * given in pieces (a million metrics as JSON) is written in batches of about 64 KB, at the reader's pace, and
- * never joined whole.
+ * never joined whole; to the process's stdout, a long one is written by a second thread (`OutputStream.writeBatches`).
  */
 import { resolve } from 'node:path';
 import { writeFileAtomic } from '../shared/files.js';
@@ -18,6 +18,10 @@ export async function writeCommandOutput(
   const content = typeof output === 'string' ? output : inBatches(output);
   if (options.out !== undefined) {
     await writeFileAtomic(resolve(io.cwd, options.out), content, { overwrite: options.force });
+    return;
+  }
+  if (typeof content !== 'string' && io.stdout.writeBatches) {
+    await io.stdout.writeBatches(content);
     return;
   }
   for (const batch of typeof content === 'string' ? [content] : content) {

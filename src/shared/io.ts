@@ -4,12 +4,19 @@
  */
 import { once } from 'node:events';
 import type { Readable } from 'node:stream';
+import { inertText, type InertState } from './inert-text.js';
 
 export interface OutputStream {
   write(text: string): void;
   readonly isTTY?: boolean;
   /** Resolves once what was written has been handed on, so a long output is written at the reader's pace. */
   drained?(): Promise<void>;
+  /**
+   * Writes the batches of a long output, the encoding and the writes done on another thread while this one renders
+   * the next batches; with `inert`, that thread also makes them inert (`inertText`) and leaves `inert` as the last
+   * batch left it.
+   */
+  writeBatches?(batches: Iterable<string>, inert?: InertState): Promise<void>;
 }
 
 export interface Io {
@@ -32,6 +39,7 @@ export function processIo(): Io {
       write: (text) => void process.stdout.write(text),
       isTTY: process.stdout.isTTY === true,
       drained: () => (process.stdout.writableNeedDrain ? once(process.stdout, 'drain').then(() => undefined) : Promise.resolve()),
+      writeBatches: async (batches, inert) => (await import('./stdout-thread.js')).writeStdoutBatches(batches, inert),
     },
     stderr: { write: (text) => void process.stderr.write(text), isTTY: process.stderr.isTTY === true },
     stdin: process.stdin,
@@ -64,26 +72,14 @@ export function info(io: Io, message: string): void {
  * instead of running it.
  */
 export function inertStream(stream: OutputStream): OutputStream {
-  let atLineStart = true;
-  const controls = stream.isTTY ? TTY_CONTROLS : CONTROLS;
+  const state: InertState = { tty: stream.isTTY === true, atLineStart: true };
   return {
     isTTY: stream.isTTY,
     ...(stream.drained ? { drained: () => stream.drained!() } : {}),
+    ...(stream.writeBatches ? { writeBatches: (batches) => stream.writeBatches!(batches, state) } : {}),
     write(text) {
       if (text === '') return;
-      let safe = text.replace(controls, (sequence) => (sequence.length > 1 ? sequence : `\\u${sequence.charCodeAt(0).toString(16).padStart(4, '0')}`));
-      // Most output has no `::` at all: a plain search is far cheaper than the pattern over every line feed.
-      if (safe.includes('::')) safe = safe.replace(WORKFLOW_COMMAND, (match) => `${match.slice(0, -2)}\u200b::`);
-      if (atLineStart && /^[ \t]*::/.test(safe)) safe = `\u200b${safe}`;
-      atLineStart = safe.endsWith('\n');
-      stream.write(safe);
+      stream.write(inertText(text, state));
     },
   };
 }
-
-/** Every C0 and C1 control character and DEL, except tab and line feed. */
-const CONTROLS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
-/** The same, but whole SGR sequences (`ESC[33m`) and the progress line's `\r ESC[K` are matched to be kept. */
-const TTY_CONTROLS = /\u001b\[[0-9;]*m|\r\u001b\[K|[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
-/** `::` after a line feed and optional blanks; the runner also trims leading whitespace before it looks. */
-const WORKFLOW_COMMAND = /\n[ \t]*::/g;

@@ -61,6 +61,13 @@ function newlineAndIndent(depth: number): string {
   return (INDENTS[depth] ??= `\n${'  '.repeat(depth)}`);
 }
 
+/** The record's keys in `compareStrings` order, sorted only when they are not in order already (they mostly are). */
+export function sortedKeys(record: object): string[] {
+  const keys = Object.keys(record);
+  for (let index = 1; index < keys.length; index++) if (keys[index - 1]! > keys[index]!) return keys.sort(compareStrings);
+  return keys;
+}
+
 /** Code-unit order, independent of the machine's locale (unlike `localeCompare`). */
 export function compareStrings(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;

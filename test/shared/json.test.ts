@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { appendStableJson, compareStrings, stableStringify } from '../../src/shared/json.js';
+import { appendStableJson, compareStrings, sortedKeys, stableStringify } from '../../src/shared/json.js';
 
 describe('stable JSON', () => {
   test('sorts keys at every depth, drops undefined members and ends with a newline', () => {
@@ -8,6 +8,13 @@ describe('stable JSON', () => {
 
   test('compares strings by UTF-16 code unit, not by locale', () => {
     expect(['b', 'B', 'a', '_'].sort(compareStrings)).toEqual(['B', '_', 'a', 'b']);
+  });
+
+  test('sortedKeys gives the keys in code-unit order, whether or not they were inserted so', () => {
+    expect(sortedKeys({ a: 1, b: 2, c: 3 })).toEqual(['a', 'b', 'c']);
+    expect(sortedKeys({ b: 1, a: 2, B: 3, _: 4 })).toEqual(['B', '_', 'a', 'b']);
+    expect(sortedKeys({ z: 1, 10: 2, 9: 3 })).toEqual(['10', '9', 'z']);
+    expect(sortedKeys({})).toEqual([]);
   });
 
   test('appendStableJson writes the bytes of stableStringify, nested at any depth', () => {

@@ -1,5 +1,5 @@
 /**
- * A large Prometheus text scrape read by two threads: this one parses the first half of the lines while a worker
+ * A large Prometheus text scrape read by two threads: this one parses the first part of the lines while a worker
  * parses the rest, then the worker's series are appended as if one parser had read on (duplicates across the halves
  * dropped, first sample winning). The result is the one-pass result, series for series: the text format's lines are
  * parsed independently of each other, and wherever the two halves could disagree with one pass (an error in the
@@ -17,6 +17,13 @@ import { ScrapeBuilder, type Scrape, type ScrapePart } from './scrape.js';
 export const TWO_THREAD_MIN_BYTES = 8 * 1024 * 1024;
 
 /**
+ * The part of the page this thread parses: more than half, because the worker starts later and its series still have
+ * to be handed over and appended (on the 81 MB bench page both halves end together near 57%; at 50% this thread
+ * waited about 150 ms).
+ */
+const THIS_THREAD_SHARE = 0.57;
+
+/**
  * The worker is compiled JavaScript beside this module (dist/); run from the TypeScript sources (the tests' in-process
  * runs) it is not there, and scrapes are read in one pass.
  */
@@ -24,7 +31,7 @@ const WORKER = new URL('./scrape-range-worker.js', import.meta.url);
 
 export async function readInTwoThreads(file: string, size: number, source: string, maxSeries: number): Promise<Scrape | undefined> {
   if (!existsSync(fileURLToPath(WORKER))) return undefined;
-  const split = await lineStartAfter(file, Math.floor(size / 2), size);
+  const split = await lineStartAfter(file, Math.floor(size * THIS_THREAD_SHARE), size);
   if (split === undefined) return undefined;
   const job: RangeJob = { file, start: split, end: size, source, maxSeries };
   const worker = new Worker(WORKER, { workerData: job });
