@@ -19,9 +19,12 @@ export function inertText(text: string, state: InertState): string {
   return safe;
 }
 
-/** Every C0 and C1 control character and DEL, except tab and line feed. */
-const CONTROLS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
+/**
+ * Every C0 and C1 control character and DEL, except tab, line feed, and a carriage return that ends a line (CSV rows
+ * end in CRLF; only a lone CR could redraw a line).
+ */
+const CONTROLS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]|\r(?!\n)/g;
 /** The same, but whole SGR sequences (`ESC[33m`) and the progress line's `\r ESC[K` are matched to be kept. */
-const TTY_CONTROLS = /\u001b\[[0-9;]*m|\r\u001b\[K|[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
+const TTY_CONTROLS = /\u001b\[[0-9;]*m|\r\u001b\[K|[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]|\r(?!\n)/g;
 /** `::` after a line feed and optional blanks; the runner also trims leading whitespace before it looks. */
 const WORKFLOW_COMMAND = /\n[ \t]*::/g;

@@ -55,6 +55,9 @@ describe('cwdash metrics', () => {
     expect(again.exitCode).toBe(2);
     expect(again.stderr).toMatch(/file already exists[\s\S]*--force/);
     expect((await runCli([...args, '--force'], { cwd: dir })).exitCode).toBe(0);
+    // On stdout the rows are the same bytes: CRLF line ends pass the terminal escaping as they are.
+    const printed = await runCli(args.filter((arg, index) => arg !== '--out' && args[index - 1] !== '--out'), { cwd: dir });
+    expect(printed.stdout).toBe(await readFile(out, 'utf8'));
   });
 
   it('reads the scrape from stdin', async () => {

@@ -10,7 +10,8 @@ import { collectorConfig, scratch } from './support.js';
 const TITLE = '\u001b]0;pwned\u0007';
 const CLEAR = '\u001b[2J';
 /** Raw control characters other than line feed and tab. */
-const RAW_CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/;
+/** A control character that could act on a terminal: every one but tab, line feed and the CR of a CRLF line end. */
+const RAW_CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]|\r(?!\n)/;
 /** A line the Actions runner would run as a command (it trims leading blanks first). */
 const WORKFLOW_COMMAND_LINE = /^[ \t]*::/m;
 
@@ -20,10 +21,10 @@ function captured(isTTY: boolean) {
 }
 
 describe('inertStream', () => {
-  it('escapes control characters, keeps line feeds and tabs', () => {
+  it('escapes control characters, keeps line feeds, tabs and the CR of a CRLF line end', () => {
     const out = captured(false);
-    out.stream.write(`a${TITLE}b${CLEAR}\tc\r\n`);
-    expect(out.text()).toBe('a\\u001b]0;pwned\\u0007b\\u001b[2J\tc\\u000d\n');
+    out.stream.write(`a${TITLE}b${CLEAR}\tc\rd\r\n`);
+    expect(out.text()).toBe('a\\u001b]0;pwned\\u0007b\\u001b[2J\tc\\u000dd\r\n');
   });
 
   it('on a terminal keeps only cwdash\'s own colour and line-redraw sequences', () => {
