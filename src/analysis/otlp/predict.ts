@@ -95,7 +95,9 @@ function pipelineVolume(options: OtlpPredictOptions, pipeline: Pipeline, targets
   const processors = pipeline.processors.map((id) => config.processors.get(id)?.model).filter((model): model is ProcessorModel => model !== undefined);
   const processPoint = pointProcessors(processors);
   const dropped = namesDroppedFirst(processors);
-  const series = new Map<string, { series?: OtlpSeries; points: number }>();
+  // A linted pipeline lists every series with its points; an awsemf pipeline's equivalent only counts them.
+  const listed = new Map<string, { series: OtlpSeries; points: number }>();
+  const counted = new Set<string>();
   const metricTypes = new Map<string, OtlpSeries['type']>();
   const findings = [...connectionFindings];
   const overLabelled: string[] = [];
@@ -137,23 +139,25 @@ function pipelineVolume(options: OtlpPredictOptions, pipeline: Pipeline, targets
           if (lint && labelCount > MAX_LABELS_PER_POINT) overLabelled.push(`${point.name} (${labelCount})`);
           if (lint && labelBytes(point.attributes) + resourceLabelBytes > MAX_LABEL_BYTES_PER_POINT) overLong.push(point.name);
           const key = pointSeriesKey(point.name, point.attributes, shared);
-          const known = series.get(key);
+          if (!lint) {
+            if (counted.has(key)) return;
+            counted.add(key);
+            metricTypes.set(point.name, OTLP_TYPE[point.type]);
+            return;
+          }
+          const known = listed.get(key);
           if (known) {
             known.points += copies;
             return;
           }
           metricTypes.set(point.name, OTLP_TYPE[point.type]);
-          series.set(key, {
+          listed.set(key, {
             points: copies,
-            ...(lint
-              ? {
-                  series: {
-                    pipeline: pipeline.id, metricName: point.name, type: OTLP_TYPE[point.type],
-                    ...(point.type === 'gauge' ? {} : { temporality: 'cumulative' as const }),
-                    labels: promqlLabels(point.attributes, resource, targetMetrics.scope), bytesPerPoint: sized.pointBytes[index]!, dataPointsPerScrape: 0, labelCount,
-                  },
-                }
-              : {}),
+            series: {
+              pipeline: pipeline.id, metricName: point.name, type: OTLP_TYPE[point.type],
+              ...(point.type === 'gauge' ? {} : { temporality: 'cumulative' as const }),
+              labels: promqlLabels(point.attributes, resource, targetMetrics.scope), bytesPerPoint: sized.pointBytes[index]!, dataPointsPerScrape: 0, labelCount,
+            },
           });
         });
       }
@@ -175,9 +179,9 @@ function pipelineVolume(options: OtlpPredictOptions, pipeline: Pipeline, targets
     });
   }
   if (lint) findings.push(...batchFindings(config, pipeline, processors, largestExport, perCollector));
-  const list = lint ? sortedSeries([...series.values()].map(({ series: entry, points }) => ({ ...entry!, dataPointsPerScrape: points }))) : [];
+  const list = sortedSeries([...listed.values()].map(({ series: entry, points }) => ({ ...entry, dataPointsPerScrape: points })));
   const volume: OtlpVolume = {
-    series: series.size,
+    series: lint ? listed.size : counted.size,
     dataPointsPerScrape: pointsPerScrape,
     dataPointsPerMonth: Math.round(pointsPerMonth),
     bytesPerScrape,
