@@ -1,6 +1,6 @@
 /**
  * One collector's prediction in two steps: `loadCollector` reads its inputs once (the config, the scrape from a
- * file, stdin or a URL, the cluster inventory), and `predictCollector` predicts from them without any I/O, for the
+ * file, stdin or a URL, the cluster inventory), and `predictCollectorStreamed` predicts from them without any I/O, for the
  * config as loaded or for an edited copy of it (the cost report's fix candidates), so a scrape is parsed once however
  * many configs are tried on it.
  */
@@ -111,11 +111,10 @@ export async function loadCollector(options: AnalyzeCollectorOptions): Promise<L
   };
 }
 
-/** The prediction for the loaded config, or for `config` in its place (parsed from edited text by `parseEditedConfig`). */
-export function predictCollector(collector: LoadedCollector, config: CollectorConfig = collector.config): MetricsPrediction {
-  return listedMetrics(predictCollectorStreamed(collector, config));
-}
-
+/**
+ * The prediction for the loaded config, or for `config` in its place (parsed from edited text by `parseEditedConfig`),
+ * its metrics as a sequence (`listedMetrics` lists them).
+ */
 export function predictCollectorStreamed(collector: LoadedCollector, config: CollectorConfig = collector.config): StreamedMetrics<MetricsPrediction> {
   const containerInsights = collector.inventory === undefined ? undefined : containerInsightsPrediction(collector, config, collector.inventory);
   const { result: prediction, metrics, identities } = predictMetricsStreamed({

@@ -1,20 +1,23 @@
-/** A collector's inputs read once (loadCollector), then predicted without I/O (predictCollector), as loaded or edited. */
+/** A collector's inputs read once (loadCollector), then predicted without I/O (predictCollectorStreamed), as loaded or edited. */
 import { readFile, writeFile, mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { analyzeCollector, loadCollector, parseEditedConfig, predictCollector } from '../../../src/analysis/awsemf/collector.js';
+import { analyzeCollector, loadCollector, parseEditedConfig, predictCollectorStreamed } from '../../../src/analysis/awsemf/collector.js';
+import { listedMetrics } from '../../../src/model/prediction.js';
+
+const predicted = (...args: Parameters<typeof predictCollectorStreamed>) => listedMetrics(predictCollectorStreamed(...args));
 
 const REPO = new URL('../../../', import.meta.url).pathname;
 const CLUSTER = { cwd: REPO, configFile: 'examples/cluster/otel-config.yaml', clusterInventoryFile: 'examples/cluster/inventory.json', env: {} };
 
-describe('loadCollector and predictCollector', () => {
+describe('loadCollector and predictCollectorStreamed', () => {
   it('predict the same as analyzeCollector, with paths shown relative to cwd', async () => {
     const options = { cwd: REPO, configFile: 'examples/task-service/otel-config.yaml', scrapeFile: 'examples/task-service/metrics.txt', env: {} };
     const collector = await loadCollector(options);
     expect(collector.config.file).toBe('examples/task-service/otel-config.yaml');
     expect(collector.scrape?.source).toBe('examples/task-service/metrics.txt');
-    expect(JSON.stringify(predictCollector(collector))).toBe(JSON.stringify(await analyzeCollector(options)));
+    expect(JSON.stringify(predicted(collector))).toBe(JSON.stringify(await analyzeCollector(options)));
   });
 
   it('an edited config is predicted against the inventory already read, like the same file loaded afresh', async () => {
@@ -22,8 +25,8 @@ describe('loadCollector and predictCollector', () => {
     const original = await readFile(join(REPO, CLUSTER.configFile), 'utf8');
     const edited = original.replace(/\n {6}- dimensions: \[\[ClusterName\]\]\n {8}metric_name_selectors:\n(?: {10}- \w+\n)+/, '\n');
     expect(edited).not.toBe(original);
-    const before = predictCollector(collector);
-    const after = predictCollector(collector, parseEditedConfig(collector, edited, 'otel-config.cwdash-fix.yaml'));
+    const before = predicted(collector);
+    const after = predicted(collector, parseEditedConfig(collector, edited, 'otel-config.cwdash-fix.yaml'));
     expect(after.summary.customMetrics).toBeLessThan(before.summary.customMetrics);
 
     const dir = await mkdtemp(join(tmpdir(), 'cwdash-collector-'));

@@ -8,10 +8,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { loadCollector, predictCollector, predictCollectorOtlpEquivalent } from '../../../src/analysis/awsemf/collector.js';
+import { loadCollector, predictCollectorStreamed, predictCollectorOtlpEquivalent } from '../../../src/analysis/awsemf/collector.js';
 import { evaluateCandidate } from '../../../src/analysis/report/fix-candidates.js';
 import { metricKey } from '../../../src/model/metric-identity.js';
 import { CONFIG, ENV, OTEL_LIB, NS, ROOT, SCRAPE } from '../../support/task-service-example.js';
+import { listedMetrics } from '../../../src/model/prediction.js';
+
+const predicted = (...args: Parameters<typeof predictCollectorStreamed>) => listedMetrics(predictCollectorStreamed(...args));
 
 const dist = pathToFileURL(join(ROOT, 'dist/analysis/report/collector-helper.js')).href;
 const { HELPER_MIN_SCRAPE_BYTES, startCollectorHelper } = (await import(dist)) as typeof import('../../../src/analysis/report/collector-helper.js');
@@ -40,7 +43,7 @@ describe('the collector helper in a worker thread', () => {
   it('gives the OTLP comparison and the candidates\' outcomes the main thread would', async () => {
     expect(declared).not.toBe(original);
     const collector = await loadCollector(job);
-    const keep = predictCollector(collector).metrics.slice(0, 40).map(metricKey);
+    const keep = predicted(collector).metrics.slice(0, 40).map(metricKey);
     keep.push(metricKey({ namespace: NS, metricName: 'http_request_duration_seconds', dimensions: { OTelLib: OTEL_LIB, route: '/tasks' } }));
     const expected = texts.map((text) => evaluateCandidate(collector, text, 'otel-config.cwdash-fix.yaml', keep));
     expect(expected[1]!.metrics).toBeLessThan(expected[0]!.metrics);
