@@ -34,8 +34,6 @@ export interface AnalyzeCollectorOptions {
   readonly maxSeries?: number | undefined;
   readonly envFile?: string | undefined;
   readonly env: Env;
-  /** 1: read the scrape file in one pass (a worker thread that reads what the main thread reads with two). */
-  readonly scrapeThreads?: 1 | 2 | undefined;
   /** Needed when `scrapeFile` is `-`. */
   readonly stdin?: Readable | undefined;
   readonly collectorVersion?: string | undefined;
@@ -88,7 +86,7 @@ export async function loadCollector(options: AnalyzeCollectorOptions): Promise<L
     if (options.scrapeFile === '-' && !options.stdin) throw new UsageError('the scrape "-" is read from standard input, and there is none', { fix: 'pipe the scrape into cwdash' });
     scrape = options.scrapeFile === '-'
       ? await readScrapeFile('-', options.stdin!, options.scrapeFormat, '-', limits)
-      : await readScrapeFile(at(options.scrapeFile), options.stdin!, options.scrapeFormat, displayPath(cwd, options.scrapeFile), limits, options.scrapeThreads);
+      : await readScrapeFile(at(options.scrapeFile), options.stdin!, options.scrapeFormat, displayPath(cwd, options.scrapeFile), limits);
   }
   let inventory: ClusterInventory | undefined;
   if (options.clusterInventoryFile !== undefined) {

@@ -12,10 +12,12 @@ import { evaluateCandidate } from './fix-candidates.js';
 const job = workerData as HelperJob;
 let receiveScrape: (scrape: ScrapeHandOver['scrape']) => void = () => undefined;
 const handedOver = new Promise<ScrapeHandOver['scrape']>((resolve) => (receiveScrape = resolve));
-// The config is read meanwhile; the scrape is the main thread's, rebuilt here (or, if it sent none, read again).
-const loaded = Promise.all([loadCollector({ ...job, scrapeFile: undefined }), handedOver]).then(([collector, scrape]) =>
-  scrape === undefined ? loadCollector({ ...job, scrapeThreads: 1 }) : { ...collector, scrape: scrapeFromPart(scrape.source, scrape.format, scrape.part) },
-);
+// The config is read meanwhile; the scrape is the main thread's, rebuilt here. Without one every request fails, and
+// the main thread does the work itself.
+const loaded = Promise.all([loadCollector({ ...job, scrapeFile: undefined }), handedOver]).then(([collector, scrape]) => {
+  if (scrape === undefined) throw new Error('no scrape handed over');
+  return { ...collector, scrape: scrapeFromPart(scrape.source, scrape.format, scrape.part) };
+});
 loaded.catch(() => undefined);
 
 parentPort!.on('message', (message: HelperRequest | ScrapeHandOver) => {

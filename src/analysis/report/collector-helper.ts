@@ -35,7 +35,7 @@ type HelperQuestion =
 
 export type HelperRequest = HelperQuestion & { readonly id: number };
 
-/** This thread's parsed scrape, sent once it is read; without a part the worker reads the scrape file itself. */
+/** This thread's parsed scrape, sent once it is read (none when it cannot be handed over: the work stays here). */
 export interface ScrapeHandOver {
   readonly kind: 'scrape';
   readonly scrape: { readonly source: string; readonly format: ExpositionFormat; readonly part: ScrapePart } | undefined;

@@ -16,11 +16,8 @@ export function formatForFile(file: string): ExpositionFormat {
   return /\.(om|openmetrics)$/i.test(file) ? 'openmetrics' : 'text';
 }
 
-/**
- * Reads a scrape file, or stdin when `file` is `-`; `displayName` is the name messages use (default `file`). `threads:
- * 1` reads in one pass whatever the size (a thread that is itself the second one).
- */
-export async function readScrapeFile(file: string, stdin: Readable, format?: ExpositionFormat, displayName = file, limits: ScrapeLimits = {}, threads: 1 | 2 = 2): Promise<Scrape> {
+/** Reads a scrape file, or stdin when `file` is `-`; `displayName` is the name messages use (default `file`). */
+export async function readScrapeFile(file: string, stdin: Readable, format?: ExpositionFormat, displayName = file, limits: ScrapeLimits = {}): Promise<Scrape> {
   if (file === '-') return parseScrape(stdin, format ?? 'text', '<stdin>', limits);
   let size: number;
   try {
@@ -31,7 +28,7 @@ export async function readScrapeFile(file: string, stdin: Readable, format?: Exp
     throw readError(displayName, 'scrape file', error);
   }
   const chosen = format ?? formatForFile(file);
-  if (chosen === 'text' && threads === 2 && size >= TWO_THREAD_MIN_BYTES) {
+  if (chosen === 'text' && size >= TWO_THREAD_MIN_BYTES) {
     const scrape = await readInTwoThreads(file, size, displayName, limits.maxSeries ?? DEFAULT_MAX_SERIES);
     if (scrape) return scrape;
   }
