@@ -57,6 +57,11 @@ export function startCollectorHelper(job: HelperJob, loaded: Promise<LoadedColle
   return existsSync(fileURLToPath(WORKER)) && scrapeBytes(job) >= HELPER_MIN_SCRAPE_BYTES ? inWorker(job, loaded, here) : here;
 }
 
+/** Resolves once this thread has nothing else to do: after the work queued now, at its next turn of the event loop. */
+function idle(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
+}
+
 function scrapeBytes(job: HelperJob): number {
   if (job.scrapeFile === undefined || job.scrapeFile === '-') return 0;
   try {
@@ -121,7 +126,27 @@ function inWorker(job: HelperJob, loaded: Promise<LoadedCollector>, fallback: Co
   return {
     inWorker: true,
     otlpEquivalent: () => equivalent,
-    evaluate: (texts, displayName, keepKeys) => ask({ kind: 'candidates', texts, displayName, keepKeys }, () => fallback.evaluate(texts, displayName, keepKeys)),
+    evaluate: (texts, displayName, keepKeys) => {
+      // The worker takes candidates from the front; this thread, whenever it is idle (waiting for the worker, say),
+      // takes them from the back, so the two finish together. Each outcome goes to its candidate's place.
+      const outcomes: CandidateOutcome[] = new Array(texts.length);
+      let front = 0;
+      let back = texts.length;
+      const here = (index: number) => fallback.evaluate([texts[index]!], displayName, keepKeys);
+      const byWorker = async () => {
+        while (front < back) {
+          const index = front++;
+          outcomes[index] = (await ask({ kind: 'candidates', texts: [texts[index]!], displayName, keepKeys }, () => here(index)))[0]!;
+        }
+      };
+      const byThisThread = async () => {
+        for (await idle(); front < back; await idle()) {
+          const index = --back;
+          outcomes[index] = (await here(index))[0]!;
+        }
+      };
+      return Promise.all([byWorker(), byThisThread()]).then(() => outcomes);
+    },
     close: () => {
       worker.removeAllListeners('exit');
       void worker.terminate();
