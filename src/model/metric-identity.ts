@@ -3,7 +3,7 @@
  * identity that receives data is one billed custom metric; unit and storage resolution are not part of it. This is
  * the type every stage shares: the awsemf prediction, EMF events, the account inventory, and what dashboards read.
  */
-import { compareStrings } from '../shared/json.js';
+import { compareStrings, keysInOrder, sortedKeys } from '../shared/json.js';
 
 export interface MetricIdentity {
   readonly namespace: string;
@@ -14,23 +14,13 @@ export interface MetricIdentity {
 
 /** The dimension names, sorted: the "dimension set" or schema of a metric. */
 export function dimensionNames(metric: MetricIdentity): string[] {
-  const names = Object.keys(metric.dimensions);
-  // Identities are mostly built in name order already: checking is cheaper than sorting with a comparator.
-  for (let i = 1; i < names.length; i++) if (names[i - 1]! > names[i]!) return names.sort(compareStrings);
-  return names;
+  return sortedKeys(metric.dimensions);
 }
 
 /** A canonical string key: equal identities (whatever their dimension order) give equal keys. */
 export function metricKey(metric: MetricIdentity): string {
   const names = dimensionNames(metric);
-  let key = metric.namespace + KEY_SEPARATOR + metric.metricName;
-  let plain = !metric.namespace.includes(KEY_SEPARATOR) && !metric.metricName.includes(KEY_SEPARATOR);
-  for (const name of names) {
-    const value = metric.dimensions[name]!;
-    plain &&= !name.includes(KEY_SEPARATOR) && !value.includes(KEY_SEPARATOR);
-    key += KEY_SEPARATOR + name + KEY_SEPARATOR + value;
-  }
-  return plain ? key : quotedKey(metric.namespace, metric.metricName, names, names.map((name) => metric.dimensions[name]!));
+  return metricKeyOf(metric.namespace, metric.metricName, names, names.map((name) => metric.dimensions[name]!));
 }
 
 /** `metricKey` of an identity held as sorted dimension names and their values (no identity object built). */
@@ -41,7 +31,7 @@ export function metricKeyOf(namespace: string, metricName: string, names: readon
     plain &&= !names[i]!.includes(KEY_SEPARATOR) && !values[i]!.includes(KEY_SEPARATOR);
     key += KEY_SEPARATOR + names[i]! + KEY_SEPARATOR + values[i]!;
   }
-  return plain ? key : quotedKey(namespace, metricName, names, values);
+  return plain ? key : JSON.stringify([namespace, metricName, names.map((name, index) => [name, values[index]])]);
 }
 
 /**
@@ -49,10 +39,6 @@ export function metricKeyOf(namespace: string, metricName: string, names: readon
  * instead, which has no raw NUL, so it can never equal a joined key (those hold at least one).
  */
 const KEY_SEPARATOR = '\u0000';
-
-function quotedKey(namespace: string, metricName: string, names: readonly string[], values: readonly string[]): string {
-  return JSON.stringify([namespace, metricName, names.map((name, index) => [name, values[index]])]);
-}
 
 /** Total order for stable output: namespace, metric name, then dimension names and values. */
 export function compareMetricIdentities(a: MetricIdentity, b: MetricIdentity): number {
@@ -63,15 +49,10 @@ export function compareMetricIdentities(a: MetricIdentity, b: MetricIdentity): n
   );
 }
 
-/** `compareDimensionLists` read straight from the two identities (it runs inside sorts: no value arrays built). */
 function compareDimensions(a: MetricIdentity, b: MetricIdentity): number {
   const namesA = dimensionNames(a);
   const namesB = dimensionNames(b);
-  for (let i = 0; i < Math.min(namesA.length, namesB.length); i++) {
-    const order = compareStrings(namesA[i]!, namesB[i]!) || compareStrings(a.dimensions[namesA[i]!]!, b.dimensions[namesB[i]!]!);
-    if (order !== 0) return order;
-  }
-  return namesA.length - namesB.length;
+  return compareDimensionLists(namesA, namesA.map((name) => a.dimensions[name]!), namesB, namesB.map((name) => b.dimensions[name]!));
 }
 
 /**
@@ -95,9 +76,7 @@ export function normalizeMetricIdentity(metric: MetricIdentity): MetricIdentity 
 /** The dimensions in sorted-name order: the object itself when it is in that order already (dimensions are read-only). */
 function sortedDimensions(metric: MetricIdentity): Readonly<Record<string, string>> {
   const names = Object.keys(metric.dimensions);
-  let sorted = true;
-  for (let i = 1; i < names.length && sorted; i++) sorted = names[i - 1]! < names[i]!;
-  if (sorted) return metric.dimensions;
+  if (keysInOrder(names)) return metric.dimensions;
   const dimensions: Record<string, string> = {};
   for (const name of names.sort(compareStrings)) dimensions[name] = metric.dimensions[name]!;
   return dimensions;

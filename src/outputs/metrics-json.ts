@@ -5,7 +5,7 @@
  * result, with every object's keys in `compareStrings` order (`appendStableJson`).
  */
 import type { PredictedMetric, PredictedMetricSource, StreamedMetrics } from '../model/prediction.js';
-import { appendStableJson, compareStrings, stableStringify } from '../shared/json.js';
+import { appendStableJson, compareStrings, keysInOrder, stableStringify } from '../shared/json.js';
 
 /** The top-level `metrics` member as stableStringify writes an empty list (nested keys are indented deeper). */
 const EMPTY_METRICS = '\n  "metrics": []';
@@ -96,12 +96,8 @@ function inKeyOrder({ dimensions, metricName, namespace, source }: PredictedMetr
 /** The record itself when its keys are in order already (the prediction builds them so), else a sorted copy. */
 function inSortedOrder(record: Readonly<Record<string, string>>): Readonly<Record<string, string>> | undefined {
   const names = Object.keys(record);
-  let sorted = true;
-  for (let index = 0; index < names.length; index++) {
-    if (startsWithDigit(names[index]!)) return undefined;
-    if (index > 0 && names[index - 1]! > names[index]!) sorted = false;
-  }
-  if (sorted) return record;
+  if (names.some(startsWithDigit)) return undefined;
+  if (keysInOrder(names)) return record;
   const copy: Record<string, string> = {};
   for (const name of names.sort(compareStrings)) copy[name] = record[name]!;
   return copy;

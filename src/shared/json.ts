@@ -64,8 +64,13 @@ function newlineAndIndent(depth: number): string {
 /** The record's keys in `compareStrings` order, sorted only when they are not in order already (they mostly are). */
 export function sortedKeys(record: object): string[] {
   const keys = Object.keys(record);
-  for (let index = 1; index < keys.length; index++) if (keys[index - 1]! > keys[index]!) return keys.sort(compareStrings);
-  return keys;
+  return keysInOrder(keys) ? keys : keys.sort(compareStrings);
+}
+
+/** Whether the keys are in `compareStrings` order: checking is cheaper than sorting with a comparator. */
+export function keysInOrder(keys: readonly string[]): boolean {
+  for (let index = 1; index < keys.length; index++) if (keys[index - 1]! > keys[index]!) return false;
+  return true;
 }
 
 /** Code-unit order, independent of the machine's locale (unlike `localeCompare`). */

@@ -5,16 +5,10 @@
  * of writing the batches here, in order. A short output never starts the thread: its start costs more than it saves.
  */
 import { once } from 'node:events';
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import { compiledWorker } from './compiled-worker.js';
 import { inertText, type InertState } from './inert-text.js';
 
-/**
- * The worker is compiled JavaScript beside this module (dist/); run from the TypeScript sources (the tests'
- * in-process runs) it is not there, and every batch is written here.
- */
-const WORKER = new URL('./stdout-thread-worker.js', import.meta.url);
 
 export interface StdoutJob {
   /** `[WRITTEN]`: messages written so far; `[FAILED]`: 1 once a write failed. */
@@ -38,7 +32,9 @@ const MAX_PENDING_MESSAGES = 8;
 /** `processIo`'s `OutputStream.writeBatches`. */
 export async function writeStdoutBatches(batches: Iterable<string>, inert: InertState | undefined): Promise<void> {
   const iterator = batches[Symbol.iterator]();
-  const beforeThread = existsSync(fileURLToPath(WORKER)) ? BATCHES_BEFORE_THREAD : Infinity;
+  // Without the compiled worker (the TypeScript sources) every batch is written here.
+  const script = compiledWorker('stdout-thread-worker.js', import.meta.url);
+  const beforeThread = script ? BATCHES_BEFORE_THREAD : Infinity;
   for (let index = 0; index < beforeThread; index++) {
     const next = iterator.next();
     if (next.done) return;
@@ -48,7 +44,7 @@ export async function writeStdoutBatches(batches: Iterable<string>, inert: Inert
   // What this thread wrote must be out before the other thread writes to the same descriptor.
   await new Promise<void>((resolve) => process.stdout.write('', () => resolve()));
   const progress = new Int32Array(new SharedArrayBuffer(2 * Int32Array.BYTES_PER_ELEMENT));
-  const worker = new Worker(WORKER, { workerData: { progress, inert } satisfies StdoutJob });
+  const worker = new Worker(script!, { workerData: { progress, inert } satisfies StdoutJob });
   const finished = new Promise<StdoutResult>((resolve, reject) => {
     worker.once('message', resolve);
     worker.once('error', reject);

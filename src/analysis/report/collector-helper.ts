@@ -5,10 +5,10 @@
  * and answers with plain data, so the report is byte for byte the one-thread report. For a small scrape, without the compiled worker (the TypeScript
  * sources, as the tests run them), or when it fails, the same functions run on this thread with the inputs it read.
  */
-import { existsSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import { compiledWorker } from '../../shared/compiled-worker.js';
 import type { OtlpEquivalent } from '../../model/otlp-prediction.js';
 import type { ExpositionFormat } from '../../sources/exposition/read.js';
 import type { ScrapePart } from '../../sources/exposition/scrape.js';
@@ -43,18 +43,16 @@ export interface ScrapeHandOver {
 
 export type HelperReply = { readonly id: number; readonly value: unknown } | { readonly id: number; readonly failed: true };
 
-/** Compiled JavaScript beside this module (dist/); absent when run from the TypeScript sources. */
-const WORKER = new URL('./collector-helper-worker.js', import.meta.url);
-
 /**
- * Below this a worker costs more than it saves: it starts (some 0.3 s of CPU loading modules) and reads the scrape
- * again, while the work it takes over is about 0.1 s per MB of scrape.
+ * Below this a worker costs more than it saves: it starts (some 0.3 s of CPU loading modules) and takes a copy of the
+ * scrape, while the work it takes over is about 0.1 s per MB of scrape.
  */
 export const HELPER_MIN_SCRAPE_BYTES = 4 * 1024 * 1024;
 
 export function startCollectorHelper(job: HelperJob, loaded: Promise<LoadedCollector>): CollectorHelper {
   const here = inThisThread(loaded);
-  return existsSync(fileURLToPath(WORKER)) && scrapeBytes(job) >= HELPER_MIN_SCRAPE_BYTES ? inWorker(job, loaded, here) : here;
+  const script = scrapeBytes(job) >= HELPER_MIN_SCRAPE_BYTES ? compiledWorker('collector-helper-worker.js', import.meta.url) : undefined;
+  return script ? inWorker(script, job, loaded, here) : here;
 }
 
 /** Resolves once this thread has nothing else to do: after the work queued now, at its next turn of the event loop. */
@@ -84,8 +82,8 @@ function inThisThread(loaded: Promise<LoadedCollector>): CollectorHelper {
   };
 }
 
-function inWorker(job: HelperJob, loaded: Promise<LoadedCollector>, fallback: CollectorHelper): CollectorHelper {
-  const worker = new Worker(WORKER, { workerData: job });
+function inWorker(script: URL, job: HelperJob, loaded: Promise<LoadedCollector>, fallback: CollectorHelper): CollectorHelper {
+  const worker = new Worker(script, { workerData: job });
   loaded.then(
     (collector) => {
       const part = collector.scrape?.toPart?.();

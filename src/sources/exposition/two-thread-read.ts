@@ -5,9 +5,9 @@
  * parsed independently of each other, and wherever the two halves could disagree with one pass (an error in the
  * second half, the series limit) this returns undefined and the caller reads the page in one pass.
  */
-import { createReadStream, existsSync } from 'node:fs';
+import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
+import { compiledWorker } from '../../shared/compiled-worker.js';
 import { Worker } from 'node:worker_threads';
 import { parseExposition } from './read.js';
 import type { RangeJob } from './scrape-range-worker.js';
@@ -23,18 +23,15 @@ export const TWO_THREAD_MIN_BYTES = 8 * 1024 * 1024;
  */
 const THIS_THREAD_SHARE = 0.57;
 
-/**
- * The worker is compiled JavaScript beside this module (dist/); run from the TypeScript sources (the tests' in-process
- * runs) it is not there, and scrapes are read in one pass.
- */
-const WORKER = new URL('./scrape-range-worker.js', import.meta.url);
 
 export async function readInTwoThreads(file: string, size: number, source: string, maxSeries: number): Promise<Scrape | undefined> {
-  if (!existsSync(fileURLToPath(WORKER))) return undefined;
+  // Without the compiled worker (the TypeScript sources) the page is read in one pass.
+  const script = compiledWorker('scrape-range-worker.js', import.meta.url);
+  if (script === undefined) return undefined;
   const split = await lineStartAfter(file, Math.floor(size * THIS_THREAD_SHARE), size);
   if (split === undefined) return undefined;
   const job: RangeJob = { file, start: split, end: size, source, maxSeries };
-  const worker = new Worker(WORKER, { workerData: job });
+  const worker = new Worker(script, { workerData: job });
   const later = new Promise<ScrapePart | undefined>((resolve) => {
     worker.once('message', (message: { part?: ScrapePart }) => resolve(message.part));
     worker.once('error', () => resolve(undefined));
